@@ -1,0 +1,22 @@
+// Configuration of the Prisma CLI (`npx prisma …`, `npm run db:*`). DATABASE_URL picks the provider folder, so
+// `prisma migrate dev|deploy|status` act on whichever database the app is configured for.
+import 'dotenv/config';
+import path from 'node:path';
+import { defineConfig } from 'prisma/config';
+import { PROJECT_ROOT, resolveDatabaseUrl } from '../src/config/database-url.ts';
+
+// Prisma's native schema engine cannot be downloaded on our machines: the CLI drives Prisma's own WebAssembly
+// engine through this shim instead (see scripts/prisma-schema-engine and docs/migrations.md).
+process.env.PRISMA_SCHEMA_ENGINE_BINARY ??= path.join(PROJECT_ROOT, 'scripts/prisma-schema-engine');
+
+const target = resolveDatabaseUrl(process.env.DATABASE_URL);
+const dir = path.join(PROJECT_ROOT, 'prisma', target.provider);
+
+export default defineConfig({
+  schema: dir,
+  migrations: {
+    path: path.join(dir, 'migrations'),
+    seed: 'tsx scripts/seed.ts',
+  },
+  datasource: { url: target.url },
+});

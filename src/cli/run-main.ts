@@ -1,0 +1,20 @@
+import { isAppError } from '../errors.ts';
+
+/**
+ * The one way command-line entry points end: the exit code main() returns, or for an error its message on stderr —
+ * an AppError as its detail and issues (exit 2: the input or configuration was refused), anything else with its
+ * stack (exit 1: a bug or a failed dependency).
+ */
+export function runMain(name: string, main: () => Promise<number>): void {
+  main().then(
+    (code) => process.exit(code),
+    (e: unknown) => {
+      if (isAppError(e)) {
+        process.stderr.write(`${name}: ${e.describe()}\n`);
+        process.exit(e.status >= 500 ? 1 : 2);
+      }
+      process.stderr.write(`${name}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.exit(1);
+    },
+  );
+}

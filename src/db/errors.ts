@@ -1,0 +1,57 @@
+import { Prisma } from '../generated/sqlite/client.ts';
+import { AppError } from '../errors.ts';
+
+/**
+ * Database errors are translated here, and only here, into the project's vocabulary. Both vendors arrive through
+ * Prisma's driver adapters, which already map SQLite's UNIQUE failure and PostgreSQL's 23505 to P2002 and so on;
+ * what is left per vendor (busy/locked SQLite, lost PostgreSQL connections) is matched on the driver's message.
+ * test/db/errors.test.ts runs each case on both databases.
+ */
+export function translateDbError(e: unknown): unknown {
+  if (e instanceof AppError) return e;
+  if (e instanceof Prisma.PrismaClientKnownRequestError) {
+    const target = describeTarget(e.meta);
+    switch (e.code) {
+      case 'P2002':
+        return new AppError('conflict', `A record with the same ${target ?? 'unique value'} already exists`, { cause: e });
+      case 'P2003':
+      case 'P2014':
+        return new AppError('conflict', 'The record is still referenced by other records', { cause: e });
+      case 'P2025':
+      case 'P2001':
+        return new AppError('not_found', 'The record does not exist (it may have just been deleted)', { cause: e });
+      case 'P1001':
+      case 'P1002':
+      case 'P1008':
+      case 'P1017':
+      case 'P2024':
+        return unavailable(e);
+    }
+  }
+  if (e instanceof Prisma.PrismaClientInitializationError) return unavailable(e);
+  const message = e instanceof Error ? e.message : String(e);
+  if (/SQLITE_BUSY|SQLITE_LOCKED|database is locked|database is busy/i.test(message)) {
+    return new AppError('unavailable', 'The database is busy; try again in a moment', { cause: e });
+  }
+  if (/ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|Connection terminated|Can't reach database|server closed the connection|timeout exceeded when trying to connect|the database system is (starting up|shutting down)|terminating connection/i.test(message)) {
+    return unavailable(e);
+  }
+  if (/SQLITE_FULL|database or disk is full|No space left on device|SQLITE_READONLY|attempt to write a readonly database/i.test(message)) {
+    return new AppError('unavailable', 'The database cannot be written (disk full or read-only); nothing was changed', { cause: e });
+  }
+  return e;
+}
+
+function unavailable(cause: unknown) {
+  return new AppError('unavailable', 'The database is unreachable; try again in a moment', { cause });
+}
+
+function describeTarget(meta: Record<string, unknown> | undefined): string | null {
+  // P2002's meta differs by adapter: `target: ['slug']`, or `driverAdapterError.cause.constraint.fields`.
+  const direct = meta?.target;
+  if (Array.isArray(direct)) return direct.join(', ');
+  if (typeof direct === 'string') return direct;
+  const fields = (meta?.driverAdapterError as { cause?: { constraint?: { fields?: string[] } } } | undefined)?.cause
+    ?.constraint?.fields;
+  return fields?.length ? fields.join(', ') : null;
+}

@@ -1,0 +1,130 @@
+import type { Db, Tx } from '../db/client.ts';
+import { isClient, transaction } from '../db/transaction.ts';
+import { AppError } from '../errors.ts';
+import type { Actor } from '../history/record-revision.ts';
+import { recordRevision } from '../history/record-revision.ts';
+import { contentHash } from './content-hash.ts';
+import { type ParseOptions, type ParsedArticle, parseArticle } from './parse/index.ts';
+import { writeArticleBody } from './write-article-body.ts';
+import { slugify } from '../articles/slugify.ts';
+
+export type ImportOutcome = 'created' | 'updated' | 'unchanged';
+
+export interface ImportResult {
+  articleId: number;
+  slug: string;
+  outcome: ImportOutcome;
+  warnings: string[];
+}
+
+/** Ingested text is published unless the text's front matter or the caller says otherwise. */
+const DEFAULT_STATUS = 'published';
+
+/**
+ * Parses raw article text and stores it: the article, its paragraphs, people, mentions, quotes and related links,
+ * in one transaction (joining the caller's when given one). Re-importing identical text changes nothing; changed
+ * text updates the article in place (same id and slug, so links to it hold) and replaces everything derived from
+ * the old text. A stub made earlier from another article's related block is filled in.
+ */
+export async function importArticle(db: Db | Tx, text: string, options: ParseOptions, actor: Actor): Promise<ImportResult> {
+  // All parsing and validation happen before the database is touched.
+  const parsed = parseArticle(text, options);
+  return storeParsedArticle(db, { parsed, sourceText: text, hash: contentHash(text, options) }, actor);
+}
+
+export interface ParsedSource {
+  parsed: ParsedArticle;
+  /** the raw text as received, kept on the article */
+  sourceText: string;
+  /** identifies text + options: equal hash means nothing to do */
+  hash: string;
+}
+
+export async function storeParsedArticle(db: Db | Tx, source: ParsedSource, actor: Actor): Promise<ImportResult> {
+  const { parsed, hash } = source;
+  const slug = parsed.meta.slug ?? slugify(parsed.headline);
+  const run = () =>
+    transaction(db, async (tx) => {
+      const existing = await findTarget(tx, slug, parsed.headline);
+      if (existing && !existing.isStub && existing.contentHash === hash) {
+        return { articleId: existing.id, slug: existing.slug, outcome: 'unchanged' as const, warnings: parsed.warnings };
+      }
+      const fields = articleFields(source);
+      let articleId: number;
+      let version: number;
+      if (existing) {
+        // Derived rows go and come back from the new text; the article row stays so incoming links hold.
+        await tx.articlePerson.deleteMany({ where: { articleId: existing.id } });
+        await tx.paragraph.deleteMany({ where: { articleId: existing.id } });
+        await tx.relatedArticle.deleteMany({ where: { articleId: existing.id } });
+        const updated = await tx.article.update({
+          where: { id: existing.id },
+          data: { ...fields, isStub: false, version: { increment: 1 } },
+          select: { id: true, version: true },
+        });
+        articleId = updated.id;
+        version = updated.version;
+      } else {
+        const created = await tx.article.create({ data: { ...fields, slug }, select: { id: true, version: true } });
+        articleId = created.id;
+        version = created.version;
+      }
+      await writeArticleBody(tx, articleId, parsed);
+      const outcome: ImportOutcome = existing && !existing.isStub ? 'updated' : 'created';
+      await recordRevision(tx, {
+        entityType: 'article',
+        entityId: articleId,
+        action: outcome === 'updated' ? 'ingest.update' : 'ingest.create',
+        actor,
+        version,
+        before: existing && !existing.isStub ? { contentHash: existing.contentHash, version: existing.version } : undefined,
+        after: { headline: parsed.headline, slug: existing?.slug ?? slug, contentHash: hash, paragraphs: parsed.paragraphs.length },
+      });
+      return { articleId, slug: existing?.slug ?? slug, outcome, warnings: parsed.warnings };
+    });
+  // Inside a caller's transaction a failed statement has already doomed it: only a transaction we own is retried.
+  return isClient(db) ? withConflictRetry(run) : run();
+}
+
+/** The article this text belongs to: the one with its slug, else a stub made from its headline elsewhere. */
+async function findTarget(tx: Tx, slug: string, headline: string) {
+  const select = { id: true, slug: true, isStub: true, contentHash: true, version: true } as const;
+  const bySlug = await tx.article.findUnique({ where: { slug }, select });
+  if (bySlug) return bySlug;
+  const stubSlug = slugify(headline);
+  if (stubSlug === slug) return null;
+  const stub = await tx.article.findUnique({ where: { slug: stubSlug }, select });
+  return stub?.isStub ? stub : null;
+}
+
+function articleFields({ parsed, sourceText, hash }: ParsedSource) {
+  const { meta } = parsed;
+  return {
+    headline: parsed.headline,
+    headlineDerived: parsed.headlineDerived,
+    byline: meta.byline,
+    sourceName: meta.source,
+    sourceUrl: meta.url,
+    language: meta.language ?? 'en',
+    status: meta.status ?? DEFAULT_STATUS,
+    publishedAt: meta.publishedAt ? new Date(meta.publishedAt) : null,
+    sourceText,
+    contentHash: hash,
+  };
+}
+
+/**
+ * Two ingests of the same new article (or of two articles naming the same new person) can race: the loser's
+ * transaction fails on a unique key. Running it again sees the winner's rows and converges, so retry a few times.
+ */
+async function withConflictRetry<T>(fn: () => Promise<T>, attempts = 4): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await fn();
+    } catch (e) {
+      const retryable = e instanceof AppError && (e.code === 'conflict' || e.code === 'unavailable');
+      if (!retryable || i >= attempts) throw e;
+      await new Promise((r) => setTimeout(r, 20 * i + Math.floor(Math.random() * 20)));
+    }
+  }
+}

@@ -1,0 +1,36 @@
+import cliProgress from 'cli-progress';
+import type { FileReport, IngestReporter, IngestSummary } from './run-ingest.ts';
+
+/**
+ * On a terminal with several files: a progress bar, with failures printed above it. Otherwise (a pipe, a log, CI):
+ * one plain line per file. Both end with the summary. Everything goes to stderr, so stdout stays for data.
+ */
+export function createReporter(out: NodeJS.WriteStream = process.stderr): IngestReporter {
+  // A MultiBar with one bar, because only MultiBar can print lines above the bar without garbling it.
+  let bars: cliProgress.MultiBar | undefined;
+  let bar: cliProgress.SingleBar | undefined;
+  const line = (s: string) => (bars ? bars.log(`${s}\n`) : out.write(`${s}\n`));
+  return {
+    start(total) {
+      if (out.isTTY && total > 1) {
+        bars = new cliProgress.MultiBar(
+          { format: 'ingest [{bar}] {value}/{total} {percentage}% | eta {eta_formatted} | {file}', stream: out, hideCursor: true },
+          cliProgress.Presets.shades_classic,
+        );
+        bar = bars.create(total, 0, { file: '' });
+      }
+    },
+    file(report: FileReport) {
+      if (report.outcome === 'failed') line(`failed     ${report.input.name}: ${report.error}`);
+      else if (!bar) line(`${report.outcome.padEnd(10)} ${report.input.name} → ${report.slug}`);
+      for (const w of report.warnings) line(`warning    ${report.input.name}: ${w}`);
+      bar?.increment(1, { file: report.input.name });
+    },
+    finish(summary: IngestSummary) {
+      bars?.stop();
+      out.write(
+        `${summary.created} created, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.failed} failed\n`,
+      );
+    },
+  };
+}
