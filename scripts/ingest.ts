@@ -8,7 +8,7 @@ import { runMain } from '../src/cli/run-main.ts';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { loadConfig } from '../src/config/index.ts';
 import { openDatabase } from '../src/db/client.ts';
-import { migrateDeploy } from '../src/db/migrate.ts';
+import { migrateIfNeeded } from '../src/db/migrate.ts';
 import { AppError, isAppError } from '../src/errors.ts';
 import { collectInputs } from '../src/ingest/collect-inputs.ts';
 import { toDryRunJson } from '../src/ingest/dry-run-json.ts';
@@ -64,7 +64,7 @@ async function main(): Promise<number> {
   }
 
   const config = loadConfig();
-  await migrateDeploy(config.database, { quiet: true });
+  await migrateIfNeeded(config.database);
   const db = await openDatabase(config.database, { poolSize: 2 });
   try {
     const summary = await runIngest(db.prisma, inputs, parseOptions, { name: actor }, createReporter());

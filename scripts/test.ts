@@ -84,16 +84,15 @@ async function main(): Promise<number> {
   let postgresTests = 0;
   try {
     const stream = run({ files, concurrency: os.availableParallelism(), timeout: 10 * 60_000 });
-    // A leaf test's own name does not carry the vendor; its enclosing `[postgresql] …` suite does. Track the
-    // chain of open tests per file to know which vendor a passing test ran against.
-    const open = new Map<string, string[]>();
-    const underPostgres = (t: { file?: string; nesting: number; name: string }) =>
-      [...(open.get(t.file ?? '') ?? []).slice(0, t.nesting), t.name].some((n) => n.includes('[postgresql]'));
+    // A leaf test's own name does not carry the vendor; its enclosing `[postgresql] …` suite does. The runner
+    // reports each file's events as one ordered block (its spec output depends on that), so one chain of open
+    // tests tells which suite a passing test ran in. (t.file will not do: a suite names the file that declared it.)
+    const chain: string[] = [];
+    const underPostgres = (t: { nesting: number; name: string }) =>
+      [...chain.slice(0, t.nesting), t.name].some((n) => n?.includes('[postgresql]'));
     stream.on('test:start', (t) => {
-      const chain = open.get(t.file ?? '') ?? [];
-      chain.length = t.nesting;
-      chain.push(t.name);
-      open.set(t.file ?? '', chain);
+      chain.length = Math.min(chain.length, t.nesting);
+      chain[t.nesting] = t.name;
     });
     stream.on('test:pass', (t) => {
       if (t.details.type === 'suite') return;

@@ -1,14 +1,16 @@
+import { translateDbError } from '../db/errors.ts';
 import { isAppError } from '../errors.ts';
 
 /**
  * The one way command-line entry points end: the exit code main() returns, or for an error its message on stderr —
  * an AppError as its detail and issues (exit 2: the input or configuration was refused), anything else with its
- * stack (exit 1: a bug or a failed dependency).
+ * stack (exit 1: a bug). An unreachable database is one clear line, not a driver's stack.
  */
 export function runMain(name: string, main: () => Promise<number>): void {
   main().then(
     (code) => process.exit(code),
-    (e: unknown) => {
+    (thrown: unknown) => {
+      const e = translateDbError(thrown);
       if (isAppError(e)) {
         process.stderr.write(`${name}: ${e.describe()}\n`);
         process.exit(e.status >= 500 ? 1 : 2);

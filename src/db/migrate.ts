@@ -1,8 +1,14 @@
 import { spawn } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { createRequire } from 'node:module';
 import { PROJECT_ROOT } from '../config/database-url.ts';
 import type { DatabaseTarget } from '../config/database-url.ts';
 import { AppError } from '../errors.ts';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { translateDbError } from './errors.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -36,3 +42,57 @@ export function runPrismaCli(args: string[], target: DatabaseTarget): Promise<{ 
     child.on('close', (code) => resolve({ code: code ?? 1, output }));
   });
 }
+
+/**
+ * `migrateDeploy` only when something is pending or was edited. Starting the Prisma CLI costs seconds; reading
+ * `_prisma_migrations` costs a millisecond, so `npm start`, the seed and the ingest check first. Call it before
+ * opening the app's connection: on SQLite the schema engine needs the file to itself.
+ */
+export async function migrateIfNeeded(target: DatabaseTarget): Promise<void> {
+  if (!(await migrationsUpToDate(target))) await migrateDeploy(target, { quiet: true });
+}
+
+async function migrationsUpToDate(target: DatabaseTarget): Promise<boolean> {
+  const dir = path.join(PROJECT_ROOT, 'prisma', target.provider, 'migrations');
+  const wanted = fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => ({ name: d.name, checksum: sha256(fs.readFileSync(path.join(dir, d.name, 'migration.sql'))) }));
+  const applied = await appliedMigrations(target);
+  if (!applied) return false;
+  const checksums = new Map(applied.map((r) => [r.migration_name, r.checksum]));
+  return wanted.every((m) => checksums.get(m.name) === m.checksum);
+}
+
+const APPLIED_SQL =
+  'SELECT migration_name, checksum FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL';
+
+type AppliedRow = { migration_name: string; checksum: string };
+
+/** The applied migrations, or null for a database that has none yet. An unreachable database is an error. */
+async function appliedMigrations(target: DatabaseTarget): Promise<AppliedRow[] | null> {
+  if (target.provider === 'sqlite') {
+    if (!fs.existsSync(target.file!)) return null;
+    const sqlite = new Database(target.file!, { readonly: true });
+    try {
+      return sqlite.prepare(APPLIED_SQL).all() as AppliedRow[];
+    } catch (e) {
+      if (/no such table/.test(String(e))) return null;
+      throw translateDbError(e);
+    } finally {
+      sqlite.close();
+    }
+  }
+  const client = new pg.Client({ connectionString: target.url, connectionTimeoutMillis: 5_000 });
+  try {
+    await client.connect();
+    return (await client.query<AppliedRow>(APPLIED_SQL)).rows;
+  } catch (e) {
+    if ((e as { code?: string }).code === '42P01') return null; // undefined_table
+    throw translateDbError(e);
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+const sha256 = (data: Buffer) => crypto.createHash('sha256').update(data).digest('hex');

@@ -17,6 +17,7 @@ export async function transaction<T>(db: Db | Tx, fn: (tx: Tx) => Promise<T>): P
   }
 }
 
+/** A transaction client has `$transaction` too (Prisma 7), but no `$connect`. */
 export function isClient(db: Db | Tx): db is Db {
-  return typeof (db as Partial<Db>).$transaction === 'function';
+  return typeof (db as Partial<Db>).$connect === 'function';
 }

@@ -1,0 +1,365 @@
+/**
+ * `npm run bench`: ingest, API read/write and growth benchmarks against the raw limit, measured in the same run.
+ * Prints a table and writes bench/results.json. Benchmarks, never timed tests: nothing here passes or fails.
+ *
+ *   npm run bench                         full run (~15–25 min with the 100,000-article growth corpus)
+ *   npm run bench -- --quick              about 2 minutes: small corpus, 2 s per load run, growth at 2,000
+ *   npm run bench -- --articles 500 --seed 7 --growth-large 20000 --only ingest,api
+ *
+ * Everything stays on this machine: SQLite files in the temp directory (the large growth corpus is cached there,
+ * see CACHE_DIR), PostgreSQL databases named bench_* created from a migrated template and dropped at the end,
+ * servers on 127.0.0.1 port 0, autocannon for fixed durations.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Command } from 'commander';
+import type { Provider } from '../src/config/database-url.ts';
+import { PROJECT_ROOT } from '../src/config/database-url.ts';
+import { type ReadFigures, type Targets, type WriteFigures, apiRatio, benchRawArticle, benchReads, benchWrites, makeToken, pickTargets } from './lib/api-bench.ts';
+import { cleanupDatabases, freshDatabase, migratedSqliteAt, postgresAvailable, removeSqlite } from './lib/databases.ts';
+import { type IngestFigures, benchIngest } from './lib/ingest-bench.ts';
+import { type LoadFigures, startServer } from './lib/load.ts';
+import { type RoutePlan, capturePlans } from './lib/plans.ts';
+import { loadApp, loadIngest } from './lib/project.ts';
+import { fmt, ratio } from './lib/stats.ts';
+
+const program = new Command()
+  .name('bench')
+  .option('--quick', 'small and short: about 2 minutes')
+  .option('--articles <n>', 'ingest corpus size (default 1000; quick 100)', Number)
+  .option('--seed <n>', 'corpus seed', Number, 1)
+  .option('--runs <n>', 'repetitions per figure, medians reported (default 3; quick 2 for ingest, 1 for load)', Number)
+  .option('--seconds <n>', 'seconds per autocannon run (default 5; quick 2)', Number)
+  .option('--growth-small <n>', 'small corpus for reads and growth', Number, 1000)
+  .option('--growth-large <n>', 'large corpus for growth (default 100000; quick 2000)', Number)
+  .option('--batch <n>', 'articles per transaction in the raw/bulk path', Number, 1000)
+  .option('--providers <list>', 'ingest databases', 'sqlite,postgresql')
+  .option('--only <list>', 'sections to run: ingest,api,growth', 'ingest,api,growth')
+  .option('--fresh-growth', 'rebuild the cached large growth corpus')
+  .option('--out <file>', 'results file', path.join(PROJECT_ROOT, 'bench/results.json'))
+  .parse();
+
+const o = program.opts<{
+  quick?: boolean;
+  articles?: number;
+  seed: number;
+  runs?: number;
+  seconds?: number;
+  growthSmall: number;
+  growthLarge?: number;
+  batch: number;
+  providers: string;
+  only: string;
+  freshGrowth?: boolean;
+  out: string;
+}>();
+const quick = !!o.quick;
+const cfg = {
+  seed: o.seed,
+  articles: o.articles ?? (quick ? 100 : 1000),
+  ingestRuns: o.runs ?? (quick ? 2 : 3),
+  loadRuns: o.runs ?? (quick ? 1 : 3),
+  seconds: o.seconds ?? (quick ? 2 : 5),
+  warmupSeconds: quick ? 0.3 : 1,
+  growthSmall: o.growthSmall,
+  growthLarge: o.growthLarge ?? (quick ? 2000 : 100_000),
+  batch: o.batch,
+  providers: o.providers.split(',').filter(Boolean) as Provider[],
+  only: new Set(o.only.split(',')),
+  connections: [1, 32],
+};
+const log = (s: string) => process.stderr.write(`${s}\n`);
+const startedAt = Date.now();
+
+function machine() {
+  let commit = 'unknown';
+  let dirty = false;
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: PROJECT_ROOT, encoding: 'utf8' }).trim();
+    dirty = execFileSync('git', ['status', '--porcelain'], { cwd: PROJECT_ROOT, encoding: 'utf8' }).trim().length > 0;
+  } catch {
+    /* not a git checkout */
+  }
+  return {
+    date: new Date().toISOString(),
+    commit: dirty ? `${commit} (+ uncommitted changes)` : commit,
+    node: process.version,
+    availableParallelism: os.availableParallelism(),
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    platform: `${os.type()} ${os.release()}`,
+    loadAverageAtStart: os.loadavg().map((x) => Math.round(x * 100) / 100),
+    quick,
+  };
+}
+
+/** Runs the bulk loader in its own process (its peak RSS is the ingest's alone). */
+function bulkLoad(url: string, count: number, mode: 'raw' | 'prisma' = 'raw'): Promise<{ articles: number; seconds: number; rate: number; maxRssMb: number; created: number; unchanged: number; deferred: number }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'bench/lib/bulk-load-child.ts'), url, String(cfg.seed), String(count), String(cfg.batch), mode], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) return reject(new Error(`bulk load exited with ${code}`));
+      resolve(JSON.parse(out.trim().split('\n').at(-1)!));
+    });
+  });
+}
+
+/** The figure measured at `connections`, if any. */
+const at = (list: LoadFigures[] | null | undefined, connections: number) => list?.find((f) => f.connections === connections);
+
+function migrationsHash(): string {
+  const dir = path.join(PROJECT_ROOT, 'prisma/sqlite/migrations');
+  const h = crypto.createHash('sha256');
+  for (const f of fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort()) {
+    const p = path.join(dir, f);
+    if (fs.statSync(p).isFile()) h.update(f).update(fs.readFileSync(p));
+  }
+  return h.digest('hex').slice(0, 8);
+}
+
+interface GrowthPoint {
+  articles: number;
+  paragraphs: number;
+  load: { path: string; rate: number; seconds: number; maxRssMb: number; cached: boolean };
+  reads: ReadFigures;
+}
+
+/** The large growth corpus takes minutes to build: it is kept in the temp directory between runs, keyed by seed,
+ * size and migrations (`--fresh-growth` rebuilds it), with its load figures beside it. */
+const CACHE_DIR = path.join(os.tmpdir(), 'news-bench-cache');
+
+async function corpusDb(count: number, label: string, cache: boolean): Promise<{ file: string; load: GrowthPoint['load'] }> {
+  const file = cache
+    ? path.join(CACHE_DIR, `growth-s${cfg.seed}-n${count}-${migrationsHash()}.db`)
+    : path.join(os.tmpdir(), `bench-${label.split(' ')[0]}-${crypto.randomBytes(3).toString('hex')}.db`);
+  const metaFile = `${file}.load.json`;
+  if (cache && !o.freshGrowth && fs.existsSync(file) && fs.existsSync(metaFile)) {
+    const meta = JSON.parse(fs.readFileSync(metaFile, 'utf8')) as GrowthPoint['load'];
+    log(`${label}: reusing ${file} (bulk loaded earlier at ${fmt(meta.rate)} articles/s)`);
+    return { file, load: { ...meta, cached: true } };
+  }
+  await migratedSqliteAt(file);
+  log(`${label}: bulk loading ${fmt(count)} articles (parse + raw batched writer, one transaction per ${cfg.batch})…`);
+  const r = await bulkLoad(`file:${file}`, count);
+  const load = { path: 'parse + raw batched writer (better-sqlite3)', rate: r.rate, seconds: r.seconds, maxRssMb: r.maxRssMb, cached: false };
+  if (cache) fs.writeFileSync(metaFile, JSON.stringify(load));
+  log(`${label}: ${fmt(r.rate)} articles/s, ${fmt(r.seconds, 1)} s, peak RSS ${fmt(r.maxRssMb)} MB`);
+  return { file, load };
+}
+
+function countParagraphs(file: string): number {
+  const out = execFileSync(process.execPath, ['-e', `const D=require('better-sqlite3');const d=new D(process.argv[1],{readonly:true});console.log(d.prepare('select count(*) n from paragraphs').get().n)`, file], {
+    cwd: PROJECT_ROOT,
+    encoding: 'utf8',
+  });
+  return Number(out.trim());
+}
+
+async function main() {
+  const env = machine();
+  log(`bench: ${quick ? 'quick' : 'full'} run on ${env.availableParallelism} cores (${env.cpu}), node ${env.node}, commit ${env.commit}, load ${env.loadAverageAtStart.join(' ')}`);
+  const results: Record<string, unknown> = { machine: env, config: { ...cfg, only: [...cfg.only] } };
+  const notes: string[] = [];
+
+  // ---------------------------------------------------------------- ingest
+  const ingest: IngestFigures[] = [];
+  if (cfg.only.has('ingest')) {
+    const mods = await loadIngest();
+    for (const provider of cfg.providers) {
+      if (provider === 'postgresql') {
+        const problem = await postgresAvailable();
+        if (problem) {
+          notes.push(`PostgreSQL ingest skipped: ${problem}`);
+          log(notes.at(-1)!);
+          continue;
+        }
+      }
+      log(`ingest on ${provider}: ${cfg.articles} articles × ${cfg.ingestRuns} runs`);
+      ingest.push(await benchIngest(mods, provider, { seed: cfg.seed, articles: cfg.articles, runs: cfg.ingestRuns, batch: cfg.batch, log }));
+    }
+    results.ingest = ingest;
+  }
+
+  // ---------------------------------------------------------------- API on the small corpus, then growth
+  const load = { seconds: cfg.seconds, runs: cfg.loadRuns, connections: cfg.connections, warmupSeconds: cfg.warmupSeconds };
+  let small: GrowthPoint | undefined;
+  let large: GrowthPoint | undefined;
+  let raw: Awaited<ReturnType<typeof benchRawArticle>> | undefined;
+  let writes: WriteFigures[] | undefined;
+  let plans: { small?: RoutePlan[]; large?: RoutePlan[] } = {};
+  let memory: Record<string, unknown> | undefined;
+  const app = cfg.only.has('api') || cfg.only.has('growth') ? await loadApp() : null;
+  if (typeof app === 'string') {
+    notes.push(`API benchmarks skipped: ${app}`);
+    log(notes.at(-1)!);
+  } else if (app) {
+    const planRoutes = (t: Targets) => [
+      { name: 'article', path: `/api/articles/${encodeURIComponent(t.slugs[0]!)}` },
+      { name: 'list', path: '/api/articles?limit=20' },
+      { name: 'list ?q=', path: `/api/articles?limit=20&q=${encodeURIComponent(t.queries[0]!)}` },
+      { name: 'person', path: `/api/people/${t.personId}` },
+    ];
+    const readsOn = async (file: string, label: string, connections = cfg.connections) => {
+      const t = pickTargets(file);
+      log(`${label}: API reads (${cfg.seconds} s × ${cfg.loadRuns} per figure, connections ${connections.join(', ')})`);
+      const server = await startServer('app', `file:${file}`);
+      try {
+        const reads = await benchReads(server, t, { ...load, connections }, log);
+        return { t, reads, server };
+      } catch (e) {
+        await server.stop();
+        throw e;
+      }
+    };
+
+    const s = await corpusDb(cfg.growthSmall, `small corpus (${fmt(cfg.growthSmall)})`, false);
+    try {
+      const r = await readsOn(s.file, 'small corpus');
+      if (cfg.only.has('api')) {
+        log('small corpus: API writes');
+        const token = await makeToken(`file:${s.file}`);
+        writes = await benchWrites(r.server.url, token, r.t, { seconds: cfg.seconds, runs: cfg.loadRuns, workers: [1, 8] }, log);
+      }
+      const stopped = await r.server.stop();
+      log('small corpus: raw node:http + better-sqlite3 article server');
+      raw = await benchRawArticle(s.file, r.t, load, log);
+      small = { articles: cfg.growthSmall, paragraphs: countParagraphs(s.file), load: s.load, reads: r.reads };
+      (small as GrowthPoint & { serverMaxRssMb?: number }).serverMaxRssMb = stopped.maxRssMb;
+      plans.small = await capturePlans(s.file, planRoutes(r.t));
+    } finally {
+      removeSqlite(s.file);
+    }
+
+    if (cfg.only.has('growth')) {
+      const l = await corpusDb(cfg.growthLarge, `large corpus (${fmt(cfg.growthLarge)})`, true);
+      // quick: the growth comparison at 32 connections only, to stay under two minutes
+      const r = await readsOn(l.file, 'large corpus', quick ? [32] : cfg.connections);
+      await r.server.stop();
+      large = { articles: cfg.growthLarge, paragraphs: countParagraphs(l.file), load: l.load, reads: r.reads };
+      plans.large = await capturePlans(l.file, planRoutes(r.t));
+
+      // Memory of the project's real ingest path at two sizes: flat means it streams.
+      if (!quick) {
+        const sizes = [Math.round(cfg.growthSmall / 2), cfg.growthSmall * 2];
+        const prismaRss: { articles: number; maxRssMb: number; rate: number }[] = [];
+        for (const n of sizes) {
+          const target = await freshDatabase('sqlite', 'mem');
+          log(`memory: project ingest path (importArticle) for ${n} articles`);
+          const m = await bulkLoad(target.url, n, 'prisma');
+          prismaRss.push({ articles: n, maxRssMb: m.maxRssMb, rate: m.rate });
+          await target.drop();
+        }
+        memory = { prismaPath: prismaRss };
+      }
+    }
+  }
+
+  const growthRatio = (pick: (r: ReadFigures) => LoadFigures[] | null | undefined, c: number) =>
+    small && large ? ratio(at(pick(large.reads), c)?.p99 ?? Number.NaN, at(pick(small.reads), c)?.p99 ?? Number.NaN) : Number.NaN;
+  const c32 = 32;
+  results.api = small
+    ? {
+        corpus: small.articles,
+        reads: small.reads,
+        raw: raw,
+        ratio: { article1: apiRatio(at(small.reads.article, 1), at(raw?.article, 1)), article32: apiRatio(at(small.reads.article, 32), at(raw?.article, 32)) },
+        writes,
+      }
+    : undefined;
+  results.growth = large && small
+    ? {
+        small: { articles: small.articles, paragraphs: small.paragraphs, load: small.load },
+        large: { articles: large.articles, paragraphs: large.paragraphs, load: large.load, reads: large.reads },
+        p99RatioLargeOverSmallAt32: {
+          article: growthRatio((r) => r.article, c32),
+          list: growthRatio((r) => r.list, c32),
+          person: growthRatio((r) => r.person, c32),
+          personTypical: growthRatio((r) => r.personTypical, c32),
+          listSearch: growthRatio((r) => r.listSearch, c32),
+          search: growthRatio((r) => r.search, c32),
+        },
+        memory,
+      }
+    : undefined;
+  results.plans = plans;
+  results.notes = notes;
+  results.elapsedSeconds = (Date.now() - startedAt) / 1000;
+  fs.writeFileSync(o.out, `${JSON.stringify(results, null, 1)}\n`);
+  printTable(results, ingest, small, large, raw, writes);
+  log(`\nwrote ${path.relative(process.cwd(), o.out)} in ${fmt((Date.now() - startedAt) / 1000)} s`);
+}
+
+function printTable(
+  results: Record<string, unknown>,
+  ingest: IngestFigures[],
+  small: GrowthPoint | undefined,
+  large: GrowthPoint | undefined,
+  raw: Awaited<ReturnType<typeof benchRawArticle>> | undefined,
+  writes: WriteFigures[] | undefined,
+) {
+  const m = results.machine as ReturnType<typeof machine>;
+  const lines: string[] = [];
+  lines.push(`\n${m.date.slice(0, 16)}  ${m.availableParallelism} cores ${m.cpu}  node ${m.node}  commit ${m.commit}${m.quick ? '  (quick)' : ''}`);
+  if (ingest.length) {
+    lines.push('\nIngest (articles/s, medians)        parse   full ingest  prisma write  raw write  raw limit  full/limit  rows equal');
+    for (const f of ingest) {
+      lines.push(
+        `  ${f.provider.padEnd(12)} ${String(f.articles).padStart(5)} art ×${f.runs}  ${fmt(f.parse).padStart(6)}  ${fmt(f.full).padStart(11)}  ${fmt(f.prismaWrite).padStart(12)}  ${fmt(f.rawWrite).padStart(9)}  ${fmt(f.rawLimit).padStart(9)}  ${fmt(f.ratio, 2).padStart(10)}  ${f.rowsMatch ? 'yes' : 'NO'}`,
+      );
+    }
+  }
+  const row = (name: string, f: LoadFigures[] | null | undefined, extra = '') =>
+    f?.length ? `  ${name.padEnd(26)} ${f.map((x) => `${fmt(x.rps).padStart(7)} req/s p50 ${fmt(x.p50).padStart(3)} p99 ${fmt(x.p99).padStart(4)} ms`).join('   ')}${f.some((x) => x.errors) ? '  (errors!)' : ''}${extra}` : `  ${name.padEnd(26)} –`;
+  if (small) {
+    lines.push(`\nAPI reads, SQLite, ${fmt(small.articles)} articles       @1 connection                         @32 connections`);
+    lines.push(row('article by slug', small.reads.article));
+    lines.push(row('raw node:http article', raw?.article));
+    lines.push(`  ${'ratio API/raw'.padEnd(26)} ${fmt(apiRatio(at(small.reads.article, 1), at(raw?.article, 1)), 2).padStart(7)}                                 ${fmt(apiRatio(at(small.reads.article, 32), at(raw?.article, 32)), 2).padStart(7)}`);
+    lines.push(row('list ?limit=20', small.reads.list));
+    lines.push(row('person (most quoted)', small.reads.person));
+    lines.push(row('person (typical)', small.reads.personTypical));
+    lines.push(row('list ?q= (substring)', small.reads.listSearch));
+    lines.push(small.reads.search ? row('search', small.reads.search) : `  ${'search'.padEnd(26)} skipped: ${small.reads.searchNote}`);
+    if (small.reads.conditional) lines.push(`  ${'conditional GET → 304'.padEnd(26)} @${small.reads.conditional.connections}: ${fmt(small.reads.conditional.rps)} req/s p50 ${small.reads.conditional.p50} p99 ${small.reads.conditional.p99} ms`);
+    lines.push(`  response bytes: API ${fmt(small.reads.articleBytes)}, raw ${fmt(raw?.articleBytes)}`);
+  }
+  if (writes?.length) {
+    lines.push('\nAPI writes (If-Match; 412 → re-read and retry)');
+    for (const w of writes) lines.push(`  ${w.name.padEnd(26)} ×${w.workers}: ${fmt(w.rps).padStart(5)} writes/s  p50 ${fmt(w.p50, 1)} ms  p99 ${fmt(w.p99, 1)} ms  412s ${w.conflicts}${w.errors ? `  ERRORS ${w.errors}: ${w.errorSample}` : ''}`);
+  }
+  if (small && large) {
+    const c = 32;
+    lines.push(`\nGrowth, SQLite: p99 at 32 connections (ms)  ${fmt(small.articles)} art   ${fmt(large.articles)} art (${fmt(large.paragraphs)} paragraphs)   large/small`);
+    const g = (name: string, pick: (r: ReadFigures) => LoadFigures[] | null | undefined) => {
+      const a = at(pick(small.reads), c);
+      const b = at(pick(large.reads), c);
+      lines.push(`  ${name.padEnd(26)} ${fmt(a?.p99).padStart(10)}   ${fmt(b?.p99).padStart(10)}   ${fmt(ratio(b?.p99 ?? Number.NaN, a?.p99 ?? Number.NaN), 1).padStart(8)}   (req/s ${fmt(a?.rps)} → ${fmt(b?.rps)})`);
+    };
+    g('article by slug', (r) => r.article);
+    g('list ?limit=20', (r) => r.list);
+    g('person (most quoted)', (r) => r.person);
+    g('person (typical)', (r) => r.personTypical);
+    g('list ?q= (substring)', (r) => r.listSearch);
+    if (small.reads.search) g('search', (r) => r.search);
+    lines.push(`  bulk load ${fmt(large.articles)}: ${large.load.path}, ${fmt(large.load.rate)} articles/s, peak RSS ${fmt(large.load.maxRssMb)} MB (at ${fmt(small.articles)}: ${fmt(small.load.maxRssMb)} MB)${large.load.cached ? ' [cached corpus]' : ''}`);
+    const mem = (results.growth as { memory?: { prismaPath: { articles: number; maxRssMb: number; rate: number }[] } }).memory;
+    if (mem) lines.push(`  project ingest path peak RSS: ${mem.prismaPath.map((p) => `${fmt(p.articles)} art → ${fmt(p.maxRssMb)} MB (${fmt(p.rate)}/s)`).join(', ')}`);
+  }
+  for (const n of results.notes as string[]) lines.push(`note: ${n}`);
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+main()
+  .catch((e) => {
+    console.error(e instanceof Error ? (e.stack ?? e.message) : e);
+    process.exitCode = 1;
+  })
+  .finally(() => cleanupDatabases());

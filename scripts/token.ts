@@ -1,0 +1,72 @@
+/**
+ * API tokens for editors and admins.
+ *   npm run --silent token -- create --name <name> --role <editor|admin>   the token alone on the last stdout line
+ *   npm run --silent token -- list
+ *   npm run --silent token -- revoke <id|name>
+ * Only the token's sha256 is stored: a token that is lost is revoked and made again.
+ */
+import 'dotenv/config';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { type Role, createToken, listTokens, revokeToken } from '../src/auth/tokens.ts';
+import { loadConfig } from '../src/config/index.ts';
+import { type Database, openDatabase } from '../src/db/client.ts';
+import { translateDbError } from '../src/db/errors.ts';
+import { isAppError } from '../src/errors.ts';
+
+async function withDb<T>(fn: (db: Database) => Promise<T>): Promise<T> {
+  const db = await openDatabase(loadConfig().database);
+  try {
+    return await fn(db);
+  } finally {
+    await db.close();
+  }
+}
+
+const program = new Command('token').description('manage API tokens').showHelpAfterError();
+
+program
+  .command('create')
+  .description('create a token (printed once, on the last line)')
+  .requiredOption('--name <name>', 'who uses it: shown in the history of every change they make', (v) => {
+    if (!v.trim() || v.length > 100) throw new InvalidArgumentError('1 to 100 characters');
+    return v.trim();
+  })
+  .addOption(new Option('--role <role>', 'editor or admin').choices(['editor', 'admin']).makeOptionMandatory())
+  .action(async (opts: { name: string; role: Role }) => {
+    const created = await withDb((db) => createToken(db.prisma, opts));
+    process.stderr.write(`Created ${created.role} token #${created.id} for ${created.name}. It is shown once; store it now.\n`);
+    process.stdout.write(`${created.token}\n`);
+  });
+
+program
+  .command('list')
+  .description('list tokens (never the tokens themselves)')
+  .action(async () => {
+    const tokens = await withDb((db) => listTokens(db.prisma));
+    if (!tokens.length) process.stdout.write('no tokens yet\n');
+    for (const t of tokens) {
+      const state = t.revokedAt ? `revoked ${t.revokedAt.toISOString()}` : 'active';
+      const used = t.lastUsedAt ? `last used ${t.lastUsedAt.toISOString()}` : 'never used';
+      process.stdout.write(`${t.id}\t${t.name}\t${t.role}\t${state}\t${used}\n`);
+    }
+  });
+
+program
+  .command('revoke')
+  .description('revoke a token by id, or every active token with that name')
+  .argument('<idOrName>')
+  .action(async (idOrName: string) => {
+    const count = await withDb((db) => revokeToken(db.prisma, idOrName));
+    if (!count) {
+      process.stderr.write(`No active token matches "${idOrName}"\n`);
+      process.exitCode = 1;
+      return;
+    }
+    process.stdout.write(`Revoked ${count} token${count === 1 ? '' : 's'}\n`);
+  });
+
+program.parseAsync().catch((e) => {
+  const error = translateDbError(e);
+  process.stderr.write(`${isAppError(error) ? error.describe() : e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});

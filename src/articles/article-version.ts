@@ -1,0 +1,34 @@
+import type { Tx } from '../db/client.ts';
+import { AppError } from '../errors.ts';
+import { stale } from '../http/etag.ts';
+
+/**
+ * The lost-edit guard. Every write to an article or anything in it starts here, inside its transaction: the
+ * version moves from the one the editor read to the next in ONE conditional UPDATE, so of two editors holding the
+ * same ETag exactly one matches a row (the other's UPDATE waits on the row lock, then matches nothing → 412).
+ * Doing it first also serialises writers to the same article for the rest of the transaction.
+ */
+export async function bumpArticleVersion(tx: Tx, id: number, expected: number): Promise<number> {
+  const { count } = await tx.article.updateMany({
+    where: { id, version: expected },
+    data: { version: { increment: 1 } },
+  });
+  if (count === 1) return expected + 1;
+  await requireArticle(tx, id);
+  throw stale('article');
+}
+
+/** For changes an editor made elsewhere that touch this article too (a person merged or detached, a link removed). */
+export async function touchArticleVersion(tx: Tx, id: number): Promise<number> {
+  const row = await tx.article.update({ where: { id }, data: { version: { increment: 1 } }, select: { version: true } });
+  return row.version;
+}
+
+export async function requireArticle(tx: Tx, id: number): Promise<{ id: number; version: number; status: string }> {
+  const row = await tx.article.findUnique({ where: { id }, select: { id: true, version: true, status: true } });
+  if (!row) throw articleNotFound(id);
+  return row;
+}
+
+export const articleNotFound = (idOrSlug: number | string) =>
+  new AppError('not_found', `No article ${typeof idOrSlug === 'number' ? `with id ${idOrSlug}` : `"${idOrSlug}"`}`);

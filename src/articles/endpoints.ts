@@ -1,0 +1,155 @@
+import { z } from 'zod';
+import { canSeeUnpublished } from '../auth/access.ts';
+import type { Tx } from '../db/client.ts';
+import { transaction } from '../db/transaction.ts';
+import { AppError } from '../errors.ts';
+import { importArticle } from '../ingest/import-article.ts';
+import { actorOf, endpoint } from '../http/endpoint.ts';
+import { expectedVersion, formatEtag, matchesIfNoneMatch, stale } from '../http/etag.ts';
+import { IdParams, PageMeta, text } from '../http/schemas.ts';
+import { ArticleSummary } from './article-view.ts';
+import { articleNotFound } from './article-version.ts';
+import { createArticle } from './create-article.ts';
+import { ArticleDetail, findArticleHead, loadArticleDetail } from './get-article.ts';
+import { listArticles } from './list-articles.ts';
+import { assertRules, createArticleRules } from './rules.ts';
+import { ArticleKeyParams, CreateArticleBody, ImportQuery, ImportResult, ListArticlesQuery, PatchArticleBody, toDate } from './schemas.ts';
+import { deleteArticle, updateArticle } from './update-article.ts';
+
+const tag = 'articles';
+
+const articleEtag = (a: { id: number; version: number }) => formatEtag('article', a.id, a.version);
+
+export const list = endpoint({
+  operationId: 'listArticles',
+  summary: 'List articles (keyset pagination)',
+  tag,
+  query: ListArticlesQuery,
+  responses: { 200: { description: 'a page of articles', schema: z.object({ data: z.array(ArticleSummary), meta: PageMeta }) } },
+  async handle({ query, db, principal }) {
+    if (!canSeeUnpublished(principal) && query.status && query.status !== 'published') {
+      throw new AppError('unauthorized', 'Listing unpublished articles needs a token');
+    }
+    const limit = query.limit ?? 20;
+    const from = query.publishedFrom ? toDate(query.publishedFrom, 'start') : undefined;
+    const to = query.publishedTo ? toDate(query.publishedTo, 'end') : undefined;
+    if (from && to && from > to) {
+      throw new AppError('unprocessable', 'publishedFrom is after publishedTo', { issues: [{ path: ['query', 'publishedFrom'], message: 'must not be after publishedTo' }] });
+    }
+    const { data, nextCursor } = await listArticles(db, {
+      status: canSeeUnpublished(principal) ? query.status : 'published',
+      person: query.person,
+      q: query.q,
+      publishedFrom: from,
+      publishedTo: to,
+      sort: query.sort ?? '-published',
+      cursor: query.cursor,
+      limit,
+    });
+    return { status: 200, body: { data, meta: { limit, nextCursor } } };
+  },
+});
+
+export const get = endpoint({
+  operationId: 'getArticle',
+  summary: 'The whole article: paragraphs, quotes, people, related',
+  description: 'Readers without a token see published articles only (others answer 404). Send If-None-Match for a 304.',
+  tag,
+  params: ArticleKeyParams,
+  conditional: true,
+  responses: {
+    200: { description: 'the article', schema: ArticleDetail, etag: true },
+    304: { description: 'not modified since the ETag you sent', etag: true },
+  },
+  errors: [404],
+  async handle({ params, db, principal, ifNoneMatch }) {
+    const head = await findArticleHead(db, params.idOrSlug);
+    // Unpublished work (drafts may hold embargoed news) does not even exist for readers.
+    if (!head || (head.status !== 'published' && !canSeeUnpublished(principal))) throw articleNotFound(params.idOrSlug.slice(0, 100));
+    const etag = articleEtag(head);
+    if (matchesIfNoneMatch(ifNoneMatch, etag)) return { status: 304, etag };
+    const article = await loadArticleDetail(db, head.id);
+    return { status: 200, body: article, etag: articleEtag(article) };
+  },
+});
+
+export const create = endpoint({
+  operationId: 'createArticle',
+  summary: 'Create an article from structured JSON',
+  description: 'Quotes name their paragraph by position and their speaker by {"id"} or {"name"}; related articles by {"id"} or {"headline"} (stubs are created).',
+  tag,
+  body: { type: 'json', schema: CreateArticleBody },
+  responses: { 201: { description: 'created', schema: ArticleDetail, etag: true, location: true } },
+  errors: [409, 422],
+  async handle({ body, db, principal }) {
+    assertRules(body, createArticleRules);
+    const article = await createArticle(db, body, actorOf(principal));
+    return { status: 201, body: article, etag: articleEtag(article), location: `/api/articles/${article.id}` };
+  },
+});
+
+export const importText = endpoint({
+  operationId: 'importArticle',
+  summary: 'Import raw article text through the ingest',
+  description:
+    'The body is the raw text (front matter allowed); query options override it. Re-importing identical text is a no-op (200, unchanged). ' +
+    'An import that would change an existing article needs If-Match with its ETag, like any other edit.',
+  tag,
+  query: ImportQuery,
+  body: { type: 'text', schema: text(10_000_000).meta({ description: 'the article as plain text' }) },
+  responses: {
+    201: { description: 'a new article (or a stub filled)', schema: ImportResult, etag: true, location: true },
+    200: { description: 'an existing article updated, or unchanged', schema: ImportResult, etag: true, location: true },
+  },
+  errors: [409, 422],
+  async handle({ body, query, db, principal, ifMatch }) {
+    const actor = actorOf(principal);
+    const result = await transaction(db, async (tx) => {
+      const r = await importArticle(tx, body, query, actor);
+      if (r.outcome === 'updated') {
+        // The ingest moved the version by one; the editor must have read the version it replaced.
+        const { version } = await tx.article.findUniqueOrThrow({ where: { id: r.articleId }, select: { version: true } });
+        if (expectedVersion(ifMatch, 'article', r.articleId) !== version - 1) throw stale('article');
+      }
+      const { version } = await tx.article.findUniqueOrThrow({ where: { id: r.articleId }, select: { version: true } });
+      return { ...r, version };
+    });
+    const { version, ...body201 } = result;
+    return {
+      status: result.outcome === 'created' ? 201 : 200,
+      body: body201,
+      etag: articleEtag({ id: result.articleId, version }),
+      location: `/api/articles/${result.articleId}`,
+    };
+  },
+});
+
+export const patch = endpoint({
+  operationId: 'updateArticle',
+  summary: "Change an article's own fields",
+  tag,
+  params: IdParams,
+  body: { type: 'json', schema: PatchArticleBody },
+  ifMatch: true,
+  responses: { 200: { description: 'the article (without nested rows)', schema: ArticleSummary, etag: true } },
+  errors: [404, 409, 422],
+  async handle({ params, body, db, principal, ifMatch }) {
+    const expected = expectedVersion(ifMatch, 'article', params.id);
+    const article = await updateArticle(db, params.id, expected, body, actorOf(principal));
+    return { status: 200, body: article, etag: articleEtag(article) };
+  },
+});
+
+export const remove = endpoint({
+  operationId: 'deleteArticle',
+  summary: 'Delete an article and everything in it (admins)',
+  tag,
+  params: IdParams,
+  ifMatch: true,
+  responses: { 204: { description: 'deleted' } },
+  errors: [404],
+  async handle({ params, db, principal, ifMatch }) {
+    await deleteArticle(db, params.id, expectedVersion(ifMatch, 'article', params.id), actorOf(principal));
+    return { status: 204 };
+  },
+});

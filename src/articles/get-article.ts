@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import type { Db, Tx } from '../db/client.ts';
+import { Quote, quoteSelect, toQuote } from '../quotes/quote-view.ts';
+import { ArticleRef, ArticleSummary, articleRefSelect, articleSummarySelect, toArticleSummary } from './article-view.ts';
+import { articleNotFound } from './article-version.ts';
+
+export const Paragraph = z
+  .object({ id: z.number().int(), position: z.number().int(), text: z.string() })
+  .meta({ id: 'Paragraph' });
+
+export const ArticlePersonView = z
+  .object({
+    id: z.number().int().meta({ description: 'the person id' }),
+    name: z.string(),
+    role: z.string().nullable().meta({ description: 'the role as written in this article' }),
+    aliases: z.array(z.string()),
+    paragraphs: z.array(z.number().int()).meta({ description: 'positions of the paragraphs that mention them' }),
+  })
+  .meta({ id: 'ArticlePerson' });
+
+export const RelatedItem = z
+  .object({ position: z.number().int(), title: z.string(), article: ArticleRef })
+  .meta({ id: 'RelatedArticle' });
+
+export const ArticleDetail = ArticleSummary.extend({
+  paragraphs: z.array(Paragraph),
+  quotes: z.array(Quote),
+  people: z.array(ArticlePersonView),
+  related: z.array(RelatedItem),
+}).meta({ id: 'ArticleDetail' });
+
+export type ArticleDetail = z.infer<typeof ArticleDetail>;
+export type RelatedItem = z.infer<typeof RelatedItem>;
+
+export interface ArticleHead {
+  id: number;
+  version: number;
+  status: 'draft' | 'published' | 'archived' | 'stub';
+}
+
+/**
+ * The cheap first read of a GET: id, version and status only, so a conditional GET (If-None-Match) and the
+ * visibility check are answered without loading any nested rows. A purely numeric key is an id, then a slug.
+ */
+export async function findArticleHead(db: Db | Tx, idOrSlug: string): Promise<ArticleHead | null> {
+  const select = { id: true, version: true, status: true } as const;
+  if (/^\d{1,10}$/.test(idOrSlug) && Number(idOrSlug) <= 2_147_483_647) {
+    const byId = await db.article.findUnique({ where: { id: Number(idOrSlug) }, select });
+    if (byId) return byId;
+  }
+  return db.article.findUnique({ where: { slug: idOrSlug }, select });
+}
+
+/**
+ * The whole article in five queries, whatever its size. Read after the head: if an edit lands in between, the body
+ * is newer than the ETag, which errs on the safe side (the editor's next write is refused with 412, never lost).
+ */
+export async function loadArticleDetail(db: Db | Tx, id: number): Promise<ArticleDetail> {
+  const article = await db.article.findUnique({ where: { id }, select: articleSummarySelect });
+  if (!article) throw articleNotFound(id);
+  const [paragraphs, quotes, people, related] = await Promise.all([
+    db.paragraph.findMany({ where: { articleId: id }, orderBy: { position: 'asc' }, select: { id: true, position: true, text: true } }),
+    db.quote.findMany({ where: { articleId: id }, orderBy: [{ paragraph: { position: 'asc' } }, { startOffset: 'asc' }, { id: 'asc' }], select: quoteSelect }),
+    loadArticlePeople(db, id),
+    loadRelated(db, id),
+  ]);
+  return { ...toArticleSummary(article), paragraphs, quotes: quotes.map(toQuote), people, related };
+}
+
+export async function loadArticlePeople(db: Db | Tx, articleId: number): Promise<z.infer<typeof ArticlePersonView>[]> {
+  const rows = await db.articlePerson.findMany({
+    where: { articleId },
+    orderBy: { id: 'asc' },
+    select: {
+      role: true,
+      aliases: true,
+      person: { select: { id: true, name: true } },
+      mentions: { select: { paragraph: { select: { position: true } } } },
+    },
+  });
+  return rows.map((r) => ({
+    id: r.person.id,
+    name: r.person.name,
+    role: r.role,
+    aliases: toAliases(r.aliases),
+    paragraphs: r.mentions.map((m) => m.paragraph.position).sort((a, b) => a - b),
+  }));
+}
+
+export async function loadRelated(db: Db | Tx, articleId: number): Promise<RelatedItem[]> {
+  const rows = await db.relatedArticle.findMany({
+    where: { articleId },
+    orderBy: { position: 'asc' },
+    select: { position: true, title: true, related: { select: articleRefSelect } },
+  });
+  return rows.map((r) => ({ position: r.position, title: r.title, article: r.related }));
+}
+
+/** article_people.aliases is a JSON array of strings; anything else (a hand-edited row) reads as no aliases. */
+export function toAliases(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}

@@ -1,0 +1,72 @@
+import type { Db } from '../db/client.ts';
+import { transaction } from '../db/transaction.ts';
+import { type Actor, recordRevision } from '../history/record-revision.ts';
+import { articleSummarySelect, toArticleSummary, type ArticleSummary } from './article-view.ts';
+import { bumpArticleVersion, requireArticle } from './article-version.ts';
+import { type PatchArticleBody, toDate } from './schemas.ts';
+
+/** Changes an article's own fields; the version moves from `expected` or the whole change is refused (412). */
+export async function updateArticle(db: Db, id: number, expected: number, patch: PatchArticleBody, actor: Actor): Promise<ArticleSummary> {
+  return transaction(db, async (tx) => {
+    const beforeRow = await tx.article.findUnique({ where: { id }, select: articleSummarySelect });
+    if (!beforeRow) await requireArticle(tx, id);
+    const version = await bumpArticleVersion(tx, id, expected);
+    const { publishedAt, headline, status, ...rest } = patch;
+    const row = await tx.article.update({
+      where: { id },
+      data: {
+        ...rest,
+        ...(headline !== undefined ? { headline: headline.trim(), headlineDerived: false } : {}),
+        // Giving a stub a real status turns it into an article.
+        ...(status !== undefined ? { status, isStub: false } : {}),
+        ...(publishedAt !== undefined ? { publishedAt: publishedAt === null ? null : toDate(publishedAt) } : {}),
+      },
+      select: articleSummarySelect,
+    });
+    const before = toArticleSummary(beforeRow!);
+    const after = toArticleSummary(row);
+    const changed = Object.keys(patch) as (keyof ArticleSummary)[];
+    await recordRevision(tx, {
+      entityType: 'article',
+      entityId: id,
+      action: 'article.update',
+      actor,
+      version,
+      before: pick(before, changed),
+      after: pick(after, changed),
+    });
+    return after;
+  });
+}
+
+/**
+ * Deletes an article (admins). Its paragraphs, quotes and links go with it (cascades); articles that listed it as
+ * related lose that link, which is a change to them too, so their versions move and their history says why.
+ */
+export async function deleteArticle(db: Db, id: number, expected: number, actor: Actor): Promise<void> {
+  await transaction(db, async (tx) => {
+    const before = await tx.article.findUnique({ where: { id }, select: articleSummarySelect });
+    if (!before) await requireArticle(tx, id);
+    await bumpArticleVersion(tx, id, expected);
+    const linking = await tx.relatedArticle.findMany({ where: { relatedId: id }, select: { articleId: true } });
+    await tx.article.delete({ where: { id }, select: { id: true } });
+    for (const { articleId } of linking) {
+      const { version } = await tx.article.update({ where: { id: articleId }, data: { version: { increment: 1 } }, select: { version: true } });
+      await recordRevision(tx, {
+        entityType: 'article',
+        entityId: articleId,
+        action: 'related.remove',
+        actor,
+        version,
+        before: { relatedId: id },
+        after: null,
+      });
+    }
+    await recordRevision(tx, { entityType: 'article', entityId: id, action: 'article.delete', actor, before: toArticleSummary(before!) });
+  });
+}
+
+function pick<T extends object>(value: T, keys: (keyof T)[]): Partial<T> {
+  return Object.fromEntries(keys.filter((k) => k in value).map((k) => [k, value[k]])) as Partial<T>;
+}
+

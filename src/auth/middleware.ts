@@ -1,0 +1,55 @@
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import type { Db } from '../db/client.ts';
+import { AppError } from '../errors.ts';
+import { type Principal, authenticateToken } from './tokens.ts';
+
+const WINDOW_MS = 15 * 60_000;
+
+/** The principal authenticate() found for this request, or null for an anonymous reader. */
+export function principalOf(res: Response): Principal | null {
+  return (res.locals.principal as Principal | undefined) ?? null;
+}
+
+/**
+ * Resolves `Authorization: Bearer <token>` into res.locals.principal. No header → anonymous (each route's access
+ * rule decides); a header that does not authenticate → 401, even on public routes, so a broken token is noticed.
+ *
+ * Only FAILED authentications count towards the rate limit (config.authFailureLimit per address per 15 minutes):
+ * the limiter is run after a failure, never on the way in, so any number of parallel requests with a good token
+ * (benchmarks, busy editors) are never throttled. A blocked address gets 429 before its token is even looked at.
+ */
+export function authenticate(db: Db, failureLimit: number): RequestHandler {
+  const key = (req: Request) => ipKeyGenerator(req.ip ?? 'unknown');
+  const failures = rateLimit({
+    windowMs: WINDOW_MS,
+    limit: failureLimit,
+    keyGenerator: key,
+    standardHeaders: 'draft-7',
+    legacyHeaders: false,
+    handler: (_req, _res, next) => next(tooMany()),
+  });
+
+  return async (req: Request, res: Response, next: NextFunction) => {
+    const header = req.get('authorization');
+    if (header === undefined) return next();
+    const blocked = await failures.getKey(key(req));
+    if (blocked && blocked.totalHits >= failureLimit && blocked.resetTime && blocked.resetTime.getTime() > Date.now()) {
+      return next(tooMany());
+    }
+    try {
+      const m = /^Bearer[ ]+([A-Za-z0-9._~+/-]{1,200}=*)\s*$/i.exec(header);
+      if (!m) throw new AppError('unauthorized', 'The Authorization header must be "Bearer <token>"');
+      res.locals.principal = await authenticateToken(db, m[1]!);
+      next();
+    } catch (e) {
+      if (!(e instanceof AppError) || e.code !== 'unauthorized') return next(e);
+      // Counts this failure; the limiter answers 429 itself once the limit is passed.
+      await failures(req, res, () => next(e));
+    }
+  };
+}
+
+function tooMany() {
+  return new AppError('too_many_requests', 'Too many failed authentications from this address; try again later');
+}

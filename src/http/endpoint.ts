@@ -1,0 +1,141 @@
+import type { Request, RequestHandler, Response } from 'express';
+import type { z } from 'zod';
+import { type Access, checkAccess } from '../auth/access.ts';
+import { principalOf } from '../auth/middleware.ts';
+import type { Principal } from '../auth/tokens.ts';
+import type { Config } from '../config/index.ts';
+import type { Db } from '../db/client.ts';
+import { AppError } from '../errors.ts';
+import type { Actor } from '../history/record-revision.ts';
+import { issuesFromZod } from './problem.ts';
+
+/**
+ * An endpoint declares everything about one operation — inputs, body type, responses, errors — next to its
+ * handler. The same declaration validates requests (here) and generates the OpenAPI document (openapi.ts), so the
+ * two cannot disagree. Handlers receive parsed inputs and return a Reply; they never touch `res`.
+ */
+export interface ResponseSpec {
+  description: string;
+  schema?: z.ZodType;
+  /** the response carries the entity's ETag */
+  etag?: boolean;
+  /** the response carries a Location header (201) */
+  location?: boolean;
+}
+
+export interface HandlerInput<P, Q, B> {
+  params: P;
+  query: Q;
+  body: B;
+  db: Db;
+  config: Config;
+  /** null for an anonymous reader */
+  principal: Principal | null;
+  /** raw If-Match / If-None-Match values; etag.ts interprets them */
+  ifMatch: string | undefined;
+  ifNoneMatch: string | undefined;
+}
+
+export interface Reply {
+  status: number;
+  body?: unknown;
+  etag?: string;
+  location?: string;
+}
+
+export interface EndpointSpec<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> {
+  operationId: string;
+  summary: string;
+  description?: string;
+  tag: string;
+  params?: P;
+  query?: Q;
+  body?: { type: 'json' | 'text'; schema: B };
+  /** writes to an existing article/person: If-Match is required (428) and must be current (412) */
+  ifMatch?: boolean;
+  /** GETs that answer If-None-Match with 304 */
+  conditional?: boolean;
+  responses: Record<number, ResponseSpec>;
+  /** error statuses beyond those implied by the declaration (400, 401, 403, 412, 413, 415, 428 are implied) */
+  errors?: number[];
+  handle(input: HandlerInput<z.output<P>, z.output<Q>, z.output<B>>): Promise<Reply>;
+}
+
+// Method syntax in EndpointSpec keeps `handle` bivariant, so specific endpoints fit the erased type.
+// biome-ignore lint: the erased form of any endpoint
+export type Endpoint = EndpointSpec<any, any, any>;
+
+export function endpoint<
+  P extends z.ZodType = z.ZodType<Record<string, never>>,
+  Q extends z.ZodType = z.ZodType<Record<string, never>>,
+  B extends z.ZodType = z.ZodType<undefined>,
+>(spec: EndpointSpec<P, Q, B>): EndpointSpec<P, Q, B> {
+  return spec;
+}
+
+export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+export interface Route {
+  method: Method;
+  path: string;
+  access: Access;
+  endpoint: Endpoint;
+}
+
+export const actorOf = (principal: Principal | null): Actor => {
+  if (!principal) throw new AppError('unauthorized', 'This needs a token');
+  return { name: principal.name, tokenId: principal.tokenId };
+};
+
+const MEDIA = { json: 'application/json', text: 'text/plain' } as const;
+
+function parse<T extends z.ZodType>(schema: T | undefined, value: unknown, location: string): z.output<T> {
+  if (!schema) return {} as z.output<T>;
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  throw new AppError('bad_request', `The request's ${location} is not valid`, { issues: issuesFromZod(result.error, [location]) });
+}
+
+/** Adapts an endpoint to Express: access, media type, validation (all before any database work), then the handler. */
+export function toHandler(route: Route, deps: { db: Db; config: Config }): RequestHandler {
+  const ep = route.endpoint;
+  return async (req: Request, res: Response) => {
+    const principal = principalOf(res);
+    checkAccess(route.access, principal);
+    if (ep.body) {
+      const type = MEDIA[ep.body.type];
+      if (!req.is(type)) {
+        throw new AppError('unsupported_media_type', `The body must be sent as ${type}`, {
+          issues: [{ path: ['headers', 'content-type'], message: `expected ${type}` }],
+        });
+      }
+    }
+    const params = parse(ep.params, req.params, 'path');
+    const query = parse(ep.query, req.query, 'query');
+    const body = ep.body ? parse(ep.body.schema, req.body, 'body') : undefined;
+    const reply = await ep.handle({
+      params,
+      query,
+      body,
+      db: deps.db,
+      config: deps.config,
+      principal,
+      ifMatch: req.get('if-match'),
+      ifNoneMatch: req.get('if-none-match'),
+    });
+    send(req, res, reply, principal);
+  };
+}
+
+function send(req: Request, res: Response, reply: Reply, principal: Principal | null) {
+  if (reply.etag) res.set('ETag', reply.etag);
+  if (reply.location) res.location(reply.location);
+  if (req.method === 'GET') {
+    // Editors see drafts; a shared cache must never hand their responses to readers.
+    res.set('Cache-Control', principal ? 'private, no-cache' : 'no-cache');
+    res.vary('Authorization');
+  }
+  res.status(reply.status);
+  if (reply.body === undefined || reply.status === 204 || reply.status === 304) res.end();
+  else res.json(reply.body);
+}

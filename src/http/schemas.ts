@@ -1,0 +1,74 @@
+import { z } from 'zod';
+
+/**
+ * Building blocks shared by every resource's schemas. Query and path values arrive as strings: ids are parsed with
+ * a pattern and bounded to PostgreSQL's int4 so a huge number is a 400, never a database error.
+ */
+const INT4_MAX = 2_147_483_647;
+
+export const IdNumber = z.number().int().min(1).max(INT4_MAX);
+
+export const IdString = z
+  .string()
+  .regex(/^\d{1,10}$/, 'must be a positive integer')
+  .transform(Number)
+  .pipe(IdNumber);
+
+/** Free text stored in the database: PostgreSQL refuses NUL characters, so they are refused here, as a 400. */
+export const text = (max: number, min = 1) =>
+  z
+    .string()
+    .min(min)
+    .max(max)
+    .regex(/^[^\u0000]*$/, 'must not contain NUL characters');
+
+export const optionalText = (max: number) => text(max, 0).nullable().optional();
+
+export const IdParams = z.strictObject({ id: IdString.meta({ description: 'numeric id' }) });
+
+export const LimitQuery = z
+  .string()
+  .regex(/^\d{1,3}$/, 'must be an integer from 1 to 100')
+  .transform(Number)
+  .pipe(z.number().int().min(1).max(100))
+  .optional()
+  .meta({ description: 'page size, 1–100 (default 20)' });
+
+export const CursorQuery = text(500).optional().meta({ description: 'meta.nextCursor of the previous page' });
+
+export const PageMeta = z
+  .object({
+    limit: z.number().int(),
+    nextCursor: z.string().nullable().meta({ description: 'pass as ?cursor= for the next page; null on the last' }),
+  })
+  .meta({ id: 'PageMeta' });
+
+export const DateTime = z.string().meta({ format: 'date-time', example: '2023-02-22T10:00:00.000Z' });
+
+/** A date (2023-02-22) or a date-time with offset, for published dates in bodies and filters. */
+export const DateInput = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
+
+export const Problem = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    instance: z.string(),
+    requestId: z.string().optional(),
+    errors: z
+      .array(z.object({ path: z.array(z.union([z.string(), z.number()])), message: z.string() }))
+      .optional(),
+  })
+  .meta({ id: 'Problem', description: 'RFC 9457 problem details' });
+
+export const ArticleStatusEnum = z.enum(['draft', 'published', 'archived', 'stub']);
+export const WritableStatus = z.enum(['draft', 'published', 'archived']);
+export const QuoteKindEnum = z.enum(['direct', 'partial', 'scare']);
+
+/** A person named in a write: by id (must exist) or by name (found by its name key, or created). */
+export const PersonRef = z
+  .union([z.strictObject({ id: IdNumber }), z.strictObject({ name: text(200) })])
+  .meta({ id: 'PersonRef', description: '{"id": 12} or {"name": "Wang Yi"} (found by name, else created)' });
+
+export const toIso = (d: Date | null): string | null => (d ? d.toISOString() : null);

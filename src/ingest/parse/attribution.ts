@@ -1,0 +1,263 @@
+import type { DocParagraph } from './document.ts';
+import { Discourse } from './discourse.ts';
+import { AUXILIARIES, isFunctionWord, isRoleNoun, isVerbWord } from './lexicon.ts';
+import type { Person, PeopleResult } from './people.ts';
+import type { QuoteText } from './quote-text.ts';
+import type { Token } from './tokens.ts';
+import { ADDRESSEE_VERBS, SPEECH_VERBS, VERB_FILLERS } from './word-lists.ts';
+
+/** Who said a quotation, by which verb, to whom; plus the cues the kind classifier needs. */
+export interface Attribution {
+  speaker: number | null;
+  /** Several people as one subject ("Putin and Wang vowed"): resolved later by an echo, else nobody. */
+  compound: number[];
+  verb: string | null;
+  addressee: number | null;
+  /** Where the attribution came from. */
+  source: 'after' | 'before' | 'inherited' | 'echo' | null;
+  /** Token distance from the speech verb to the quotation when the verb precedes it. */
+  verbDistance: number;
+}
+
+const AGE = /^\d{1,3}-year-old$/;
+const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you']);
+const RELATIVES = new Set(['who', 'which', 'that']);
+const NP_END = new Set(['in', 'on', 'at', 'during', 'as', 'after', 'before', 'when', 'while', 'adding', 'who', 'which', 'from', 'to', 'with', 'for', 'about', 'because', 'but', 'and', 'last', 'this', 'earlier', 'on']);
+
+/** First token index whose start is >= pos (binary search). */
+export function tokenAt(tokens: Token[], pos: number): number {
+  let lo = 0, hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+interface Np {
+  person: number | null;
+  compound: number[];
+}
+
+export class Attributor {
+  readonly discourse: Discourse;
+  constructor(
+    private readonly doc: DocParagraph[],
+    private readonly people: PeopleResult,
+  ) {
+    this.discourse = new Discourse(doc, people);
+  }
+
+  private owner(pi: number, k: number): number {
+    return this.people.tokenPerson[pi]![k] ?? -1;
+  }
+
+  /**
+   * "the minister" → the one person whose role holds that word (an exact role match wins over a partial one, so "the
+   * home secretary" is not the shadow home secretary). A description no role explains ("the Norwegian defender",
+   * "the 24-year-old") refers back to the person the text is about: the current or previous subject.
+   */
+  byDescription(phrase: string, head: string, pi: number, k: number): number | null {
+    const roleOf = (x: Person) => (x.role ?? '').toLowerCase().replace(/^(?:the|a|an)\s+/, '');
+    const exact = this.people.people.filter((x) => roleOf(x) === phrase);
+    if (exact.length === 1) return exact[0]!.id;
+    const matches = this.people.people.filter((x: Person) => roleOf(x).split(/[\s-]+/).includes(head));
+    if (matches.length === 1) return matches[0]!.id;
+    if (matches.length > 1) {
+      const recent = this.discourse.recentMention(pi, k, null);
+      return recent !== null && matches.some((m) => m.id === recent) ? recent : null;
+    }
+    const d = this.discourse;
+    return d.currentSubject ?? (d.prevSubject && pi - d.prevSubject.paragraph <= 1 ? d.prevSubject.person : null);
+  }
+
+  /** Resolves "the …" tokens [a, b) (a is "the") by their last role word or age. */
+  private description(pi: number, a: number, b: number): number | null {
+    const p = this.doc[pi]!;
+    for (let k = b - 1; k > a; k--) {
+      const t = p.tokens[k]!;
+      if (isRoleNoun(t.lower) || AGE.test(t.lower)) {
+        const phrase = p.tokens.slice(a + 1, k + 1).map((x) => x.lower).join(' ');
+        return this.byDescription(phrase, t.lower, pi, a);
+      }
+    }
+    return null;
+  }
+
+  /** Resolves the noun phrase tokens [a, b) of paragraph pi that is the subject of a speech verb. */
+  resolveNp(pi: number, a: number, b: number, subjectPosition: boolean): Np {
+    const p = this.doc[pi]!;
+    const persons: number[] = [];
+    let sawAnd = false;
+    for (let k = a; k < b; k++) {
+      const t = p.tokens[k]!;
+      if (t.quoted) continue;
+      const id = this.owner(pi, k);
+      if (id >= 0) {
+        if (!persons.includes(id)) persons.push(id);
+        continue;
+      }
+      if (t.lower === 'and' && persons.length) sawAnd = true;
+      // An appositive or clause after the first person ends the subject: "Smith, the chief executive of Acme".
+      if (persons.length && p.text.slice(p.tokens[k - 1]!.end, t.start).includes(',')) break;
+    }
+    if (persons.length) return sawAnd && persons.length > 1 ? { person: null, compound: persons } : { person: persons[0]!, compound: [] };
+    const first = p.tokens[a];
+    if (!first) return { person: null, compound: [] };
+    if (PRONOUNS.has(first.lower) && b - a <= 2) return { person: this.discourse.resolvePronoun(first.lower, pi, a, subjectPosition), compound: [] };
+    if (first.lower === 'the' && b - a <= 5) return { person: this.description(pi, a, b), compound: [] };
+    return { person: null, compound: [] };
+  }
+
+  private addresseeAfter(pi: number, k: number): number | null {
+    const p = this.doc[pi]!;
+    const verb = p.tokens[k]!;
+    if (!ADDRESSEE_VERBS.has(verb.lower)) return null;
+    const next = p.tokens[k + 1];
+    if (!next || next.quoted || p.text.slice(verb.end, next.start) !== ' ') return null;
+    const id = this.owner(pi, k + 1);
+    return id >= 0 ? id : null;
+  }
+
+  /** "…,” Wang said" / "…,” said Wang" / "…,” the minister told reporters". */
+  after(q: QuoteText): Attribution | null {
+    const part = q.span.parts[q.span.parts.length - 1]!;
+    if (part.closeMark < 0) return null;
+    const pi = part.paragraph;
+    const p = this.doc[pi]!;
+    const gap = /^[\s,—–-]*/.exec(p.text.slice(part.closeMark + 1, part.closeMark + 6))![0];
+    const from = tokenAt(p.tokens, part.closeMark + 1);
+    const first = p.tokens[from];
+    if (!first || first.quoted || first.start !== part.closeMark + 1 + gap.length) return null;
+    const sentence = p.tokens[from - 1]?.sentence ?? first.sentence;
+    if (first.sentence !== sentence && !/,/.test(gap)) return null;
+    const limit = Math.min(p.tokens.length, from + 12);
+    // Verb first: "said Wang", "says Jane Smith, an analyst".
+    let v = from;
+    while (v < limit && VERB_FILLERS.has(p.tokens[v]!.lower) && v - from < 2) v++;
+    if (v < limit && SPEECH_VERBS.has(p.tokens[v]!.lower) && !p.tokens[v]!.quoted && !p.tokens[v]!.lower.endsWith('ing')) {
+      let e = v + 1;
+      while (e < limit && !p.tokens[e]!.quoted && !NP_END.has(p.tokens[e]!.lower) && e - v <= 6) {
+        if (e > v + 1 && p.text.slice(p.tokens[e - 1]!.end, p.tokens[e]!.start).trim()) break;
+        e++;
+      }
+      if (e === v + 1) return null;
+      const np = this.resolveNp(pi, v + 1, e, true);
+      return { speaker: np.person, compound: np.compound, verb: p.tokens[v]!.lower, addressee: null, source: 'after', verbDistance: 0 };
+    }
+    // Subject first: the first speech verb within a short window, nothing verb-like before it.
+    for (let k = from; k < limit; k++) {
+      const t = p.tokens[k]!;
+      if (t.quoted || t.sentence !== first.sentence) break;
+      if (SPEECH_VERBS.has(t.lower) && k > from) {
+        let e = k;
+        while (e > from && VERB_FILLERS.has(p.tokens[e - 1]!.lower)) e--;
+        if (e === from) return null;
+        const np = this.resolveNp(pi, from, e, true);
+        return { speaker: np.person, compound: np.compound, verb: t.lower, addressee: this.addresseeAfter(pi, k), source: 'after', verbDistance: 0 };
+      }
+      if (k > from && isVerbWord(t.lower) && !VERB_FILLERS.has(t.lower)) break;
+    }
+    return null;
+  }
+
+  /** "X said: “…”", "He added that … “…”", "which he said were being “…”", "according to X, “…”". */
+  before(q: QuoteText): Attribution | null {
+    const part = q.span.parts[0]!;
+    if (part.openMark < 0) return null;
+    const pi = part.paragraph;
+    const p = this.doc[pi]!;
+    const end = tokenAt(p.tokens, part.openMark);
+    const sentence = p.tokens[end]?.sentence ?? p.tokens[end - 1]?.sentence;
+    for (let k = end - 1, steps = 0; k >= 0 && steps < 40; k--, steps++) {
+      const t = p.tokens[k]!;
+      if (t.sentence !== sentence) break;
+      if (t.quoted) continue;
+      if (t.lower === 'according' && p.tokens[k + 1]?.lower === 'to') {
+        let e = k + 2;
+        while (e < end && !p.text.slice(p.tokens[e - 1]!.end, p.tokens[e]!.start).includes(',') && e - k < 8) e++;
+        const np = this.resolveNp(pi, k + 2, e, false);
+        return { speaker: np.person, compound: np.compound, verb: 'according to', addressee: null, source: 'before', verbDistance: end - k };
+      }
+      if (!SPEECH_VERBS.has(t.lower)) continue;
+      // The subject sits just before the verb, past fillers ("also", "has") and an appositive in commas.
+      let s = k - 1;
+      while (s >= 0 && VERB_FILLERS.has(p.tokens[s]!.lower) && p.tokens[s]!.sentence === sentence) s--;
+      let np: Np = { person: null, compound: [] };
+      const subj = p.tokens[s];
+      if (t.lower.endsWith('ing') || (subj && (subj.lower === 'and' || subj.lower === 'but' || subj.quoted))) {
+        // "…, adding: “…”", "He said … and warned that “…”": the verb shares the clause's subject.
+        np = { person: this.discourse.currentSubject, compound: [] };
+      } else if (subj && subj.sentence === sentence && !subj.quoted) {
+        if (this.owner(pi, s) >= 0) {
+          let a = s;
+          while (a > 0 && p.tokens[a - 1]!.sentence === sentence && (this.owner(pi, a - 1) >= 0 || p.tokens[a - 1]!.lower === 'and') && !p.tokens[a - 1]!.quoted) a--;
+          np = this.resolveNp(pi, a, s + 1, false);
+        } else if (p.text.slice(subj.end, p.tokens[s + 1]!.start).includes(',')) {
+          // "Wang Yi, China’s top diplomat, vowed": skip back over the appositive to the name before it.
+          let c = s;
+          while (c > 0 && p.tokens[c - 1]!.sentence === sentence && !p.text.slice(p.tokens[c - 1]!.end, p.tokens[c]!.start).includes(',')) c--;
+          if (c > 0 && this.owner(pi, c - 1) >= 0) {
+            let a = c - 1;
+            while (a > 0 && p.tokens[a - 1]!.sentence === sentence && (this.owner(pi, a - 1) >= 0 || p.tokens[a - 1]!.lower === 'and')) a--;
+            np = this.resolveNp(pi, a, c, a === 0 || p.tokens[a]!.start === p.sentences[sentence!]!.start);
+          }
+        } else if (PRONOUNS.has(subj.lower)) {
+          const prev = p.tokens[s - 1];
+          const subjectPosition = !prev || prev.sentence !== sentence || /[,;:]\s*$/.test(p.text.slice(prev.end, subj.start)) || prev.lower === 'and' || prev.lower === 'but';
+          np = { person: this.discourse.resolvePronoun(subj.lower, pi, s, subjectPosition && !RELATIVES.has(prev?.lower ?? '')), compound: [] };
+        } else if (RELATIVES.has(subj.lower) && s > 0) {
+          const id = this.owner(pi, s - 1);
+          np = { person: id >= 0 ? id : null, compound: [] };
+        } else if (isRoleNoun(subj.lower) || AGE.test(subj.lower)) {
+          let a = s;
+          while (a > 0 && s - a < 4 && p.tokens[a - 1]!.sentence === sentence && p.tokens[a]!.lower !== 'the') a--;
+          if (p.tokens[a]!.lower === 'the') np = this.resolveNp(pi, a, s + 1, false);
+        }
+      }
+      return { speaker: np.person, compound: np.compound, verb: t.lower, addressee: this.addresseeAfter(pi, k), source: 'before', verbDistance: end - k };
+    }
+    return null;
+  }
+
+  /** Sentence subject for the discourse: the first person named outside quotations who is followed by a verb. */
+  sentenceSubject(pi: number, si: number): number | null {
+    const p = this.doc[pi]!;
+    const s = p.sentences[si]!;
+    for (let k = tokenAt(p.tokens, s.start); k < p.tokens.length && p.tokens[k]!.start < s.end; k++) {
+      const t = p.tokens[k]!;
+      if (t.quoted) continue;
+      const id = this.owner(pi, k);
+      if (id < 0) {
+        const atStart = k === tokenAt(p.tokens, s.start);
+        if ((t.lower === 'he' || t.lower === 'she') && atStart) return this.discourse.resolvePronoun(t.lower, pi, k, true);
+        if (t.lower === 'the' && atStart) {
+          // "The minister rejected that account."
+          let e = k + 1;
+          while (e < p.tokens.length && e - k <= 4 && !isRoleNoun(p.tokens[e]!.lower)) e++;
+          const verb = p.tokens[e + 1];
+          if (e < p.tokens.length && e - k <= 4 && verb && (isVerbWord(verb.lower) || AUXILIARIES.has(verb.lower) || /ed$/.test(verb.lower))) {
+            const found = this.description(pi, k, e + 1);
+            if (found !== null) return found;
+          }
+        }
+        continue;
+      }
+      if (t.possessive) continue;
+      // A name opening the sentence (after at most a title: "President Joe Biden on Friday urged") is its subject.
+      const lead = p.text.slice(s.start, t.start);
+      if (!/(?:^|\s)[\p{Ll}\d]/u.test(lead) && !lead.includes(',')) return id;
+      let n = k + 1;
+      while (n < p.tokens.length && this.owner(pi, n) === id) n++;
+      const next = p.tokens[n];
+      if (!next || next.quoted) continue;
+      if (p.text.slice(p.tokens[n - 1]!.end, next.start).includes(',')) return id; // appositive follows the subject
+      let m = n;
+      while (m < p.tokens.length && VERB_FILLERS.has(p.tokens[m]!.lower)) m++;
+      const verb = p.tokens[m];
+      if (verb && (AUXILIARIES.has(verb.lower) || ((isVerbWord(verb.lower) || /ed$/.test(verb.lower)) && !isFunctionWord(verb.lower)))) return id;
+    }
+    return null;
+  }
+}

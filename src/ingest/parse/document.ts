@@ -1,0 +1,39 @@
+import { splitSentences, type Sentence } from './sentences.ts';
+import { tokenize, type Token } from './tokens.ts';
+import type { QuoteText } from './quote-text.ts';
+
+/** A paragraph with everything the person and attribution passes share: tokens, sentences, quotation ranges. */
+export interface DocParagraph {
+  index: number;
+  text: string;
+  tokens: Token[];
+  sentences: Sentence[];
+  /** Quotation ranges in this paragraph, marks included, with the quote they belong to. */
+  quoteRanges: Array<{ start: number; end: number; quote: number }>;
+}
+
+export function buildDocument(paragraphs: string[], quotes: QuoteText[]): DocParagraph[] {
+  const ranges: DocParagraph['quoteRanges'][] = paragraphs.map(() => []);
+  quotes.forEach((q, qi) => {
+    for (const part of q.span.parts) {
+      const start = part.openMark >= 0 ? part.openMark : 0;
+      const end = part.closeMark >= 0 ? part.closeMark + 1 : paragraphs[part.paragraph]!.length;
+      ranges[part.paragraph]!.push({ start, end, quote: qi });
+    }
+  });
+  return paragraphs.map((text, index) => {
+    const quoteRanges = ranges[index]!.sort((a, b) => a.start - b.start);
+    const sentences = splitSentences(text, quoteRanges.map((r) => [r.start, r.end] as [number, number]));
+    const tokens = tokenize(text);
+    let s = 0;
+    let r = 0;
+    for (const t of tokens) {
+      while (s < sentences.length - 1 && t.start >= sentences[s]!.end) s++;
+      t.sentence = s;
+      while (r < quoteRanges.length && quoteRanges[r]!.end <= t.start) r++;
+      const range = quoteRanges[r];
+      t.quoted = range !== undefined && t.start >= range.start && t.start < range.end;
+    }
+    return { index, text, tokens, sentences, quoteRanges };
+  });
+}

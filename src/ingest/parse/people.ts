@@ -1,0 +1,251 @@
+import type { DocParagraph } from './document.ts';
+import { isCommonWord, isFemaleName, isFirstName, isLastName, isMaleName, isPlace, isOrgName } from './lexicon.ts';
+import { findRuns, type NameRun } from './name-runs.ts';
+import { findDescriptions, roleAfter, roleBefore, type Description } from './roles.ts';
+import { FEMALE_WORDS, MALE_WORDS, NAME_PARTICLES, SPEECH_VERBS, VERB_FILLERS } from './word-lists.ts';
+
+export type Gender = 'm' | 'f' | null;
+
+export interface Person {
+  id: number;
+  /** Name parts of the fullest form seen. */
+  parts: string[];
+  name: string;
+  role: string | null;
+  aliases: Set<string>;
+  paragraphs: Set<number>;
+  gender: Gender;
+  /** Document order of the first mention, for output order. */
+  order: number;
+}
+
+export interface Mention {
+  person: number;
+  paragraph: number;
+  /** Token indices [first, last) of the words naming the person (titles excluded). */
+  first: number;
+  last: number;
+  full: boolean;
+}
+
+export interface PeopleResult {
+  people: Person[];
+  /** Per paragraph, token index → person id (or -1). */
+  tokenPerson: Int32Array[];
+  mentions: Mention[];
+  descriptions: Description[];
+}
+
+const nameKey = (parts: string[]): string => parts.join(' ');
+const norm = (s: string): string => s.normalize('NFC');
+
+/** Two written forms can name one person: same surname and compatible first parts (same, or one an initial of the other). */
+function compatible(a: string[], b: string[]): boolean {
+  if (a[a.length - 1] !== b[b.length - 1]) return false;
+  const fa = a[0]!, fb = b[0]!;
+  if (fa === fb) return true;
+  const ia = fa.replace(/\.$/, ''), ib = fb.replace(/\.$/, '');
+  return (ia.length === 1 && fb.startsWith(ia)) || (ib.length === 1 && fa.startsWith(ib));
+}
+
+function genderOf(parts: string[], honorific: 'm' | 'f' | null | undefined, role: string | null): Gender {
+  if (honorific === 'm' || honorific === 'f') return honorific;
+  const roleWords = (role ?? '').toLowerCase().split(/\s+/);
+  if (roleWords.some((w) => FEMALE_WORDS.has(w))) return 'f';
+  if (roleWords.some((w) => MALE_WORDS.has(w))) return 'm';
+  const first = parts[0]!.toLowerCase();
+  const m = isMaleName(first), f = isFemaleName(first);
+  if (m && !f) return 'm';
+  if (f && !m) return 'f';
+  return null;
+}
+
+/** The word after token `k - 1` is a speech verb, directly ("Wang said") or after fillers ("Wang also said"). */
+function speaksNext(p: DocParagraph, k: number): boolean {
+  const prev = p.tokens[k - 1];
+  let t = p.tokens[k];
+  if (!prev || !t || p.text.slice(prev.end, t.start) !== ' ') return false;
+  for (let n = 0; t && n < 2 && VERB_FILLERS.has(t.lower); n++) t = p.tokens[++k];
+  return t !== undefined && SPEECH_VERBS.has(t.lower);
+}
+
+/** "…,” said Wang": a speech verb right before token `k`. */
+function speaksBefore(p: DocParagraph, k: number): boolean {
+  const prev = p.tokens[k - 1];
+  const t = p.tokens[k];
+  return prev !== undefined && t !== undefined && SPEECH_VERBS.has(prev.lower) && p.text.slice(prev.end, t.start) === ' ';
+}
+
+interface Candidate {
+  run: NameRun;
+  parts: string[];
+  role: string | null;
+}
+
+/**
+ * Finds the people of an article: multi-part names backed by some evidence that they are people (a known first name or
+ * surname, a title or role, a speech verb, a particle, or the surname used alone elsewhere), plus single names carrying
+ * a title or honorific. Then links every later mention (full name, surname, first name) and reads roles.
+ */
+export function findPeople(doc: DocParagraph[]): PeopleResult {
+  const runsBy = doc.map(findRuns);
+  // A surname used alone is evidence of a person only where it acts like one: it speaks ("Wang said", "said Wang") or
+  // carries an honorific ("Mr Wang"). Company names are also used alone ("Northwind’s shares"), so bare use is not enough.
+  const singles = new Set<string>();
+  for (const runs of runsBy) {
+    for (const r of runs) {
+      if (r.name.length !== 1) continue;
+      const p = doc[r.paragraph]!;
+      const tok = r.name[0]!;
+      if (r.honorific !== undefined || (!tok.possessive && speaksNext(p, r.last)) || speaksBefore(p, r.nameFirst)) singles.add(tok.text);
+    }
+  }
+
+  const candidates: Candidate[] = [];
+  for (const runs of runsBy) {
+    for (const run of runs) {
+      if (run.name.length < 2) continue;
+      const p = doc[run.paragraph]!;
+      const parts = run.name.map((t) => norm(t.text));
+      const role = roleBefore(p, run) ?? roleAfter(p, run.last);
+      const lowers = run.name.map((t) => t.lower);
+      // Every part a dictionary word ("Open Streets", "Golden Boot"): a name only with a title or role to vouch for it.
+      if (!run.titled && role === null && lowers.every((l) => isCommonWord(l))) continue;
+      const evidence =
+        isFirstName(lowers[0]!) ||
+        lowers.some((l) => isLastName(l)) ||
+        run.titled ||
+        role !== null ||
+        lowers.some((l) => NAME_PARTICLES.has(l)) ||
+        speaksNext(p, run.last) ||
+        speaksBefore(p, run.first) ||
+        singles.has(parts[parts.length - 1]!) ||
+        singles.has(parts[0]!);
+      if (evidence) candidates.push({ run, parts, role });
+    }
+  }
+
+  const people: Person[] = [];
+  // Indexed by surname: a fuzzed text can hold thousands of candidate names, and a linear search per name is quadratic.
+  const bySurname = new Map<string, Person[]>();
+  const findCompatible = (parts: string[]): Person | undefined => bySurname.get(parts[parts.length - 1]!)?.find((x) => compatible(x.parts, parts));
+  for (const c of candidates) {
+    const existing = findCompatible(c.parts);
+    if (existing) {
+      if (c.parts.length > existing.parts.length || (c.parts.length === existing.parts.length && nameKey(c.parts).length > existing.name.length)) {
+        existing.parts = c.parts;
+        existing.name = nameKey(c.parts);
+      }
+      continue;
+    }
+    const person: Person = { id: people.length, parts: c.parts, name: nameKey(c.parts), role: null, aliases: new Set(), paragraphs: new Set(), gender: null, order: 0 };
+    people.push(person);
+    const surname = c.parts[c.parts.length - 1]!;
+    bySurname.set(surname, [...(bySurname.get(surname) ?? []), person]);
+  }
+
+  // Single names with a title or honorific and no fuller form: "President Trump", "Mr Smith".
+  const byLast = () => {
+    const m = new Map<string, Person[]>();
+    for (const x of people) {
+      const key = x.parts[x.parts.length - 1]!;
+      m.set(key, [...(m.get(key) ?? []), x]);
+    }
+    return m;
+  };
+  const firstParts = new Set(people.map((x) => x.parts[0]!));
+  const lastIndex = byLast();
+  for (const runs of runsBy) {
+    for (const run of runs) {
+      if (run.name.length !== 1 || !run.titled) continue;
+      const word = norm(run.name[0]!.text);
+      const lower = word.toLowerCase();
+      if (lastIndex.has(word) || firstParts.has(word) || isPlace(lower) || isOrgName(lower)) continue;
+      const person: Person = { id: people.length, parts: [word], name: word, role: null, aliases: new Set(), paragraphs: new Set(), gender: null, order: 0 };
+      people.push(person);
+      lastIndex.set(word, [person]);
+    }
+  }
+
+  const firstIndex = new Map<string, Person[]>();
+  for (const x of people) if (x.parts.length > 1) firstIndex.set(x.parts[0]!, [...(firstIndex.get(x.parts[0]!) ?? []), x]);
+
+  // Mentions, in document order, so an ambiguous surname goes to the person named most recently.
+  const lastSeen = new Map<number, number>();
+  let clock = 0;
+  const mentions: Mention[] = [];
+  const tokenPerson = doc.map((p) => new Int32Array(p.tokens.length).fill(-1));
+  const honorificOf = new Map<number, 'm' | 'f' | null | undefined>();
+  const pick = (list: Person[] | undefined): Person | undefined => {
+    if (!list?.length) return undefined;
+    return [...list].sort((a, b) => (lastSeen.get(b.id) ?? -1) - (lastSeen.get(a.id) ?? -1) || a.id - b.id)[0];
+  };
+  for (const runs of runsBy) {
+    for (const run of runs) {
+      if (!run.name.length) continue;
+      const parts = run.name.map((t) => norm(t.text));
+      let person: Person | undefined;
+      let full = false;
+      if (parts.length >= 2) {
+        person = findCompatible(parts);
+        full = person !== undefined;
+      }
+      if (!person && parts.length === 1) {
+        const w = parts[0]!;
+        person = pick(lastIndex.get(w)) ?? pick(firstIndex.get(w));
+        full = person !== undefined && person.parts.length === 1;
+      }
+      if (!person) continue;
+      const m: Mention = { person: person.id, paragraph: run.paragraph, first: run.nameFirst, last: run.nameFirst + run.name.length, full };
+      mentions.push(m);
+      for (let k = m.first; k < m.last; k++) tokenPerson[run.paragraph]![k] = person.id;
+      person.paragraphs.add(run.paragraph + 1);
+      if (!lastSeen.has(person.id)) person.order = clock;
+      lastSeen.set(person.id, clock++);
+      if (!full && parts.length === 1) person.aliases.add(parts[0]!);
+      else if (parts.length >= 2 && nameKey(parts) !== person.name) person.aliases.add(nameKey(parts));
+      if (run.honorific !== undefined && !honorificOf.has(person.id)) honorificOf.set(person.id, run.honorific);
+      if (!person.role) {
+        const p = doc[run.paragraph]!;
+        person.role = roleBefore(p, run) ?? roleAfter(p, run.last);
+      }
+    }
+  }
+
+  const descriptions = doc.flatMap(findDescriptions);
+  assignDescriptionRoles(doc, people, mentions, descriptions);
+  for (const x of people) x.gender = genderOf(x.parts, honorificOf.get(x.id), x.role);
+  const kept = people.filter((x) => x.paragraphs.size > 0);
+  return { people: kept, tokenPerson, mentions, descriptions };
+}
+
+/**
+ * "the Russian president" names someone already introduced without a role. It goes to the person mentioned most
+ * recently before it (this or the previous paragraph) — but not one in the same clause, who is then someone else
+ * ("Smith met the Russian president").
+ */
+function assignDescriptionRoles(doc: DocParagraph[], people: Person[], mentions: Mention[], descriptions: Description[]): void {
+  // Both lists are in document order: one merge-like sweep finds the mention just before each description.
+  let mi = 0;
+  let latest: Mention | undefined;
+  for (const d of descriptions) {
+    while (mi < mentions.length) {
+      const m = mentions[mi]!;
+      if (m.paragraph > d.paragraph || (m.paragraph === d.paragraph && m.last > d.tokenStart)) break;
+      latest = m;
+      mi++;
+    }
+    if (!d.specific) continue;
+    const p = doc[d.paragraph]!;
+    const dStart = p.tokens[d.tokenStart]!.start;
+    const best = latest && latest.paragraph >= d.paragraph - 1 ? latest : undefined;
+    if (!best) continue;
+    const person = people[best.person]!;
+    if (person.role) continue;
+    if (best.paragraph === d.paragraph) {
+      const mTok = p.tokens[best.last - 1]!;
+      if (mTok.sentence === p.tokens[d.tokenStart]!.sentence && !p.text.slice(mTok.end, dStart).includes(',')) continue;
+    }
+    person.role = d.text;
+  }
+}

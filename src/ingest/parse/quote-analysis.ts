@@ -1,0 +1,94 @@
+import { Attributor, type Attribution } from './attribution.ts';
+import type { DocParagraph } from './document.ts';
+import type { PeopleResult } from './people.ts';
+import { classifyKind, quoteShape } from './quote-kind.ts';
+import type { QuoteText } from './quote-text.ts';
+import type { QuoteKind } from './types.ts';
+
+export interface AnalysedQuote {
+  quote: QuoteText;
+  kind: QuoteKind;
+  speaker: number | null;
+  verb: string | null;
+  addressee: number | null;
+}
+
+const none = (): Attribution => ({ speaker: null, compound: [], verb: null, addressee: null, source: null, verbDistance: Infinity });
+
+const normalise = (s: string): string => ` ${s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+
+/** Echoes are checked against at most this many attributed quotes, so a pathological text stays linear. */
+const ECHO_LIMIT = 400;
+
+/**
+ * Attributes every quotation in reading order, keeping the discourse (who the subject is) up to date sentence by
+ * sentence, then resolves echoes (a partial quote repeating words someone speaks elsewhere) and decides each kind.
+ */
+export function analyseQuotes(doc: DocParagraph[], people: PeopleResult, quotes: QuoteText[]): AnalysedQuote[] {
+  const att = new Attributor(doc, people);
+  const results: Attribution[] = quotes.map(none);
+  const shapes = quotes.map((q) => quoteShape(q, doc));
+  const startsIn: number[][] = doc.map(() => []);
+  quotes.forEach((q, i) => startsIn[q.firstParagraph]!.push(i));
+  let lastSpeakerOfParagraph: number | null = null;
+
+  for (let pi = 0; pi < doc.length; pi++) {
+    const p = doc[pi]!;
+    const here = startsIn[pi]!.sort((a, b) => quotes[a]!.start - quotes[b]!.start);
+    let qi = 0;
+    let lastSpeakerHere: number | null = null;
+    for (let si = 0; si < p.sentences.length; si++) {
+      const s = p.sentences[si]!;
+      att.discourse.currentSubject = att.sentenceSubject(pi, si);
+      while (qi < here.length) {
+        const idx = here[qi]!;
+        const q = quotes[idx]!;
+        const open = q.span.parts[0]!.openMark >= 0 ? q.span.parts[0]!.openMark : q.start;
+        if (open >= s.end && si < p.sentences.length - 1) break;
+        qi++;
+        const shape = shapes[idx]!;
+        const last = q.span.parts[q.span.parts.length - 1]!;
+        const lp = doc[last.paragraph]!;
+        const trailing = last.closeMark >= 0 ? lp.text.slice(last.closeMark - 1, last.closeMark + 2) : '';
+        const setOff = /[,?!—–]/.test(trailing[0] ?? '') || trailing[2] === ',';
+        let a: Attribution | null = null;
+        if (shape.sentenceInitial || setOff) a = att.after(q) ?? att.before(q);
+        else a = att.before(q) ?? att.after(q);
+        if (!a || (a.speaker === null && !a.compound.length && a.verb === null)) {
+          // No attribution of its own: a quote continuing its paragraph's speaker, or a paragraph that is only a quote
+          // right after one whose speaker is known.
+          const inherit: number | null = shape.sentenceInitial && lastSpeakerHere !== null ? lastSpeakerHere : open <= 1 && lastSpeakerOfParagraph !== null && shape.sentenceInitial ? lastSpeakerOfParagraph : null;
+          a = inherit !== null ? { ...none(), speaker: inherit, source: 'inherited' } : (a ?? none());
+        }
+        results[idx] = a;
+        if (a.speaker !== null) {
+          lastSpeakerHere = a.speaker;
+          att.discourse.currentSubject = a.speaker;
+        }
+      }
+      att.discourse.endSentence(pi);
+    }
+    if (here.length) lastSpeakerOfParagraph = lastSpeakerHere;
+    else if (p.tokens.length) lastSpeakerOfParagraph = null;
+  }
+
+  // Echoes: the same words spoken elsewhere by a named person make this quote theirs.
+  const spoken = quotes
+    .map((q, i) => ({ i, text: normalise(q.text), speaker: results[i]!.speaker }))
+    .filter((x) => x.speaker !== null)
+    .slice(0, ECHO_LIMIT);
+  return quotes.map((q, i) => {
+    let a = results[i]!;
+    const shape = shapes[i]!;
+    if (a.speaker === null && shape.words >= 2 && spoken.length) {
+      const needle = normalise(q.text);
+      const hit = spoken.find((x) => x.i !== i && x.text.length > needle.length && x.text.includes(needle));
+      if (hit && (a.compound.length ? a.compound.includes(hit.speaker!) : shape.words >= 3 || a.verb !== null)) {
+        a = { ...a, speaker: hit.speaker, compound: [], source: a.verb ? a.source : 'echo' };
+      }
+    }
+    const kind = classifyKind(q, shape, a.source === null && a.speaker === null && a.verb === null ? none() : a);
+    if (kind === 'scare') return { quote: q, kind, speaker: null, verb: null, addressee: null };
+    return { quote: q, kind, speaker: a.speaker, verb: a.verb, addressee: a.addressee };
+  });
+}

@@ -1,0 +1,107 @@
+import type { DocParagraph } from './document.ts';
+import { isAdjective, isFunctionWord, isVerbWord } from './lexicon.ts';
+import type { QuoteText } from './quote-text.ts';
+import { tokenAt, type Attribution } from './attribution.ts';
+import type { QuoteKind } from './types.ts';
+import { LABEL_CUES, SPEECH_VERBS } from './word-lists.ts';
+
+/** Where a quotation sits in its sentence: the shape cues that separate speech from labels. */
+export interface QuoteShape {
+  words: number;
+  /** Nothing but punctuation between the sentence start and the opening mark. */
+  sentenceInitial: boolean;
+  /** Opened right after a colon or a speech verb with a comma: `said: “…”`, `said, “…”`. */
+  introduced: boolean;
+  /** A lower-case noun right after the closing mark: a “no limits” partnership. */
+  modifiesNoun: boolean;
+  /** Preceded by "so-called", "dubbed", "known as" … */
+  labelCue: boolean;
+  /** Every longer word capitalised: a title (“The Crown”). */
+  titleCase: boolean;
+  /** Nothing in the paragraph outside quotations but punctuation. */
+  paragraphIsQuote: boolean;
+}
+
+const outsideCache = new WeakMap<DocParagraph, boolean>();
+
+/** Whether the paragraph has any words outside its quotations; one linear pass, cached per paragraph. */
+function hasWordsOutsideQuotes(p: DocParagraph): boolean {
+  const cached = outsideCache.get(p);
+  if (cached !== undefined) return cached;
+  let found = false;
+  let r = 0;
+  for (const t of p.tokens) {
+    while (r < p.quoteRanges.length && p.quoteRanges[r]!.end <= t.start) r++;
+    const range = p.quoteRanges[r];
+    if (!range || t.start < range.start) {
+      found = true;
+      break;
+    }
+  }
+  outsideCache.set(p, found);
+  return found;
+}
+
+/** The sentence holding offset `pos` (binary search: a paragraph may hold thousands). */
+export function sentenceAt(p: DocParagraph, pos: number): DocParagraph['sentences'][number] {
+  let lo = 0, hi = p.sentences.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (p.sentences[mid]!.start <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  return p.sentences[lo]!;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
+
+export function quoteShape(q: QuoteText, doc: DocParagraph[]): QuoteShape {
+  const words = q.text.match(WORD) ?? [];
+  const firstPart = q.span.parts[0]!;
+  const lastPart = q.span.parts[q.span.parts.length - 1]!;
+  const p = doc[firstPart.paragraph]!;
+  const open = firstPart.openMark >= 0 ? firstPart.openMark : 0;
+  const sentence = sentenceAt(p, open);
+  const lead = p.text.slice(sentence.start, open);
+  const sentenceInitial = !/[\p{L}\p{N}]/u.test(lead);
+  const trimmedLead = lead.trimEnd();
+  const prevTok = p.tokens[tokenAt(p.tokens, open) - 1];
+  const introduced =
+    trimmedLead.endsWith(':') ||
+    (prevTok !== undefined && !prevTok.quoted && SPEECH_VERBS.has(prevTok.lower) && /^[\s,:]*$/.test(p.text.slice(prevTok.end, open)) && /^\p{Lu}/u.test(q.text));
+  let labelCue = false;
+  for (let k = tokenAt(p.tokens, open) - 1, n = 0; k >= 0 && n < 2; k--, n++) {
+    const t = p.tokens[k]!;
+    if (LABEL_CUES.has(t.lower) || (t.lower === 'as' && p.tokens[k - 1]?.lower === 'known')) labelCue = true;
+  }
+  let modifiesNoun = false;
+  const lp = doc[lastPart.paragraph]!;
+  if (lastPart.closeMark >= 0 && lp.text[lastPart.closeMark + 1] === ' ') {
+    const next = lp.tokens[tokenAt(lp.tokens, lastPart.closeMark + 1)];
+    if (next && next.start === lastPart.closeMark + 2 && !next.cap && !isFunctionWord(next.lower) && !isVerbWord(next.lower) && !isAdjective(next.lower) && !/(?:ed|ly|able|ible|ous|ful|less|ive)$/.test(next.lower)) {
+      modifiesNoun = true;
+    }
+  }
+  const long = words.filter((w) => w.length >= 4);
+  const titleCase = long.length > 0 && long.every((w) => /^\p{Lu}/u.test(w));
+  const paragraphIsQuote = q.span.parts.length > 1 ? true : !hasWordsOutsideQuotes(p);
+  return { words: words.length, sentenceInitial, introduced, modifiesNoun, labelCue, titleCase, paragraphIsQuote };
+}
+
+/**
+ * direct: a statement set off on its own (opens the sentence or follows a colon) and attributed or sentence-like.
+ * scare: a label — short, not governed by a speech verb, or glued to a noun, or introduced as "so-called".
+ * partial: the rest — the speaker's words woven into the writer's sentence.
+ */
+export function classifyKind(q: QuoteText, shape: QuoteShape, a: Attribution): QuoteKind {
+  const spoken = a.source === 'after' || (a.source === 'before' && a.verbDistance <= 14) || a.source === 'echo';
+  const multi = q.span.parts.length > 1;
+  if ((shape.sentenceInitial || shape.introduced) && (a.source === 'after' || shape.introduced || q.endsWithPunct || shape.words >= 4 || multi || shape.paragraphIsQuote)) {
+    if (!(shape.words <= 3 && !spoken && !q.endsWithPunct && !shape.introduced)) return 'direct';
+  }
+  if (shape.labelCue && shape.words <= 6 && a.speaker === null) return 'scare';
+  if (shape.modifiesNoun && shape.words <= 4) return 'scare';
+  if (shape.words <= 3 && !spoken) return 'scare';
+  if (shape.titleCase && !spoken && shape.words <= 8) return 'scare';
+  return 'partial';
+}

@@ -1,0 +1,195 @@
+import type { DocParagraph } from './document.ts';
+import { isDemonym, isInflectedVerb, isPlace, isRoleNoun, isVerbWord } from './lexicon.ts';
+import { isAcronym, isTitleWord, type NameRun } from './name-runs.ts';
+import type { Token } from './tokens.ts';
+import { HONORIFICS, ROLE_STOP, SPEECH_VERBS, TITLES } from './word-lists.ts';
+
+/**
+ * Roles as the article writes them: a title or description right before the name ("US secretary of state Antony
+ * Blinken", "Chancellor Olaf Scholz") or an appositive right after it ("Wang Yi, China’s top diplomat,").
+ */
+
+const LINKS = new Set(['of', 'for', 'at']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our']);
+const CLAUSE_OPENERS = new Set(['and', 'but', 'with', 'by', 'from', 'to', 'for', 'as', 'said', 'says']);
+
+const isRoleWord = (t: Token): boolean => isRoleNoun(t.lower) || TITLES.has(t.lower) || (isAcronym(t) && isRoleNoun(t.lower));
+
+/** Walks left from the run over role-like words. Returns the phrase as written, or null. */
+export function roleBefore(p: DocParagraph, run: NameRun): string | null {
+  const { tokens, text } = p;
+  const prefix = run.prefix.filter((t) => !HONORIFICS.has(t.lower));
+  const picked: Token[] = [...prefix];
+  // Only words touching the name count: a prefix cut off by the honorific ("US Mr Smith") is not a role.
+  let k = run.first - 1;
+  let capitals = 0;
+  let steps = 0;
+  const sentence = tokens[run.first]!.sentence;
+  // Walking further left only makes sense when the run itself starts with the prefix or the name.
+  const runStartsClean = run.prefix.length ? run.prefix[0] === tokens[run.first] : run.nameFirst === run.first;
+  let leftmost = tokens[run.first]!;
+  // "The home secretary, Priya Desai, said": a role set off by a comma, with the name itself in apposition.
+  const lastName = tokens[run.last - 1]!;
+  const nameInApposition = !prefix.length && /^(?:,|\.|$)/.test(text.slice(lastName.end, lastName.end + 1)) && !lastName.possessive;
+  let commaVariant = false;
+  while (runStartsClean && k >= 0 && steps < 8) {
+    const t = tokens[k]!;
+    const next = leftmost;
+    const gap = text.slice(t.end, next.start);
+    if (t.sentence !== sentence || t.quoted) break;
+    if (gap !== ' ') {
+      if (!(gap === ', ' && steps === 0 && nameInApposition)) break;
+      commaVariant = true;
+    }
+    const l = t.lower;
+    const roleBeforeLink = (i: number) => LINKS.has(tokens[i]?.lower ?? '') && isRoleNoun(tokens[i - 1]?.lower ?? '');
+    if (l === 'the' && roleBeforeLink(k - 1)) {
+      picked.unshift(t);
+      leftmost = t;
+      k--;
+      steps++;
+      continue; // "spokeswoman for the mayor"
+    }
+    if (t.possessive) {
+      picked.unshift(t);
+      k--;
+      steps++;
+      break; // "Russia’s foreign minister": the owner closes the phrase
+    }
+    if (!t.cap) {
+      if (LINKS.has(l)) {
+        const before = tokens[k - 1];
+        if (!before || !isRoleNoun(before.lower)) break;
+      } else if (ROLE_STOP.has(l) || /^\d/.test(l)) break;
+      else if (isInflectedVerb(l) && !isRoleNoun(l) && tokens[k - 1]?.lower !== 'of') break;
+    } else {
+      if ((ROLE_STOP.has(l) && !isAcronym(t)) || SPEECH_VERBS.has(l)) break;
+      if (!(isAcronym(t) || isDemonym(l) || isTitleWord(l) || isPlace(l)) && capitals >= 2) break;
+      capitals++;
+    }
+    picked.unshift(t);
+    leftmost = t;
+    k--;
+    steps++;
+  }
+  while (picked.length && LINKS.has(picked[0]!.lower)) picked.shift();
+  if (!picked.length) return null;
+  if (commaVariant) {
+    // Only when the role opens its clause ("The …", "A …", "from their captain, …"), else it belongs to someone else.
+    const b = tokens[k];
+    const opensClause = (i: number): boolean => {
+      const x = tokens[i];
+      return !x || x.sentence !== sentence || text.slice(x.end, tokens[i + 1]!.start).includes(',') || CLAUSE_OPENERS.has(x.lower);
+    };
+    const ok = !b || b.sentence !== sentence || opensClause(k) || (DETERMINERS.has(b.lower) && opensClause(k - 1));
+    if (!ok) return null;
+  }
+  if (!picked.some(isRoleWord)) return null;
+  const adjacent = picked[picked.length - 1]!;
+  const ofIndex = picked.map((t) => t.lower).lastIndexOf('of');
+  const ofRole = ofIndex > 0 && picked.length - ofIndex <= 3 && isRoleWord(picked[ofIndex - 1]!);
+  if (!isRoleWord(adjacent) && !ofRole && !TITLES.has(adjacent.lower)) return null;
+  // Keep an abbreviated title's full stop: "Sen.", "Gov.".
+  const end = text[adjacent.end] === '.' && isTitleWord(adjacent.lower) && adjacent === prefix[prefix.length - 1] ? adjacent.end + 1 : adjacent.end;
+  return text.slice(picked[0]!.start, end).trim();
+}
+
+const APPOSITIVE_STOPS = new Set(['who', 'which', 'whose', 'where', 'when', 'that', 'and', 'but']);
+const ARTICLE = /^(?:the|a|an)\s+/i;
+
+/** Reads ", ROLE," after a mention ending at `end`. Ages ("Jane Doe, 45, a teacher") are skipped. */
+export function roleAfter(p: DocParagraph, endToken: number): string | null {
+  const { tokens, text } = p;
+  const last = tokens[endToken - 1]!;
+  if (last.possessive) return null;
+  let pos = last.end;
+  for (let hop = 0; hop < 2; hop++) {
+    if (text[pos] !== ',' || text[pos + 1] !== ' ') return null;
+    const segStart = pos + 2;
+    let segEnd = segStart;
+    while (segEnd < text.length && segEnd - segStart < 120 && !',;()—–“”"‘'.includes(text[segEnd]!)) {
+      if (text[segEnd] === '.' && (text[segEnd + 1] === ' ' || segEnd + 1 === text.length)) {
+        const w = text.slice(Math.max(segStart, segEnd - 3), segEnd);
+        if (!/\b(?:Mr|Ms|Dr|St|Jr|Sr|Inc|Co|Ltd)$/.test(w)) break;
+      }
+      segEnd++;
+    }
+    const seg = text.slice(segStart, segEnd).trim();
+    if (/^\d{1,3}$/.test(seg)) {
+      pos = segEnd;
+      continue; // an age
+    }
+    const segTokens = tokens.filter((t) => t.start >= segStart && t.end <= segEnd);
+    if (!segTokens.length || segTokens.length > 12) return null;
+    const head = segTokens[0]!;
+    if (head.quoted) return null;
+    // Must open like a description: lower case, an article, a possessive owner, a demonym or an acronym.
+    const opensLikeRole = !head.cap || head.possessive || isDemonym(head.lower) || isAcronym(head) || isTitleWord(head.lower) || /^(?:The|A|An)$/.test(head.text);
+    if (!opensLikeRole || APPOSITIVE_STOPS.has(head.lower)) return null;
+    let cut = segTokens.length;
+    for (let i = 0; i < segTokens.length; i++) {
+      const l = segTokens[i]!.lower;
+      if (APPOSITIVE_STOPS.has(l) && i > 0) {
+        cut = i;
+        break;
+      }
+      if (SPEECH_VERBS.has(l)) return null;
+    }
+    const kept = segTokens.slice(0, cut);
+    if (!kept.some((t) => isRoleWord(t))) return null;
+    const role = text.slice(kept[0]!.start, kept[kept.length - 1]!.end).replace(ARTICLE, '').trim();
+    return role || null;
+  }
+  return null;
+}
+
+export interface Description {
+  paragraph: number;
+  /** Token index of the article "the". */
+  tokenStart: number;
+  tokenEnd: number;
+  /** As written without the article: "Russian president". */
+  text: string;
+  head: string;
+  /** Carries a demonym or an owner ("the Russian president", "the company’s chief executive"): specific enough to name a role. */
+  specific: boolean;
+}
+
+/** "the [modifiers] ROLE" not followed by a name: a back-reference such as "the Russian president" or "the minister". */
+export function findDescriptions(p: DocParagraph): Description[] {
+  const out: Description[] = [];
+  const { tokens, text } = p;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.lower !== 'the' || t.quoted) continue;
+    let j = i + 1;
+    let specific = false;
+    let head = -1;
+    while (j < tokens.length && j - i <= 4) {
+      const u = tokens[j]!;
+      if (u.sentence !== t.sentence || text.slice(tokens[j - 1]!.end, u.start) !== ' ') break;
+      if (isRoleWord(u) && !u.possessive) {
+        head = j;
+        j++;
+        continue;
+      }
+      if (head >= 0) break;
+      if (u.possessive || isDemonym(u.lower)) specific = true;
+      else if (u.cap || ROLE_STOP.has(u.lower) || isVerbWord(u.lower)) break;
+      j++;
+    }
+    if (head < 0) continue;
+    const after = tokens[head + 1];
+    if (after && after.cap && text.slice(tokens[head]!.end, after.start) === ' ') continue; // "the Russian president Vladimir Putin"
+    out.push({
+      paragraph: p.index,
+      tokenStart: i,
+      tokenEnd: head + 1,
+      text: text.slice(tokens[i + 1]!.start, tokens[head]!.end),
+      head: tokens[head]!.lower,
+      specific,
+    });
+    i = head;
+  }
+  return out;
+}

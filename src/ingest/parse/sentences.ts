@@ -1,0 +1,69 @@
+/** Sentence boundaries inside a paragraph, ignoring full stops inside quotations and after abbreviations. */
+
+const ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'mx', 'dr', 'prof', 'st', 'jr', 'sr', 'gen', 'gov', 'sen', 'rep', 'lt', 'col', 'capt', 'sgt', 'maj',
+  'rev', 'hon', 'no', 'nos', 'vs', 'v', 'inc', 'ltd', 'corp', 'co', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep',
+  'sept', 'oct', 'nov', 'dec', 'mt', 'ft', 'approx', 'dept', 'est', 'fig', 'e.g', 'i.e', 'etc', 'cf', 'al', 'pp', 'ca',
+  'adm', 'cmdr', 'supt', 'det', 'insp', 'fr', 'sgt', 'pvt', 'cpl', 'messrs', 'mme', 'mlle',
+]);
+
+export interface Sentence {
+  start: number;
+  end: number;
+}
+
+const TERMINATOR = new Set(['.', '!', '?', '…']);
+const CLOSERS = new Set([')', ']', '”', '’', '"', "'", '»']);
+const isUpperOrDigit = (c: string | undefined): boolean => c !== undefined && /[\p{Lu}\p{N}“‘"'«(\[]/u.test(c);
+
+function wordBefore(p: string, i: number): string {
+  let s = i;
+  while (s > 0 && /[\p{L}.]/u.test(p[s - 1]!)) s--;
+  return p.slice(s, i).toLowerCase();
+}
+
+/**
+ * `masked` are quotation ranges [start, end) (marks included): a full stop inside a quotation ends the sentence only
+ * when the quotation itself ends the sentence (“… win.” He left.).
+ */
+export function splitSentences(p: string, masked: Array<[number, number]>): Sentence[] {
+  const out: Sentence[] = [];
+  let start = 0;
+  let mi = 0;
+  const ranges = [...masked].sort((a, b) => a[0] - b[0]);
+  const push = (end: number) => {
+    let s = start;
+    while (s < end && p[s] === ' ') s++;
+    if (end > s) out.push({ start: s, end });
+    start = end;
+  };
+  for (let i = 0; i < p.length; i++) {
+    while (mi < ranges.length && ranges[mi]![1] <= i) mi++;
+    const r = ranges[mi];
+    if (r && i >= r[0] && i < r[1]) {
+      // Jump to the range's last character; decide at the closing mark.
+      const last = r[1] - 1;
+      let k = last;
+      while (k > r[0] && CLOSERS.has(p[k]!)) k--;
+      i = last;
+      if (TERMINATOR.has(p[k]!) && p[last + 1] === ' ' && isUpperOrDigit(p[last + 2])) push(last + 1);
+      continue;
+    }
+    const c = p[i]!;
+    if (!TERMINATOR.has(c)) continue;
+    if (c === '.') {
+      const w = wordBefore(p, i);
+      if (ABBREVIATIONS.has(w.replace(/\.$/, '')) || /^\p{L}$/u.test(w) || /^(?:\p{L}\.)+\p{L}$/u.test(w)) continue;
+    }
+    let j = i + 1;
+    while (j < p.length && (TERMINATOR.has(p[j]!) || CLOSERS.has(p[j]!))) j++;
+    if (j >= p.length) break;
+    if (p[j] === ' ' && isUpperOrDigit(p[j + 1])) {
+      push(j);
+      i = j;
+    }
+  }
+  push(p.length);
+  if (!out.length) out.push({ start: 0, end: p.length });
+  return out;
+}

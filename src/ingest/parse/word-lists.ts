@@ -1,0 +1,109 @@
+/**
+ * Closed word classes and newsroom vocabulary the person/quote heuristics depend on. These are general English and
+ * general news terms; place and organisation names come from compromise's lexicon (see lexicon.ts).
+ */
+
+const set = (s: string): Set<string> => new Set(s.trim().split(/\s+/));
+
+/** Function words: never part of a name, never a role. */
+export const FUNCTION_WORDS = set(`
+a an the this that these those his her hers its their theirs our ours my mine your yours
+i me we us you he him she they them it who whom whose which what where when why how
+and or but nor so yet if then than because although though while whereas unless until since as
+of in on at by for from to with without within into onto upon over under about above below after before
+between among against during through throughout across along around behind beyond despite toward towards
+ahead amid amidst via per plus except near off out up down
+is are was were be been being am has have had having do does did will would shall should can could may might must
+not no nor also too very just only even still already again ever never always often once
+here there now today yesterday tomorrow meanwhile however moreover furthermore nevertheless instead
+all any both each either every few many more most much neither none other others several some such
+`);
+
+/** Honorifics: mark a person, give a gender hint, but are not a role. */
+export const HONORIFICS = new Map<string, 'm' | 'f' | null>([
+  ['mr', 'm'], ['mr.', 'm'], ['mister', 'm'], ['sir', 'm'], ['lord', 'm'],
+  ['mrs', 'f'], ['mrs.', 'f'], ['ms', 'f'], ['ms.', 'f'], ['miss', 'f'], ['dame', 'f'], ['lady', 'f'], ['madam', 'f'],
+  ['mx', null], ['mx.', null], ['dr', null], ['dr.', null],
+]);
+
+/** Capitalised titles written before a name ("Chancellor Olaf Scholz"); they are the role as written. */
+export const TITLES = set(`
+president vice prime minister chancellor secretary senator sen sen. rep rep. representative congressman congresswoman
+governor gov gov. mayor judge justice general gen gen. colonel col col. captain capt capt. lieutenant lt lt. sergeant sgt
+sgt. admiral commander major maj maj. corporal private king queen prince princess emperor empress pope cardinal
+archbishop bishop rabbi imam sheikh father reverend rev rev. pastor chief commissioner ambassador premier coach
+detective inspector officer constable deputy speaker chairman chairwoman chair professor prof prof. chief-executive
+ceo cfo coo cto founder director president-elect pm mp mep councilman councilwoman councillor councilor alderman
+assemblyman assemblywoman
+`);
+
+/** Nouns that name a position or occupation; a phrase holding one is a role. Complements compromise's Actor tag. */
+export const ROLE_NOUNS = set(`
+president minister secretary chancellor premier leader chief executive ceo cfo coo cto chairman chairwoman chair
+chairperson director head spokesman spokeswoman spokesperson official diplomat envoy ambassador counterpart governor
+mayor senator congressman congresswoman representative lawmaker legislator mp mep judge justice lawyer attorney
+prosecutor solicitor barrister professor lecturer economist analyst strategist researcher scientist doctor surgeon nurse
+coach manager striker midfielder defender goalkeeper keeper captain forward winger guard player batter batsman bowler
+pitcher quarterback driver rider champion founder co-founder cofounder owner investor partner king queen prince princess
+general colonel commander officer adviser advisor aide editor reporter correspondent author writer novelist poet activist
+campaigner candidate nominee star singer actor actress chef banker trader fellow dean principal teacher student
+president-elect secretary-general commissioner inspector detective sergeant constable superintendent administrator
+pilot engineer architect designer consultant entrepreneur executive-director treasurer auditor regulator negotiator
+mediator spokesmen spokeswomen ministers presidents leaders officials chancellor-elect premier-elect deputy vice
+boss sheriff marshal warden rector vicar priest bishop archbishop pope cardinal rabbi imam cleric emir sultan monarch
+prosecutor-general attorney-general advocate ombudsman physician epidemiologist virologist historian economist
+councilman councilwoman councillor councilor alderman assemblyman assemblywoman
+`);
+
+/** Verbs that attribute speech. Present tense included: features and wire copy often use "says". */
+export const SPEECH_VERBS = set(`
+said says say saying told tells tell telling added adds adding warned warns warning insisted insists insisting
+asked asks asking wrote writes writing tweeted tweets posted posts explained explains explaining noted notes noting
+argued argues arguing claimed claims claiming declared declares continued continues replied replies responded responds
+answered answers recalled recalls recalling admitted admits acknowledged acknowledges conceded concedes suggested
+suggests stressed stresses stressing emphasised emphasises emphasized emphasizes remarked remarks commented comments
+observed observes announced announces confirmed confirms promised promises vowed vows pledged pledges predicted predicts
+cautioned cautions urged urges demanded demands complained complains lamented laments joked jokes quipped quips
+boasted boasts shouted shouts yelled whispered muttered exclaimed concluded concludes agreed agrees countered counters
+maintained maintains contended contends asserted asserts alleged alleges reckoned reckons mused muses sighed laughed
+snapped texted emailed messaged described describes called calls calling dubbed branded labelled labeled
+accused accuses told recounted recounts reiterated reiterates reflected reflects acknowledging explaining described
+`);
+
+/** Speech verbs whose object is the person spoken to: "Wang told Putin". */
+export const ADDRESSEE_VERBS = set('told tells tell telling asked asks asking warned warns urged urges reminded reminds assured assures');
+
+/** Words that turn a short quotation into a label rather than speech: the so-called “Trump trade”. */
+export const LABEL_CUES = set('so-called dubbed termed nicknamed branded labelled labeled known called phrase term word slogan motto hashtag title');
+
+/** Adverbs and auxiliaries that sit between a subject and its speech verb: "Wang also said", "she has repeatedly said". */
+export const VERB_FILLERS = set(`
+also later then previously once repeatedly recently simply reportedly publicly privately earlier again quickly finally
+even never often first has had have would will had just further subsequently separately still yesterday today last
+tuesday monday wednesday thursday friday saturday sunday
+`);
+
+/** Lowercase words that cannot be inside a role phrase (verbs of the surrounding sentence, prepositions …). */
+export const ROLE_STOP = new Set([...FUNCTION_WORDS].filter((w) => w !== 'of'));
+
+/** Name particles allowed between capitalised name parts: Ludwig van Beethoven, Mohammed bin Salman. */
+export const NAME_PARTICLES = set('de da di du del della der den van von ten ter bin binti ibn al el la le dos das do y ben bint');
+
+/** Clear gender words in roles: "the spokeswoman", "Queen". */
+export const FEMALE_WORDS = set('spokeswoman chairwoman congresswoman businesswoman actress queen princess empress duchess countess baroness mother daughter wife sister widow');
+export const MALE_WORDS = set('spokesman chairman congressman businessman actor king prince emperor duke count baron father son husband brother widower');
+
+/** Multi-word places and organisations compromise's lexicon lacks and that look like "First Last" names. */
+export const EXTRA_NON_PEOPLE = new Set(
+  `middle east, white house, wall street, downing street, silicon valley, capitol hill, champions league, premier league,
+  world cup, grand prix, formula one, super bowl, united nations, european union, security council, supreme court,
+  west bank, gaza strip, red sea, south china sea, north korea, south korea, new zealand, saudi arabia, sri lanka,
+  cape town, buenos aires, rio de janeiro, sao paulo, kuala lumpur, tel aviv, abu dhabi, costa rica, puerto rico,
+  el salvador, hong kong, new york, new delhi, los angeles, san francisco, las vegas, st petersburg, notre dame,
+  scotland yard, la liga, serie a, bundesliga, ligue 1, federal reserve, bank of england, world bank, big tech,
+  black friday, cyber monday, good friday, new year, christmas eve, labor day, labour day, easter sunday, covid-19,
+  artificial intelligence, climate change, prime minister, home office, foreign office, state department`
+    .split(',')
+    .map((s) => s.trim().replace(/\s+/g, ' '))
+    .filter(Boolean),
+);

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { Paragraph } from '../articles/get-article.ts';
+import { actorOf, endpoint } from '../http/endpoint.ts';
+import { expectedVersion, formatEtag } from '../http/etag.ts';
+import { IdParams } from '../http/schemas.ts';
+import { InsertParagraphBody, ParagraphParams, PatchParagraphBody, ReorderBody } from './schemas.ts';
+import { deleteParagraph, insertParagraph, reorderParagraphs, updateParagraph } from './write-paragraphs.ts';
+
+const tag = 'paragraphs';
+const etag = (articleId: number, version: number) => formatEtag('article', articleId, version);
+
+export const insert = endpoint({
+  operationId: 'insertParagraph',
+  summary: 'Insert a paragraph at a position; later ones shift down',
+  tag,
+  params: IdParams,
+  body: { type: 'json', schema: InsertParagraphBody },
+  ifMatch: true,
+  responses: { 201: { description: 'the new paragraph; ETag is the article’s', schema: Paragraph, etag: true, location: true } },
+  errors: [404, 422],
+  async handle({ params, body, db, principal, ifMatch }) {
+    const expected = expectedVersion(ifMatch, 'article', params.id);
+    const { value, version } = await insertParagraph(db, params.id, expected, body, actorOf(principal));
+    return { status: 201, body: value, etag: etag(params.id, version), location: `/api/articles/${params.id}/paragraphs/${value.id}` };
+  },
+});
+
+export const patch = endpoint({
+  operationId: 'updateParagraph',
+  summary: "Replace a paragraph's text (quotes in it are located again)",
+  tag,
+  params: ParagraphParams,
+  body: { type: 'json', schema: PatchParagraphBody },
+  ifMatch: true,
+  responses: { 200: { description: 'the paragraph', schema: Paragraph, etag: true } },
+  errors: [404],
+  async handle({ params, body, db, principal, ifMatch }) {
+    const expected = expectedVersion(ifMatch, 'article', params.id);
+    const { value, version } = await updateParagraph(db, params.id, params.paragraphId, expected, body.text, actorOf(principal));
+    return { status: 200, body: value, etag: etag(params.id, version) };
+  },
+});
+
+export const remove = endpoint({
+  operationId: 'deleteParagraph',
+  summary: 'Delete a paragraph (and the quotes starting in it); the gap closes',
+  tag,
+  params: ParagraphParams,
+  ifMatch: true,
+  responses: { 204: { description: 'deleted; ETag is the article’s new one', etag: true } },
+  errors: [404],
+  async handle({ params, db, principal, ifMatch }) {
+    const expected = expectedVersion(ifMatch, 'article', params.id);
+    const version = await deleteParagraph(db, params.id, params.paragraphId, expected, actorOf(principal));
+    return { status: 204, etag: etag(params.id, version) };
+  },
+});
+
+export const reorder = endpoint({
+  operationId: 'reorderParagraphs',
+  summary: 'Put the paragraphs in a new order (the full permutation of their ids)',
+  tag,
+  params: IdParams,
+  body: { type: 'json', schema: ReorderBody },
+  ifMatch: true,
+  responses: { 200: { description: 'the paragraphs in their new order', schema: z.object({ paragraphs: z.array(Paragraph) }), etag: true } },
+  errors: [404, 422],
+  async handle({ params, body, db, principal, ifMatch }) {
+    const expected = expectedVersion(ifMatch, 'article', params.id);
+    const { value, version } = await reorderParagraphs(db, params.id, expected, body.order, actorOf(principal));
+    return { status: 200, body: { paragraphs: value }, etag: etag(params.id, version) };
+  },
+});

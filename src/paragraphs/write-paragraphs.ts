@@ -1,0 +1,119 @@
+import { bumpArticleVersion } from '../articles/article-version.ts';
+import type { Db, Tx } from '../db/client.ts';
+import { transaction } from '../db/transaction.ts';
+import { AppError } from '../errors.ts';
+import { type Actor, recordRevision } from '../history/record-revision.ts';
+import { locateQuote } from '../quotes/quote-view.ts';
+import { parkAll, shiftPositions } from './positions.ts';
+
+export interface ParagraphView {
+  id: number;
+  position: number;
+  text: string;
+}
+const select = { id: true, position: true, text: true } as const;
+
+/** Every write returns the article's new version: the client's next If-Match. */
+export interface Versioned<T> {
+  value: T;
+  version: number;
+}
+
+async function findParagraph(tx: Tx, articleId: number, paragraphId: number): Promise<ParagraphView> {
+  const p = await tx.paragraph.findFirst({ where: { id: paragraphId, articleId }, select });
+  if (!p) throw new AppError('not_found', `Article ${articleId} has no paragraph ${paragraphId}`);
+  return p;
+}
+
+/** Inserts a paragraph at `position` (default: last); the ones from there on move down by one. */
+export async function insertParagraph(
+  db: Db, articleId: number, expected: number, input: { text: string; position?: number }, actor: Actor,
+): Promise<Versioned<ParagraphView>> {
+  return transaction(db, async (tx) => {
+    const version = await bumpArticleVersion(tx, articleId, expected);
+    const count = await tx.paragraph.count({ where: { articleId } });
+    const position = input.position ?? count + 1;
+    if (position > count + 1) {
+      throw new AppError('unprocessable', `The article has ${count} paragraphs: insert at 1 to ${count + 1}`, {
+        issues: [{ path: ['body', 'position'], message: `at most ${count + 1}` }],
+      });
+    }
+    await shiftPositions(tx, articleId, position, 1);
+    const value = await tx.paragraph.create({ data: { articleId, position, text: input.text }, select });
+    await recordRevision(tx, { entityType: 'article', entityId: articleId, action: 'paragraph.insert', actor, version, after: value });
+    return { value, version };
+  });
+}
+
+/**
+ * Replaces a paragraph's text. Quotes that start in it are found again in the new text; a quote whose words are
+ * gone keeps its text with unknown (null) offsets, for the editor to fix or delete.
+ */
+export async function updateParagraph(
+  db: Db, articleId: number, paragraphId: number, expected: number, text: string, actor: Actor,
+): Promise<Versioned<ParagraphView>> {
+  return transaction(db, async (tx) => {
+    const version = await bumpArticleVersion(tx, articleId, expected);
+    const before = await findParagraph(tx, articleId, paragraphId);
+    const value = await tx.paragraph.update({ where: { id: paragraphId }, data: { text }, select });
+    const quotes = await tx.quote.findMany({ where: { paragraphId, paragraphSpan: 1 }, select: { id: true, text: true } });
+    for (const q of quotes) {
+      await tx.quote.update({ where: { id: q.id }, data: locateQuote(text, q.text), select: { id: true } });
+    }
+    await recordRevision(tx, { entityType: 'article', entityId: articleId, action: 'paragraph.update', actor, version, before, after: value });
+    return { value, version };
+  });
+}
+
+/** Deletes a paragraph with the quotes that start in it and its mentions; the gap closes. */
+export async function deleteParagraph(db: Db, articleId: number, paragraphId: number, expected: number, actor: Actor): Promise<number> {
+  return transaction(db, async (tx) => {
+    const version = await bumpArticleVersion(tx, articleId, expected);
+    const before = await findParagraph(tx, articleId, paragraphId);
+    const quotes = await tx.quote.findMany({ where: { paragraphId }, select: { id: true, text: true, kind: true, speakerId: true } });
+    await tx.paragraph.delete({ where: { id: paragraphId }, select: { id: true } });
+    await shiftPositions(tx, articleId, before.position + 1, -1);
+    await recordRevision(tx, {
+      entityType: 'article', entityId: articleId, action: 'paragraph.delete', actor, version,
+      before: { ...before, quotes },
+    });
+    return version;
+  });
+}
+
+/**
+ * Puts the paragraphs in a new order. `order` must be a permutation of the article's paragraph ids (422 with the
+ * offending entries otherwise). All positions move in one transaction: a failure anywhere leaves the old order.
+ */
+export async function reorderParagraphs(db: Db, articleId: number, expected: number, order: number[], actor: Actor): Promise<Versioned<ParagraphView[]>> {
+  return transaction(db, async (tx) => {
+    const version = await bumpArticleVersion(tx, articleId, expected);
+    const current = await tx.paragraph.findMany({ where: { articleId }, orderBy: { position: 'asc' }, select: { id: true } });
+    assertPermutation(current.map((p) => p.id), order);
+    await parkAll(tx, articleId);
+    for (const [i, id] of order.entries()) {
+      await tx.paragraph.update({ where: { id }, data: { position: i + 1 }, select: { id: true } });
+    }
+    const value = await tx.paragraph.findMany({ where: { articleId }, orderBy: { position: 'asc' }, select });
+    await recordRevision(tx, {
+      entityType: 'article', entityId: articleId, action: 'paragraph.reorder', actor, version,
+      before: { order: current.map((p) => p.id) },
+      after: { order },
+    });
+    return { value, version };
+  });
+}
+
+/** A named rule: the new order holds each of the article's paragraphs exactly once. */
+export function assertPermutation(ids: number[], order: number[]): void {
+  const known = new Set(ids);
+  const seen = new Set<number>();
+  const issues = order.flatMap((id, i) => {
+    const problem = !known.has(id) ? `paragraph ${id} is not in this article` : seen.has(id) ? `paragraph ${id} is listed twice` : null;
+    seen.add(id);
+    return problem ? [{ path: ['body', 'order', i], message: problem }] : [];
+  });
+  const missing = ids.filter((id) => !seen.has(id));
+  if (missing.length) issues.push({ path: ['body', 'order'], message: `missing paragraphs: ${missing.join(', ')}` });
+  if (issues.length) throw new AppError('unprocessable', 'The order must list every paragraph of the article exactly once', { issues });
+}

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { ArticleRef } from '../articles/article-view.ts';
+import type { Tx } from '../db/client.ts';
+import { AppError } from '../errors.ts';
+import { stale } from '../http/etag.ts';
+import { DateTime } from '../http/schemas.ts';
+import { Quote } from '../quotes/quote-view.ts';
+
+export const Person = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    description: z.string().nullable(),
+    version: z.number().int(),
+    createdAt: DateTime,
+    updatedAt: DateTime,
+  })
+  .meta({ id: 'Person' });
+export type Person = z.infer<typeof Person>;
+
+export const PersonDetail = Person.extend({
+  articles: z.array(
+    z.object({
+      article: ArticleRef,
+      role: z.string().nullable(),
+      aliases: z.array(z.string()),
+      paragraphs: z.array(z.number().int()).meta({ description: 'positions of the paragraphs that mention them' }),
+    }),
+  ),
+  quotes: z.array(Quote).meta({ description: 'what they said, in order of appearance in the store' }),
+}).meta({ id: 'PersonDetail' });
+export type PersonDetail = z.infer<typeof PersonDetail>;
+
+export const personSelect = { id: true, name: true, description: true, version: true, createdAt: true, updatedAt: true } as const;
+
+export function toPerson(row: { id: number; name: string; description: string | null; version: number; createdAt: Date; updatedAt: Date }): Person {
+  return { ...row, createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString() };
+}
+
+export const personNotFound = (id: number) => new AppError('not_found', `No person with id ${id}`);
+
+/** The same conditional version move as articles (see bumpArticleVersion), for a person's own ETag. */
+export async function bumpPersonVersion(tx: Tx, id: number, expected: number): Promise<number> {
+  const { count } = await tx.person.updateMany({ where: { id, version: expected }, data: { version: { increment: 1 } } });
+  if (count === 1) return expected + 1;
+  const exists = await tx.person.findUnique({ where: { id }, select: { id: true } });
+  if (!exists) throw personNotFound(id);
+  throw stale('person');
+}

@@ -1,0 +1,84 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { describeEachDatabase } from '../support/databases.ts';
+import { SAMPLE_TEXT_FILE, makeArticleText } from '../support/articles.ts';
+import { runScript } from '../support/run-cli.ts';
+
+let dir: string;
+const file = (name: string, content: string | Buffer) => {
+  const p = path.join(dir, name);
+  fs.mkdirSync(path.dirname(p), { recursive: true });
+  fs.writeFileSync(p, content);
+  return p;
+};
+before(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ingest-cli-'));
+});
+after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('ingest --dry-run --json', () => {
+  test('prints exactly one JSON object with the documented shape and writes nothing', async () => {
+    const missingDb = path.join(dir, 'never-created.db');
+    const r = await runScript('ingest', ['--dry-run', '--json', SAMPLE_TEXT_FILE], { env: { DATABASE_URL: `file:${missingDb}` } });
+    assert.equal(r.code, 0, r.stderr);
+    const lines = r.stdout.trim().split('\n');
+    assert.equal(lines.length, 1);
+    const out = JSON.parse(lines[0]!);
+    assert.deepEqual(Object.keys(out), ['headline', 'paragraphs', 'people', 'quotes', 'related', 'warnings']);
+    assert.equal(out.paragraphs.length, 13);
+    assert.deepEqual(Object.keys(out.quotes[0]), ['paragraph', 'text', 'kind', 'speaker', 'verb', 'addressee']);
+    assert.deepEqual(Object.keys(out.people[0]), ['name', 'role', 'aliases', 'paragraphs']);
+    assert.equal(out.related.length, 5);
+    assert.equal(fs.existsSync(missingDb), false);
+  });
+
+  test('reads standard input', async () => {
+    const r = await runScript('ingest', ['--dry-run', '--json', '-'], { input: makeArticleText({ headline: 'From stdin' }) });
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(JSON.parse(r.stdout).headline, 'From stdin');
+  });
+});
+
+describe('ingest refuses bad input clearly, writing nothing', () => {
+  const cases: [string, () => string[], RegExp][] = [
+    ['a missing file', () => [path.join(dir, 'nope.txt')], /nope\.txt: no such file/],
+    ['a directory with no text files', () => (file('empty-dir/readme.json', '{}'), [path.join(dir, 'empty-dir')]), /no text files/],
+    ['a glob matching nothing', () => [path.join(dir, '*.nothing')], /matches no file/],
+    ['empty text', () => [file('empty.txt', '')], /empty\.txt: .*empty/i],
+    ['whitespace-only text', () => [file('blank.txt', ' \n\n\t \r\n')], /blank\.txt: .*empty/i],
+    ['binary data', () => [file('bin.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2, 3]))], /bin\.txt: .*(binary|UTF-8)/i],
+    ['invalid UTF-8', () => [file('latin1.txt', Buffer.from('Caf\xe9 au lait, said the chef.', 'latin1'))], /latin1\.txt: .*UTF-8/i],
+    ['a file over the size limit', () => [file('huge.txt', 'word '.repeat(1_000_000))], /huge\.txt: .*limit/i],
+    ['a text that is only a related block', () => [file('related-only.txt', 'Read more\n\nOne headline\nAnother headline\n')], /related-only\.txt: .*related/i],
+  ];
+  for (const [name, args, message] of cases) {
+    test(name, async () => {
+      const db = path.join(dir, `${name.replace(/\W+/g, '-')}.db`);
+      const r = await runScript('ingest', args(), { env: { DATABASE_URL: `file:${db}` } });
+      assert.notEqual(r.code, 0);
+      assert.match(r.stderr, message);
+    });
+  }
+});
+
+describeEachDatabase('npm run ingest', (ctx) => {
+  test('ingests a directory, reports each file and a summary, fails the run for the bad one', async () => {
+    const batch = path.join(dir, 'batch');
+    file('batch/one.txt', makeArticleText({ headline: 'CLI story one' }));
+    file('batch/two.txt', '---\nheadline: Broken\nstatus: maybe\n---\nText.\n');
+    file('batch/three.txt', makeArticleText({ headline: 'CLI story three' }));
+    const r = await runScript('ingest', [batch], { env: { DATABASE_URL: ctx.db.url } });
+    assert.equal(r.code, 1, 'a failed file makes the run fail');
+    assert.match(r.stderr, /created\s+\S*one\.txt/);
+    assert.match(r.stderr, /failed\s+\S*two\.txt: .*line 3/);
+    assert.match(r.stderr, /2 created, 0 updated, 0 unchanged, 1 failed/);
+    assert.equal(await ctx.db.prisma.article.count(), 2);
+
+    const again = await runScript('ingest', [path.join(batch, 'one.txt'), path.join(batch, 'three.txt')], { env: { DATABASE_URL: ctx.db.url } });
+    assert.equal(again.code, 0, again.stderr);
+    assert.match(again.stderr, /0 created, 0 updated, 2 unchanged, 0 failed/);
+  });
+});

@@ -1,0 +1,140 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import type { Db } from '../../src/db/client.ts';
+import { importArticle } from '../../src/ingest/import-article.ts';
+import { collectInputs } from '../../src/ingest/collect-inputs.ts';
+import { runIngest } from '../../src/ingest/run-ingest.ts';
+import { describeEachDatabase } from '../support/databases.ts';
+import { makeArticleText, sampleText } from '../support/articles.ts';
+
+const actor = { name: 'test' };
+const quiet = { start() {}, file() {}, finish() {} };
+
+async function counts(db: Db) {
+  const [articles, stubs, paragraphs, people, articlePeople, mentions, quotes, related, revisions] = await Promise.all([
+    db.article.count({ where: { isStub: false } }),
+    db.article.count({ where: { isStub: true } }),
+    db.paragraph.count(),
+    db.person.count(),
+    db.articlePerson.count(),
+    db.mention.count(),
+    db.quote.count(),
+    db.relatedArticle.count(),
+    db.revision.count(),
+  ]);
+  return { articles, stubs, paragraphs, people, articlePeople, mentions, quotes, related, revisions };
+}
+
+describeEachDatabase('ingest into the store', (ctx) => {
+  test('the sample becomes an article with its paragraphs, people, quotes and related stubs', async () => {
+    const db = ctx.db.prisma;
+    const result = await importArticle(db, sampleText(), {}, actor);
+    assert.equal(result.outcome, 'created');
+    const c = await counts(db);
+    assert.deepEqual(
+      { ...c, mentions: undefined, revisions: undefined },
+      { articles: 1, stubs: 5, paragraphs: 13, people: 7, articlePeople: 7, mentions: undefined, quotes: 7, related: 5, revisions: undefined },
+    );
+    // Mentions are the people's paragraph lists from the expected file (7+8+3+1+1+2+1).
+    assert.equal(c.mentions, 23);
+    const article = await db.article.findUniqueOrThrow({
+      where: { id: result.articleId },
+      include: { related: { orderBy: { position: 'asc' }, include: { related: true } } },
+    });
+    assert.equal(article.status, 'published');
+    assert.equal(article.headlineDerived, true);
+    assert.equal(article.related[0]?.related.status, 'stub');
+    assert.equal(article.related[0]?.related.isStub, true);
+    assert.equal(article.related[2]?.title, 'Was Gareth Southgate great, or just lucky?');
+    const blinken = await db.person.findFirstOrThrow({ where: { name: 'Antony Blinken' }, include: { articles: true } });
+    assert.equal(blinken.articles[0]?.role, 'US secretary of state');
+    const told = await db.quote.findFirstOrThrow({ where: { verb: 'told' }, include: { speaker: true, addressee: true, paragraph: true } });
+    assert.equal(told.speaker?.name, 'Wang Yi');
+    assert.equal(told.addressee?.name, 'Vladimir Putin');
+    assert.equal(told.paragraph.position, 5);
+    assert.equal(told.paragraph.text.slice(told.startOffset!, told.endOffset!), told.text);
+  });
+
+  test('re-ingesting identical text changes nothing', async () => {
+    const db = ctx.db.prisma;
+    const before = await counts(db);
+    const again = await importArticle(db, sampleText(), {}, actor);
+    assert.equal(again.outcome, 'unchanged');
+    assert.deepEqual(await counts(db), before);
+  });
+
+  test('changed text updates in place: same id, derived rows replaced, no duplicate people, links kept', async () => {
+    const db = ctx.db.prisma;
+    const first = await db.article.findFirstOrThrow({ where: { isStub: false } });
+    const before = await counts(db);
+    const changed = sampleText().replace('Xi met Putin last year', 'Xi Jinping met Putin in March last year');
+    const result = await importArticle(db, changed, {}, actor);
+    assert.equal(result.outcome, 'updated');
+    assert.equal(result.articleId, first.id);
+    const after = await counts(db);
+    assert.deepEqual({ ...after, revisions: 0 }, { ...before, revisions: 0 });
+    assert.equal(after.revisions, before.revisions + 1);
+    const updated = await db.article.findUniqueOrThrow({ where: { id: first.id } });
+    assert.equal(updated.version, first.version + 1);
+    const last = await db.paragraph.findFirstOrThrow({ where: { articleId: first.id, position: 13 } });
+    assert.match(last.text, /in March last year/);
+  });
+
+  test('a stub fills in when its article is ingested, and the link holds', async () => {
+    const db = ctx.db.prisma;
+    const title = 'Was Gareth Southgate great, or just lucky?';
+    const stub = await db.article.findFirstOrThrow({ where: { headline: title } });
+    assert.equal(stub.isStub, true);
+    const text = makeArticleText({ headline: title, people: [['Gareth Southgate', 'the former England manager']] });
+    const result = await importArticle(db, text, {}, actor);
+    assert.equal(result.outcome, 'created');
+    assert.equal(result.articleId, stub.id);
+    const filled = await db.article.findUniqueOrThrow({ where: { id: stub.id }, include: { relatedBy: true } });
+    assert.equal(filled.isStub, false);
+    assert.equal(filled.status, 'published');
+    assert.equal(filled.relatedBy.length, 1);
+  });
+
+  test('the same person across articles is one people row', async () => {
+    const db = ctx.db.prisma;
+    const a = makeArticleText({ headline: 'Council backs housing plan', people: [['Maria Lopez', 'the city’s housing director']] });
+    const b = makeArticleText({ headline: 'Housing plan faces new vote', people: [['Maria Lopez', 'the housing director']] });
+    await importArticle(db, a, {}, actor);
+    await importArticle(db, b, {}, actor);
+    const people = await db.person.findMany({ where: { name: 'Maria Lopez' }, include: { articles: true } });
+    assert.equal(people.length, 1);
+    assert.equal(people[0]?.articles.length, 2);
+  });
+
+  test('two ingests of the same new article at once store one article', async () => {
+    const db = ctx.db.prisma;
+    const text = makeArticleText({ headline: 'Two editors, one story', people: [['Ama Mensah', 'the port authority’s chief']] });
+    const results = await Promise.all([importArticle(db, text, {}, actor), importArticle(db, text, {}, actor)]);
+    assert.deepEqual(results.map((r) => r.outcome).sort(), ['created', 'unchanged']);
+    assert.equal(await db.article.count({ where: { slug: 'two-editors-one-story' } }), 1);
+    assert.equal(await db.person.count({ where: { name: 'Ama Mensah' } }), 1);
+  });
+
+  test('a failing file among good ones is reported and leaves nothing behind; the others are stored', async () => {
+    const db = ctx.db.prisma;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ingest-batch-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'a.txt'), makeArticleText({ headline: 'Batch story A' }));
+      fs.writeFileSync(path.join(dir, 'b.txt'), 'Related articles\n\nOnly a headline\nAnd another\n');
+      fs.writeFileSync(path.join(dir, 'c.txt'), makeArticleText({ headline: 'Batch story C' }));
+      const before = await counts(db);
+      const reports: { outcome: string; error?: string }[] = [];
+      const summary = await runIngest(db, await collectInputs([dir]), {}, actor, { ...quiet, file: (r) => reports.push(r) });
+      assert.deepEqual(summary, { created: 2, updated: 0, unchanged: 0, failed: 1 });
+      assert.match(reports[1]?.error ?? '', /related/i);
+      const after = await counts(db);
+      assert.equal(after.articles, before.articles + 2);
+      assert.equal(after.stubs, before.stubs, 'the failed file made no stubs');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,109 @@
+import assert from 'node:assert/strict';
+import { before, test } from 'node:test';
+import request from 'supertest';
+import { describeEachDatabase } from '../support/databases.ts';
+import { articleEtag, articleFactory, assertMatchesOpenApi, bearer, testApp, tokenFor } from '../support/http.ts';
+
+describeEachDatabase('quotes and related API', (ctx) => {
+  let editor: string;
+  before(async () => {
+    editor = await tokenFor(ctx.db, 'editor', 'Quentin');
+  });
+  const app = () => testApp(ctx.db);
+
+  test('GET /api/quotes filters by speaker, article and kind; readers see published articles only', async () => {
+    const a = await articleFactory(ctx.db);
+    const draft = await articleFactory(ctx.db, { status: 'draft' });
+    const bySpeaker = await request(app()).get('/api/quotes').query({ speaker: a.personId });
+    assert.equal(bySpeaker.status, 200);
+    assertMatchesOpenApi(bySpeaker, 'get', '/api/quotes');
+    assert.deepEqual(bySpeaker.body.data.map((q: { id: number }) => q.id), [a.quoteId]);
+    assert.deepEqual((await request(app()).get('/api/quotes').query({ article: draft.id })).body.data, []);
+    assert.equal((await request(app()).get('/api/quotes').query({ article: draft.id }).set(bearer(editor))).body.data.length, 1);
+    assert.deepEqual((await request(app()).get('/api/quotes').query({ article: a.id, kind: 'scare' })).body.data, []);
+    const bad = await request(app()).get('/api/quotes').query({ kind: 'shouted' });
+    assert.equal(bad.status, 400);
+    assertMatchesOpenApi(bad, 'get', '/api/quotes');
+  });
+
+  test('POST /api/articles/:id/quotes adds a quote located in its paragraph; 422 for a foreign paragraph', async () => {
+    const a = await articleFactory(ctx.db);
+    const res = await request(app())
+      .post(`/api/articles/${a.id}/quotes`)
+      .set(bearer(editor))
+      .set('If-Match', articleEtag(a.id, 1))
+      .send({ paragraph: 2, text: 'build homes', kind: 'partial', speaker: { id: a.personId } });
+    assert.equal(res.status, 201, JSON.stringify(res.body));
+    assertMatchesOpenApi(res, 'post', '/api/articles/:id/quotes');
+    assert.equal(res.headers.location, `/api/quotes/${res.body.id}`);
+    assert.deepEqual([res.body.startOffset, res.body.endOffset], [9, 20]);
+    const other = await articleFactory(ctx.db);
+    const foreign = await request(app()).post(`/api/articles/${a.id}/quotes`).set(bearer(editor)).set('If-Match', articleEtag(a.id, 2)).send({ paragraphId: other.paragraphIds[0], text: 'x', kind: 'direct' });
+    assert.equal(foreign.status, 422);
+    const both = await request(app()).post(`/api/articles/${a.id}/quotes`).set(bearer(editor)).set('If-Match', articleEtag(a.id, 2)).send({ paragraph: 1, paragraphId: 1, text: 'x', kind: 'direct' });
+    assert.equal(both.status, 422);
+    const wrongOffsets = await request(app()).post(`/api/articles/${a.id}/quotes`).set(bearer(editor)).set('If-Match', articleEtag(a.id, 2)).send({ paragraph: 2, text: 'homes', kind: 'partial', startOffset: 0, endOffset: 5 });
+    assert.equal(wrongOffsets.status, 422);
+    assertMatchesOpenApi(wrongOffsets, 'post', '/api/articles/:id/quotes');
+  });
+
+  test('PATCH /api/quotes/:id fixes the speaker (the article’s ETag guards it); 428, 412, 404', async () => {
+    const a = await articleFactory(ctx.db);
+    const path = `/api/quotes/${a.quoteId}`;
+    assert.equal((await request(app()).patch(path).set(bearer(editor)).send({ speaker: { name: 'Antony Blinken' } })).status, 428);
+    const fixed = await request(app()).patch(path).set(bearer(editor)).set('If-Match', articleEtag(a.id, 1)).send({ speaker: { name: 'Antony Blinken' } });
+    assert.equal(fixed.status, 200, JSON.stringify(fixed.body));
+    assertMatchesOpenApi(fixed, 'patch', '/api/quotes/:quoteId');
+    assert.equal(fixed.body.speaker.name, 'Antony Blinken');
+    assert.equal(fixed.headers.etag, articleEtag(a.id, 2));
+    const article = (await request(app()).get(`/api/articles/${a.id}`)).body;
+    assert.ok(article.people.some((p: { name: string }) => p.name === 'Antony Blinken'), 'the new speaker joins the article’s people');
+    const stale = await request(app()).patch(path).set(bearer(editor)).set('If-Match', articleEtag(a.id, 1)).send({ kind: 'partial' });
+    assert.equal(stale.status, 412);
+    assertMatchesOpenApi(stale, 'patch', '/api/quotes/:quoteId');
+    const scare = await request(app()).patch(path).set(bearer(editor)).set('If-Match', articleEtag(a.id, 2)).send({ kind: 'scare' });
+    assert.equal(scare.status, 422, 'a scare quote keeps no speaker');
+    const unknownPerson = await request(app()).patch(path).set(bearer(editor)).set('If-Match', articleEtag(a.id, 2)).send({ speaker: { id: 999999 } });
+    assert.equal(unknownPerson.status, 422);
+    assert.equal((await request(app()).patch('/api/quotes/999999').set(bearer(editor)).set('If-Match', articleEtag(a.id, 2)).send({ kind: 'direct' })).status, 404);
+    const history = await request(app()).get(`/api/articles/${a.id}/history`).set(bearer(editor));
+    assert.equal(history.body.data[0].action, 'quote.update');
+    assert.equal(history.body.data[0].before.speaker.id, a.personId);
+    assert.equal(history.body.data[0].after.speaker.name, 'Antony Blinken');
+  });
+
+  test('DELETE /api/quotes/:id: 204 with the article’s new ETag', async () => {
+    const a = await articleFactory(ctx.db);
+    const res = await request(app()).delete(`/api/quotes/${a.quoteId}`).set(bearer(editor)).set('If-Match', articleEtag(a.id, 1));
+    assert.equal(res.status, 204);
+    assertMatchesOpenApi(res, 'delete', '/api/quotes/:quoteId');
+    assert.equal(res.headers.etag, articleEtag(a.id, 2));
+    assert.equal((await request(app()).delete(`/api/quotes/${a.quoteId}`).set(bearer(editor)).set('If-Match', articleEtag(a.id, 2))).status, 404);
+  });
+
+  test('PUT /api/articles/:id/related sets the ordered list by id and by headline, creating stubs', async () => {
+    const a = await articleFactory(ctx.db);
+    const b = await articleFactory(ctx.db);
+    const res = await request(app())
+      .put(`/api/articles/${a.id}/related`)
+      .set(bearer(editor))
+      .set('If-Match', articleEtag(a.id, 1))
+      .send({ related: [{ headline: 'Bonds play role in Michigan city’s recovery' }, { id: b.id }] });
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    assertMatchesOpenApi(res, 'put', '/api/articles/:id/related');
+    assert.deepEqual(res.body.related.map((r: { position: number }) => r.position), [1, 2]);
+    const stub = res.body.related[0].article;
+    assert.deepEqual([stub.status, stub.isStub, stub.slug], ['stub', true, 'bonds-play-role-in-michigan-citys-recovery']);
+    assert.equal(res.body.related[1].article.id, b.id);
+    const self = await request(app()).put(`/api/articles/${a.id}/related`).set(bearer(editor)).set('If-Match', articleEtag(a.id, 2)).send({ related: [{ id: a.id }] });
+    assert.equal(self.status, 422);
+    assertMatchesOpenApi(self, 'put', '/api/articles/:id/related');
+    const twice = await request(app()).put(`/api/articles/${a.id}/related`).set(bearer(editor)).set('If-Match', articleEtag(a.id, 2)).send({ related: [{ id: b.id }, { id: b.id }] });
+    assert.equal(twice.status, 422);
+    const missing = await request(app()).put(`/api/articles/${a.id}/related`).set(bearer(editor)).set('If-Match', articleEtag(a.id, 2)).send({ related: [{ id: 999999 }, { headline: 'A stub that must not survive' }] });
+    assert.equal(missing.status, 422);
+    assert.equal(await ctx.db.prisma.article.count({ where: { headline: 'A stub that must not survive' } }), 0, 'a refused list creates no stubs');
+    const empty = await request(app()).put(`/api/articles/${a.id}/related`).set(bearer(editor)).set('If-Match', articleEtag(a.id, 2)).send({ related: [] });
+    assert.deepEqual(empty.body.related, []);
+  });
+});

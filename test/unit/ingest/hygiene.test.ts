@@ -1,0 +1,42 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parseArticle } from '../../../src/ingest/parse/index.ts';
+
+test('CRLF, lone CR and LF all end lines; blank lines separate paragraphs; single newlines join with a space', () => {
+  const a = parseArticle('One line\r\ncontinues here.\r\n\r\nSecond\rparagraph.\n\nThird.');
+  assert.deepEqual(a.paragraphs.map((p) => p.text), ['One line continues here.', 'Second paragraph.', 'Third.']);
+});
+
+test('a BOM is dropped and whitespace runs (NBSP, tabs, thin spaces) collapse to one space', () => {
+  const a = parseArticle('\uFEFF  Lots\u00a0of \t space\u2009here.  \n\n\n\n  Next   one.  ');
+  assert.deepEqual(a.paragraphs.map((p) => p.text), ['Lots of space here.', 'Next one.']);
+});
+
+test('text is NFC-normalised so decomposed accents match composed ones', () => {
+  const decomposed = 'Jose\u0301 Mourin\u0303o said “fine,” and left.';
+  const a = parseArticle(decomposed);
+  assert.equal(a.paragraphs[0]!.text, 'José Mouriño said “fine,” and left.');
+  assert.equal(a.paragraphs[0]!.text, a.paragraphs[0]!.text.normalize('NFC'));
+});
+
+test('lone surrogates become U+FFFD with a warning, never a crash', () => {
+  const a = parseArticle('Broken \uD800 text and \uDC00 more.');
+  assert.equal(a.paragraphs[0]!.text, 'Broken \uFFFD text and \uFFFD more.');
+  assert.ok(a.warnings.some((w) => /surrogate/.test(w)));
+});
+
+test('whitespace-only lines count as blank lines', () => {
+  const a = parseArticle('First.\n \t \nSecond.');
+  assert.equal(a.paragraphs.length, 2);
+});
+
+test('a derived headline is cut at a word boundary and marked derived', () => {
+  const lead = 'The regional transport authority said on Monday that it would spend an extra four hundred million on new trams, buses and cycle lanes over the next decade. Other text.';
+  const a = parseArticle(lead);
+  assert.equal(a.headlineDerived, true);
+  assert.ok(a.headline.length <= 121);
+  assert.ok(a.headline.endsWith('…'));
+  assert.ok(lead.startsWith(a.headline.slice(0, -1)));
+  const short = parseArticle('Storm closes bridge. More text follows here.');
+  assert.equal(short.headline, 'Storm closes bridge');
+});

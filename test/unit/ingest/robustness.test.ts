@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { AppError } from '../../../src/errors.ts';
+import { parseArticle, type ParsedArticle } from '../../../src/ingest/parse/index.ts';
+import { assertQuoteOffsets } from './expected.ts';
+
+const LONE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const squeeze = (s: string) => s.replace(/\s+/g, '');
+
+/** Parses, accepting only success or an AppError; on success checks the invariants every parse must keep. */
+function parseOrRefuse(text: string): ParsedArticle | null {
+  let a: ParsedArticle;
+  try {
+    a = parseArticle(text);
+  } catch (e) {
+    assert.ok(e instanceof AppError, `non-AppError thrown: ${String(e)}`);
+    assert.ok(e.issues.length > 0 && e.issues[0]!.path.length > 0);
+    assert.notEqual(e.issues[0]!.message, 'internal parser error', `parser bug: ${String(e.cause)}`);
+    return null;
+  }
+  assertQuoteOffsets(a);
+  for (const q of a.quotes) {
+    assert.ok(q.text.length > 0 && q.paragraphSpan >= 1 && q.start >= 0 && q.end >= 0);
+    assert.ok(q.speaker === null || a.people.some((p) => p.name === q.speaker));
+    assert.ok(q.addressee === null || a.people.some((p) => p.name === q.addressee));
+  }
+  for (const p of a.people) assert.deepEqual(p.paragraphs, [...p.paragraphs].sort((x, y) => x - y));
+  const plain = !a.related.length && Object.values(a.meta).every((v) => v === null);
+  if (plain) {
+    // Nothing of the body may be lost: the paragraphs hold every non-space character of the (normalised) input.
+    const expected = squeeze(text.replace(/^\uFEFF/, '').replace(LONE, '\uFFFD').normalize('NFC'));
+    assert.equal(squeeze(a.paragraphs.map((p) => p.text).join('')), expected);
+  }
+  return a;
+}
+
+const QUOTEY = ['“', '”', '"', "'", '‘', '’', '„', '«', '»', ' ', '\n', '\n\n', 'a', 'Wang', 'said', ',', '.', 'He', 'Mr', 'Smith', 'Ana Ruiz', 'the minister', '\u0000', '\uD800', '\r'];
+
+test('random Unicode never throws a non-AppError and keeps the invariants', () => {
+  fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (s) => void parseOrRefuse(s)), { numRuns: 400, seed: 42 });
+});
+
+test('random article-like soup of quote marks, names and newlines', () => {
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...QUOTEY), { maxLength: 200 }), (parts) => void parseOrRefuse(parts.join(''))),
+    { numRuns: 600, seed: 7 },
+  );
+});
+
+test('mixing in related headings and front matter fences never crashes', () => {
+  const bits = [...QUOTEY, '---', '---\n', 'title: x\n', 'Related:\n', 'Read more\n', '- item\n', 'status: bad\n'];
+  fc.assert(fc.property(fc.array(fc.constantFrom(...bits), { maxLength: 80 }), (parts) => void parseOrRefuse(parts.join(''))), { numRuns: 400, seed: 3 });
+});
+
+function timed(label: string, text: string, limitMs: number): ParsedArticle | null {
+  const t0 = performance.now();
+  const a = parseOrRefuse(text);
+  const ms = performance.now() - t0;
+  assert.ok(ms < limitMs, `${label} took ${Math.round(ms)} ms`);
+  return a;
+}
+
+test('pathological large inputs finish quickly (no backtracking, no quadratic passes)', () => {
+  const MB = 1_000_000;
+  timed('one 1 MB word', 'x'.repeat(MB), 15000);
+  timed('1 MB of curly opening marks', '“'.repeat(MB / 3), 15000);
+  timed('1 MB of straight quotes and spaces', '" '.repeat(MB / 2), 15000);
+  timed('unclosed quotes everywhere', '“a b c '.repeat(MB / 7), 15000);
+  timed('many short quotes with attribution', '“Yes,” Ana Ruiz said. '.repeat(MB / 22), 15000);
+  timed('many names', 'Mr Abel Baker met Carla Dunn. '.repeat(MB / 30), 15000);
+  timed('many paragraphs', 'Short paragraph “with a quote” here.\n\n'.repeat(MB / 40), 15000);
+  timed('apostrophes', "it's the players' ".repeat(MB / 18), 15000);
+});
+
+test('only quote marks yields no quotes', () => {
+  const a = parseOrRefuse('“”“”"\'\'‘’’’');
+  assert.ok(a);
+  assert.deepEqual(a.quotes, []);
+});
