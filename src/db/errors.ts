@@ -47,11 +47,17 @@ function unavailable(cause: unknown) {
 }
 
 function describeTarget(meta: Record<string, unknown> | undefined): string | null {
-  // P2002's meta differs by adapter: `target: ['slug']`, or `driverAdapterError.cause.constraint.fields`.
-  const direct = meta?.target;
-  if (Array.isArray(direct)) return direct.join(', ');
-  if (typeof direct === 'string') return direct;
-  const fields = (meta?.driverAdapterError as { cause?: { constraint?: { fields?: string[] } } } | undefined)?.cause
-    ?.constraint?.fields;
-  return fields?.length ? fields.join(', ') : null;
+  // P2002's meta differs by vendor: SQLite names the fields (`constraint.fields: ['slug']`), PostgreSQL only the
+  // index (`constraint.index: 'articles_slug_key'`), from which Prisma's naming lets us recover the columns.
+  const cause = (meta?.driverAdapterError as { cause?: { table?: string; constraint?: { fields?: string[]; index?: string } } })
+    ?.cause;
+  if (cause?.constraint?.fields?.length) return cause.constraint.fields.join(', ');
+  const index = cause?.constraint?.index;
+  if (index) {
+    const columns = index.replace(new RegExp(`^${cause?.table ?? '[a-z]+'}_`), '').replace(/_(key|pkey|idx)$/, '');
+    return columns || index;
+  }
+  const target = meta?.target;
+  if (Array.isArray(target)) return target.join(', ');
+  return typeof target === 'string' ? target : null;
 }

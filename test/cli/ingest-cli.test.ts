@@ -43,25 +43,43 @@ describe('ingest --dry-run --json', () => {
 });
 
 describe('ingest refuses bad input clearly, writing nothing', () => {
-  const cases: [string, () => string[], RegExp][] = [
+  // Arguments that name nothing stop the run before any article is read.
+  const unusable: [string, () => string[], RegExp][] = [
     ['a missing file', () => [path.join(dir, 'nope.txt')], /nope\.txt: no such file/],
     ['a directory with no text files', () => (file('empty-dir/readme.json', '{}'), [path.join(dir, 'empty-dir')]), /no text files/],
     ['a glob matching nothing', () => [path.join(dir, '*.nothing')], /matches no file/],
-    ['empty text', () => [file('empty.txt', '')], /empty\.txt: .*empty/i],
-    ['whitespace-only text', () => [file('blank.txt', ' \n\n\t \r\n')], /blank\.txt: .*empty/i],
-    ['binary data', () => [file('bin.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2, 3]))], /bin\.txt: .*(binary|UTF-8)/i],
-    ['invalid UTF-8', () => [file('latin1.txt', Buffer.from('Caf\xe9 au lait, said the chef.', 'latin1'))], /latin1\.txt: .*UTF-8/i],
-    ['a file over the size limit', () => [file('huge.txt', 'word '.repeat(1_000_000))], /huge\.txt: .*limit/i],
-    ['a text that is only a related block', () => [file('related-only.txt', 'Read more\n\nOne headline\nAnother headline\n')], /related-only\.txt: .*related/i],
   ];
-  for (const [name, args, message] of cases) {
+  for (const [name, args, message] of unusable) {
     test(name, async () => {
       const db = path.join(dir, `${name.replace(/\W+/g, '-')}.db`);
       const r = await runScript('ingest', args(), { env: { DATABASE_URL: `file:${db}` } });
-      assert.notEqual(r.code, 0);
+      assert.equal(r.code, 2);
       assert.match(r.stderr, message);
+      assert.equal(fs.existsSync(db), false, 'nothing was written');
     });
   }
+
+  // Bad article files fail one by one, each named with its reason, in one run (one process start, not nine).
+  test('bad files: empty, blank, binary, invalid UTF-8, oversized, only a related block', async () => {
+    const bad: [string, string | Buffer, RegExp][] = [
+      ['empty.txt', '', /empty/i],
+      ['blank.txt', ' \n\n\t \r\n', /empty/i],
+      ['bin.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2, 3]), /binary|UTF-8/i],
+      ['latin1.txt', Buffer.from('Caf\xe9 au lait, said the chef.', 'latin1'), /UTF-8/],
+      ['huge.txt', 'word '.repeat(1_000_000), /limit/i],
+      ['related-only.txt', 'Read more\n\nOne headline\nAnother headline\n', /related/i],
+    ];
+    const files = bad.map(([name, content]) => file(`bad/${name}`, content));
+    const db = path.join(dir, 'bad-files.db');
+    const r = await runScript('ingest', files, { env: { DATABASE_URL: `file:${db}` } });
+    assert.equal(r.code, 1);
+    for (const [name, , reason] of bad) {
+      const line = r.stderr.split('\n').find((l) => l.startsWith('failed') && l.includes(`${name}:`));
+      assert.ok(line, `${name} is reported as failed:\n${r.stderr}`);
+      assert.match(line, reason);
+    }
+    assert.match(r.stderr, /0 created, 0 updated, 0 unchanged, 6 failed/);
+  });
 });
 
 describeEachDatabase('npm run ingest', (ctx) => {
