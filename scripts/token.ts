@@ -10,11 +10,14 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { type Role, createToken, listTokens, revokeToken } from '../src/auth/tokens.ts';
 import { loadConfig } from '../src/config/index.ts';
 import { type Database, openDatabase } from '../src/db/client.ts';
-import { translateDbError } from '../src/db/errors.ts';
-import { isAppError } from '../src/errors.ts';
+import { migrateIfNeeded } from '../src/db/migrate.ts';
+import { runMain } from '../src/cli/run-main.ts';
 
 async function withDb<T>(fn: (db: Database) => Promise<T>): Promise<T> {
-  const db = await openDatabase(loadConfig().database);
+  const { database } = loadConfig();
+  // A token is often the first thing made on a new store, before `npm start` ever ran.
+  await migrateIfNeeded(database);
+  const db = await openDatabase(database);
   try {
     return await fn(db);
   } finally {
@@ -65,8 +68,7 @@ program
     process.stdout.write(`Revoked ${count} token${count === 1 ? '' : 's'}\n`);
   });
 
-program.parseAsync().catch((e) => {
-  const error = translateDbError(e);
-  process.stderr.write(`${isAppError(error) ? error.describe() : e instanceof Error ? e.message : String(e)}\n`);
-  process.exit(1);
+runMain('token', async () => {
+  await program.parseAsync();
+  return Number(process.exitCode ?? 0);
 });
