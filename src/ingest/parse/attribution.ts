@@ -4,6 +4,7 @@ import { AUXILIARIES, isFunctionWord, isRoleNoun, isVerbWord } from './lexicon.t
 import type { Person, PeopleResult } from './people.ts';
 import type { QuoteText } from './quote-text.ts';
 import type { Token } from './tokens.ts';
+import { isTitleWord } from './name-runs.ts';
 import { ADDRESSEE_VERBS, SPEECH_VERBS, VERB_FILLERS } from './word-lists.ts';
 
 /** Who said a quotation, by which verb, to whom; plus the cues the kind classifier needs. */
@@ -110,6 +111,23 @@ export class Attributor {
     return { person: null, compound: [] };
   }
 
+  /**
+   * "Prof. Iyer of the institute's Centre for Ecological Sciences said", "Dr Ruiz from the University of Leeds told":
+   * the subject is the person before an affiliation that runs, without a comma or verb, up to the speech verb at s + 1.
+   */
+  private affiliatedSubject(pi: number, s: number, sentence: number): number | null {
+    const p = this.doc[pi]!;
+    for (let k = s, n = 0; k > 0 && n < 10; k--, n++) {
+      const t = p.tokens[k]!;
+      const prev = p.tokens[k - 1]!;
+      if (t.sentence !== sentence || prev.sentence !== sentence || t.quoted || prev.quoted) return null;
+      if (/[,;:()—–]/.test(p.text.slice(prev.end, t.start))) return null;
+      if (!t.cap && (isVerbWord(t.lower) || PRONOUNS.has(t.lower) || RELATIVES.has(t.lower))) return null;
+      if ((t.lower === 'of' || t.lower === 'from' || t.lower === 'at') && this.owner(pi, k - 1) >= 0) return this.owner(pi, k - 1);
+    }
+    return null;
+  }
+
   private addresseeAfter(pi: number, k: number): number | null {
     const p = this.doc[pi]!;
     const verb = p.tokens[k]!;
@@ -131,7 +149,9 @@ export class Attributor {
     const first = p.tokens[from];
     if (!first || first.quoted || first.start !== part.closeMark + 1 + gap.length) return null;
     const sentence = p.tokens[from - 1]?.sentence ?? first.sentence;
-    if (first.sentence !== sentence && !/,/.test(gap)) return null;
+    // “Why not?” Smith asked. — a question or exclamation closes the quote but not the attribution after it.
+    const askedOrExclaimed = /[?!]/.test(p.text[part.closeMark - 1] ?? '');
+    if (first.sentence !== sentence && !/,/.test(gap) && !askedOrExclaimed) return null;
     const limit = Math.min(p.tokens.length, from + 12);
     // Verb first: "said Wang", "says Jane Smith, an analyst".
     let v = from;
@@ -139,7 +159,9 @@ export class Attributor {
     if (v < limit && SPEECH_VERBS.has(p.tokens[v]!.lower) && !p.tokens[v]!.quoted && !p.tokens[v]!.lower.endsWith('ing')) {
       let e = v + 1;
       while (e < limit && !p.tokens[e]!.quoted && !NP_END.has(p.tokens[e]!.lower) && e - v <= 6) {
-        if (e > v + 1 && p.text.slice(p.tokens[e - 1]!.end, p.tokens[e]!.start).trim()) break;
+        const gap = p.text.slice(p.tokens[e - 1]!.end, p.tokens[e]!.start);
+        // "said Dr. Leilani Kahananui": an abbreviated title's full stop does not end the subject.
+        if (e > v + 1 && gap.trim() && !(gap === '. ' && isTitleWord(p.tokens[e - 1]!.lower))) break;
         e++;
       }
       if (e === v + 1) return null;
@@ -190,17 +212,24 @@ export class Attributor {
         // "…, adding: “…”", "He said … and warned that “…”": the verb shares the clause's subject.
         np = { person: this.discourse.currentSubject, compound: [] };
       } else if (subj && subj.sentence === sentence && !subj.quoted) {
+        const joined = (x: number) => !p.text.slice(p.tokens[x - 1]!.end, p.tokens[x]!.start).includes(',');
         if (this.owner(pi, s) >= 0) {
           let a = s;
-          while (a > 0 && p.tokens[a - 1]!.sentence === sentence && (this.owner(pi, a - 1) >= 0 || p.tokens[a - 1]!.lower === 'and') && !p.tokens[a - 1]!.quoted) a--;
+          // Back over the name (and a coordinated one), not over a comma: "A spokeswoman for Ward, Jenna Liu, said".
+          while (a > 0 && p.tokens[a - 1]!.sentence === sentence && (this.owner(pi, a - 1) >= 0 || p.tokens[a - 1]!.lower === 'and') && !p.tokens[a - 1]!.quoted && joined(a)) a--;
           np = this.resolveNp(pi, a, s + 1, false);
         } else if (p.text.slice(subj.end, p.tokens[s + 1]!.start).includes(',')) {
-          // "Wang Yi, China’s top diplomat, vowed": skip back over the appositive to the name before it.
+          // "Wang Yi, China’s top diplomat, vowed", "Sen. Carla Ward, R-Ariz., one of its negotiators, called": skip
+          // back over up to three appositives to the name before them.
           let c = s;
-          while (c > 0 && p.tokens[c - 1]!.sentence === sentence && !p.text.slice(p.tokens[c - 1]!.end, p.tokens[c]!.start).includes(',')) c--;
-          if (c > 0 && this.owner(pi, c - 1) >= 0) {
+          for (let seg = 0; seg < 3; seg++) {
+            for (let n = 0; c > 0 && n < 30 && p.tokens[c - 1]!.sentence === sentence && joined(c); n++) c--;
+            if (c === 0 || p.tokens[c - 1]!.sentence !== sentence || this.owner(pi, c - 1) >= 0) break;
+            c--;
+          }
+          if (c > 0 && p.tokens[c - 1]!.sentence === sentence && this.owner(pi, c - 1) >= 0) {
             let a = c - 1;
-            while (a > 0 && p.tokens[a - 1]!.sentence === sentence && (this.owner(pi, a - 1) >= 0 || p.tokens[a - 1]!.lower === 'and')) a--;
+            while (a > 0 && p.tokens[a - 1]!.sentence === sentence && (this.owner(pi, a - 1) >= 0 || p.tokens[a - 1]!.lower === 'and') && joined(a)) a--;
             np = this.resolveNp(pi, a, c, a === 0 || p.tokens[a]!.start === p.sentences[sentence!]!.start);
           }
         } else if (PRONOUNS.has(subj.lower)) {
@@ -215,6 +244,7 @@ export class Attributor {
           while (a > 0 && s - a < 4 && p.tokens[a - 1]!.sentence === sentence && p.tokens[a]!.lower !== 'the') a--;
           if (p.tokens[a]!.lower === 'the') np = this.resolveNp(pi, a, s + 1, false);
         }
+        if (np.person === null && !np.compound.length) np = { person: this.affiliatedSubject(pi, s, sentence!), compound: [] };
       }
       return { speaker: np.person, compound: np.compound, verb: t.lower, addressee: this.addresseeAfter(pi, k), source: 'before', verbDistance: end - k };
     }

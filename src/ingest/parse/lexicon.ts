@@ -103,6 +103,16 @@ export function isSentenceStarterWord(l: string): boolean {
 }
 /** Occupation suffixes catch the long tail (hydrologist, physician, engineer, administrator) no list can hold. */
 const ROLE_SUFFIX = /(?:[a-z]{3}ist|ician|ologist|[a-z]{3}eer|[a-z]{2}ator)$/;
-export const isRoleNoun = (l: string): boolean => ROLE_NOUNS.has(l) || has(l, 'Actor') || (ROLE_SUFFIX.test(l) && !FUNCTION_WORDS.has(l));
+const isSimpleRoleNoun = (l: string): boolean => ROLE_NOUNS.has(l) || has(l, 'Actor') || (ROLE_SUFFIX.test(l) && !FUNCTION_WORDS.has(l));
+/** A role noun, including hyphenated compounds whose head is one: co-chair, co-author, vice-captain, ex-minister. */
+export const isRoleNoun = (l: string): boolean => isSimpleRoleNoun(l) || (l.includes('-') && isSimpleRoleNoun(l.slice(l.lastIndexOf('-') + 1)));
+/** Heads of institution names that are never surnames (unlike Hall, Lane or Ford). */
+const INSTITUTION_WORDS = new Set(
+  `university college institute institution hospital clinic school academy foundation ministry council committee commission
+   association department agency society federation corporation company capital holdings partners systems semiconductor
+   museum library authority board trust fund bureau observatory laboratory laboratories centre center inc ltd plc llc
+   group union party`.split(/\s+/).filter(Boolean),
+);
+export const isInstitutionWord = (l: string): boolean => INSTITUTION_WORDS.has(l);
 /** Auxiliaries and copulas: "Berg was", "Smith has" — a subject followed by one of these is the sentence subject. */
 export const AUXILIARIES = new Set(['is', 'was', 'are', 'were', 'has', 'had', 'have', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'does', 'did', 'remains', 'remained']);

@@ -1,7 +1,7 @@
 import type { DocParagraph } from './document.ts';
 import {
-  isCommonWord, isDemonym, isFirstName, isFunctionWord, isKnownNonPerson, isLastName, isOrgName, isOrgWord, isPlace,
-  isPlaceWord, isRoleNoun, isSentenceStarterWord, isTimeWord,
+  isCommonWord, isDemonym, isFirstName, isFunctionWord, isInstitutionWord, isKnownNonPerson, isLastName, isOrgName, isOrgWord,
+  isPlace, isPlaceWord, isRoleNoun, isSentenceStarterWord, isTimeWord,
 } from './lexicon.ts';
 import { HONORIFICS, NAME_PARTICLES, TITLES } from './word-lists.ts';
 import type { Token } from './tokens.ts';
@@ -17,6 +17,8 @@ export interface NameRun {
   last: number;
   /** Token index where the name part starts (== last when the run holds no name). */
   nameFirst: number;
+  /** Token index just past the last name part (a quoted nickname inside the name is skipped, not dropped from the range). */
+  nameLast: number;
   prefix: Token[];
   name: Token[];
   sentenceInitial: boolean;
@@ -32,6 +34,24 @@ const ACRONYM = /^[\p{Lu}\d&.]{2,}$/u;
 
 export const isAcronym = (t: Token): boolean => ACRONYM.test(t.text) && !INITIAL.test(t.text);
 export const isTitleWord = (lower: string): boolean => TITLES.has(lower) || HONORIFICS.has(lower);
+
+/**
+ * Token index just past a short quoted nickname that starts at token `j` and is followed by a capitalised name part
+ * (“Big Dee” Adebanjo), or `j` when there is none. Only 1–3 quoted words, opened right after a space.
+ */
+function nicknameEnd(p: DocParagraph, j: number): number {
+  const { tokens, text } = p;
+  const prev = tokens[j - 1]!;
+  const open = text.slice(prev.end, tokens[j]!.start);
+  if (!/^ [“"‘']$/.test(open)) return j;
+  let e = j;
+  while (e < tokens.length && tokens[e]!.quoted && e - j < 4) e++;
+  if (e === j || e - j > 3) return j;
+  const next = tokens[e];
+  if (!next || next.quoted || !next.cap || !/^[”"’'] $/.test(text.slice(tokens[e - 1]!.end, next.start))) return j;
+  if (tokens.slice(j, e).some((t) => !t.cap)) return j;
+  return e;
+}
 
 function isNameShaped(t: Token): boolean {
   if (INITIAL.test(t.text)) return true;
@@ -60,6 +80,29 @@ function splitRun(tokens: Token[], first: number, last: number, p: DocParagraph)
   const prefix: Token[] = [];
   let titled = false;
   let honorific: 'm' | 'f' | null | undefined;
+  // A title, honorific or capitalised occupation inside the run marks where the name starts: everything before it
+  // qualifies the name ("Co-author Dr. Rafael Ibáñez-Soto", "Opposition Leader Angus Ward", "Assistant U.S. Attorney
+  // Rebecca Stein"). An occupation word counts only before two more name words, so "Julie Bishop" keeps its surname.
+  const nick = (x: Token) => x.quoted !== toks[0]!.quoted;
+  // capsAfter[k]: capitalised name words after position k (one backward pass keeps this linear in the run).
+  const capsAfter = new Int32Array(toks.length + 1);
+  for (let k = toks.length - 1; k >= 0; k--) capsAfter[k] = capsAfter[k + 1]! + (toks[k + 1] && toks[k + 1]!.cap && !nick(toks[k + 1]!) ? 1 : 0);
+  let cut = -1;
+  for (let k = 0; k < toks.length - 1; k++) {
+    const t = toks[k]!;
+    if (nick(t) || t.possessive) continue;
+    const after = capsAfter[k]!;
+    if (after < 1) break;
+    if (HONORIFICS.has(t.lower) || (after >= 2 && (TITLES.has(t.lower) || isRoleNoun(t.lower)) && !isFirstName(t.lower))) cut = k;
+  }
+  for (let k = 0; k <= cut; k++) {
+    const t = toks[k]!;
+    if (nick(t)) continue;
+    if (HONORIFICS.has(t.lower)) honorific = HONORIFICS.get(t.lower);
+    if (TITLES.has(t.lower) || HONORIFICS.has(t.lower)) titled = true;
+    prefix.push(t);
+    i = k + 1;
+  }
   while (i < toks.length) {
     const t = toks[i]!;
     const remaining = toks.length - i - 1;
@@ -67,6 +110,8 @@ function splitRun(tokens: Token[], first: number, last: number, p: DocParagraph)
       i++; // a particle with nothing capitalised before it
       continue;
     }
+    // "Van der Berg", "De la Cruz": a capitalised particle before another particle opens a surname.
+    if (NAME_PARTICLES.has(t.lower) && NAME_PARTICLES.has(toks[i + 1]?.lower ?? '') && !toks[i + 1]!.cap) break;
     if (HONORIFICS.has(t.lower)) {
       honorific = HONORIFICS.get(t.lower);
       titled = true;
@@ -98,11 +143,14 @@ function splitRun(tokens: Token[], first: number, last: number, p: DocParagraph)
     }
     break;
   }
-  const name = toks.slice(i);
+  // A quoted nickname inside the name ("Dele “Big Dee” Adebanjo") is skipped.
+  const name = toks.slice(i).filter((t) => !nick(t));
   // Drop a trailing particle and anything that is not shaped like a name part.
   while (name.length && !name[name.length - 1]!.cap) name.pop();
   if (name.some((t) => t.cap && !isNameShaped(t))) return null;
-  return { paragraph: p.index, first, last, nameFirst: first + i, prefix, name, sentenceInitial, titled, honorific };
+  const lastTok = name[name.length - 1];
+  const nameLast = lastTok ? first + toks.indexOf(lastTok) + 1 : last;
+  return { paragraph: p.index, first, last, nameFirst: first + i, nameLast, prefix, name, sentenceInitial, titled, honorific };
 }
 
 /** Whole-run vetoes: a known place or organisation, or a run ending in an organisation/place word ("Munich Security Conference"). */
@@ -112,9 +160,40 @@ function isNonPersonRun(name: Token[], titled: boolean): boolean {
   if (isKnownNonPerson(phrase)) return true;
   const lastTok = name[name.length - 1]!;
   const firstTok = name[0]!;
+  // Institution heads that are never surnames: "James Cook University", "Harbor Ridge Capital".
+  if (name.length >= 2 && isInstitutionWord(lastTok.lower)) return true;
   // A title vouches for a person whose surname is also a word like Lane, Hall or Ford.
   if (!titled && name.length >= 2 && (isOrgWord(lastTok.lower) || isPlaceWord(lastTok.lower)) && !isFirstName(firstTok.lower)) return true;
   return name.some((t) => isTimeWord(t.lower) || (isPlace(t.lower) && !isLastName(t.lower) && !isFirstName(t.lower)) || isDemonym(t.lower));
+}
+
+/** Common nouns for organisations that, written just before a capitalised name, make it the organisation's name. */
+const ORG_NOUNS = new Set(
+  `agency firm body charity developer distributor retailer lender insurer carrier airline broker brokerage chain startup
+   start-up maker manufacturer operator newspaper broadcaster website platform consultancy think-tank thinktank
+   group company bank fund club team band label publisher studio network outlet supplier producer`.split(/\s+/).filter(Boolean),
+);
+
+/**
+ * Context vetoes: a run that continues an organisation's name ("Centre for Ecological Sciences", "Institute of
+ * Marine Science") or follows a bare article ("the Whitefield Rising residents' association"): people are not
+ * written "the Jane Smith".
+ */
+function isNonPersonContext(p: DocParagraph, run: NameRun): boolean {
+  if (run.prefix.length || run.titled) return false;
+  const { tokens, text } = p;
+  let k = run.first - 1;
+  const prev = tokens[k];
+  if (!prev || prev.sentence !== tokens[run.first]!.sentence || text.slice(prev.end, tokens[run.first]!.start) !== ' ') return false;
+  if (prev.lower === 'the' && !prev.quoted) return true;
+  // "property agency Centaline Homes", "the campaign group Open Streets", "the distributor VeloTrade".
+  if (!prev.cap && !prev.quoted && (ORG_NOUNS.has(prev.lower) || isInstitutionWord(prev.lower))) return true;
+  if (prev.lower === 'of' || prev.lower === 'for' || prev.lower === 'on' || prev.lower === 'and') {
+    k--;
+    const org = tokens[k];
+    return org !== undefined && org.cap && (isOrgWord(org.lower) || isInstitutionWord(org.lower)) && text.slice(org.end, prev.start) === ' ';
+  }
+  return false;
 }
 
 export function findRuns(p: DocParagraph): NameRun[] {
@@ -135,12 +214,24 @@ export function findRuns(p: DocParagraph): NameRun[] {
         const gap = text.slice(prev.end, cur.start);
         // "Sen. Kyrsten Lane", "Dr. Maria Gonzalez": an abbreviated title's full stop does not end the run.
         const abbreviatedTitle = gap === '. ' && isTitleWord(prev.lower);
+        if (cur.quoted && !prev.quoted && prev.cap && isNameShaped(prev)) {
+          // A nickname between first name and surname: Dele “Big Dee” Adebanjo, Graham "Gaffer" Lyttle.
+          const nick = nicknameEnd(p, j);
+          if (nick > j) {
+            j = nick + 1;
+            if (tokens[nick]!.possessive) break;
+            continue;
+          }
+        }
         if (cur.quoted !== prev.quoted || (gap !== ' ' && !abbreviatedTitle) || (cur.sentence !== prev.sentence && !abbreviatedTitle)) break;
         if (!cur.cap && !PARTICLE_HYPHEN.test(cur.text)) {
-          // A particle joins only when a capitalised word follows it: "Ludwig van Beethoven", not "Putin and".
-          const after = tokens[j + 1];
-          if (NAME_PARTICLES.has(cur.lower) && after && after.cap && text.slice(cur.end, after.start) === ' ') {
-            j++;
+          // Particles join only when a capitalised word follows them: "Ludwig van Beethoven", "Miriam de la Cruz",
+          // not "Putin and".
+          let e = j;
+          while (e < tokens.length && e - j < 3 && NAME_PARTICLES.has(tokens[e]!.lower) && text.slice(tokens[e - 1]!.end, tokens[e]!.start) === ' ') e++;
+          const after = tokens[e];
+          if (e > j && after && after.cap && !after.quoted && text.slice(tokens[e - 1]!.end, after.start) === ' ') {
+            j = e;
             continue;
           }
           break;
@@ -151,9 +242,10 @@ export function findRuns(p: DocParagraph): NameRun[] {
     }
     const run = splitRun(tokens, i, j, p);
     if (run) {
-      if (isNonPersonRun(run.name, run.titled)) {
+      if (isNonPersonRun(run.name, run.titled) || isNonPersonContext(p, run)) {
         run.name = [];
         run.nameFirst = run.last;
+        run.nameLast = run.last;
       }
       out.push(run);
     }

@@ -1,5 +1,5 @@
 import type { DocParagraph } from './document.ts';
-import { isCommonWord, isFemaleName, isFirstName, isLastName, isMaleName, isPlace, isOrgName } from './lexicon.ts';
+import { isCommonWord, isFemaleName, isFirstName, isLastName, isMaleName, isPlace, isOrgName, isRoleNoun } from './lexicon.ts';
 import { findRuns, type NameRun } from './name-runs.ts';
 import { findDescriptions, roleAfter, roleBefore, type Description } from './roles.ts';
 import { FEMALE_WORDS, MALE_WORDS, NAME_PARTICLES, SPEECH_VERBS, VERB_FILLERS } from './word-lists.ts';
@@ -39,9 +39,24 @@ export interface PeopleResult {
 const nameKey = (parts: string[]): string => parts.join(' ');
 const norm = (s: string): string => s.normalize('NFC');
 
+/**
+ * A Chinese or Korean given name written after the surname, hyphenated with a lower-case second syllable: Chan
+ * Siu-fong, Ho Kin-wah, Moon Jae-in. Western double names capitalise both halves (Jean-Luc, Feldt-Olsen).
+ */
+const SINITIC_GIVEN = /^\p{Lu}\p{Ll}*-\p{Ll}+$/u;
+
+/** The part a person is called by alone: the last, or the one before a trailing Sinitic given name. */
+export function surnameOf(parts: string[]): string {
+  const last = parts[parts.length - 1]!;
+  return parts.length >= 2 && SINITIC_GIVEN.test(last) ? parts[parts.length - 2]! : last;
+}
+
 /** Two written forms can name one person: same surname and compatible first parts (same, or one an initial of the other). */
 function compatible(a: string[], b: string[]): boolean {
-  if (a[a.length - 1] !== b[b.length - 1]) return false;
+  if (surnameOf(a) !== surnameOf(b)) return false;
+  // "Chan Siu-fong" after "Winnie Chan Siu-fong": the shorter form is the end of the longer one.
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (short.length >= 2 && short.join(' ') === long.slice(-short.length).join(' ')) return true;
   const fa = a[0]!, fb = b[0]!;
   if (fa === fb) return true;
   const ia = fa.replace(/\.$/, ''), ib = fb.replace(/\.$/, '');
@@ -74,6 +89,31 @@ function speaksBefore(p: DocParagraph, k: number): boolean {
   const prev = p.tokens[k - 1];
   const t = p.tokens[k];
   return prev !== undefined && t !== undefined && SPEECH_VERBS.has(prev.lower) && p.text.slice(prev.end, t.start) === ' ';
+}
+
+const PERSON_NOUNS = new Set(
+  `husband wife son daughter mother father brother sister partner girlfriend boyfriend fiancée fiancé fiance grandson
+   granddaughter grandmother grandfather uncle aunt nephew niece cousin friend neighbour neighbor colleague pupil student
+   child baby boy girl widow widower resident patient customer victim volunteer`.split(/\s+/).filter(Boolean),
+);
+const POSSESSIVE_DETERMINERS = new Set(['her', 'his', 'their', 'my', 'our', 'your']);
+
+/** Token k is directly preceded by a lower-case person noun: "pupil Osian", or "her husband, Pieter" set off by commas. */
+function introducedSingle(p: DocParagraph, k: number): boolean {
+  const prev = p.tokens[k - 1];
+  if (!prev || prev.cap || prev.quoted || prev.sentence !== p.tokens[k]!.sentence) return false;
+  if (!(PERSON_NOUNS.has(prev.lower) || isRoleNoun(prev.lower))) return false;
+  const gap = p.text.slice(prev.end, p.tokens[k]!.start);
+  if (gap === ' ') return true;
+  return gap === ', ' && POSSESSIVE_DETERMINERS.has(p.tokens[k - 2]?.lower ?? '');
+}
+
+/** What follows a single name confirms a person: an age (", 15,"), an appositive (", a seaman"), or a speech verb. */
+function confirmedSingle(p: DocParagraph, end: number): boolean {
+  const last = p.tokens[end - 1]!;
+  const after = p.text.slice(last.end, last.end + 12);
+  if (/^, \d{1,3}(?:[,.]|$)/.test(after) || /^, (?:a|an|the) /.test(after)) return true;
+  return speaksNext(p, end);
 }
 
 interface Candidate {
@@ -119,7 +159,7 @@ export function findPeople(doc: DocParagraph[]): PeopleResult {
         lowers.some((l) => NAME_PARTICLES.has(l)) ||
         speaksNext(p, run.last) ||
         speaksBefore(p, run.first) ||
-        singles.has(parts[parts.length - 1]!) ||
+        singles.has(surnameOf(parts)) ||
         singles.has(parts[0]!);
       if (evidence) candidates.push({ run, parts, role });
     }
@@ -128,9 +168,16 @@ export function findPeople(doc: DocParagraph[]): PeopleResult {
   const people: Person[] = [];
   // Indexed by surname: a fuzzed text can hold thousands of candidate names, and a linear search per name is quadratic.
   const bySurname = new Map<string, Person[]>();
-  const findCompatible = (parts: string[]): Person | undefined => bySurname.get(parts[parts.length - 1]!)?.find((x) => compatible(x.parts, parts));
+  const findCompatible = (parts: string[]): Person | undefined => bySurname.get(surnameOf(parts))?.find((x) => compatible(x.parts, parts)) ?? particleSurname(parts);
+  // "Van der Berg" after "Ruben van der Berg": a surname opened by a particle, capitalised at a sentence start.
+  const particleSurname = (parts: string[]): Person | undefined => {
+    if (!NAME_PARTICLES.has(parts[0]!.toLowerCase())) return undefined;
+    const tail = parts.join(' ').toLowerCase();
+    return bySurname.get(surnameOf(parts))?.find((x) => x.parts.length > parts.length && x.parts.slice(-parts.length).join(' ').toLowerCase() === tail);
+  };
   for (const c of candidates) {
     const existing = findCompatible(c.parts);
+    if (existing && existing.parts.length > c.parts.length && NAME_PARTICLES.has(c.parts[0]!.toLowerCase())) continue;
     if (existing) {
       if (c.parts.length > existing.parts.length || (c.parts.length === existing.parts.length && nameKey(c.parts).length > existing.name.length)) {
         existing.parts = c.parts;
@@ -140,7 +187,7 @@ export function findPeople(doc: DocParagraph[]): PeopleResult {
     }
     const person: Person = { id: people.length, parts: c.parts, name: nameKey(c.parts), role: null, aliases: new Set(), paragraphs: new Set(), gender: null, order: 0 };
     people.push(person);
-    const surname = c.parts[c.parts.length - 1]!;
+    const surname = surnameOf(c.parts);
     bySurname.set(surname, [...(bySurname.get(surname) ?? []), person]);
   }
 
@@ -148,7 +195,7 @@ export function findPeople(doc: DocParagraph[]): PeopleResult {
   const byLast = () => {
     const m = new Map<string, Person[]>();
     for (const x of people) {
-      const key = x.parts[x.parts.length - 1]!;
+      const key = surnameOf(x.parts);
       m.set(key, [...(m.get(key) ?? []), x]);
     }
     return m;
@@ -164,6 +211,25 @@ export function findPeople(doc: DocParagraph[]): PeopleResult {
       const person: Person = { id: people.length, parts: [word], name: word, role: null, aliases: new Set(), paragraphs: new Set(), gender: null, order: 0 };
       people.push(person);
       lastIndex.set(word, [person]);
+    }
+  }
+
+  // Single names introduced by a role or kinship noun and confirmed by what follows: "Year 10 pupil Osian, 15,",
+  // "her husband, Pieter, a Dutch merchant seaman,", "his daughter Ana said". Children, relatives and interviewees in
+  // features are often given one name only.
+  for (const runs of runsBy) {
+    for (const run of runs) {
+      if (run.name.length !== 1 || run.titled || run.prefix.length || run.sentenceInitial) continue;
+      const p = doc[run.paragraph]!;
+      const tok = run.name[0]!;
+      const word = norm(tok.text);
+      const lower = word.toLowerCase();
+      if (tok.quoted || tok.possessive || lastIndex.has(word) || firstParts.has(word) || isPlace(lower) || isOrgName(lower) || (isCommonWord(lower) && !isFirstName(lower))) continue;
+      if (introducedSingle(p, run.first) && confirmedSingle(p, run.last)) {
+        const person: Person = { id: people.length, parts: [word], name: word, role: null, aliases: new Set(), paragraphs: new Set(), gender: null, order: 0 };
+        people.push(person);
+        lastIndex.set(word, [person]);
+      }
     }
   }
 
@@ -188,7 +254,7 @@ export function findPeople(doc: DocParagraph[]): PeopleResult {
       let full = false;
       if (parts.length >= 2) {
         person = findCompatible(parts);
-        full = person !== undefined;
+        full = person !== undefined && !(NAME_PARTICLES.has(parts[0]!.toLowerCase()) && person.parts.length > parts.length);
       }
       if (!person && parts.length === 1) {
         const w = parts[0]!;
@@ -196,7 +262,7 @@ export function findPeople(doc: DocParagraph[]): PeopleResult {
         full = person !== undefined && person.parts.length === 1;
       }
       if (!person) continue;
-      const m: Mention = { person: person.id, paragraph: run.paragraph, first: run.nameFirst, last: run.nameFirst + run.name.length, full };
+      const m: Mention = { person: person.id, paragraph: run.paragraph, first: run.nameFirst, last: run.nameLast, full };
       mentions.push(m);
       for (let k = m.first; k < m.last; k++) tokenPerson[run.paragraph]![k] = person.id;
       person.paragraphs.add(run.paragraph + 1);

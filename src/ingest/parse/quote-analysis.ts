@@ -37,6 +37,10 @@ export function analyseQuotes(doc: DocParagraph[], people: PeopleResult, quotes:
     const here = startsIn[pi]!.sort((a, b) => quotes[a]!.start - quotes[b]!.start);
     let qi = 0;
     let lastSpeakerHere: number | null = null;
+    // The person the previous paragraph was about when it ended ("Did she ever think of leaving? Ruth laughs."): a
+    // paragraph that is only an unattributed quotation right after it is theirs (interview convention).
+    const prev = att.discourse.prevSubject;
+    const narrated: number | null = prev && prev.paragraph === pi - 1 && lastSpeakerOfParagraph === null ? prev.person : null;
     for (let si = 0; si < p.sentences.length; si++) {
       const s = p.sentences[si]!;
       att.discourse.currentSubject = att.sentenceSubject(pi, si);
@@ -57,7 +61,11 @@ export function analyseQuotes(doc: DocParagraph[], people: PeopleResult, quotes:
         if (!a || (a.speaker === null && !a.compound.length && a.verb === null)) {
           // No attribution of its own: a quote continuing its paragraph's speaker, or a paragraph that is only a quote
           // right after one whose speaker is known.
-          const inherit: number | null = shape.sentenceInitial && lastSpeakerHere !== null ? lastSpeakerHere : open <= 1 && lastSpeakerOfParagraph !== null && shape.sentenceInitial ? lastSpeakerOfParagraph : null;
+          const inherit: number | null =
+            shape.sentenceInitial && lastSpeakerHere !== null ? lastSpeakerHere
+            : open <= 1 && lastSpeakerOfParagraph !== null && shape.sentenceInitial ? lastSpeakerOfParagraph
+            : open <= 1 && shape.paragraphIsQuote && lastSpeakerHere === null && narrated !== null ? narrated
+            : null;
           a = inherit !== null ? { ...none(), speaker: inherit, source: 'inherited' } : (a ?? none());
         }
         results[idx] = a;

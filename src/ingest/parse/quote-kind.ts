@@ -20,6 +20,8 @@ export interface QuoteShape {
   titleCase: boolean;
   /** Nothing in the paragraph outside quotations but punctuation. */
   paragraphIsQuote: boolean;
+  /** A capitalised nickname between two name parts: Dele “Big Dee” Adebanjo. */
+  insideName: boolean;
 }
 
 const outsideCache = new WeakMap<DocParagraph, boolean>();
@@ -85,7 +87,13 @@ export function quoteShape(q: QuoteText, doc: DocParagraph[]): QuoteShape {
   const long = words.filter((w) => w.length >= 4);
   const titleCase = long.length > 0 && long.every((w) => /^\p{Lu}/u.test(w));
   const paragraphIsQuote = q.span.parts.length > 1 ? true : !hasWordsOutsideQuotes(p);
-  return { words: words.length, sentenceInitial, introduced, modifiesNoun, labelCue, titleCase, paragraphIsQuote };
+  let insideName = false;
+  if (q.span.parts.length === 1 && firstPart.closeMark >= 0 && words.length <= 3 && words.every((w) => /^\p{Lu}/u.test(w)) && p.text[open - 1] === ' ' && p.text[firstPart.closeMark + 1] === ' ') {
+    const before = prevTok;
+    const after = p.tokens[tokenAt(p.tokens, firstPart.closeMark + 1)];
+    insideName = before !== undefined && after !== undefined && before.cap && after.cap && !before.quoted && !after.quoted && before.end === open - 1 && after.start === firstPart.closeMark + 2 && !isFunctionWord(before.lower) && !isFunctionWord(after.lower);
+  }
+  return { words: words.length, sentenceInitial, introduced, modifiesNoun, labelCue, titleCase, paragraphIsQuote, insideName };
 }
 
 /**
@@ -96,6 +104,7 @@ export function quoteShape(q: QuoteText, doc: DocParagraph[]): QuoteShape {
 export function classifyKind(q: QuoteText, shape: QuoteShape, a: Attribution): QuoteKind {
   const spoken = a.source === 'after' || (a.source === 'before' && a.verbDistance <= 14) || a.source === 'echo';
   const multi = q.span.parts.length > 1;
+  if (shape.insideName) return 'scare';
   if ((shape.sentenceInitial || shape.introduced) && (a.source === 'after' || shape.introduced || q.endsWithPunct || shape.words >= 4 || multi || shape.paragraphIsQuote)) {
     if (!(shape.words <= 3 && !spoken && !q.endsWithPunct && !shape.introduced)) return 'direct';
   }

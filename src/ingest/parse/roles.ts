@@ -1,7 +1,8 @@
 import type { DocParagraph } from './document.ts';
-import { isDemonym, isInflectedVerb, isPlace, isRoleNoun, isVerbWord } from './lexicon.ts';
+import { isDemonym, isFunctionWord, isInflectedVerb, isPlace, isRoleNoun, isVerbWord } from './lexicon.ts';
 import { isAcronym, isTitleWord, type NameRun } from './name-runs.ts';
 import type { Token } from './tokens.ts';
+import { tokenAt } from './attribution.ts';
 import { HONORIFICS, ROLE_STOP, SPEECH_VERBS, TITLES } from './word-lists.ts';
 
 /**
@@ -12,6 +13,9 @@ import { HONORIFICS, ROLE_STOP, SPEECH_VERBS, TITLES } from './word-lists.ts';
 const LINKS = new Set(['of', 'for', 'at']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our']);
 const CLAUSE_OPENERS = new Set(['and', 'but', 'with', 'by', 'from', 'to', 'for', 'as', 'said', 'says']);
+
+/** Participles and adjectives that are part of a role as written: "retired teacher", "acting chief executive". */
+const ROLE_MODIFIERS = new Set(['retired', 'acting', 'serving', 'outgoing', 'incoming', 'ousted', 'disgraced', 'embattled', 'jailed', 'imprisoned', 'detained', 'suspended', 'sacked', 'exiled', 'former', 'interim', 'elected', 'designated']);
 
 const isRoleWord = (t: Token): boolean => isRoleNoun(t.lower) || TITLES.has(t.lower) || (isAcronym(t) && isRoleNoun(t.lower));
 
@@ -52,16 +56,26 @@ export function roleBefore(p: DocParagraph, run: NameRun): string | null {
     }
     if (t.possessive) {
       picked.unshift(t);
+      leftmost = t;
       k--;
       steps++;
-      break; // "Russia’s foreign minister": the owner closes the phrase
+      // "Russia’s foreign minister": the owner closes the phrase — with the rest of a multi-word owner ("Liberal
+      // Democrats’", "NHS England’s").
+      for (let n = 0; n < 3 && k >= 0; n++) {
+        const o = tokens[k]!;
+        if (!o.cap || o.quoted || o.possessive || o.sentence !== sentence || text.slice(o.end, leftmost.start) !== ' ' || isFunctionWord(o.lower)) break;
+        picked.unshift(o);
+        leftmost = o;
+        k--;
+      }
+      break;
     }
     if (!t.cap) {
       if (LINKS.has(l)) {
         const before = tokens[k - 1];
         if (!before || !isRoleNoun(before.lower)) break;
-      } else if (ROLE_STOP.has(l) || /^\d/.test(l)) break;
-      else if (isInflectedVerb(l) && !isRoleNoun(l) && tokens[k - 1]?.lower !== 'of') break;
+      } else if (ROLE_STOP.has(l) || /^\d/.test(l) || (isFunctionWord(l) && !isRoleNoun(l) && !ROLE_MODIFIERS.has(l))) break;
+      else if (isInflectedVerb(l) && !isRoleNoun(l) && !ROLE_MODIFIERS.has(l) && tokens[k - 1]?.lower !== 'of') break;
     } else {
       if ((ROLE_STOP.has(l) && !isAcronym(t)) || SPEECH_VERBS.has(l)) break;
       if (!(isAcronym(t) || isDemonym(l) || isTitleWord(l) || isPlace(l)) && capitals >= 2) break;
@@ -86,7 +100,11 @@ export function roleBefore(p: DocParagraph, run: NameRun): string | null {
   }
   if (!picked.some(isRoleWord)) return null;
   const adjacent = picked[picked.length - 1]!;
-  const ofIndex = picked.map((t) => t.lower).lastIndexOf('of');
+  // "secretary of state", "Secretary for Housing", "spokeswoman for McAllister": a role noun and its complement.
+  let ofIndex = -1;
+  picked.forEach((t, i) => {
+    if (LINKS.has(t.lower)) ofIndex = i;
+  });
   const ofRole = ofIndex > 0 && picked.length - ofIndex <= 3 && isRoleWord(picked[ofIndex - 1]!);
   if (!isRoleWord(adjacent) && !ofRole && !TITLES.has(adjacent.lower)) return null;
   // Keep an abbreviated title's full stop: "Sen.", "Gov.".
@@ -103,6 +121,8 @@ export function roleAfter(p: DocParagraph, endToken: number): string | null {
   const last = tokens[endToken - 1]!;
   if (last.possessive) return null;
   let pos = last.end;
+  const predicate = predicateRole(p, endToken);
+  if (predicate) return predicate;
   for (let hop = 0; hop < 2; hop++) {
     if (text[pos] !== ',' || text[pos + 1] !== ' ') return null;
     const segStart = pos + 2;
@@ -119,7 +139,12 @@ export function roleAfter(p: DocParagraph, endToken: number): string | null {
       pos = segEnd;
       continue; // an age
     }
-    const segTokens = tokens.filter((t) => t.start >= segStart && t.end <= segEnd);
+    // Binary search for the segment's tokens: filtering the whole paragraph per name would be quadratic.
+    let segTokens: Token[] = [];
+    for (let k = tokenAt(tokens, segStart); k < tokens.length && tokens[k]!.end <= segEnd && segTokens.length <= 40; k++) segTokens.push(tokens[k]!);
+    // A relative clause ends the appositive: "a reef ecologist at James Cook University who was not involved …".
+    const stop = segTokens.findIndex((t, i) => i > 0 && APPOSITIVE_STOPS.has(t.lower));
+    if (stop > 0) segTokens = segTokens.slice(0, stop);
     if (!segTokens.length || segTokens.length > 12) return null;
     const head = segTokens[0]!;
     if (head.quoted) return null;
@@ -141,6 +166,36 @@ export function roleAfter(p: DocParagraph, endToken: number): string | null {
     return role || null;
   }
   return null;
+}
+
+const PREDICATE = /^ (?:is|was) (?:a|an|the) /;
+
+/**
+ * "Ellen Marsh is a housing columnist and the author of …": a role stated as the predicate of a sentence that opens
+ * with the name. Only a short noun phrase holding an occupation word, up to the first conjunction or clause.
+ */
+function predicateRole(p: DocParagraph, endToken: number): string | null {
+  const { tokens, text } = p;
+  const last = tokens[endToken - 1]!;
+  const m = PREDICATE.exec(text.slice(last.end, last.end + 8));
+  if (!m) return null;
+  const sentence = p.sentences[last.sentence]!;
+  // The name must open its sentence (after at most a title): otherwise "is a" may belong to another subject.
+  let first = endToken - 1;
+  while (first > 0 && endToken - first < 8 && tokens[first - 1]!.sentence === last.sentence && tokens[first - 1]!.cap) first--;
+  if (first > 0 && tokens[first - 1]!.sentence === last.sentence) return null;
+  if (/[\p{L}\p{N}]/u.test(text.slice(sentence.start, tokens[first]!.start))) return null;
+  const k0 = tokenAt(tokens, last.end + m[0].length);
+  const kept: Token[] = [];
+  for (let k = k0; k < tokens.length && k - k0 < 8; k++) {
+    const t = tokens[k]!;
+    if (t.sentence !== last.sentence || t.quoted || APPOSITIVE_STOPS.has(t.lower) || (ROLE_STOP.has(t.lower) && !LINKS.has(t.lower))) break;
+    if (k > k0 && /[,;:()]/.test(text.slice(tokens[k - 1]!.end, t.start))) break;
+    kept.push(t);
+  }
+  while (kept.length && (LINKS.has(kept[kept.length - 1]!.lower) || !isRoleWord(kept[kept.length - 1]!))) kept.pop();
+  if (!kept.length) return null;
+  return text.slice(kept[0]!.start, kept[kept.length - 1]!.end);
 }
 
 export interface Description {

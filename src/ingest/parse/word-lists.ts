@@ -23,7 +23,7 @@ all any both each either every few many more most much neither none other others
 export const HONORIFICS = new Map<string, 'm' | 'f' | null>([
   ['mr', 'm'], ['mr.', 'm'], ['mister', 'm'], ['sir', 'm'], ['lord', 'm'],
   ['mrs', 'f'], ['mrs.', 'f'], ['ms', 'f'], ['ms.', 'f'], ['miss', 'f'], ['dame', 'f'], ['lady', 'f'], ['madam', 'f'],
-  ['mx', null], ['mx.', null], ['dr', null], ['dr.', null],
+  ['mx', null], ['mx.', null], ['dr', null], ['dr.', null], ['prof', null], ['prof.', null],
 ]);
 
 /** Capitalised titles written before a name ("Chancellor Olaf Scholz"); they are the role as written. */
@@ -68,6 +68,7 @@ boasted boasts shouted shouts yelled whispered muttered exclaimed concluded conc
 maintained maintains contended contends asserted asserts alleged alleges reckoned reckons mused muses sighed laughed
 snapped texted emailed messaged described describes called calls calling dubbed branded labelled labeled
 accused accuses told recounted recounts reiterated reiterates reflected reflects acknowledging explaining described
+describe describing termed terms term terming
 `);
 
 /** Speech verbs whose object is the person spoken to: "Wang told Putin". */

@@ -71,6 +71,11 @@ test('pathological large inputs finish quickly (no backtracking, no quadratic pa
   timed('many names', 'Mr Abel Baker met Carla Dunn. '.repeat(MB / 30), 15000);
   timed('many paragraphs', 'Short paragraph “with a quote” here.\n\n'.repeat(MB / 40), 15000);
   timed('apostrophes', "it's the players' ".repeat(MB / 18), 15000);
+  timed('one endless capitalised run', 'Abel '.repeat(MB / 5), 15000);
+  timed('titles inside one long run', 'Minister Abel Baker '.repeat(MB / 20), 15000);
+  timed('one sentence of appositives and attributed quotes', 'Mr Abel Baker, a b, c d, e f, said “x y z” and '.repeat(MB / 47), 15000);
+  timed('nicknames and particles', 'Dele “Big Dee” Adebanjo met Ruben van der Berg de la Cruz '.repeat(MB / 58), 15000);
+  timed('single names after person nouns', 'her husband, Pieter, a seaman, and pupil Osian, 15, said '.repeat(MB / 58), 15000);
 });
 
 test('only quote marks yields no quotes', () => {
