@@ -67,7 +67,7 @@ async function main(): Promise<number> {
   await migrateIfNeeded(config.database);
   const db = await openDatabase(config.database, { poolSize: 2 });
   try {
-    const summary = await runIngest(db.prisma, inputs, parseOptions, { name: actor }, createReporter());
+    const summary = await runIngest(db, inputs, parseOptions, { name: actor }, createReporter());
     return summary.failed ? 1 : 0;
   } finally {
     await db.close();

@@ -12,7 +12,7 @@ async function main(): Promise<number> {
   await migrateIfNeeded(config.database);
   const db = await openDatabase(config.database, { poolSize: 2 });
   try {
-    const summary = await seed(db.prisma, createReporter());
+    const summary = await seed(db, createReporter());
     return summary.failed ? 1 : 0;
   } finally {
     await db.close();

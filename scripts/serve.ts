@@ -19,7 +19,7 @@ async function main() {
   await migrateIfNeeded(config.database);
   const database = await openDatabase(config.database, { poolSize: config.databasePoolSize });
   try {
-    const seeded = await seedIfEmpty(database.prisma);
+    const seeded = await seedIfEmpty(database);
     if (seeded) logger.info({ articles: seeded }, 'empty store: ingested the bundled sample');
   } catch (e) {
     await database.close().catch(() => {});

@@ -93,9 +93,27 @@ async function fetchJson(url: string, init?: RequestInit): Promise<{ status: num
   return { status: res.status, etag: res.headers.get('etag'), body, bytes: Buffer.byteLength(text) };
 }
 
-export async function benchReads(server: ChildServer, t: Targets, opts: LoadOptions, log: (s: string) => void, include = { person: true }): Promise<ReadFigures> {
-  const url = server.url;
+/**
+ * Each endpoint is measured on a freshly started server: a saturating run leaves queued work behind (the first
+ * run's list at 32 connections kept the server busy for minutes and poisoned every later figure).
+ */
+export async function benchReads(start: () => Promise<ChildServer>, t: Targets, opts: LoadOptions, log: (s: string) => void, include = { person: true }): Promise<ReadFigures> {
+  let server = await start();
+  let url = server.url;
+  const restart = async () => {
+    await server.stop();
+    server = await start();
+    url = server.url;
+  };
+  try {
+    return await measureReads();
+  } finally {
+    await server.stop();
+  }
+
+  async function measureReads(): Promise<ReadFigures> {
   const each = async (name: string, reqs: LoadRequest[]) => {
+    await restart();
     const out: LoadFigures[] = [];
     for (const c of opts.connections) {
       const f = await measure(url, reqs, { connections: c, seconds: opts.seconds, runs: opts.runs, warmupSeconds: opts.warmupSeconds });
@@ -129,6 +147,7 @@ export async function benchReads(server: ChildServer, t: Targets, opts: LoadOpti
   }
   let conditional: LoadFigures | null = null;
   if (etags.length) {
+    await restart();
     const check = await fetch(`${url}${etags[0]!.path}`, { headers: etags[0]!.headers });
     if (check.status !== 304) log(`  conditional GET answered ${check.status}, not 304`);
     const c = Math.max(...opts.connections);
@@ -136,6 +155,7 @@ export async function benchReads(server: ChildServer, t: Targets, opts: LoadOpti
     log(`  conditional GET (304) @${c}: ${conditional.rps.toFixed(0)} req/s, p99 ${conditional.p99} ms`);
   }
   return { article, list, person, personTypical, listSearch, search, searchNote, conditional, articleBytes: first.bytes };
+  }
 }
 
 export async function benchRawArticle(file: string, t: Targets, opts: LoadOptions, log: (s: string) => void): Promise<{ article: LoadFigures[]; articleBytes: number; maxRssMb: number }> {

@@ -11,7 +11,7 @@ import { resolveDatabaseUrl } from '../../src/config/database-url.ts';
 import { openDatabase } from '../../src/db/client.ts';
 import { generateArticle } from '../corpus.ts';
 import { loadIngest } from './project.ts';
-import type { ParsedSource } from './raw-plan.ts';
+import type { ParsedSource } from './raw-write.ts';
 import { openRawWriter } from './raw-write.ts';
 
 const [url, seedArg, countArg, batchArg, mode = 'raw'] = process.argv.slice(2);

@@ -2,15 +2,21 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import type { Provider } from '../../src/config/database-url.ts';
 import { resolveDatabaseUrl } from '../../src/config/database-url.ts';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { openDatabase } from '../../src/db/client.ts';
+import { collectInputs } from '../../src/ingest/collect-inputs.ts';
+import { runIngest } from '../../src/ingest/run-ingest.ts';
 import { generateCorpus } from '../corpus.ts';
 import { freshDatabase } from './databases.ts';
 import type { IngestModules } from './project.ts';
-import type { ParsedSource } from './raw-plan.ts';
+import type { ParsedSource } from './raw-write.ts';
 import { openRawWriter } from './raw-write.ts';
 import { harmonic, median, ratio } from './stats.ts';
 
 export const ACTOR = { name: 'bench' };
+const QUIET = { start() {}, file() {}, finish() {} };
 export const TABLES = ['articles', 'paragraphs', 'people', 'article_people', 'mentions', 'quotes', 'related_articles', 'revisions'] as const;
 
 export interface IngestFigures {
@@ -20,6 +26,8 @@ export interface IngestFigures {
   /** articles/s */
   parse: number;
   full: number;
+  /** importArticle per article (one Prisma transaction each): the ingest before the bulk path */
+  perArticle: number;
   /** storeParsedArticle alone on pre-parsed input: the Prisma write path */
   prismaWrite: number;
   rawWrite: number;
@@ -67,6 +75,9 @@ export async function benchIngest(
 ): Promise<IngestFigures> {
   const texts = corpusTexts(opts.seed, opts.articles);
   const n = texts.length;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-corpus-'));
+  texts.forEach((text, i) => fs.writeFileSync(path.join(dir, `${String(i).padStart(6, '0')}.txt`), text));
+  const perArticleRates: number[] = [];
   const parseRates: number[] = [];
   const fullRates: number[] = [];
   const storeRates: number[] = [];
@@ -81,15 +92,27 @@ export async function benchIngest(
     parsed = parseAll(mods, texts);
     parseRates.push(n / seconds(t));
 
-    // full ingest: the project's real path, one importArticle (one transaction) per article, as `npm run ingest` does
+    // full ingest: the project's real path, runIngest over files as `npm run ingest` does (read, parse, bulk write)
     {
       const target = await freshDatabase(provider, 'full');
       const db = await openDatabase(resolveDatabaseUrl(target.url), { poolSize: 4 });
+      const inputs = await collectInputs([dir]);
       t = process.hrtime.bigint();
-      for (const text of texts) await mods.importArticle(db.prisma, text, {}, ACTOR);
+      await runIngest(db, inputs, {}, ACTOR, QUIET);
       fullRates.push(n / seconds(t));
       await db.close();
       if (run === 0) rowsFull = await countRows(provider, target.url);
+      await target.drop();
+    }
+
+    // before: one importArticle (one Prisma transaction) per article, as the ingest did until the bulk path
+    {
+      const target = await freshDatabase(provider, 'each');
+      const db = await openDatabase(resolveDatabaseUrl(target.url), { poolSize: 4 });
+      t = process.hrtime.bigint();
+      for (const text of texts) await mods.importArticle(db.prisma, text, {}, ACTOR);
+      perArticleRates.push(n / seconds(t));
+      await db.close();
       await target.drop();
     }
 
@@ -115,8 +138,9 @@ export async function benchIngest(
       if (run === 0) rowsRaw = await countRows(provider, target.url);
       await target.drop();
     }
-    opts.log(`  ${provider} run ${run + 1}/${opts.runs}: parse ${parseRates.at(-1)!.toFixed(0)}/s, full ${fullRates.at(-1)!.toFixed(0)}/s, prisma write ${storeRates.at(-1)!.toFixed(0)}/s, raw write ${rawRates.at(-1)!.toFixed(0)}/s`);
+    opts.log(`  ${provider} run ${run + 1}/${opts.runs}: parse ${parseRates.at(-1)!.toFixed(0)}/s, full ${fullRates.at(-1)!.toFixed(0)}/s, per-article ${perArticleRates.at(-1)!.toFixed(0)}/s, prisma write ${storeRates.at(-1)!.toFixed(0)}/s, raw write ${rawRates.at(-1)!.toFixed(0)}/s`);
   }
+  fs.rmSync(dir, { recursive: true, force: true });
   const parse = median(parseRates);
   const full = median(fullRates);
   const prismaWrite = median(storeRates);
@@ -128,6 +152,7 @@ export async function benchIngest(
     runs: opts.runs,
     parse,
     full,
+    perArticle: median(perArticleRates),
     prismaWrite,
     rawWrite,
     rawLimit,

@@ -28,6 +28,9 @@ if (mode === 'raw') {
   const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'info', AUTH_FAILURE_LIMIT: '1000000' });
   const database = await openDatabase(config.database, { poolSize: config.databasePoolSize });
   const logger = pino({ level: 'info' }, pino.destination({ dest: '/dev/null', sync: false }));
+  // as startServer does (src/http/server.ts): planner statistics first
+  const { refreshPlannerStatistics } = await import('../../src/db/planner-statistics.ts');
+  await refreshPlannerStatistics(database.prisma, 'start');
   server = http.createServer(createApp({ db: database.prisma, config, logger }));
   close = () => database.close();
 }

@@ -11,6 +11,9 @@ export function translateDbError(e: unknown): unknown {
   if (e instanceof AppError) return e;
   if (e instanceof Prisma.PrismaClientKnownRequestError) {
     const target = describeTarget(e.meta);
+    // SQLite's lock wait running out arrives as P1008 "timed out"; the driver's own code says what it was.
+    const original = (e.meta?.driverAdapterError as { cause?: { originalCode?: unknown } } | undefined)?.cause?.originalCode;
+    if (typeof original === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(original)) return busy(e);
     switch (e.code) {
       case 'P2002':
         return new AppError('conflict', `A record with the same ${target ?? 'unique value'} already exists`, { cause: e });
@@ -29,17 +32,52 @@ export function translateDbError(e: unknown): unknown {
     }
   }
   if (e instanceof Prisma.PrismaClientInitializationError) return unavailable(e);
+  const driverError = translateDriverError(e);
+  if (driverError) return driverError;
   const message = e instanceof Error ? e.message : String(e);
-  if (/SQLITE_BUSY|SQLITE_LOCKED|database is locked|database is busy/i.test(message)) {
-    return new AppError('unavailable', 'The database is busy; try again in a moment', { cause: e });
-  }
+  if (/SQLITE_BUSY|SQLITE_LOCKED|database is locked|database is busy/i.test(message)) return busy(e);
   if (/ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|Connection terminated|Can't reach database|server closed the connection|timeout exceeded when trying to connect|the database system is (starting up|shutting down)|terminating connection/i.test(message)) {
     return unavailable(e);
+  }
+  // PostgreSQL refusing the connection itself: the database was dropped or renamed (3D000), closed to connections
+  // (55000), is out of connection slots (53300), or refuses the login (28000/28P01). Both through Prisma's adapter
+  // and from pg directly (the migration check at start-up): never a 500 or a driver's stack trace.
+  const pgCode = (e as { code?: unknown } | null)?.code;
+  if (
+    (typeof pgCode === 'string' && /^(3D000|55000|53300|28000|28P01|57P0[1-3])$/.test(pgCode)) ||
+    /database \S+ does not exist|is not currently accepting connections|too many clients|remaining connection slots|authentication failed/i.test(message)
+  ) {
+    return new AppError('unavailable', 'The database refuses connections (it is missing, closed or full); try again in a moment', { cause: e });
   }
   if (/SQLITE_FULL|database or disk is full|No space left on device|SQLITE_READONLY|attempt to write a readonly database/i.test(message)) {
     return new AppError('unavailable', 'The database cannot be written (disk full or read-only); nothing was changed', { cause: e });
   }
   return e;
+}
+
+/**
+ * Errors of the drivers themselves, for the code that uses them directly (the bulk ingest, src/ingest/bulk/):
+ * better-sqlite3's `SQLITE_CONSTRAINT_*` codes and PostgreSQL's SQLSTATE. A deadlock or serialization failure is a
+ * conflict too: like a unique clash, it is resolved by reading again and retrying.
+ */
+function translateDriverError(e: unknown): AppError | null {
+  const code = (e as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return null;
+  const detail = e instanceof Error ? e.message : code;
+  if (/^SQLITE_CONSTRAINT_(UNIQUE|PRIMARYKEY)$|^23505$/.test(code)) {
+    return new AppError('conflict', `A record with the same unique value already exists (${detail})`, { cause: e });
+  }
+  if (/^SQLITE_CONSTRAINT_FOREIGNKEY$|^23503$|^40P01$|^40001$/.test(code)) {
+    return new AppError('conflict', `Another change got in the way (${detail}); try again`, { cause: e });
+  }
+  if (/^SQLITE_CONSTRAINT/.test(code) || /^23\d{3}$/.test(code)) {
+    return new AppError('unprocessable', `The database refused the data: ${detail}`, { cause: e });
+  }
+  return null;
+}
+
+function busy(cause: unknown) {
+  return new AppError('unavailable', 'The database is busy; try again in a moment', { cause });
 }
 
 function unavailable(cause: unknown) {

@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { Logger } from 'pino';
 import type { Config } from '../config/index.ts';
 import type { Database } from '../db/client.ts';
+import { refreshPlannerStatistics } from '../db/planner-statistics.ts';
 import { createApp } from './app.ts';
 
 export interface RunningServer {
@@ -13,6 +14,8 @@ export interface RunningServer {
 
 /** Listens on HOST:PORT with the app; the one place that opens a socket. */
 export async function startServer(database: Database, config: Config, logger: Logger): Promise<RunningServer> {
+  // Cheap, and it matters: without statistics the planners pick poor plans for the person page (docs/performance.md).
+  await refreshPlannerStatistics(database.prisma, 'start');
   const app = createApp({ db: database.prisma, config, logger });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.port, config.host, (err?: Error) => (err ? reject(err) : resolve(s)));

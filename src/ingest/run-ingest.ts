@@ -1,9 +1,13 @@
-import type { Db } from '../db/client.ts';
+import type { Database } from '../db/client.ts';
+import { refreshPlannerStatistics } from '../db/planner-statistics.ts';
 import { isAppError } from '../errors.ts';
 import type { Actor } from '../history/record-revision.ts';
+import { openBulkConnection } from './bulk/open-bulk-connection.ts';
+import { storeBatch } from './bulk/store-batch.ts';
 import type { IngestInput } from './collect-inputs.ts';
-import { type ImportOutcome, importArticle } from './import-article.ts';
-import type { ParseOptions } from './parse/index.ts';
+import { contentHash } from './content-hash.ts';
+import type { ImportOutcome, ParsedSource } from './import-article.ts';
+import { type ParseOptions, parseArticle } from './parse/index.ts';
 import { readInput } from './read-input.ts';
 
 export interface FileReport {
@@ -23,37 +27,79 @@ export interface IngestReporter {
   finish(summary: IngestSummary): void;
 }
 
+/** Files read and parsed, then written, per batch: enough to amortise a transaction, small enough to stay flat. */
+export const INGEST_BATCH_SIZE = 250;
+
 /**
- * Ingests each input in its own transaction: a failing file is reported and leaves nothing behind, the others go on.
+ * Ingests the inputs in batches: each batch is read and parsed, then written in ONE transaction by the bulk path
+ * (src/ingest/bulk/), which stores exactly what importArticle would, article by article. A failing file is reported
+ * (file, line, reason) and leaves nothing behind; the others go on. Reports come in input order, after their batch
+ * is committed. Only the batch in hand is in memory, whatever the number of inputs.
  */
 export async function runIngest(
-  db: Db,
+  database: Database,
   inputs: IngestInput[],
   options: ParseOptions,
   actor: Actor,
   reporter: IngestReporter,
+  batchSize = INGEST_BATCH_SIZE,
 ): Promise<IngestSummary> {
   const summary: IngestSummary = { created: 0, updated: 0, unchanged: 0, failed: 0 };
+  const report = (r: FileReport) => {
+    summary[r.outcome]++;
+    reporter.file(r);
+  };
+  // Not a problem with one file: the database or the code failed. Stop rather than fail every file alike.
+  const stop = (input: IngestInput, e: unknown): never => {
+    report({ input, outcome: 'failed', error: describeFailure(e), warnings: [] });
+    reporter.finish(summary);
+    throw e;
+  };
+  const isFileProblem = (e: unknown) => isAppError(e) && e.code !== 'unavailable';
+
   reporter.start(inputs.length);
-  for (const input of inputs) {
-    let report: FileReport;
-    try {
-      const text = await readInput(input);
-      const result = await importArticle(db, text, options, actor);
-      report = { input, outcome: result.outcome, slug: result.slug, warnings: result.warnings };
-    } catch (e) {
-      report = { input, outcome: 'failed', error: describeFailure(e), warnings: [] };
-      if (!isAppError(e) || e.code === 'unavailable') {
-        // Not a problem with this file: the database or the code failed. Stop rather than fail every file alike.
-        summary.failed++;
-        reporter.file(report);
-        reporter.finish(summary);
-        throw e;
+  const conn = await openBulkConnection(database);
+  try {
+    for (let from = 0; from < inputs.length; from += batchSize) {
+      const slice = inputs.slice(from, from + batchSize);
+      const parsed: (ParsedSource | FileReport)[] = [];
+      for (const input of slice) {
+        try {
+          const text = await readInput(input);
+          parsed.push({ parsed: parseArticle(text, options), sourceText: text, hash: contentHash(text, options) });
+        } catch (e) {
+          if (!isFileProblem(e)) stop(input, e);
+          parsed.push({ input, outcome: 'failed', error: describeFailure(e), warnings: [] });
+        }
+      }
+      const sources = parsed.filter((p): p is ParsedSource => 'parsed' in p);
+      let stored;
+      try {
+        stored = await storeBatch(conn, database.prisma, sources, actor);
+      } catch (e) {
+        // The database or the code failed mid-batch: stop, naming the batch's first file. Ingest is idempotent, so
+        // running it again finishes the job.
+        return stop(slice[0]!, e);
+      }
+      let next = 0;
+      for (const [i, item] of parsed.entries()) {
+        if (!('parsed' in item)) {
+          report(item);
+          continue;
+        }
+        const result = stored[next++]!;
+        const input = slice[i]!;
+        report(
+          result.outcome === 'failed'
+            ? { input, outcome: 'failed', error: describeFailure(result.error), warnings: [] }
+            : { input, outcome: result.outcome, slug: result.slug, warnings: item.parsed.warnings },
+        );
       }
     }
-    summary[report.outcome]++;
-    reporter.file(report);
+  } finally {
+    await conn.close();
   }
+  if (summary.created + summary.updated > 0) await refreshPlannerStatistics(database.prisma, 'bulk-load');
   reporter.finish(summary);
   return summary;
 }
@@ -66,4 +112,3 @@ export function describeFailure(e: unknown): string {
   );
   return located.length ? `${e.message} (${located.join('; ')})` : e.message;
 }
-

@@ -127,7 +127,7 @@ describeEachDatabase('ingest into the store', (ctx) => {
       fs.writeFileSync(path.join(dir, 'c.txt'), makeArticleText({ headline: 'Batch story C' }));
       const before = await counts(db);
       const reports: { outcome: string; error?: string }[] = [];
-      const summary = await runIngest(db, await collectInputs([dir]), {}, actor, { ...quiet, file: (r) => reports.push(r) });
+      const summary = await runIngest(ctx.db, await collectInputs([dir]), {}, actor, { ...quiet, file: (r) => reports.push(r) });
       assert.deepEqual(summary, { created: 2, updated: 0, unchanged: 0, failed: 1 });
       assert.match(reports[1]?.error ?? '', /related/i);
       const after = await counts(db);

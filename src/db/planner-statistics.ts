@@ -1,0 +1,30 @@
+import type { Db } from './client.ts';
+import { dialectOf } from './dialect.ts';
+
+/**
+ * Gives the query planner statistics about the data. Without them SQLite starts the person page from every published
+ * article instead of the person's links (19.7 ms → 0.09 ms at 20,000 articles, docs/performance.md), and
+ * PostgreSQL guesses row counts until autovacuum gets round to the tables.
+ *
+ * SQLite: PRAGMA optimize over every table (0x10000: not only those this connection has queried, and a fresh
+ * connection has queried none) analyzes the tables never analyzed or whose size moved a lot; analysis_limit keeps
+ * each to a sample (milliseconds, not the 2 s of a full ANALYZE at 20,000 articles). Cheap enough for both cases.
+ * PostgreSQL: ANALYZE after a bulk load (it samples too); at start only the tables never analyzed.
+ */
+export async function refreshPlannerStatistics(db: Db, after: 'bulk-load' | 'start'): Promise<void> {
+  if (dialectOf(db) === 'sqlite') {
+    await db.$queryRawUnsafe('PRAGMA analysis_limit = 1000');
+    // 0x10002: consider every table, not only those this connection has queried (a fresh connection has none).
+    await db.$queryRawUnsafe('PRAGMA optimize = 0x10002');
+    return;
+  }
+  if (after === 'bulk-load') {
+    await db.$executeRawUnsafe('ANALYZE');
+    return;
+  }
+  const never = await db.$queryRawUnsafe<{ relname: string }[]>(
+    `SELECT relname FROM pg_stat_user_tables
+     WHERE schemaname = current_schema() AND last_analyze IS NULL AND last_autoanalyze IS NULL AND n_live_tup > 0`,
+  );
+  for (const { relname } of never) await db.$executeRawUnsafe(`ANALYZE "${relname.replaceAll('"', '""')}"`);
+}
