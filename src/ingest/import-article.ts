@@ -3,6 +3,7 @@ import { isClient, transaction } from '../db/transaction.ts';
 import { AppError } from '../errors.ts';
 import type { Actor } from '../history/record-revision.ts';
 import { recordRevision } from '../history/record-revision.ts';
+import { articleFields } from './article-fields.ts';
 import { contentHash } from './content-hash.ts';
 import { type ParseOptions, type ParsedArticle, parseArticle } from './parse/index.ts';
 import { writeArticleBody } from './write-article-body.ts';
@@ -16,9 +17,6 @@ export interface ImportResult {
   outcome: ImportOutcome;
   warnings: string[];
 }
-
-/** Ingested text is published unless the text's front matter or the caller says otherwise. */
-const DEFAULT_STATUS = 'published';
 
 /**
  * Parses raw article text and stores it: the article, its paragraphs, people, mentions, quotes and related links,
@@ -59,7 +57,7 @@ export async function storeParsedArticle(db: Db | Tx, source: ParsedSource, acto
         await tx.relatedArticle.deleteMany({ where: { articleId: existing.id } });
         const updated = await tx.article.update({
           where: { id: existing.id },
-          data: { ...fields, isStub: false, version: { increment: 1 } },
+          data: { ...fields, version: { increment: 1 } },
           select: { id: true, version: true },
         });
         articleId = updated.id;
@@ -97,27 +95,11 @@ async function findTarget(tx: Tx, slug: string, headline: string) {
   return stub?.isStub ? stub : null;
 }
 
-function articleFields({ parsed, sourceText, hash }: ParsedSource) {
-  const { meta } = parsed;
-  return {
-    headline: parsed.headline,
-    headlineDerived: parsed.headlineDerived,
-    byline: meta.byline,
-    sourceName: meta.source,
-    sourceUrl: meta.url,
-    language: meta.language ?? 'en',
-    status: meta.status ?? DEFAULT_STATUS,
-    publishedAt: meta.publishedAt ? new Date(meta.publishedAt) : null,
-    sourceText,
-    contentHash: hash,
-  };
-}
-
 /**
  * Two ingests of the same new article (or of two articles naming the same new person) can race: the loser's
  * transaction fails on a unique key. Running it again sees the winner's rows and converges, so retry a few times.
  */
-async function withConflictRetry<T>(fn: () => Promise<T>, attempts = 4): Promise<T> {
+export async function withConflictRetry<T>(fn: () => Promise<T>, attempts = 4): Promise<T> {
   for (let i = 1; ; i++) {
     try {
       return await fn();

@@ -1,6 +1,7 @@
 import { slugify } from '../../articles/slugify.ts';
 import type { Actor } from '../../history/record-revision.ts';
 import { personNameKey } from '../../people/name-key.ts';
+import { articleFields } from '../article-fields.ts';
 import type { ParsedSource } from '../import-article.ts';
 import type { ParsedArticle } from '../parse/index.ts';
 
@@ -142,7 +143,7 @@ export function planBatch(batch: ParsedSource[], known: Known, actor: Actor): Ba
     if (target && !target.isStub) return { articles: plans, stoppedAt: index };
 
     const rows = emptyRows();
-    const fields = articleFields(source);
+    const fields = bulkArticleFields(source);
     let article: Ref;
     let articleSlug: string;
     let version: number;
@@ -185,21 +186,10 @@ function findTarget(articles: Map<string, KnownArticle>, slug: string, headline:
   return stub?.isStub ? stub : undefined;
 }
 
-function articleFields({ parsed, sourceText, hash }: ParsedSource): Omit<ArticleFields, 'version'> {
-  const { meta } = parsed;
-  return {
-    headline: parsed.headline,
-    headlineDerived: parsed.headlineDerived,
-    byline: meta.byline,
-    sourceName: meta.source,
-    sourceUrl: meta.url,
-    language: meta.language ?? 'en',
-    status: meta.status ?? 'published',
-    isStub: false,
-    publishedAt: meta.publishedAt ? new Date(meta.publishedAt).toISOString() : null,
-    sourceText,
-    contentHash: hash,
-  };
+/** The bulk writer binds dates as ISO text. */
+function bulkArticleFields(source: ParsedSource): Omit<ArticleFields, 'version'> {
+  const fields = articleFields(source);
+  return { ...fields, publishedAt: fields.publishedAt?.toISOString() ?? null };
 }
 
 /** writeArticleBody's rows, in its order and with its choices (see write-article-body.ts). */
