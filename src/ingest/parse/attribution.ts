@@ -1,11 +1,11 @@
 import type { DocParagraph } from './document.ts';
 import { Discourse } from './discourse.ts';
-import { AUXILIARIES, isFunctionWord, isRoleNoun, isVerbWord } from './lexicon.ts';
+import { AUXILIARIES, isFunctionWord, isInflectedVerb, isRoleNoun, isVerbWord } from './lexicon.ts';
 import type { Person, PeopleResult } from './people.ts';
 import type { QuoteText } from './quote-text.ts';
 import type { Token } from './tokens.ts';
 import { isTitleWord } from './name-runs.ts';
-import { ADDRESSEE_VERBS, SPEECH_VERBS, VERB_FILLERS } from './word-lists.ts';
+import { ADDRESSEE_VERBS, CLAUSE_LINKS, SPEECH_VERBS, VERB_FILLERS } from './word-lists.ts';
 
 /** Who said a quotation, by which verb, to whom; plus the cues the kind classifier needs. */
 export interface Attribution {
@@ -22,6 +22,10 @@ export interface Attribution {
 
 const AGE = /^\d{1,3}-year-old$/;
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you']);
+/** Object forms after a preposition: "according to him". */
+const OBJECT_PRONOUNS = new Map([['him', 'he'], ['her', 'she'], ['them', 'they']]);
+const DASHES = /[—–]/;
+const LEAD_PREPOSITIONS = new Set(['of', 'in', 'on', 'at', 'by', 'for', 'from', 'to', 'with', 'into', 'about', 'after', 'before', 'than', 'like', 'against', 'among', 'between', 'without', 'under', 'over', 'toward', 'towards', 'despite', 'unlike', 'including', 'meeting', 'beside']);
 const RELATIVES = new Set(['who', 'which', 'that']);
 const NP_END = new Set(['in', 'on', 'at', 'during', 'as', 'after', 'before', 'when', 'while', 'adding', 'who', 'which', 'from', 'to', 'with', 'for', 'about', 'because', 'but', 'and', 'last', 'this', 'earlier', 'on']);
 
@@ -106,6 +110,8 @@ export class Attributor {
     if (persons.length) return sawAnd && persons.length > 1 ? { person: null, compound: persons } : { person: persons[0]!, compound: [] };
     const first = p.tokens[a];
     if (!first) return { person: null, compound: [] };
+    const objectForm = subjectPosition ? undefined : OBJECT_PRONOUNS.get(first.lower);
+    if (objectForm && b - a <= 2) return { person: this.discourse.resolvePronoun(objectForm, pi, a, false), compound: [] };
     if (PRONOUNS.has(first.lower) && b - a <= 2) return { person: this.discourse.resolvePronoun(first.lower, pi, a, subjectPosition), compound: [] };
     if (first.lower === 'the' && b - a <= 5) return { person: this.description(pi, a, b), compound: [] };
     return { person: null, compound: [] };
@@ -168,6 +174,17 @@ export class Attributor {
       const np = this.resolveNp(pi, v + 1, e, true);
       return { speaker: np.person, compound: np.compound, verb: p.tokens[v]!.lower, addressee: null, source: 'after', verbDistance: 0 };
     }
+    // "“…” — Daniela Castellanos, in a text message": a statement set off on its own, signed after a dash.
+    if (DASHES.test(gap) && this.owner(pi, from) >= 0 && this.opensSentence(q)) {
+      let e = from;
+      while (e < p.tokens.length && this.owner(pi, e) === this.owner(pi, from)) e++;
+      const rest = p.tokens[e];
+      if (!rest || rest.sentence !== first.sentence || /^[,;(]/.test(p.text.slice(p.tokens[e - 1]!.end, rest.start).trim())) {
+        return { speaker: this.owner(pi, from), compound: [], verb: null, addressee: null, source: 'after', verbDistance: 0 };
+      }
+    }
+    // "“…,” though she added", "“…” and accused …": a clause of the writer's own, not an attribution.
+    if (CLAUSE_LINKS.has(first.lower)) return this.accordingToAfter(pi, from, first.sentence);
     // Subject first: the first speech verb within a short window, nothing verb-like before it.
     for (let k = from; k < limit; k++) {
       const t = p.tokens[k]!;
@@ -181,7 +198,56 @@ export class Attributor {
       }
       if (k > from && isVerbWord(t.lower) && !VERB_FILLERS.has(t.lower)) break;
     }
+    return this.accordingToAfter(pi, from, first.sentence);
+  }
+
+  /** Nothing but punctuation (a bullet, a dash) between the sentence start and the quotation's opening mark. */
+  private opensSentence(q: QuoteText): boolean {
+    const part = q.span.parts[0]!;
+    const p = this.doc[part.paragraph]!;
+    const open = part.openMark >= 0 ? part.openMark : 0;
+    const k = tokenAt(p.tokens, open);
+    const prev = p.tokens[k - 1];
+    return !prev || prev.sentence !== p.tokens[k]?.sentence;
+  }
+
+  /** "Turnout was “steady to heavy”, according to NAME": the source named later in the same sentence. */
+  private accordingToAfter(pi: number, from: number, sentence: number): Attribution | null {
+    const p = this.doc[pi]!;
+    for (let k = from; k < p.tokens.length && k - from < 30; k++) {
+      const t = p.tokens[k]!;
+      if (t.sentence !== sentence) break;
+      if (t.quoted) continue;
+      if (t.lower === 'according' && p.tokens[k + 1]?.lower === 'to' && !p.tokens[k + 1]!.quoted) {
+        let e = k + 2;
+        while (e < p.tokens.length && p.tokens[e]!.sentence === sentence && !p.tokens[e]!.quoted && !p.text.slice(p.tokens[e - 1]!.end, p.tokens[e]!.start).includes(',') && e - k < 10) e++;
+        const np = this.resolveNp(pi, k + 2, e, false);
+        return { speaker: np.person, compound: np.compound, verb: 'according to', addressee: null, source: 'after', verbDistance: 0 };
+      }
+    }
     return null;
+  }
+
+  /**
+   * A quotation introduced by a colon or set off by dashes with no speech verb: "NAME put it more bluntly: “…”",
+   * "Castellanos: ‘…’", "offered a blunter assessment — “…” —". The name right before the colon speaks, else the
+   * person who is the sentence's subject.
+   */
+  introducedBy(q: QuoteText): Attribution | null {
+    const part = q.span.parts[0]!;
+    if (part.openMark < 0) return null;
+    const p = this.doc[part.paragraph]!;
+    const lead = p.text.slice(Math.max(0, part.openMark - 3), part.openMark).trimEnd();
+    const colon = lead.endsWith(':');
+    if (!colon && !(DASHES.test(lead.slice(-1)) && /^\p{Lu}/u.test(q.text))) return null;
+    const k = tokenAt(p.tokens, part.openMark) - 1;
+    const t = p.tokens[k];
+    if (!t || t.quoted) return null;
+    const onColon = p.text.slice(t.end, part.openMark).trim();
+    const id = this.owner(part.paragraph, k);
+    const speaker = colon && id >= 0 && !t.possessive && onColon === ':' ? id : this.discourse.currentSubject;
+    if (speaker === null) return null;
+    return { speaker, compound: [], verb: null, addressee: null, source: 'before', verbDistance: 1 };
   }
 
   /** "X said: “…”", "He added that … “…”", "which he said were being “…”", "according to X, “…”". */
@@ -206,6 +272,17 @@ export class Attributor {
       // The subject sits just before the verb, past fillers ("also", "has") and an appositive in commas.
       let s = k - 1;
       while (s >= 0 && VERB_FILLERS.has(p.tokens[s]!.lower) && p.tokens[s]!.sentence === sentence) s--;
+      // "as Mrs. Kowalczyk likes to say", "she went on to say": the subject of the verb governing the infinitive.
+      if (p.tokens[s]?.lower === 'to' && !t.lower.endsWith('ing')) {
+        for (let j = s - 1, n = 0; j >= 0 && n < 4; j--, n++) {
+          const u = p.tokens[j]!;
+          if (u.sentence !== sentence || u.quoted || p.text.slice(u.end, p.tokens[j + 1]!.start).includes(',')) break;
+          if (this.owner(pi, j) >= 0 || PRONOUNS.has(u.lower)) {
+            s = j;
+            break;
+          }
+        }
+      }
       let np: Np = { person: null, compound: [] };
       const subj = p.tokens[s];
       if (t.lower.endsWith('ing') || (subj && (subj.lower === 'and' || subj.lower === 'but' || subj.quoted))) {
@@ -287,6 +364,27 @@ export class Attributor {
       while (m < p.tokens.length && VERB_FILLERS.has(p.tokens[m]!.lower)) m++;
       const verb = p.tokens[m];
       if (verb && (AUXILIARIES.has(verb.lower) || ((isVerbWord(verb.lower) || /ed$/.test(verb.lower)) && !isFunctionWord(verb.lower)))) return id;
+    }
+    return this.leadingSubject(pi, si);
+  }
+
+  /**
+   * "Her co-author, the economist Obinna Chukwu of the LSE, offered …": a person inside the noun phrase that opens the
+   * sentence, before any verb, and not the object of a preposition.
+   */
+  private leadingSubject(pi: number, si: number): number | null {
+    const p = this.doc[pi]!;
+    const s = p.sentences[si]!;
+    for (let k = tokenAt(p.tokens, s.start), n = 0; k < p.tokens.length && p.tokens[k]!.start < s.end && n < 24; k++, n++) {
+      const t = p.tokens[k]!;
+      if (t.quoted) return null;
+      const id = this.owner(pi, k);
+      if (id >= 0) {
+        const prev = p.tokens[k - 1];
+        if (t.possessive || (prev && prev.sentence === t.sentence && !prev.cap && LEAD_PREPOSITIONS.has(prev.lower))) return null;
+        return id;
+      }
+      if (!t.cap && (isInflectedVerb(t.lower) || AUXILIARIES.has(t.lower) || PRONOUNS.has(t.lower) || RELATIVES.has(t.lower))) return null;
     }
     return null;
   }

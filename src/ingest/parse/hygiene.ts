@@ -52,8 +52,10 @@ const WHITESPACE_RUN = /\s+/g;
 
 /** Collapses every Unicode space (NBSP, thin space, tabs, U+2028 …) to one ASCII space, so offsets and matching see one kind. */
 export function collapseSpaces(s: string): string {
-  return s.replace(WHITESPACE_RUN, ' ').trim();
+  return NEEDS_COLLAPSE.test(s) ? s.replace(WHITESPACE_RUN, ' ').trim() : s;
 }
+/** Leading or trailing whitespace, two in a row, or any whitespace other than a plain space: most lines have none. */
+const NEEDS_COLLAPSE = /^\s|\s$|\s\s|[^\S ]/;
 
 /**
  * Size check, NUL refusal, BOM, line endings, NFC, per-line whitespace clean-up. Returns the lines with their original

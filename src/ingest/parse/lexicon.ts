@@ -26,17 +26,83 @@ function load(): NonNullable<typeof cache> {
   return cache;
 }
 
-export function tagsOf(lower: string): string[] {
-  const v = Object.prototype.hasOwnProperty.call(load().lex, lower) ? load().lex[lower] : undefined;
-  if (v === undefined) return [];
+const NON_ASCII = /[^\x00-\x7f]/;
+const MARKS = /\p{M}+/gu;
+
+function lookup(lex: Lex, key: string): string[] | undefined {
+  const v = Object.prototype.hasOwnProperty.call(lex, key) ? lex[key] : undefined;
+  if (v === undefined) return undefined;
   return Array.isArray(v) ? v : [v];
 }
 
-const has = (lower: string, ...tags: string[]): boolean => tagsOf(lower).some((t) => tags.includes(t));
+/**
+ * Tags of a lower-case word. The lexicon is mostly unaccented ("maria", "lopez", "siobhan"), so a word with accents
+ * that is not found as written is looked up without them (María → maria, López → lopez).
+ */
+export function tagsOf(lower: string): string[] {
+  const { lex } = load();
+  const v = lookup(lex, lower);
+  if (v !== undefined) return v;
+  if (!NON_ASCII.test(lower)) return [];
+  const folded = lower.normalize('NFD').replace(MARKS, '');
+  return folded !== lower ? (lookup(lex, folded) ?? []) : [];
+}
+
+// Every predicate below is a question about a word's tags. Each distinct word's tags are folded once into a bit mask
+// (cached), so the name, role and attribution passes — which ask several questions of every capitalised word — do
+// array scans and string comparisons once per word instead of once per question.
+const B = {
+  FIRST: 1 << 0, // FirstName, MaleName, FemaleName, Person
+  MALE: 1 << 1,
+  FEMALE: 1 << 2,
+  LAST: 1 << 3,
+  NAME: 1 << 4, // any name tag, Honorific included
+  PLACE: 1 << 5, // Country, City, Region, Place (tags) or a listed region
+  DEMONYM: 1 << 6,
+  TIME: 1 << 7,
+  ORG: 1 << 8, // Organization, SportsTeam
+  FUNCTION: 1 << 9, // a function tag or a listed function word
+  VERB: 1 << 10,
+  INFLECTED: 1 << 11,
+  ADJ: 1 << 12,
+  ACTOR: 1 << 13,
+  EXPRESSION: 1 << 14,
+  TAGGED: 1 << 15,
+  ORG_WORD: 1 << 16, // compromise's orgWords or a listed organisation word
+  PLACE_WORD: 1 << 17,
+  PLACE_TAG: 1 << 18, // Country, City, Region, Place tags only
+  DEMONYM_TAG: 1 << 19,
+  ROLE: 1 << 20, // see isRoleNoun
+} as const;
 
 const NAME_TAGS = ['FirstName', 'MaleName', 'FemaleName', 'LastName', 'Person', 'Honorific'];
 const PLACE_TAGS = ['Country', 'City', 'Region', 'Place'];
 const ORG_TAGS = ['Organization', 'SportsTeam'];
+const FUNCTION_TAGS = ['Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'Possessive', 'Adverb', 'Modal', 'Copula', 'QuestionWord', 'Negative', 'Condition'];
+const VERB_TAGS = ['PastTense', 'PresentTense', 'Infinitive', 'Gerund', 'Modal', 'Copula', 'PhrasalVerb', 'Participle', 'Verb', 'Imperative'];
+const INFLECTED_TAGS = ['PastTense', 'PresentTense', 'Gerund', 'Participle', 'Modal', 'Copula'];
+const ADJ_TAGS = ['Adjective', 'Comparative', 'Superlative'];
+const TAG_BITS = new Map<string, number>();
+const addTags = (tags: string[], bit: number) => {
+  for (const t of tags) TAG_BITS.set(t, (TAG_BITS.get(t) ?? 0) | bit);
+};
+addTags(['FirstName', 'MaleName', 'FemaleName', 'Person'], B.FIRST);
+addTags(['MaleName'], B.MALE);
+addTags(['FemaleName'], B.FEMALE);
+addTags(['LastName'], B.LAST);
+addTags(NAME_TAGS, B.NAME);
+addTags(PLACE_TAGS, B.PLACE);
+addTags(['Demonym'], B.DEMONYM);
+addTags(['Month', 'WeekDay', 'Date', 'Holiday'], B.TIME);
+addTags(ORG_TAGS, B.ORG);
+addTags(FUNCTION_TAGS, B.FUNCTION);
+addTags(VERB_TAGS, B.VERB);
+addTags(INFLECTED_TAGS, B.INFLECTED);
+addTags(ADJ_TAGS, B.ADJ);
+addTags(['Actor'], B.ACTOR);
+addTags(['Expression'], B.EXPRESSION);
+addTags(PLACE_TAGS, B.PLACE_TAG);
+addTags(['Demonym'], B.DEMONYM_TAG);
 
 const MORE_DEMONYMS = new Set(
   'british english scottish welsh irish european asian african arab western eastern northern southern american canadian mexican australian chinese russian ukrainian'
@@ -59,53 +125,78 @@ const MORE_ORG_WORDS = new Set(
    realty construction engineering telecom communications shipping freight semiconductor electronics automotive`.split(/\s+/).filter(Boolean),
 );
 
-export const isFirstName = (l: string): boolean => has(l, 'FirstName', 'MaleName', 'FemaleName', 'Person');
-export const isMaleName = (l: string): boolean => has(l, 'MaleName');
-export const isFemaleName = (l: string): boolean => has(l, 'FemaleName');
-export const isLastName = (l: string): boolean => has(l, 'LastName');
-export const isNameWord = (l: string): boolean => has(l, ...NAME_TAGS);
-export const isPlace = (l: string): boolean => has(l, ...PLACE_TAGS) || REGIONS.has(l);
-export const isDemonym = (l: string): boolean => has(l, 'Demonym') || MORE_DEMONYMS.has(l);
-export const isTimeWord = (l: string): boolean => has(l, 'Month', 'WeekDay', 'Date', 'Holiday');
-export const isOrgWord = (l: string): boolean => load().orgWords.has(l) || MORE_ORG_WORDS.has(l);
-export const isPlaceWord = (l: string): boolean => load().placeWords.has(l);
+/** Bounded so a fuzzed text of a million distinct words cannot grow memory without limit; lookups stay pure. */
+const BITS_CACHE_LIMIT = 200_000;
+const bitsCache = new Map<string, number>();
+
+function computeBits(lower: string): number {
+  const tags = tagsOf(lower);
+  let bits = tags.length ? B.TAGGED : 0;
+  for (const t of tags) bits |= TAG_BITS.get(t) ?? 0;
+  if (REGIONS.has(lower)) bits |= B.PLACE;
+  if (MORE_DEMONYMS.has(lower)) bits |= B.DEMONYM;
+  if (FUNCTION_WORDS.has(lower)) bits |= B.FUNCTION;
+  const { orgWords, placeWords } = load();
+  if (orgWords.has(lower) || MORE_ORG_WORDS.has(lower)) bits |= B.ORG_WORD;
+  if (placeWords.has(lower)) bits |= B.PLACE_WORD;
+  if (isSimpleRoleNoun(lower, bits) || (lower.includes('-') && isSimpleRoleNoun(lower.slice(lower.lastIndexOf('-') + 1)))) bits |= B.ROLE;
+  return bits;
+}
+
+function bits(lower: string): number {
+  let v = bitsCache.get(lower);
+  if (v === undefined) {
+    v = computeBits(lower);
+    if (bitsCache.size >= BITS_CACHE_LIMIT) bitsCache.clear();
+    bitsCache.set(lower, v);
+  }
+  return v;
+}
+
+export const isFirstName = (l: string): boolean => (bits(l) & B.FIRST) !== 0;
+export const isMaleName = (l: string): boolean => (bits(l) & B.MALE) !== 0;
+export const isFemaleName = (l: string): boolean => (bits(l) & B.FEMALE) !== 0;
+export const isLastName = (l: string): boolean => (bits(l) & B.LAST) !== 0;
+export const isNameWord = (l: string): boolean => (bits(l) & B.NAME) !== 0;
+export const isPlace = (l: string): boolean => (bits(l) & B.PLACE) !== 0;
+export const isDemonym = (l: string): boolean => (bits(l) & B.DEMONYM) !== 0;
+export const isTimeWord = (l: string): boolean => (bits(l) & B.TIME) !== 0;
+export const isOrgWord = (l: string): boolean => (bits(l) & B.ORG_WORD) !== 0;
+export const isPlaceWord = (l: string): boolean => (bits(l) & B.PLACE_WORD) !== 0;
 
 /** A whole multi-word string that is a known place or organisation ("hong kong", "goldman sachs"). */
 export function isKnownNonPerson(lowerPhrase: string): boolean {
   if (EXTRA_NON_PEOPLE.has(lowerPhrase)) return true;
-  return has(lowerPhrase, ...PLACE_TAGS, ...ORG_TAGS, 'Demonym');
+  return (bits(lowerPhrase) & (B.PLACE_TAG | B.ORG | B.DEMONYM_TAG)) !== 0;
 }
-export const isOrgName = (l: string): boolean => has(l, ...ORG_TAGS);
+export const isOrgName = (l: string): boolean => (bits(l) & B.ORG) !== 0;
 
-const FUNCTION_TAGS = ['Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'Possessive', 'Adverb', 'Modal', 'Copula', 'QuestionWord', 'Negative', 'Condition'];
-const VERB_TAGS = ['PastTense', 'PresentTense', 'Infinitive', 'Gerund', 'Modal', 'Copula', 'PhrasalVerb', 'Participle', 'Verb', 'Imperative'];
-const ADJ_TAGS = ['Adjective', 'Comparative', 'Superlative'];
-
-export const isFunctionWord = (l: string): boolean => FUNCTION_WORDS.has(l) || has(l, ...FUNCTION_TAGS);
+export const isFunctionWord = (l: string): boolean => (bits(l) & B.FUNCTION) !== 0;
 /** Tagged as a verb and not also a name or noun of a person: used to stop walks over role phrases. */
-export const isVerbWord = (l: string): boolean => SPEECH_VERBS.has(l) || (has(l, ...VERB_TAGS) && !ROLE_NOUNS.has(l) && !has(l, 'Actor'));
+export const isVerbWord = (l: string): boolean => SPEECH_VERBS.has(l) || ((bits(l) & (B.VERB | B.ACTOR)) === B.VERB && !ROLE_NOUNS.has(l));
 /** An inflected verb form ("met", "says", "meeting"): bare forms like "finance" or "state" double as nouns in roles. */
-export const isInflectedVerb = (l: string): boolean =>
-  SPEECH_VERBS.has(l) || (has(l, 'PastTense', 'PresentTense', 'Gerund', 'Participle', 'Modal', 'Copula') && !ROLE_NOUNS.has(l) && !has(l, 'Actor'));
-export const isAdjective = (l: string): boolean => has(l, ...ADJ_TAGS);
+export const isInflectedVerb = (l: string): boolean => SPEECH_VERBS.has(l) || ((bits(l) & (B.INFLECTED | B.ACTOR)) === B.INFLECTED && !ROLE_NOUNS.has(l));
+export const isAdjective = (l: string): boolean => (bits(l) & B.ADJ) !== 0;
 /** Any dictionary word other than a name: a capitalised one at a sentence start is probably just capitalised. */
 export function isCommonWord(l: string): boolean {
-  const tags = tagsOf(l);
+  const b = bits(l);
   if (FUNCTION_WORDS.has(l)) return true;
-  return tags.length > 0 && !tags.some((t) => NAME_TAGS.includes(t) || PLACE_TAGS.includes(t) || ORG_TAGS.includes(t));
+  return (b & B.TAGGED) !== 0 && (b & (B.NAME | B.PLACE_TAG | B.ORG)) === 0;
 }
 /** Words that cannot start a sentence-initial name: function words, verbs, adverbs, adjectives. Nouns may (Wang). */
 export function isSentenceStarterWord(l: string): boolean {
   if (FUNCTION_WORDS.has(l)) return true;
-  const tags = tagsOf(l);
-  if (tags.some((t) => NAME_TAGS.includes(t))) return false;
-  return tags.some((t) => FUNCTION_TAGS.includes(t) || VERB_TAGS.includes(t) || ADJ_TAGS.includes(t) || t === 'Expression');
+  const b = bits(l);
+  if (b & B.NAME) return false;
+  return (b & (B.FUNCTION | B.VERB | B.ADJ | B.EXPRESSION)) !== 0;
 }
 /** Occupation suffixes catch the long tail (hydrologist, physician, engineer, administrator) no list can hold. */
 const ROLE_SUFFIX = /(?:[a-z]{3}ist|ician|ologist|[a-z]{3}eer|[a-z]{2}ator)$/;
-const isSimpleRoleNoun = (l: string): boolean => ROLE_NOUNS.has(l) || has(l, 'Actor') || (ROLE_SUFFIX.test(l) && !FUNCTION_WORDS.has(l));
+function isSimpleRoleNoun(l: string, known?: number): boolean {
+  return ROLE_NOUNS.has(l) || ((known ?? bits(l)) & B.ACTOR) !== 0 || (ROLE_SUFFIX.test(l) && !FUNCTION_WORDS.has(l));
+}
 /** A role noun, including hyphenated compounds whose head is one: co-chair, co-author, vice-captain, ex-minister. */
-export const isRoleNoun = (l: string): boolean => isSimpleRoleNoun(l) || (l.includes('-') && isSimpleRoleNoun(l.slice(l.lastIndexOf('-') + 1)));
+export const isRoleNoun = (l: string): boolean => (bits(l) & B.ROLE) !== 0;
 /** Heads of institution names that are never surnames (unlike Hall, Lane or Ford). */
 const INSTITUTION_WORDS = new Set(
   `university college institute institution hospital clinic school academy foundation ministry council committee commission

@@ -3,7 +3,7 @@ import {
   isCommonWord, isDemonym, isFirstName, isFunctionWord, isInstitutionWord, isKnownNonPerson, isLastName, isOrgName, isOrgWord,
   isPlace, isPlaceWord, isRoleNoun, isSentenceStarterWord, isTimeWord,
 } from './lexicon.ts';
-import { HONORIFICS, NAME_PARTICLES, TITLES } from './word-lists.ts';
+import { CAPITAL_PARTICLES, FUNCTION_WORDS, HONORIFICS, NAME_PARTICLES, TITLES } from './word-lists.ts';
 import type { Token } from './tokens.ts';
 
 /**
@@ -54,7 +54,7 @@ function nicknameEnd(p: DocParagraph, j: number): number {
 }
 
 function isNameShaped(t: Token): boolean {
-  if (INITIAL.test(t.text)) return true;
+  if (INITIAL.test(t.text) || CAPITAL_PARTICLES.has(t.lower)) return true;
   if (PARTICLE_HYPHEN.test(t.text)) return true;
   return t.cap && HAS_LOWER.test(t.text);
 }
@@ -164,7 +164,10 @@ function isNonPersonRun(name: Token[], titled: boolean): boolean {
   if (name.length >= 2 && isInstitutionWord(lastTok.lower)) return true;
   // A title vouches for a person whose surname is also a word like Lane, Hall or Ford.
   if (!titled && name.length >= 2 && (isOrgWord(lastTok.lower) || isPlaceWord(lastTok.lower)) && !isFirstName(firstTok.lower)) return true;
-  return name.some((t) => isTimeWord(t.lower) || (isPlace(t.lower) && !isLastName(t.lower) && !isFirstName(t.lower)) || isDemonym(t.lower));
+  // After a known given name that is not itself a place, a place-named part is a surname: Ana Lucía Torres Medina,
+  // Carlos Toledo, Maria Córdoba.
+  const givenFirst = isFirstName(firstTok.lower) && !isPlace(firstTok.lower);
+  return name.some((t, i) => isTimeWord(t.lower) || (isPlace(t.lower) && !isLastName(t.lower) && !isFirstName(t.lower) && !(givenFirst && i > 0)) || isDemonym(t.lower));
 }
 
 /** Common nouns for organisations that, written just before a capitalised name, make it the organisation's name. */
@@ -239,6 +242,11 @@ export function findRuns(p: DocParagraph): NameRun[] {
         j++;
         if (cur.possessive) break;
       }
+    }
+    // A lone capitalised function word ("The", "He", "But" opening a sentence) can never hold a name: no run.
+    if (j === i + 1 && FUNCTION_WORDS.has(t.lower) && !isTitleWord(t.lower)) {
+      i = j;
+      continue;
     }
     const run = splitRun(tokens, i, j, p);
     if (run) {

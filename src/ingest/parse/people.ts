@@ -2,7 +2,7 @@ import type { DocParagraph } from './document.ts';
 import { isCommonWord, isFemaleName, isFirstName, isLastName, isMaleName, isPlace, isOrgName, isRoleNoun } from './lexicon.ts';
 import { findRuns, type NameRun } from './name-runs.ts';
 import { findDescriptions, roleAfter, roleBefore, type Description } from './roles.ts';
-import { FEMALE_WORDS, MALE_WORDS, NAME_PARTICLES, SPEECH_VERBS, VERB_FILLERS } from './word-lists.ts';
+import { FEMALE_WORDS, MALE_WORDS, NAME_PARTICLES, SPEECH_VERBS, TITLES, VERB_FILLERS } from './word-lists.ts';
 
 export type Gender = 'm' | 'f' | null;
 
@@ -116,6 +116,12 @@ function confirmedSingle(p: DocParagraph, end: number): boolean {
   return speaksNext(p, end);
 }
 
+/** ", a …", ", an …", ", 58," right after a single name. */
+function appositiveFollows(p: DocParagraph, end: number): boolean {
+  const last = p.tokens[end - 1]!;
+  return /^, (?:a|an|\d{1,3},) /.test(p.text.slice(last.end, last.end + 8));
+}
+
 interface Candidate {
   run: NameRun;
   parts: string[];
@@ -219,13 +225,16 @@ export function findPeople(doc: DocParagraph[]): PeopleResult {
   // features are often given one name only.
   for (const runs of runsBy) {
     for (const run of runs) {
-      if (run.name.length !== 1 || run.titled || run.prefix.length || run.sentenceInitial) continue;
+      if (run.name.length !== 1 || run.titled || run.prefix.length) continue;
       const p = doc[run.paragraph]!;
       const tok = run.name[0]!;
       const word = norm(tok.text);
       const lower = word.toLowerCase();
       if (tok.quoted || tok.possessive || lastIndex.has(word) || firstParts.has(word) || isPlace(lower) || isOrgName(lower) || (isCommonWord(lower) && !isFirstName(lower))) continue;
-      if (introducedSingle(p, run.first) && confirmedSingle(p, run.last)) {
+      // "Renata, a 58-year-old school librarian, …" and later "Renata said": a known first name, set off with an
+      // appositive or an age, that speaks somewhere in the article — a person the article names by first name only.
+      const knownFirst = isFirstName(lower) && singles.has(word) && appositiveFollows(p, run.last);
+      if (knownFirst || (!run.sentenceInitial && introducedSingle(p, run.first) && confirmedSingle(p, run.last))) {
         const person: Person = { id: people.length, parts: [word], name: word, role: null, aliases: new Set(), paragraphs: new Set(), gender: null, order: 0 };
         people.push(person);
         lastIndex.set(word, [person]);
@@ -235,6 +244,18 @@ export function findPeople(doc: DocParagraph[]): PeopleResult {
 
   const firstIndex = new Map<string, Person[]>();
   for (const x of people) if (x.parts.length > 1) firstIndex.set(x.parts[0]!, [...(firstIndex.get(x.parts[0]!) ?? []), x]);
+  // Inner parts of longer names: Spanish and Portuguese double surnames are shortened to the first one (Luis Fernando
+  // Garza Treviño → "Garza", María José García López → "García"); a second given name may be used alone too.
+  const innerIndex = new Map<string, Person[]>();
+  for (const x of people) {
+    if (x.parts.length < 3) continue;
+    const surname = surnameOf(x.parts);
+    for (let i = 1; i < x.parts.length; i++) {
+      const w = x.parts[i]!;
+      if (w === surname || NAME_PARTICLES.has(w.toLowerCase()) || !/^\p{Lu}/u.test(w)) continue;
+      innerIndex.set(w, [...(innerIndex.get(w) ?? []), x]);
+    }
+  }
 
   // Mentions, in document order, so an ambiguous surname goes to the person named most recently.
   const lastSeen = new Map<number, number>();
@@ -242,13 +263,24 @@ export function findPeople(doc: DocParagraph[]): PeopleResult {
   const mentions: Mention[] = [];
   const tokenPerson = doc.map((p) => new Int32Array(p.tokens.length).fill(-1));
   const honorificOf = new Map<number, 'm' | 'f' | null | undefined>();
-  const pick = (list: Person[] | undefined): Person | undefined => {
+  // "Mr. Kowalczyk" is the husband and "Mrs. Kowalczyk" the wife when a couple shares a surname.
+  const pick = (list: Person[] | undefined, honorific?: 'm' | 'f' | null): Person | undefined => {
     if (!list?.length) return undefined;
-    return [...list].sort((a, b) => (lastSeen.get(b.id) ?? -1) - (lastSeen.get(a.id) ?? -1) || a.id - b.id)[0];
+    if (list.length === 1) return list[0];
+    let pool = list;
+    if (honorific && list.length > 1) {
+      const fitting = list.filter((x) => genderOf(x.parts, honorificOf.get(x.id), x.role) !== (honorific === 'm' ? 'f' : 'm'));
+      if (fitting.length) pool = fitting;
+    }
+    return [...pool].sort((a, b) => (lastSeen.get(b.id) ?? -1) - (lastSeen.get(a.id) ?? -1) || a.id - b.id)[0];
   };
   for (const runs of runsBy) {
-    for (const run of runs) {
-      if (!run.name.length) continue;
+    for (let ri = 0; ri < runs.length; ri++) {
+      const run = runs[ri]!;
+      if (!run.name.length) {
+        coupleMention(run, runs[ri + 1]);
+        continue;
+      }
       const parts = run.name.map((t) => norm(t.text));
       let person: Person | undefined;
       let full = false;
@@ -258,7 +290,7 @@ export function findPeople(doc: DocParagraph[]): PeopleResult {
       }
       if (!person && parts.length === 1) {
         const w = parts[0]!;
-        person = pick(lastIndex.get(w)) ?? pick(firstIndex.get(w));
+        person = pick(lastIndex.get(w), run.honorific) ?? pick(firstIndex.get(w), run.honorific) ?? pick(innerIndex.get(w), run.honorific);
         full = person !== undefined && person.parts.length === 1;
       }
       if (!person) continue;
@@ -278,11 +310,41 @@ export function findPeople(doc: DocParagraph[]): PeopleResult {
     }
   }
 
+  /** "Mr. and Mrs. Kowalczyk": the lone honorific names the partner of the same surname. */
+  function coupleMention(run: NameRun, next: NameRun | undefined): void {
+    if (run.prefix.length !== 1 || run.honorific === undefined || run.honorific === null || !next || next.name.length !== 1) return;
+    const p = doc[run.paragraph]!;
+    const and = p.tokens[run.last];
+    if (!and || and.lower !== 'and' || next.first !== run.last + 1 || next.honorific === undefined) return;
+    const person = pick(lastIndex.get(norm(next.name[0]!.text)), run.honorific);
+    if (!person) return;
+    mentions.push({ person: person.id, paragraph: run.paragraph, first: run.first, last: run.last, full: false });
+    tokenPerson[run.paragraph]![run.first] = person.id;
+    person.paragraphs.add(run.paragraph + 1);
+    if (!lastSeen.has(person.id)) person.order = clock;
+    lastSeen.set(person.id, clock++);
+  }
+
   const descriptions = doc.flatMap(findDescriptions);
+  ledeRole(doc, people, mentions, descriptions);
   assignDescriptionRoles(doc, people, mentions, descriptions);
   for (const x of people) x.gender = genderOf(x.parts, honorificOf.get(x.id), x.role);
   const kept = people.filter((x) => x.paragraphs.size > 0);
   return { people: kept, tokenPerson, mentions, descriptions };
+}
+
+/**
+ * News ledes often name a person by office first and by name in the next paragraph: "The Taoiseach has rejected …" /
+ * "Declan Furlong was responding to …". The office opening the article goes to the person who opens paragraph 2.
+ */
+function ledeRole(doc: DocParagraph[], people: Person[], mentions: Mention[], descriptions: Description[]): void {
+  const d = descriptions[0];
+  if (!d || d.paragraph !== 0 || d.tokenStart !== 0 || doc.length < 2) return;
+  if (!(TITLES.has(d.head) || d.specific) || mentions.some((m) => m.paragraph === 0)) return;
+  const m = mentions.find((x) => x.paragraph === 1);
+  if (!m || m.first !== 0 || !m.full) return;
+  const person = people[m.person]!;
+  if (!person.role) person.role = d.text;
 }
 
 /**

@@ -56,8 +56,8 @@ export function analyseQuotes(doc: DocParagraph[], people: PeopleResult, quotes:
         const trailing = last.closeMark >= 0 ? lp.text.slice(last.closeMark - 1, last.closeMark + 2) : '';
         const setOff = /[,?!—–]/.test(trailing[0] ?? '') || trailing[2] === ',';
         let a: Attribution | null = null;
-        if (shape.sentenceInitial || setOff) a = att.after(q) ?? att.before(q);
-        else a = att.before(q) ?? att.after(q);
+        if (shape.sentenceInitial || setOff) a = att.after(q) ?? att.before(q) ?? att.introducedBy(q);
+        else a = att.before(q) ?? att.introducedBy(q) ?? att.after(q);
         if (!a || (a.speaker === null && !a.compound.length && a.verb === null)) {
           // No attribution of its own: a quote continuing its paragraph's speaker, or a paragraph that is only a quote
           // right after one whose speaker is known.

@@ -22,6 +22,8 @@ export interface QuoteShape {
   paragraphIsQuote: boolean;
   /** A capitalised nickname between two name parts: Dele “Big Dee” Adebanjo. */
   insideName: boolean;
+  /** Title case right after a common noun, as its name: a new single, “Ninety Miles,”; the film “Salt Roads”. */
+  namesNoun: boolean;
 }
 
 const outsideCache = new WeakMap<DocParagraph, boolean>();
@@ -68,8 +70,12 @@ export function quoteShape(q: QuoteText, doc: DocParagraph[]): QuoteShape {
   const sentenceInitial = !/[\p{L}\p{N}]/u.test(lead);
   const trimmedLead = lead.trimEnd();
   const prevTok = p.tokens[tokenAt(p.tokens, open) - 1];
+  // Set off by dashes as a statement of its own: "offered a blunter assessment — “The pledges …” — and said".
+  const lastPartText = doc[lastPart.paragraph]!.text;
+  const dashIntroduced = /[—–]$/.test(trimmedLead) && /^\p{Lu}/u.test(q.text) && (lastPart.closeMark < 0 || /^\s*(?:[—–]|$)/.test(lastPartText.slice(lastPart.closeMark + 1, lastPart.closeMark + 4)));
   const introduced =
     trimmedLead.endsWith(':') ||
+    dashIntroduced ||
     (prevTok !== undefined && !prevTok.quoted && SPEECH_VERBS.has(prevTok.lower) && /^[\s,:]*$/.test(p.text.slice(prevTok.end, open)) && /^\p{Lu}/u.test(q.text));
   let labelCue = false;
   for (let k = tokenAt(p.tokens, open) - 1, n = 0; k >= 0 && n < 2; k--, n++) {
@@ -93,7 +99,11 @@ export function quoteShape(q: QuoteText, doc: DocParagraph[]): QuoteShape {
     const after = p.tokens[tokenAt(p.tokens, firstPart.closeMark + 1)];
     insideName = before !== undefined && after !== undefined && before.cap && after.cap && !before.quoted && !after.quoted && before.end === open - 1 && after.start === firstPart.closeMark + 2 && !isFunctionWord(before.lower) && !isFunctionWord(after.lower);
   }
-  return { words: words.length, sentenceInitial, introduced, modifiesNoun, labelCue, titleCase, paragraphIsQuote, insideName };
+  const gapBefore = prevTok ? p.text.slice(prevTok.end, open) : '';
+  const namesNoun =
+    titleCase && !sentenceInitial && words.length <= 6 && prevTok !== undefined && !prevTok.quoted && !prevTok.cap &&
+    (gapBefore === ' ' || gapBefore === ', ') && !SPEECH_VERBS.has(prevTok.lower) && !isFunctionWord(prevTok.lower) && !isVerbWord(prevTok.lower);
+  return { words: words.length, sentenceInitial, introduced, modifiesNoun, labelCue, titleCase, paragraphIsQuote, insideName, namesNoun };
 }
 
 /**
@@ -104,7 +114,7 @@ export function quoteShape(q: QuoteText, doc: DocParagraph[]): QuoteShape {
 export function classifyKind(q: QuoteText, shape: QuoteShape, a: Attribution): QuoteKind {
   const spoken = a.source === 'after' || (a.source === 'before' && a.verbDistance <= 14) || a.source === 'echo';
   const multi = q.span.parts.length > 1;
-  if (shape.insideName) return 'scare';
+  if (shape.insideName || shape.namesNoun) return 'scare';
   if ((shape.sentenceInitial || shape.introduced) && (a.source === 'after' || shape.introduced || q.endsWithPunct || shape.words >= 4 || multi || shape.paragraphIsQuote)) {
     if (!(shape.words <= 3 && !spoken && !q.endsWithPunct && !shape.introduced)) return 'direct';
   }

@@ -12,15 +12,56 @@ import { HONORIFICS, ROLE_STOP, SPEECH_VERBS, TITLES } from './word-lists.ts';
 
 const LINKS = new Set(['of', 'for', 'at']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our']);
+const POSSESSIVE_DETERMINERS = new Set(['his', 'her', 'their', 'its', 'our']);
 const CLAUSE_OPENERS = new Set(['and', 'but', 'with', 'by', 'from', 'to', 'for', 'as', 'said', 'says']);
 
 /** Participles and adjectives that are part of a role as written: "retired teacher", "acting chief executive". */
 const ROLE_MODIFIERS = new Set(['retired', 'acting', 'serving', 'outgoing', 'incoming', 'ousted', 'disgraced', 'embattled', 'jailed', 'imprisoned', 'detained', 'suspended', 'sacked', 'exiled', 'former', 'interim', 'elected', 'designated']);
 
+/** -ing nouns that name a field inside a role: "housing spokesman", "managing director", "marketing chief". */
+const FIELD_GERUNDS = new Set(['housing', 'managing', 'marketing', 'planning', 'operating', 'nursing', 'engineering', 'banking', 'trading', 'accounting', 'publishing', 'broadcasting', 'training', 'lending', 'mining', 'shipping', 'programming', 'licensing', 'policing', 'sentencing', 'funding', 'fundraising', 'campaigning', 'organising', 'organizing', 'polling', 'building', 'manufacturing', 'farming', 'fishing', 'recruiting', 'teaching', 'consulting']);
+/** Capitalised words that qualify a title: "Managing Director", "Executive Vice President", "Deputy Chief Constable". */
+const TITLE_MODIFIERS = new Set(['managing', 'executive', 'deputy', 'vice', 'chief', 'senior', 'junior', 'assistant', 'associate', 'principal', 'acting', 'interim', 'general', 'permanent', 'regional', 'national', 'federal', 'state', 'former', 'first', 'second', 'lead', 'head', 'shadow', 'joint', 'special']);
+
 const isRoleWord = (t: Token): boolean => isRoleNoun(t.lower) || TITLES.has(t.lower) || (isAcronym(t) && isRoleNoun(t.lower));
 
-/** Walks left from the run over role-like words. Returns the phrase as written, or null. */
+/** The role written before a name: a title or description touching it, or the noun phrase opening its sentence. */
 export function roleBefore(p: DocParagraph, run: NameRun): string | null {
+  return walkRoleBefore(p, run) ?? openingRole(p, run);
+}
+
+/**
+ * "The President of the Association of Mobile Money and Bank Agents in Nigeria (AMMBAN), Alhaji Musa Danladi, called …":
+ * a sentence that opens with "The ROLE of …" and then gives the name in apposition. The whole opening phrase is the
+ * role, as long as it holds no verb and no other comma.
+ */
+function openingRole(p: DocParagraph, run: NameRun): string | null {
+  const { tokens, text } = p;
+  const firstTok = tokens[run.first]!;
+  const lastName = tokens[run.last - 1]!;
+  if (lastName.possessive || !/^(?:,|$)/.test(text.slice(lastName.end, lastName.end + 1))) return null;
+  const sentence = p.sentences[firstTok.sentence]!;
+  const before = text.slice(sentence.start, firstTok.start);
+  if (!before.endsWith(', ') || before.length > 160) return null;
+  const phrase = before.slice(0, -2);
+  if (phrase.includes(',') || /[“”"‘’;:—–]/.test(phrase.replace(/(?<=\p{L})['’](?=\p{L}|\s)/gu, ''))) return null;
+  const k0 = tokenAt(tokens, sentence.start);
+  const det = tokens[k0];
+  if (!det || !/^(?:The|A|An|Its|His|Her|Their|Our)$/.test(det.text)) return null;
+  let head = -1;
+  for (let k = k0 + 1; k < run.first; k++) {
+    const t = tokens[k]!;
+    if (t.quoted) return null;
+    if (head < 0 && k - k0 <= 3 && isRoleWord(t)) head = k;
+    if (!t.cap && (isInflectedVerb(t.lower) && !FIELD_GERUNDS.has(t.lower) && !ROLE_MODIFIERS.has(t.lower))) return null;
+    if (head < 0 && k - k0 > 3) return null;
+  }
+  if (head < 0) return null;
+  return text.slice(tokens[k0 + 1]!.start, sentence.start + phrase.length).trim() || null;
+}
+
+/** Walks left from the run over role-like words. Returns the phrase as written, or null. */
+function walkRoleBefore(p: DocParagraph, run: NameRun): string | null {
   const { tokens, text } = p;
   const prefix = run.prefix.filter((t) => !HONORIFICS.has(t.lower));
   const picked: Token[] = [...prefix];
@@ -75,11 +116,13 @@ export function roleBefore(p: DocParagraph, run: NameRun): string | null {
         const before = tokens[k - 1];
         if (!before || !isRoleNoun(before.lower)) break;
       } else if (ROLE_STOP.has(l) || /^\d/.test(l) || (isFunctionWord(l) && !isRoleNoun(l) && !ROLE_MODIFIERS.has(l))) break;
-      else if (isInflectedVerb(l) && !isRoleNoun(l) && !ROLE_MODIFIERS.has(l) && tokens[k - 1]?.lower !== 'of') break;
+      else if (isInflectedVerb(l) && !isRoleNoun(l) && !ROLE_MODIFIERS.has(l) && !FIELD_GERUNDS.has(l) && tokens[k - 1]?.lower !== 'of') break;
     } else {
       if ((ROLE_STOP.has(l) && !isAcronym(t)) || SPEECH_VERBS.has(l)) break;
-      if (!(isAcronym(t) || isDemonym(l) || isTitleWord(l) || isPlace(l)) && capitals >= 2) break;
-      capitals++;
+      const titleWord = isAcronym(t) || isDemonym(l) || isTitleWord(l) || isPlace(l) || TITLE_MODIFIERS.has(l) || isRoleNoun(l);
+      // An organisation after "of"/"for" may run to four words ("Director of Payments System Management").
+      if (!titleWord && capitals >= (picked.some((x) => LINKS.has(x.lower)) ? 2 : 4)) break;
+      if (!titleWord) capitals++;
     }
     picked.unshift(t);
     leftmost = t;
@@ -95,7 +138,8 @@ export function roleBefore(p: DocParagraph, run: NameRun): string | null {
       const x = tokens[i];
       return !x || x.sentence !== sentence || text.slice(x.end, tokens[i + 1]!.start).includes(',') || CLAUSE_OPENERS.has(x.lower);
     };
-    const ok = !b || b.sentence !== sentence || opensClause(k) || (DETERMINERS.has(b.lower) && opensClause(k - 1));
+    // "the death of their former manager, Gerry Flint, in 2023": a possessive determiner ties the role to the name.
+    const ok = !b || b.sentence !== sentence || opensClause(k) || (DETERMINERS.has(b.lower) && opensClause(k - 1)) || (POSSESSIVE_DETERMINERS.has(b.lower) && !tokens[k - 1]?.cap);
     if (!ok) return null;
   }
   if (!picked.some(isRoleWord)) return null;
@@ -105,7 +149,7 @@ export function roleBefore(p: DocParagraph, run: NameRun): string | null {
   picked.forEach((t, i) => {
     if (LINKS.has(t.lower)) ofIndex = i;
   });
-  const ofRole = ofIndex > 0 && picked.length - ofIndex <= 3 && isRoleWord(picked[ofIndex - 1]!);
+  const ofRole = ofIndex > 0 && picked.length - ofIndex <= 6 && isRoleWord(picked[ofIndex - 1]!);
   if (!isRoleWord(adjacent) && !ofRole && !TITLES.has(adjacent.lower)) return null;
   // Keep an abbreviated title's full stop: "Sen.", "Gov.".
   const end = text[adjacent.end] === '.' && isTitleWord(adjacent.lower) && adjacent === prefix[prefix.length - 1] ? adjacent.end + 1 : adjacent.end;
@@ -148,8 +192,11 @@ export function roleAfter(p: DocParagraph, endToken: number): string | null {
     if (!segTokens.length || segTokens.length > 12) return null;
     const head = segTokens[0]!;
     if (head.quoted) return null;
-    // Must open like a description: lower case, an article, a possessive owner, a demonym or an acronym.
-    const opensLikeRole = !head.cap || head.possessive || isDemonym(head.lower) || isAcronym(head) || isTitleWord(head.lower) || /^(?:The|A|An)$/.test(head.text);
+    // Must open like a description: lower case, an article, a possessive owner, a demonym or an acronym — or be an
+    // owner's name before a lower-case role: "Jen Tollefson, Haskins campaign manager", "Jane Doe, BP chief executive".
+    const opensLikeRole =
+      !head.cap || head.possessive || isDemonym(head.lower) || isAcronym(head) || isTitleWord(head.lower) || /^(?:The|A|An)$/.test(head.text) ||
+      ownerThenRole(segTokens);
     if (!opensLikeRole || APPOSITIVE_STOPS.has(head.lower)) return null;
     let cut = segTokens.length;
     for (let i = 0; i < segTokens.length; i++) {
@@ -160,12 +207,40 @@ export function roleAfter(p: DocParagraph, endToken: number): string | null {
       }
       if (SPEECH_VERBS.has(l)) return null;
     }
-    const kept = segTokens.slice(0, cut);
+    let kept = segTokens.slice(0, cut);
+    // "a 58-year-old school librarian from Ypsilanti, Michigan": where someone is from is not part of the role.
+    const from = kept.findIndex((t, i) => i > 0 && t.lower === 'from' && isRoleWord(kept[i - 1]!) && originFollows(p, kept, i));
+    if (from > 0) kept = kept.slice(0, from);
     if (!kept.some((t) => isRoleWord(t))) return null;
-    const role = text.slice(kept[0]!.start, kept[kept.length - 1]!.end).replace(ARTICLE, '').trim();
+    const role = text.slice(kept[0]!.start, kept[kept.length - 1]!.end).replace(ARTICLE, '').replace(AGE_LEAD, '').trim();
     return role || null;
   }
   return null;
+}
+
+/** An age is not part of the role: "a 34-year-old pastry chef" → "pastry chef". */
+const AGE_LEAD = /^\d{1,3}-year-old\s+(?=\S)/;
+
+/** Capitalised words (an owner's name) then lower-case words ending in a role noun, nothing else. */
+function ownerThenRole(seg: Token[]): boolean {
+  let i = 0;
+  while (i < seg.length && seg[i]!.cap && !isRoleWord(seg[i]!) && i < 3) i++;
+  if (i === 0 || i >= seg.length) return false;
+  const rest = seg.slice(i);
+  return rest.length <= 3 && rest.every((t) => !t.cap && !isInflectedVerb(t.lower) && !isFunctionWord(t.lower)) && isRoleWord(rest[rest.length - 1]!);
+}
+
+/** After "from": a known place, or a place name followed by ", REGION" (Ypsilanti, Michigan) — an origin. */
+function originFollows(p: DocParagraph, seg: Token[], i: number): boolean {
+  const next = seg[i + 1];
+  if (!next || !next.cap) return false;
+  if (isPlace(next.lower)) return true;
+  const last = seg[seg.length - 1]!;
+  if (seg.slice(i + 1).some((t) => !t.cap)) return false;
+  const after = p.text.slice(last.end, last.end + 2);
+  const k = tokenAt(p.tokens, last.end + 2);
+  const region = p.tokens[k];
+  return after === ', ' && region !== undefined && region.start === last.end + 2 && isPlace(region.lower);
 }
 
 const PREDICATE = /^ (?:is|was) (?:a|an|the) /;

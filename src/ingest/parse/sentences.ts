@@ -13,12 +13,25 @@ export interface Sentence {
 }
 
 const TERMINATOR = new Set(['.', '!', '?', '…']);
+const TERMINATOR_SCAN = /[.!?…]/g;
 const CLOSERS = new Set([')', ']', '”', '’', '"', "'", '»']);
-const isUpperOrDigit = (c: string | undefined): boolean => c !== undefined && /[\p{Lu}\p{N}“‘"'«(\[]/u.test(c);
+const OPENER_OR_UPPER = /[\p{Lu}\p{N}“‘"'«(\[]/u;
+const LETTER_OR_DOT = /[\p{L}.]/u;
+const isUpperOrDigit = (c: string | undefined): boolean => {
+  if (c === undefined) return false;
+  const x = c.charCodeAt(0);
+  if (x < 128) return (x >= 65 && x <= 90) || (x >= 48 && x <= 57) || c === '"' || c === "'" || c === '(' || c === '[';
+  return OPENER_OR_UPPER.test(c);
+};
+const isLetterOrDot = (c: string): boolean => {
+  const x = c.charCodeAt(0);
+  if (x < 128) return (x >= 97 && x <= 122) || (x >= 65 && x <= 90) || x === 46;
+  return LETTER_OR_DOT.test(c);
+};
 
 function wordBefore(p: string, i: number): string {
   let s = i;
-  while (s > 0 && /[\p{L}.]/u.test(p[s - 1]!)) s--;
+  while (s > 0 && isLetterOrDot(p[s - 1]!)) s--;
   return p.slice(s, i).toLowerCase();
 }
 
@@ -37,7 +50,9 @@ export function splitSentences(p: string, masked: Array<[number, number]>): Sent
     if (end > s) out.push({ start: s, end });
     start = end;
   };
-  for (let i = 0; i < p.length; i++) {
+  const n = p.length;
+  let nextTerminator = -1;
+  for (let i = 0; i < n; i++) {
     while (mi < ranges.length && ranges[mi]![1] <= i) mi++;
     const r = ranges[mi];
     if (r && i >= r[0] && i < r[1]) {
@@ -47,6 +62,20 @@ export function splitSentences(p: string, masked: Array<[number, number]>): Sent
       while (k > r[0] && CLOSERS.has(p[k]!)) k--;
       i = last;
       if (TERMINATOR.has(p[k]!) && p[last + 1] === ' ' && isUpperOrDigit(p[last + 2])) push(last + 1);
+      continue;
+    }
+    // Nothing happens between here and the next terminator or quotation: jump there (one native scan).
+    // The next terminator is found once and reused until passed, so a long text with many quotations and few full
+    // stops is not rescanned from every quotation (that would be quadratic).
+    if (nextTerminator < i) {
+      TERMINATOR_SCAN.lastIndex = i;
+      const found = TERMINATOR_SCAN.exec(p);
+      nextTerminator = found ? found.index : n;
+    }
+    const next = Math.min(nextTerminator, r ? r[0] : n);
+    if (next >= n) break;
+    if (next > i) {
+      i = next - 1;
       continue;
     }
     const c = p[i]!;

@@ -15,8 +15,20 @@ export interface Token {
 
 const LETTER = /[\p{L}\p{M}\p{N}]/u;
 const UPPER = /^\p{Lu}/u;
-const isLetter = (c: string | undefined): boolean => c !== undefined && LETTER.test(c);
+/** ASCII answered by char code; only other characters pay for the Unicode regex. */
+const isLetter = (c: string | undefined): boolean => {
+  if (c === undefined) return false;
+  const x = c.charCodeAt(0);
+  if (x < 128) return (x >= 97 && x <= 122) || (x >= 65 && x <= 90) || (x >= 48 && x <= 57);
+  return LETTER.test(c);
+};
+const isUpperStart = (s: string): boolean => {
+  const x = s.charCodeAt(0);
+  if (x < 128) return x >= 65 && x <= 90;
+  return UPPER.test(s);
+};
 const APOS = new Set(["'", '’']);
+const isApos = (c: string | undefined): boolean => c === "'" || c === '’';
 
 export function tokenize(p: string): Token[] {
   const out: Token[] = [];
@@ -55,15 +67,16 @@ export function tokenize(p: string): Token[] {
     if (p[i] === '.' && singleLetters && segLen === 1) i++;
     let text = p.slice(start, i);
     let possessive = false;
-    const m = /['’][sS]$/.exec(text);
+    const lastCh = text[text.length - 1];
+    const m = text.length >= 2 && (lastCh === 's' || lastCh === 'S') && isApos(text[text.length - 2]);
     if (m && text.length > 2) {
       text = text.slice(0, -2);
       possessive = true;
-    } else if (APOS.has(p[i] ?? '') && (text.endsWith('s') || text.endsWith('S')) && p[i + 1] === ' ' && UPPER.test(text)) {
+    } else if (isApos(p[i]) && (lastCh === 's' || lastCh === 'S') && p[i + 1] === ' ' && isUpperStart(text)) {
       // Plural or classical possessive of a name: "Jones’ " — the mark belongs to the word, not to a quotation.
       possessive = true;
     }
-    out.push({ text, lower: text.toLowerCase(), start, end: possessive && !m ? i + 1 : i, possessive, cap: UPPER.test(text), quoted: false, sentence: 0 });
+    out.push({ text, lower: text.toLowerCase(), start, end: possessive && !m ? i + 1 : i, possessive, cap: isUpperStart(text), quoted: false, sentence: 0 });
   }
   return out;
 }

@@ -24,6 +24,8 @@ export const HONORIFICS = new Map<string, 'm' | 'f' | null>([
   ['mr', 'm'], ['mr.', 'm'], ['mister', 'm'], ['sir', 'm'], ['lord', 'm'],
   ['mrs', 'f'], ['mrs.', 'f'], ['ms', 'f'], ['ms.', 'f'], ['miss', 'f'], ['dame', 'f'], ['lady', 'f'], ['madam', 'f'],
   ['mx', null], ['mx.', null], ['dr', null], ['dr.', null], ['prof', null], ['prof.', null],
+  // West African and Muslim-world honorifics written before a name (Alhaji Musa Danladi, Mallam Ibrahim).
+  ['alhaji', 'm'], ['alhaja', 'f'], ['hajia', 'f'], ['hajiya', 'f'], ['mallam', 'm'], ['malam', 'm'],
 ]);
 
 /** Capitalised titles written before a name ("Chancellor Olaf Scholz"); they are the role as written. */
@@ -34,7 +36,7 @@ sgt. admiral commander major maj maj. corporal private king queen prince princes
 archbishop bishop rabbi imam sheikh father reverend rev rev. pastor chief commissioner ambassador premier coach
 detective inspector officer constable deputy speaker chairman chairwoman chair professor prof prof. chief-executive
 ceo cfo coo cto founder director president-elect pm mp mep councilman councilwoman councillor councilor alderman
-assemblyman assemblywoman
+assemblyman assemblywoman taoiseach tánaiste tanaiste
 `);
 
 /** Nouns that name a position or occupation; a phrase holding one is a role. Complements compromise's Actor tag. */
@@ -53,6 +55,8 @@ mediator spokesmen spokeswomen ministers presidents leaders officials chancellor
 boss sheriff marshal warden rector vicar priest bishop archbishop pope cardinal rabbi imam cleric emir sultan monarch
 prosecutor-general attorney-general advocate ombudsman physician epidemiologist virologist historian economist
 councilman councilwoman councillor councilor alderman assemblyman assemblywoman
+taoiseach tánaiste tanaiste td tds mla mlas msp msps mpp mpps mha mna mhk
+drummer librarian waitress waiter bartender cashier midwife paramedic shopkeeper caretaker presenter nominee
 `);
 
 /** Verbs that attribute speech. Present tense included: features and wire copy often use "says". */
@@ -75,20 +79,25 @@ describe describing termed terms term terming
 export const ADDRESSEE_VERBS = set('told tells tell telling asked asks asking warned warns urged urges reminded reminds assured assures');
 
 /** Words that turn a short quotation into a label rather than speech: the so-called “Trump trade”. */
-export const LABEL_CUES = set('so-called dubbed termed nicknamed branded labelled labeled known called phrase term word slogan motto hashtag title');
+export const LABEL_CUES = set('so-called dubbed termed nicknamed branded labelled labeled known called calls call phrase term word slogan motto hashtag title titled entitled');
 
 /** Adverbs and auxiliaries that sit between a subject and its speech verb: "Wang also said", "she has repeatedly said". */
 export const VERB_FILLERS = set(`
 also later then previously once repeatedly recently simply reportedly publicly privately earlier again quickly finally
 even never often first has had have would will had just further subsequently separately still yesterday today last
-tuesday monday wednesday thursday friday saturday sunday
+tuesday monday wednesday thursday friday saturday sunday week month year night weekend morning evening afternoon
 `);
+
+/** Words that open a clause of their own: after a quotation they continue the writer's sentence, not attribute it. */
+export const CLAUSE_LINKS = set('and but or nor yet so though although while whereas because as since unless until if before after when then');
 
 /** Lowercase words that cannot be inside a role phrase (verbs of the surrounding sentence, prepositions …). */
 export const ROLE_STOP = new Set([...FUNCTION_WORDS].filter((w) => w !== 'of'));
 
 /** Name particles allowed between capitalised name parts: Ludwig van Beethoven, Mohammed bin Salman. */
-export const NAME_PARTICLES = set('de da di du del della der den van von ten ter bin binti ibn al el la le dos das do y ben bint');
+export const NAME_PARTICLES = set('de da di du del della der den van von ten ter bin binti ibn al el la le dos das do y ben bint ó ní nic uí');
+/** Irish surname particles, written capitalised and standing alone: Eoin Ó Súilleabháin, Aoife Ní Bhriain. */
+export const CAPITAL_PARTICLES = set('ó ní nic uí');
 
 /** Clear gender words in roles: "the spokeswoman", "Queen". */
 export const FEMALE_WORDS = set('spokeswoman chairwoman congresswoman businesswoman actress queen princess empress duchess countess baroness mother daughter wife sister widow');
