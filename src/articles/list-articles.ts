@@ -1,6 +1,7 @@
 import type { Db } from '../db/client.ts';
 import type { Prisma } from '../generated/sqlite/client.ts';
 import { type CursorKey, decodeCursor, encodeCursor, page } from '../http/cursor.ts';
+import { matchingIds } from '../search/search-articles.ts';
 import { type ArticleSummary, articleSummarySelect, toArticleSummary } from './article-view.ts';
 
 export const ARTICLE_SORTS = ['-published', 'published', '-updated', 'updated', 'headline', '-headline'] as const;
@@ -29,47 +30,67 @@ export interface ListArticlesInput {
 
 export async function listArticles(db: Db, input: ListArticlesInput): Promise<{ data: ArticleSummary[]; nextCursor: string | null }> {
   const sort = SORTS[input.sort];
+  // Parsed before any other work, so a query the search syntax cannot read is a 400 whatever else is wrong.
+  const textMatch = input.q ? await textFilter(db, input.q) : null;
   const after = input.cursor ? decodeCursor(input.cursor, input.sort) : null;
-  const where: Prisma.ArticleWhereInput = {
+  const filters: Prisma.ArticleWhereInput[] = [
     // Stubs are placeholders for related links: listed only when asked for.
-    status: input.status ?? { not: 'stub' },
-    ...(input.person ? { people: { some: { personId: input.person } } } : {}),
-    ...(input.publishedFrom || input.publishedTo
-      ? { publishedAt: { ...(input.publishedFrom ? { gte: input.publishedFrom } : {}), ...(input.publishedTo ? { lte: input.publishedTo } : {}) } }
-      : {}),
-    ...(input.q ? textFilter(input.q) : {}),
-    ...(after ? { AND: [keysetAfter(sort.field, sort.dir, sort.nullable, after)] } : {}),
-  };
-  // NULLS LAST is spelled out: SQLite and PostgreSQL disagree on where NULL sorts by default.
-  const orderBy: Prisma.ArticleOrderByWithRelationInput[] = [
-    { [sort.field]: sort.nullable ? { sort: sort.dir, nulls: 'last' } : sort.dir },
-    { id: sort.dir },
+    { status: input.status ?? { not: 'stub' } },
+    ...(input.person ? [{ people: { some: { personId: input.person } } }] : []),
+    ...(input.publishedFrom ? [{ publishedAt: { gte: input.publishedFrom } }] : []),
+    ...(input.publishedTo ? [{ publishedAt: { lte: input.publishedTo } }] : []),
+    ...(textMatch ? [textMatch] : []),
   ];
-  const rows = await db.article.findMany({ where, orderBy, take: input.limit + 1, select: articleSummarySelect });
+  const take = input.limit + 1;
+  const idAfter = (id: number) => ({ id: { [sort.dir === 'desc' ? 'lt' : 'gt']: id } });
+  const findOrdered = (where: Prisma.ArticleWhereInput[], byField: boolean, n: number) =>
+    db.article.findMany({
+      where: { AND: [...filters, ...where] },
+      orderBy: byField ? [{ [sort.field]: sort.dir }, { id: sort.dir }] : [{ id: sort.dir }],
+      take: n,
+      select: articleSummarySelect,
+    });
+
+  let rows: Awaited<ReturnType<typeof findOrdered>>;
+  if (!sort.nullable) {
+    rows = await findOrdered(after ? [keysetAfter(sort.field, sort.dir, after)] : [], true, take);
+  } else {
+    // Rows without the key (undated articles) come last in either direction. Rather than ORDER BY … NULLS LAST,
+    // which no plain index serves on PostgreSQL (DESC) or SQLite (ASC), read the keyed rows in index order and
+    // then the unkeyed ones by id: two index scans, and page 1,000 costs what page 1 costs.
+    rows = [];
+    if (after?.key !== null) {
+      rows = await findOrdered([{ [sort.field]: { not: null } }, ...(after ? [keysetAfter(sort.field, sort.dir, after)] : [])], true, take);
+    }
+    if (rows.length < take) {
+      const unkeyed = [{ [sort.field]: null }, ...(after?.key === null ? [idAfter(after.id)] : [])];
+      rows.push(...(await findOrdered(unkeyed, false, take - rows.length)));
+    }
+  }
   const result = page(rows, input.limit, (last) => encodeCursor(input.sort, keyOf(last[sort.field]), last.id));
   return { data: result.data.map(toArticleSummary), nextCursor: result.nextCursor };
 }
 
 /**
- * The `q` filter: a plain substring match on headline and paragraphs until full-text search (issue 5) replaces
- * this one function with FTS5 / tsvector. Case-sensitivity follows the database (LIKE on SQLite is ASCII-insensitive).
+ * The `q` filter: full-text search (src/search/, same syntax as /api/search) over headlines, paragraphs and quotes.
+ * The list keeps its own sort; `q` only narrows it, to the TEXT_FILTER_LIMIT best matches — enough for browsing,
+ * and a bounded id list for the query. GET /api/search ranks every match and pages through all of them.
  */
-function textFilter(q: string): Prisma.ArticleWhereInput {
-  return { OR: [{ headline: { contains: q } }, { paragraphs: { some: { text: { contains: q } } } }] };
+export const TEXT_FILTER_LIMIT = 1000;
+
+async function textFilter(db: Db, q: string): Promise<Prisma.ArticleWhereInput> {
+  return { id: { in: await matchingIds(db, q, 'article', TEXT_FILTER_LIMIT) } };
 }
 
 function keyOf(value: Date | string | null): CursorKey {
   return value instanceof Date ? value.toISOString() : value;
 }
 
-/** Rows strictly after (key, id) in the order (field dir NULLS LAST, id dir). */
-function keysetAfter(field: SortField, dir: 'asc' | 'desc', nullable: boolean, after: { key: CursorKey; id: number }): Prisma.ArticleWhereInput {
+/** Rows strictly after (key, id) in the order (field dir, id dir), for a key that is not null. */
+function keysetAfter(field: SortField, dir: 'asc' | 'desc', after: { key: CursorKey; id: number }): Prisma.ArticleWhereInput {
   const cmp = dir === 'desc' ? 'lt' : 'gt';
-  const idAfter = { id: { [cmp]: after.id } };
-  if (after.key === null) return nullable ? { [field]: null, ...idAfter } : idAfter;
+  if (after.key === null) return { id: -1 }; // a forged cursor: a null key on a sort that has none
   const key = field === 'headline' ? String(after.key) : new Date(String(after.key));
   if (key instanceof Date && Number.isNaN(key.getTime())) return { id: -1 }; // a forged cursor: empty page
-  return {
-    OR: [{ [field]: { [cmp]: key } }, { [field]: key, ...idAfter }, ...(nullable ? [{ [field]: null }] : [])],
-  };
+  return { OR: [{ [field]: { [cmp]: key } }, { [field]: key, id: { [cmp]: after.id } }] };
 }
