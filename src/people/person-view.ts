@@ -18,7 +18,12 @@ export const Person = z
   .meta({ id: 'Person' });
 export type Person = z.infer<typeof Person>;
 
+/** How many articles and quotes a person's page shows; the rest are a filter away (see the descriptions). */
+export const PERSON_DETAIL_LIMIT = 50;
+
 export const PersonDetail = Person.extend({
+  articleCount: z.number().int().meta({ description: 'all articles they appear in' }),
+  quoteCount: z.number().int().meta({ description: 'all quotes attributed to them' }),
   articles: z.array(
     z.object({
       article: ArticleRef,
@@ -26,8 +31,8 @@ export const PersonDetail = Person.extend({
       aliases: z.array(z.string()),
       paragraphs: z.array(z.number().int()).meta({ description: 'positions of the paragraphs that mention them' }),
     }),
-  ),
-  quotes: z.array(Quote).meta({ description: 'what they said, in order of appearance in the store' }),
+  ).meta({ description: `the ${PERSON_DETAIL_LIMIT} most recently stored; all of them: GET /api/articles?person={id}` }),
+  quotes: z.array(Quote).meta({ description: `the ${PERSON_DETAIL_LIMIT} most recently stored quotes; all of them: GET /api/quotes?speaker={id}` }),
 }).meta({ id: 'PersonDetail' });
 export type PersonDetail = z.infer<typeof PersonDetail>;
 

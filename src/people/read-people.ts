@@ -5,7 +5,7 @@ import type { Prisma } from '../generated/sqlite/client.ts';
 import { decodeCursor, encodeCursor, page } from '../http/cursor.ts';
 import { quoteSelect, toQuote } from '../quotes/quote-view.ts';
 import { personNameKey } from './name-key.ts';
-import { type Person, type PersonDetail, personNotFound, personSelect, toPerson } from './person-view.ts';
+import { PERSON_DETAIL_LIMIT, type Person, type PersonDetail, personNotFound, personSelect, toPerson } from './person-view.ts';
 
 const appearsInPublished: Prisma.PersonWhereInput = { articles: { some: { article: { status: 'published' } } } };
 
@@ -35,15 +35,21 @@ export async function findPersonHead(db: Db | Tx, id: number, publishedOnly: boo
   return db.person.findFirst({ where: { id, ...(publishedOnly ? appearsInPublished : {}) }, select: { id: true, version: true } });
 }
 
-/** A person with the articles they appear in (role, aliases, paragraphs) and their quotes: three queries. */
+/**
+ * A person with the articles they appear in (role, aliases, paragraphs) and their quotes, newest first and bounded:
+ * a much-quoted person has thousands, which belong to the paginated lists, not to one response.
+ */
 export async function loadPersonDetail(db: Db | Tx, id: number, publishedOnly: boolean): Promise<PersonDetail> {
   const person = await db.person.findUnique({ where: { id }, select: personSelect });
   if (!person) throw personNotFound(id);
   const articleFilter = publishedOnly ? { article: { status: 'published' as const } } : {};
-  const [links, quotes] = await Promise.all([
+  const linkWhere = { personId: id, ...articleFilter };
+  const quoteWhere = { speakerId: id, ...articleFilter };
+  const [links, quotes, articleCount, quoteCount] = await Promise.all([
     db.articlePerson.findMany({
-      where: { personId: id, ...articleFilter },
-      orderBy: { articleId: 'asc' },
+      where: linkWhere,
+      orderBy: { articleId: 'desc' },
+      take: PERSON_DETAIL_LIMIT,
       select: {
         role: true,
         aliases: true,
@@ -51,10 +57,14 @@ export async function loadPersonDetail(db: Db | Tx, id: number, publishedOnly: b
         mentions: { select: { paragraph: { select: { position: true } } } },
       },
     }),
-    db.quote.findMany({ where: { speakerId: id, ...articleFilter }, orderBy: { id: 'asc' }, select: quoteSelect }),
+    db.quote.findMany({ where: quoteWhere, orderBy: { id: 'desc' }, take: PERSON_DETAIL_LIMIT, select: quoteSelect }),
+    db.articlePerson.count({ where: linkWhere }),
+    db.quote.count({ where: quoteWhere }),
   ]);
   return {
     ...toPerson(person),
+    articleCount,
+    quoteCount,
     articles: links.map((l) => ({
       article: l.article,
       role: l.role,

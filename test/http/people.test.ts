@@ -25,7 +25,22 @@ describeEachDatabase('people API', (ctx) => {
     assert.equal(detail.headers.etag, personEtag(a.personId, 1));
     assert.deepEqual(detail.body.articles.map((x: { article: { id: number }; role: string; paragraphs: number[] }) => [x.article.id, x.role, x.paragraphs]), [[a.id, 'housing director', [1, 2]]]);
     assert.deepEqual(detail.body.quotes.map((q: { id: number }) => q.id), [a.quoteId]);
+    assert.deepEqual([detail.body.articleCount, detail.body.quoteCount], [1, 1]);
     assert.equal((await request(app()).get('/api/people/999999')).status, 404);
+  });
+
+  test('GET /api/people/:id shows the newest 50 quotes and the total; the rest are in GET /api/quotes', async () => {
+    const a = await articleFactory(ctx.db, { speaker: 'Much Quoted' });
+    const paragraphId = (await ctx.db.prisma.quote.findUniqueOrThrow({ where: { id: a.quoteId } })).paragraphId;
+    await ctx.db.prisma.quote.createMany({
+      data: Array.from({ length: 54 }, (_, i) => ({ articleId: a.id, paragraphId, text: `line ${i}`, kind: 'direct' as const, speakerId: a.personId })),
+    });
+    const detail = await request(app()).get(`/api/people/${a.personId}`);
+    assert.equal(detail.status, 200);
+    assertMatchesOpenApi(detail, 'get', '/api/people/:id');
+    assert.equal(detail.body.quoteCount, 55);
+    assert.equal(detail.body.quotes.length, 50);
+    assert.equal(detail.body.quotes[0].text, 'line 53', 'newest first');
   });
 
   test('POST /api/people: 201, 409 for the same name key; PATCH needs If-Match (428/412)', async () => {
