@@ -64,7 +64,18 @@ export function issuesFromZod(error: z.ZodError, prefix: (string | number)[]): E
 /** body-parser (inside express.json/text) marks its errors with a `type` and a status. */
 function fromBodyParser(err: unknown): AppError | null {
   const e = err as { type?: unknown; status?: unknown; limit?: unknown };
-  if (typeof e !== 'object' || e === null || typeof e.type !== 'string') return null;
+  if (typeof e !== 'object' || e === null) return null;
+  if (typeof e.type !== 'string') {
+    // Refusals without a body-parser type: the router's "Failed to decode param" (a path with bad percent-encoding,
+    // a URIError with status 400) and zlib's errors for a body whose Content-Encoding does not match it.
+    if (err instanceof URIError && e.status === 400) {
+      return new AppError('bad_request', 'The path is not valid: bad percent-encoding', { issues: [{ path: ['path'], message: 'bad percent-encoding' }] });
+    }
+    if (typeof (e as { code?: unknown }).code === 'string' && /^(Z_|ERR__ERROR)/.test((e as { code: string }).code) && e.status === 400) {
+      return new AppError('bad_request', 'The body could not be decompressed as its Content-Encoding says', { issues: [{ path: ['headers', 'content-encoding'], message: 'does not match the body' }] });
+    }
+    return null;
+  }
   switch (e.type) {
     case 'entity.too.large':
       return new AppError('payload_too_large', `The body is larger than the limit of ${e.limit} bytes`);
