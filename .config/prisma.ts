@@ -4,6 +4,7 @@ import 'dotenv/config';
 import path from 'node:path';
 import { defineConfig } from 'prisma/config';
 import { PROJECT_ROOT, resolveDatabaseUrl } from '../src/config/database-url.ts';
+import { externalTables } from '../src/db/external-tables.ts';
 
 // Prisma's native schema engine cannot be downloaded on our machines: the CLI drives Prisma's own WebAssembly
 // engine through this shim instead (see scripts/prisma-schema-engine and docs/migrations.md).
@@ -19,4 +20,7 @@ export default defineConfig({
     seed: 'tsx scripts/seed.ts',
   },
   datasource: { url: target.url },
+  // Tables migrations create that the model does not describe (full-text search): src/db/external-tables.ts.
+  experimental: { externalTables: true },
+  tables: { external: externalTables(target.provider) },
 });

@@ -4,6 +4,8 @@
  *
  *   npm run db:new-migration -- --name add_article_summary     writes prisma/{sqlite,postgresql}/migrations/<ts>_add_article_summary/
  *   npm run db:new-migration -- --name x --provider sqlite     one provider only
+ *   npm run db:new-migration -- --name add_views --empty       an empty migration for both, for SQL Prisma cannot
+ *                                                              express (views, full-text search, triggers): write it in
  *   npm run db:check                                           (--check) exit 1 if a provider's migrations lag the model
  *
  * PostgreSQL scratch databases are created on SCRATCH_POSTGRES_URL, else TEST_POSTGRES_URL, else
@@ -97,7 +99,12 @@ async function lagsModel(provider: Provider, scratch: Scratch): Promise<boolean>
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
-    options: { name: { type: 'string' }, provider: { type: 'string' }, check: { type: 'boolean', default: false } },
+    options: {
+      name: { type: 'string' },
+      provider: { type: 'string' },
+      check: { type: 'boolean', default: false },
+      empty: { type: 'boolean', default: false },
+    },
   });
   const providers = values.provider ? PROVIDERS.filter((p) => p === values.provider) : PROVIDERS;
   if (providers.length === 0) throw new Error(`--provider must be one of ${PROVIDERS.join(', ')}`);
@@ -110,17 +117,23 @@ async function main(): Promise<number> {
   for (const provider of providers) {
     const scratch = await scratchDatabase(provider);
     try {
-      if (!(await lagsModel(provider, scratch))) {
+      const lags = await lagsModel(provider, scratch);
+      if (values.empty && lags) {
+        // The "empty" migration would silently carry the model's pending changes; keep the two kinds apart.
+        throw new Error(`${provider}: prisma/models.prisma has changes no migration contains; create that migration first (without --empty)`);
+      }
+      if (!lags && !values.empty) {
         process.stdout.write(`${provider}: migrations are in step with prisma/models.prisma, nothing to create.\n`);
         continue;
       }
-      lagging++;
+      if (lags) lagging++;
       if (values.check) {
         process.stdout.write(`${provider}: prisma/models.prisma has changes no migration contains.\n`);
         continue;
       }
       const before = new Set(migrationDirs(provider));
-      // --create-only: applies the existing migrations to the (empty) scratch database, then writes the new one.
+      // --create-only: applies the existing migrations to the (empty) scratch database, then writes the new one
+      // (with no model change, an empty migration.sql for hand-written SQL).
       const { code } = await prisma(['migrate', 'dev', '--create-only', '--name', values.name!], scratch.url, true);
       if (code !== 0) throw new Error(`prisma migrate dev --create-only failed for ${provider} (exit ${code})`);
       const added = migrationDirs(provider).filter((d) => !before.has(d));

@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'unauthorized' // 401
   | 'forbidden' // 403
   | 'not_found' // 404
+  | 'not_acceptable' // 406: no representation the client's Accept allows
   | 'conflict' // 409: unique clash, still referenced, etc.
   | 'precondition_failed' // 412: stale If-Match
   | 'payload_too_large' // 413
@@ -32,6 +33,7 @@ const STATUS: Record<ErrorCode, number> = {
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
+  not_acceptable: 406,
   conflict: 409,
   precondition_failed: 412,
   payload_too_large: 413,
@@ -49,6 +51,7 @@ const TITLE: Record<ErrorCode, string> = {
   unauthorized: 'Authentication required',
   forbidden: 'Not allowed',
   not_found: 'Not found',
+  not_acceptable: 'Not acceptable',
   conflict: 'Conflict',
   precondition_failed: 'Edited by someone else',
   payload_too_large: 'Payload too large',

@@ -3,7 +3,7 @@ import { canSeeUnpublished } from '../auth/access.ts';
 import type { Tx } from '../db/client.ts';
 import { transaction } from '../db/transaction.ts';
 import { AppError } from '../errors.ts';
-import { importArticle } from '../ingest/import-article.ts';
+import { importArticle, withConflictRetry } from '../ingest/import-article.ts';
 import { actorOf, endpoint } from '../http/endpoint.ts';
 import { expectedVersion, formatEtag, matchesIfNoneMatch, stale } from '../http/etag.ts';
 import { IdParams, PageMeta, text } from '../http/schemas.ts';
@@ -13,7 +13,12 @@ import { createArticle } from './create-article.ts';
 import { ArticleDetail, findArticleHead, loadArticleDetail } from './get-article.ts';
 import { listArticles } from './list-articles.ts';
 import { assertRules, createArticleRules } from './rules.ts';
-import { ArticleKeyParams, CreateArticleBody, ImportQuery, ImportResult, ListArticlesQuery, PatchArticleBody, toDate } from './schemas.ts';
+import { JsonLdDocument, NinjsDocument } from '../formats/documents.ts';
+import { toJsonLd } from '../formats/json-ld.ts';
+import { ARTICLE_FORMATS, chooseArticleFormat, representationEtag } from '../formats/negotiate.ts';
+import { toNinjs } from '../formats/ninjs.ts';
+import { urisFor } from '../formats/uris.ts';
+import { ArticleFormatQuery, ArticleKeyParams, CreateArticleBody, ImportQuery, ImportResult, ListArticlesQuery, PatchArticleBody, toDate } from './schemas.ts';
 import { deleteArticle, updateArticle } from './update-article.ts';
 
 const tag = 'articles';
@@ -53,23 +58,47 @@ export const list = endpoint({
 export const get = endpoint({
   operationId: 'getArticle',
   summary: 'The whole article: paragraphs, quotes, people, related',
-  description: 'Readers without a token see published articles only (others answer 404). Send If-None-Match for a 304.',
+  description:
+    'Readers without a token see published articles only (others answer 404). Send If-None-Match for a 304. ' +
+    'Also as schema.org NewsArticle JSON-LD (Accept: application/ld+json or ?format=jsonld) and IPTC ninjs 3.1 ' +
+    '(Accept: application/ninjs+json or ?format=ninjs); each representation has its own ETag, writes take the JSON one.',
   tag,
   params: ArticleKeyParams,
+  query: ArticleFormatQuery,
   conditional: true,
   responses: {
-    200: { description: 'the article', schema: ArticleDetail, etag: true },
+    200: {
+      description: 'the article',
+      schema: ArticleDetail,
+      etag: true,
+      alternatives: { [ARTICLE_FORMATS.jsonld]: JsonLdDocument, [ARTICLE_FORMATS.ninjs]: NinjsDocument },
+    },
     304: { description: 'not modified since the ETag you sent', etag: true },
   },
-  errors: [404],
-  async handle({ params, db, principal, ifNoneMatch }) {
+  errors: [404, 406],
+  async handle({ params, query, db, cache, principal, ifNoneMatch, accepts, origin }) {
+    const format = chooseArticleFormat(query.format, accepts);
     const head = await findArticleHead(db, params.idOrSlug);
     // Unpublished work (drafts may hold embargoed news) does not even exist for readers.
     if (!head || (head.status !== 'published' && !canSeeUnpublished(principal))) throw articleNotFound(params.idOrSlug.slice(0, 100));
-    const etag = articleEtag(head);
-    if (matchesIfNoneMatch(ifNoneMatch, etag)) return { status: 304, etag };
+    const negotiated = { vary: 'Accept', ...(format === 'json' ? {} : { type: ARTICLE_FORMATS[format] }) };
+    const etag = representationEtag(articleEtag(head), format);
+    if (matchesIfNoneMatch(ifNoneMatch, etag)) return { status: 304, etag, ...negotiated };
+    // A published article's JSON is rendered once per version: then a read costs the head query above and nothing
+    // more. The version moves with every change to the article, so an entry is never stale; drafts are not cached
+    // (read by their editors while they change).
+    const cacheable = format === 'json' && head.status === 'published';
+    const cached = cacheable ? cache.get(articleEtag(head)) : undefined;
+    if (cached !== undefined) return { status: 200, json: cached, etag, ...negotiated };
     const article = await loadArticleDetail(db, head.id);
-    return { status: 200, body: article, etag: articleEtag(article) };
+    if (format === 'json') {
+      const json = JSON.stringify(article);
+      if (article.status === 'published') cache.set(articleEtag(article), json);
+      return { status: 200, json, etag: articleEtag(article), ...negotiated };
+    }
+    const uris = urisFor(origin);
+    const body = format === 'jsonld' ? toJsonLd(article, uris) : format === 'ninjs' ? toNinjs(article, uris) : article;
+    return { status: 200, body, etag: representationEtag(articleEtag(article), format), ...negotiated };
   },
 });
 
@@ -104,7 +133,9 @@ export const importText = endpoint({
   errors: [409, 422],
   async handle({ body, query, db, principal, ifMatch }) {
     const actor = actorOf(principal);
-    const result = await transaction(db, async (tx) => {
+    // Its own transaction (for the If-Match check) turns off the ingest's retry; two imports of the same new text
+    // at once would leave the loser a 409 on the slug. Retried, it sees the winner's article: unchanged, 200.
+    const result = await withConflictRetry(() => transaction(db, async (tx) => {
       const r = await importArticle(tx, body, query, actor);
       if (r.outcome === 'updated') {
         // The ingest moved the version by one; the editor must have read the version it replaced.
@@ -113,7 +144,7 @@ export const importText = endpoint({
       }
       const { version } = await tx.article.findUniqueOrThrow({ where: { id: r.articleId }, select: { version: true } });
       return { ...r, version };
-    });
+    }));
     const { version, ...body201 } = result;
     return {
       status: result.outcome === 'created' ? 201 : 200,

@@ -16,10 +16,14 @@ export const ArticleKeyParams = z.strictObject({
   idOrSlug: z.string().min(1).max(200).meta({ description: 'numeric id or slug' }),
 });
 
+export const ArticleFormatQuery = z.strictObject({
+  format: z.enum(['json', 'jsonld', 'ninjs']).optional().meta({ description: 'the representation, instead of Accept: json (default), jsonld (schema.org), ninjs (IPTC ninjs 3.1)' }),
+});
+
 export const ListArticlesQuery = z.strictObject({
   status: z.enum(['draft', 'published', 'archived', 'stub']).optional().meta({ description: 'default: all but stubs (readers: published only)' }),
   person: IdString.optional().meta({ description: 'articles where this person appears' }),
-  q: text(200).optional().meta({ description: 'text in the headline or body' }),
+  q: text(200).optional().meta({ description: 'full-text search in headline, paragraphs and quotes (same syntax as /api/search); narrows the list, keeping its sort' }),
   publishedFrom: DateInput.optional().meta({ description: 'published at or after (date or date-time)' }),
   publishedTo: DateInput.optional().meta({ description: 'published at or before; a bare date includes that whole day' }),
   sort: z.enum(ARTICLE_SORTS).optional().meta({ description: 'default -published (newest first, undated last)' }),

@@ -10,6 +10,7 @@ import type { Db } from '../db/client.ts';
 import { toHandler } from './endpoint.ts';
 import { buildOpenApi } from './openapi.ts';
 import { notFoundHandler, problemHandler } from './problem.ts';
+import { createRenderCache } from './render-cache.ts';
 import { routes } from './routes.ts';
 
 export interface AppDeps {
@@ -59,7 +60,9 @@ export function createApp({ db, config, logger = pino({ level: config.logLevel }
   app.use(express.json({ limit: config.jsonBodyLimit, type: 'application/json' }));
   app.use(express.text({ limit: config.textBodyLimit, type: 'text/plain' }));
 
-  for (const route of routes) app[route.method](route.path, toHandler(route, { db, config }));
+  // Published articles rendered once per version (src/articles/endpoints.ts); per app, so tests never share one.
+  const cache = createRenderCache();
+  for (const route of routes) app[route.method](route.path, toHandler(route, { db, config, cache }));
 
   app.use(notFoundHandler);
   app.use(problemHandler);

@@ -8,6 +8,7 @@ import type { Db } from '../db/client.ts';
 import { AppError } from '../errors.ts';
 import type { Actor } from '../history/record-revision.ts';
 import { issuesFromZod } from './problem.ts';
+import type { RenderCache } from './render-cache.ts';
 
 /**
  * An endpoint declares everything about one operation — inputs, body type, responses, errors — next to its
@@ -21,6 +22,8 @@ export interface ResponseSpec {
   etag?: boolean;
   /** the response carries a Location header (201) */
   location?: boolean;
+  /** other representations of the same response (content negotiation): media type → schema */
+  alternatives?: Record<string, z.ZodType>;
 }
 
 export interface HandlerInput<P, Q, B> {
@@ -29,18 +32,30 @@ export interface HandlerInput<P, Q, B> {
   body: B;
   db: Db;
   config: Config;
+  /** the app's cache of rendered documents, keyed by entity and version */
+  cache: RenderCache;
   /** null for an anonymous reader */
   principal: Principal | null;
   /** raw If-Match / If-None-Match values; etag.ts interprets them */
   ifMatch: string | undefined;
   ifNoneMatch: string | undefined;
+  /** content negotiation on Accept: the best of `types` for the client, or false when none is acceptable */
+  accepts(types: string[]): string | false;
+  /** scheme://host of the request, for absolute links in the standard formats */
+  origin: string;
 }
 
 export interface Reply {
   status: number;
   body?: unknown;
+  /** the body already serialized (from the render cache): sent as is */
+  json?: string;
   etag?: string;
   location?: string;
+  /** the media type of a JSON body when it is not application/json (application/ld+json, …) */
+  type?: string;
+  /** request headers the response depends on beyond Authorization (e.g. Accept) */
+  vary?: string;
 }
 
 export interface EndpointSpec<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> {
@@ -97,7 +112,7 @@ function parse<T extends z.ZodType>(schema: T | undefined, value: unknown, locat
 }
 
 /** Adapts an endpoint to Express: access, media type, validation (all before any database work), then the handler. */
-export function toHandler(route: Route, deps: { db: Db; config: Config }): RequestHandler {
+export function toHandler(route: Route, deps: { db: Db; config: Config; cache: RenderCache }): RequestHandler {
   const ep = route.endpoint;
   return async (req: Request, res: Response) => {
     const principal = principalOf(res);
@@ -119,9 +134,12 @@ export function toHandler(route: Route, deps: { db: Db; config: Config }): Reque
       body,
       db: deps.db,
       config: deps.config,
+      cache: deps.cache,
       principal,
       ifMatch: req.get('if-match'),
       ifNoneMatch: req.get('if-none-match'),
+      accepts: (types) => req.accepts(types),
+      origin: `${req.protocol}://${req.get('host') ?? 'localhost'}`,
     });
     send(req, res, reply, principal);
   };
@@ -135,7 +153,10 @@ function send(req: Request, res: Response, reply: Reply, principal: Principal | 
     res.set('Cache-Control', principal ? 'private, no-cache' : 'no-cache');
     res.vary('Authorization');
   }
+  if (reply.vary) res.vary(reply.vary);
   res.status(reply.status);
-  if (reply.body === undefined || reply.status === 204 || reply.status === 304) res.end();
+  if (reply.json !== undefined) res.type('json').send(reply.json);
+  else if (reply.body === undefined || reply.status === 204 || reply.status === 304) res.end();
+  else if (reply.type) res.type(reply.type).send(JSON.stringify(reply.body));
   else res.json(reply.body);
 }

@@ -12,6 +12,7 @@ const ERROR_TEXT: Record<number, string> = {
   401: 'no token, or a token that is not valid or revoked',
   403: 'the token’s role does not allow this',
   404: 'not found (unpublished content is not found for readers without a token)',
+  406: 'none of the representations this route offers is acceptable (Accept)',
   409: 'conflicts with the stored data (taken slug or name, still referenced)',
   412: 'If-Match is stale: someone else changed it since you read it; reload and redo',
   413: 'the body is larger than the configured limit',
@@ -52,7 +53,14 @@ function operation(route: Route): ZodOpenApiOperationObject {
     responses[status] = {
       description: spec.description,
       ...(Object.keys(headers).length ? { headers: z.object(headers) } : {}),
-      ...(spec.schema ? { content: { 'application/json': { schema: spec.schema } } } : {}),
+      ...(spec.schema
+        ? {
+            content: {
+              'application/json': { schema: spec.schema },
+              ...Object.fromEntries(Object.entries(spec.alternatives ?? {}).map(([type, schema]) => [type, { schema }])),
+            },
+          }
+        : {}),
     };
   }
   for (const status of [...errors].sort()) {

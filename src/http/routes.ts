@@ -4,6 +4,7 @@ import * as paragraphs from '../paragraphs/endpoints.ts';
 import * as people from '../people/endpoints.ts';
 import * as quotes from '../quotes/endpoints.ts';
 import * as related from '../related/endpoints.ts';
+import * as search from '../search/endpoints.ts';
 import type { Access } from '../auth/access.ts';
 import type { Endpoint, Method, Route } from './endpoint.ts';
 import { healthz, readyz } from './health.ts';
@@ -23,6 +24,8 @@ const del = route('delete');
 export const routes: Route[] = [
   get('/healthz', 'public', healthz),
   get('/readyz', 'public', readyz),
+
+  get('/api/search', 'public', search.search),
 
   get('/api/articles', 'public', articles.list),
   post('/api/articles', 'editor', articles.create),

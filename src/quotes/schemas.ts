@@ -7,6 +7,7 @@ export const ListQuotesQuery = z.strictObject({
   speaker: IdString.optional().meta({ description: 'person id of the speaker' }),
   article: IdString.optional().meta({ description: 'article id' }),
   kind: QuoteKindEnum.optional(),
+  q: text(200).optional().meta({ description: 'full-text search in the quote (same syntax as /api/search)' }),
   cursor: CursorQuery,
   limit: LimitQuery,
 });

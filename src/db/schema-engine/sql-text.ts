@@ -15,6 +15,12 @@ export function hasTransactionControl(script: string): boolean {
 }
 
 /** Does a SQLite script switch foreign keys off (Prisma's table-redefinition migrations do)? */
+/** Does the script drop this trigger itself? (then a table redefinition must not bring it back) */
+export function dropsTrigger(script: string, name: string): boolean {
+  const quoted = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`DROP\\s+TRIGGER\\s+(IF\\s+EXISTS\\s+)?(main\\.)?["\`\\[]?${quoted}["\`\\]]?(\\s|;|$)`, 'i').test(stripSqlNoise(script));
+}
+
 export function disablesForeignKeys(script: string): boolean {
   return /PRAGMA\s+foreign_keys\s*=\s*(OFF|0|false|no)\b/i.test(stripSqlNoise(script));
 }

@@ -9,7 +9,7 @@ import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { DriverAdapterError } from '@prisma/driver-adapter-utils';
 import type { IsolationLevel, SqlDriverAdapter, SqlQuery, Transaction } from '@prisma/driver-adapter-utils';
 import type { ScriptOutcome, ShimAdapterFactory } from './adapter-factory.ts';
-import { disablesForeignKeys, hasTransactionControl } from './sql-text.ts';
+import { disablesForeignKeys, dropsTrigger, hasTransactionControl } from './sql-text.ts';
 
 const noArgs = (sql: string): SqlQuery => ({ sql, args: [], argTypes: [] });
 
@@ -117,10 +117,21 @@ class SqliteShimAdapter implements SqlDriverAdapter {
       ? Number((await this.inner.queryRaw(noArgs('PRAGMA foreign_keys'))).rows[0]?.[0] ?? 0)
       : 0;
     if (foreignKeysOff) await this.inner.executeScript('PRAGMA foreign_keys=OFF');
+    // Views and triggers survive a table redefinition (docs/migrations.md): with legacy_alter_table the final
+    // RENAME does not re-check views that name the table (it is briefly missing), and the triggers its DROP TABLE
+    // took with it are created again unless the script dropped them on purpose.
+    if (foreignKeysOff) await this.inner.executeScript('PRAGMA legacy_alter_table=ON');
     try {
       await this.inner.executeScript('BEGIN');
       try {
+        const triggers = foreignKeysOff ? await this.triggers() : new Map<string, string>();
         await this.inner.executeScript(script);
+        if (foreignKeysOff) {
+          const left = await this.triggers();
+          for (const [name, sql] of triggers) {
+            if (!left.has(name) && !dropsTrigger(script, name)) await this.inner.executeScript(sql);
+          }
+        }
         if (foreignKeysOff) {
           const violations = await this.inner.queryRaw(noArgs('PRAGMA foreign_key_check'));
           if (violations.rows.length > 0) {
@@ -142,8 +153,14 @@ class SqliteShimAdapter implements SqlDriverAdapter {
         throw error;
       }
     } finally {
+      if (foreignKeysOff) await this.inner.executeScript('PRAGMA legacy_alter_table=OFF');
       if (foreignKeysOff && before) await this.inner.executeScript('PRAGMA foreign_keys=ON');
     }
+  }
+
+  private async triggers(): Promise<Map<string, string>> {
+    const { rows } = await this.inner.queryRaw(noArgs("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"));
+    return new Map(rows.map(([name, sql]) => [String(name), String(sql)]));
   }
 
   startTransaction(isolationLevel?: IsolationLevel): Promise<Transaction> {
