@@ -75,7 +75,7 @@ export async function runIngest(
       const sources = parsed.filter((p): p is ParsedSource => 'parsed' in p);
       let stored;
       try {
-        stored = await storeBatch(conn, database.prisma, sources, actor);
+        stored = await whileBusy(() => storeBatch(conn, database.prisma, sources, actor));
       } catch (e) {
         // The database or the code failed mid-batch: stop, naming the batch's first file. Ingest is idempotent, so
         // running it again finishes the job.
@@ -102,6 +102,23 @@ export async function runIngest(
   if (summary.created + summary.updated > 0) await refreshPlannerStatistics(database.prisma, 'bulk-load');
   reporter.finish(summary);
   return summary;
+}
+
+/**
+ * Another writer (a second ingest, the API) can hold SQLite's write lock longer than the busy timeout on a loaded
+ * machine. A batch that could not start changed nothing, so it is tried again a few times, backing off, before
+ * the run gives up.
+ */
+async function whileBusy<T>(fn: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (e) {
+      const busy = isAppError(e) && e.code === 'unavailable' && /busy/i.test(e.message);
+      if (!busy || attempt >= attempts) throw e;
+      await new Promise((resolve) => setTimeout(resolve, 500 * 2 ** attempt));
+    }
+  }
 }
 
 /** "line 14: reason" for each located issue, else the error's detail. */

@@ -134,7 +134,13 @@ describeEachDatabase('soak', (ctx) => {
       t.diagnostic(`figures: ${figures}`);
       assert.ok(result.requests.total > SECONDS * 10, `the load ran (${figures})`);
       assert.equal(result['5xx'], 0, figures);
-      assert.equal(result.non2xx, 0, `${figures} ${JSON.stringify(result.statusCodeStats)}`);
+      // Each connection edits its own article, so a 412 needs autocannon to have reconnected a socket (a new
+      // context then shares an article): a correct refusal of a lost race, tolerated in small numbers; any other
+      // non-2xx is a failure.
+      const stats = (result.statusCodeStats ?? {}) as Record<string, { count: number }>;
+      const stale = stats['412']?.count ?? 0;
+      assert.equal(result.non2xx - stale, 0, `${figures} ${JSON.stringify(stats)}`);
+      assert.ok(stale <= result.requests.total * 0.01, `too many 412s: ${figures} ${JSON.stringify(stats)}`);
       assert.equal(result.errors + result.timeouts, 0, figures);
       // Caches (Prisma's query plans, SQLite's pages, V8's code) are warm at the baseline; what remains is a leak.
       assert.ok(end.heapUsed <= baseline.heapUsed * 1.25 + 8 * MB, `heap grew: ${figures}`);
