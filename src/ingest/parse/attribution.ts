@@ -27,6 +27,12 @@ const OBJECT_PRONOUNS = new Map([['him', 'he'], ['her', 'she'], ['them', 'they']
 const DASHES = /[—–]/;
 const LEAD_PREPOSITIONS = new Set(['of', 'in', 'on', 'at', 'by', 'for', 'from', 'to', 'with', 'into', 'about', 'after', 'before', 'than', 'like', 'against', 'among', 'between', 'without', 'under', 'over', 'toward', 'towards', 'despite', 'unlike', 'including', 'meeting', 'beside']);
 const RELATIVES = new Set(['who', 'which', 'that']);
+/** A past-tense or participle form ("ordered", "denied") ends an appositive subject even inside commas. */
+const isInflectedVerbPast = (l: string): boolean => /ed$/.test(l) && isInflectedVerb(l);
+/** -ing forms that act as prepositions inside a subject: "strategists including Mei Tanabe wrote". */
+const PREPOSITIONAL_VERBS = new Set(['including', 'excluding', 'regarding', 'concerning', 'led', 'headed']);
+/** "a spokesperson for Delacroix", "a lawyer for the singer", "an aide to the mayor": someone speaking for another. */
+const ON_BEHALF = new Set(['for', 'to']);
 const NP_END = new Set(['in', 'on', 'at', 'during', 'as', 'after', 'before', 'when', 'while', 'adding', 'who', 'which', 'from', 'to', 'with', 'for', 'about', 'because', 'but', 'and', 'last', 'this', 'earlier', 'on']);
 
 /** First token index whose start is >= pos (binary search). */
@@ -77,6 +83,29 @@ export class Attributor {
     return d.currentSubject ?? (d.prevSubject && pi - d.prevSubject.paragraph <= 1 ? d.prevSubject.person : null);
   }
 
+  /**
+   * "a spokesperson for Delacroix", "one of the singer's lawyers", "an aide to the mayor": an unnamed person speaking
+   * for someone — the named or described person is not the speaker. An indefinite role noun then "for"/"to".
+   */
+  onBehalf(pi: number, a: number, b: number): boolean {
+    const p = this.doc[pi]!;
+    const first = p.tokens[a];
+    if (!first || !/^(?:a|an|one)$/i.test(first.text)) return false;
+    for (let k = a + 1; k < b - 1 && k - a <= 4; k++) {
+      const t = p.tokens[k]!;
+      if (ON_BEHALF.has(t.lower) && isRoleNoun(p.tokens[k - 1]!.lower)) return true;
+    }
+    return false;
+  }
+
+  /** Start of the noun phrase ending at token s: back over "the", a possessive, modifiers — at most five words. */
+  private npStart(pi: number, s: number, sentence: number): number {
+    const p = this.doc[pi]!;
+    let a = s;
+    while (a > 0 && s - a < 5 && p.tokens[a - 1]!.sentence === sentence && !p.tokens[a - 1]!.quoted && !p.text.slice(p.tokens[a - 1]!.end, p.tokens[a]!.start).includes(',') && !isVerbWord(p.tokens[a - 1]!.lower)) a--;
+    return a;
+  }
+
   /** Resolves "the …" tokens [a, b) (a is "the") by their last role word or age. */
   private description(pi: number, a: number, b: number): number | null {
     const p = this.doc[pi]!;
@@ -93,6 +122,7 @@ export class Attributor {
   /** Resolves the noun phrase tokens [a, b) of paragraph pi that is the subject of a speech verb. */
   resolveNp(pi: number, a: number, b: number, subjectPosition: boolean): Np {
     const p = this.doc[pi]!;
+    if (this.onBehalf(pi, a, b)) return { person: null, compound: [] };
     const persons: number[] = [];
     let sawAnd = false;
     for (let k = a; k < b; k++) {
@@ -158,7 +188,8 @@ export class Attributor {
     // “Why not?” Smith asked. — a question or exclamation closes the quote but not the attribution after it.
     const askedOrExclaimed = /[?!]/.test(p.text[part.closeMark - 1] ?? '');
     if (first.sentence !== sentence && !/,/.test(gap) && !askedOrExclaimed) return null;
-    const limit = Math.min(p.tokens.length, from + 12);
+    // An appositive between the name and the verb ("Priya Raman, head of Asia FX strategy at …, said") needs room.
+    const limit = Math.min(p.tokens.length, from + 20);
     // Verb first: "said Wang", "says Jane Smith, an analyst".
     let v = from;
     while (v < limit && VERB_FILLERS.has(p.tokens[v]!.lower) && v - from < 2) v++;
@@ -186,9 +217,13 @@ export class Attributor {
     // "“…,” though she added", "“…” and accused …": a clause of the writer's own, not an attribution.
     if (CLAUSE_LINKS.has(first.lower)) return this.accordingToAfter(pi, from, first.sentence);
     // Subject first: the first speech verb within a short window, nothing verb-like before it.
+    // Inside an appositive set off by commas after the name ("Nadia Orlov, head of rates strategy at …, said") a
+    // noun that doubles as a verb ("rates", "heads") does not end the subject.
+    let appositive = false;
     for (let k = from; k < limit; k++) {
       const t = p.tokens[k]!;
       if (t.quoted || t.sentence !== first.sentence) break;
+      if (k > from && p.text.slice(p.tokens[k - 1]!.end, t.start).includes(',') && this.owner(pi, from) >= 0) appositive = !appositive;
       if (SPEECH_VERBS.has(t.lower) && k > from) {
         let e = k;
         while (e > from && VERB_FILLERS.has(p.tokens[e - 1]!.lower)) e--;
@@ -196,7 +231,7 @@ export class Attributor {
         const np = this.resolveNp(pi, from, e, true);
         return { speaker: np.person, compound: np.compound, verb: t.lower, addressee: this.addresseeAfter(pi, k), source: 'after', verbDistance: 0 };
       }
-      if (k > from && isVerbWord(t.lower) && !VERB_FILLERS.has(t.lower)) break;
+      if (k > from && isVerbWord(t.lower) && !VERB_FILLERS.has(t.lower) && !PREPOSITIONAL_VERBS.has(t.lower) && !(appositive && !t.cap && !isInflectedVerbPast(t.lower))) break;
     }
     return this.accordingToAfter(pi, from, first.sentence);
   }
@@ -284,13 +319,34 @@ export class Attributor {
         }
       }
       let np: Np = { person: null, compound: [] };
+      // "Patricia Okonjo (D-N.Y.) told", "Marcus Bell (R-Ky.), the top Republican …, said": a parenthetical party and
+      // state after the name is skipped back over.
+      if (s > 0 && p.tokens[s]?.sentence === sentence && /\)/.test(p.text.slice(p.tokens[s]!.end, (p.tokens[s + 1] ?? t).start))) {
+        let o = s;
+        for (let n = 0; o > 0 && n < 6 && !p.text.slice(p.tokens[o - 1]!.end, p.tokens[o]!.start).includes('('); n++) o--;
+        if (o > 0 && p.text.slice(p.tokens[o - 1]!.end, p.tokens[o]!.start).includes('(') && this.owner(pi, o - 1) >= 0) s = o - 1;
+      }
       const subj = p.tokens[s];
       if (t.lower.endsWith('ing') || (subj && (subj.lower === 'and' || subj.lower === 'but' || subj.quoted))) {
         // "…, adding: “…”", "He said … and warned that “…”": the verb shares the clause's subject.
         np = { person: this.discourse.currentSubject, compound: [] };
       } else if (subj && subj.sentence === sentence && !subj.quoted) {
         const joined = (x: number) => !p.text.slice(p.tokens[x - 1]!.end, p.tokens[x]!.start).includes(',');
-        if (this.owner(pi, s) >= 0) {
+        // "Leanne Carter, who went to school with Kayla, said", "Sørensen, who founded the company with Ostrowski, had
+        // told": a name closing a relative clause set off by commas is not the subject; the name before the clause is.
+        let rel = s;
+        if (this.owner(pi, s) >= 0 && /,/.test(p.text.slice(p.tokens[s]!.end, (p.tokens[s + 1] ?? t).start))) {
+          for (let n = 0; rel > 0 && n < 30 && p.tokens[rel - 1]!.sentence === sentence && joined(rel); n++) rel--;
+        }
+        const relStart = p.tokens[rel]!;
+        if (rel < s && (relStart.lower === 'who' || relStart.lower === 'whose') && rel > 0 && this.owner(pi, rel - 1) >= 0) {
+          let a = rel - 1;
+          while (a > 0 && p.tokens[a - 1]!.sentence === sentence && this.owner(pi, a - 1) === this.owner(pi, rel - 1) && joined(a)) a--;
+          np = this.resolveNp(pi, a, rel, false);
+        } else if (this.owner(pi, s) >= 0) {
+          if (this.onBehalf(pi, this.npStart(pi, s, sentence!), s + 1)) {
+            return { speaker: null, compound: [], verb: t.lower, addressee: this.addresseeAfter(pi, k), source: 'before', verbDistance: end - k };
+          }
           let a = s;
           // Back over the name (and a coordinated one), not over a comma: "A spokeswoman for Ward, Jenna Liu, said".
           while (a > 0 && p.tokens[a - 1]!.sentence === sentence && (this.owner(pi, a - 1) >= 0 || p.tokens[a - 1]!.lower === 'and') && !p.tokens[a - 1]!.quoted && joined(a)) a--;
@@ -319,6 +375,9 @@ export class Attributor {
         } else if (isRoleNoun(subj.lower) || AGE.test(subj.lower)) {
           let a = s;
           while (a > 0 && s - a < 4 && p.tokens[a - 1]!.sentence === sentence && p.tokens[a]!.lower !== 'the') a--;
+          if (this.onBehalf(pi, this.npStart(pi, s, sentence!), s + 1)) {
+            return { speaker: null, compound: [], verb: t.lower, addressee: this.addresseeAfter(pi, k), source: 'before', verbDistance: end - k };
+          }
           if (p.tokens[a]!.lower === 'the') np = this.resolveNp(pi, a, s + 1, false);
         }
         if (np.person === null && !np.compound.length) np = { person: this.affiliatedSubject(pi, s, sentence!), compound: [] };

@@ -29,7 +29,9 @@ export interface NameRun {
 
 const INITIAL = /^\p{Lu}\.(?:\p{Lu}\.)*$/u;
 const HAS_LOWER = /\p{Ll}/u;
-const PARTICLE_HYPHEN = /^(?:al|el|bin|ibn|abu|da|de|di|du|van|von)-\p{Lu}/u;
+/** A surname opened by a lower-case particle joined to it: al-Obeidi, el-Sayed, d’Aubigné, dell’Orto. */
+const PARTICLE_HYPHEN = /^(?:(?:al|el|bin|ibn|abu|da|de|di|du|van|von)-|(?:d|dell|dall|l)['’])\p{Lu}/u;
+export const isParticleSurname = (text: string): boolean => PARTICLE_HYPHEN.test(text);
 const ACRONYM = /^[\p{Lu}\d&.]{2,}$/u;
 
 export const isAcronym = (t: Token): boolean => ACRONYM.test(t.text) && !INITIAL.test(t.text);
@@ -145,8 +147,9 @@ function splitRun(tokens: Token[], first: number, last: number, p: DocParagraph)
   }
   // A quoted nickname inside the name ("Dele “Big Dee” Adebanjo") is skipped.
   const name = toks.slice(i).filter((t) => !nick(t));
-  // Drop a trailing particle and anything that is not shaped like a name part.
-  while (name.length && !name[name.length - 1]!.cap) name.pop();
+  // Drop a trailing particle and anything that is not shaped like a name part; a particle joined to a capitalised
+  // surname ("Rashid Hamid al-Obeidi") is the surname itself.
+  while (name.length && !name[name.length - 1]!.cap && !PARTICLE_HYPHEN.test(name[name.length - 1]!.text)) name.pop();
   if (name.some((t) => t.cap && !isNameShaped(t))) return null;
   const lastTok = name[name.length - 1];
   const nameLast = lastTok ? first + toks.indexOf(lastTok) + 1 : last;

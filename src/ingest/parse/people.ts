@@ -37,6 +37,9 @@ export interface PeopleResult {
 }
 
 const nameKey = (parts: string[]): string => parts.join(' ');
+/** "Al-Obeidi" opening a sentence is the "al-Obeidi" of the full name: a particle surname capitalised by position. */
+const PARTICLE_CAPITALISED = /^(?:Al|El|Bin|Ibn|Abu|Da|De|Di|Du|Van|Von)-\p{Lu}|^(?:D|Dell|Dall|L)['’]\p{Lu}/u;
+const particleLower = (w: string): string | null => (PARTICLE_CAPITALISED.test(w) ? w[0]!.toLowerCase() + w.slice(1) : null);
 const norm = (s: string): string => s.normalize('NFC');
 
 /**
@@ -79,9 +82,18 @@ function genderOf(parts: string[], honorific: 'm' | 'f' | null | undefined, role
 function speaksNext(p: DocParagraph, k: number): boolean {
   const prev = p.tokens[k - 1];
   let t = p.tokens[k];
-  if (!prev || !t || p.text.slice(prev.end, t.start) !== ' ') return false;
+  if (!prev || !t) return false;
+  if (p.text.slice(prev.end, t.start) !== ' ') return false;
   for (let n = 0; t && n < 2 && VERB_FILLERS.has(t.lower); n++) t = p.tokens[++k];
   return t !== undefined && SPEECH_VERBS.has(t.lower);
+}
+
+/** "The party's co-leader, Tilo Grünberg, said": a name set off by commas right before a speech verb. */
+function appositiveSpeaker(p: DocParagraph, run: NameRun): boolean {
+  const first = p.tokens[run.first]!;
+  const verb = p.tokens[run.last];
+  if (!verb || run.first === 0 || !p.text.slice(0, first.start).endsWith(', ')) return false;
+  return p.text.slice(p.tokens[run.last - 1]!.end, verb.start) === ', ' && SPEECH_VERBS.has(verb.lower) && !verb.lower.endsWith('ing');
 }
 
 /** "…,” said Wang": a speech verb right before token `k`. */
@@ -94,7 +106,8 @@ function speaksBefore(p: DocParagraph, k: number): boolean {
 const PERSON_NOUNS = new Set(
   `husband wife son daughter mother father brother sister partner girlfriend boyfriend fiancée fiancé fiance grandson
    granddaughter grandmother grandfather uncle aunt nephew niece cousin friend neighbour neighbor colleague pupil student
-   child baby boy girl widow widower resident patient customer victim volunteer`.split(/\s+/).filter(Boolean),
+   child baby boy girl widow widower resident patient customer victim volunteer mum mom dad mother-in-law father-in-law
+   stepson stepdaughter`.split(/\s+/).filter(Boolean),
 );
 const POSSESSIVE_DETERMINERS = new Set(['her', 'his', 'their', 'my', 'our', 'your']);
 
@@ -112,7 +125,7 @@ function introducedSingle(p: DocParagraph, k: number): boolean {
 function confirmedSingle(p: DocParagraph, end: number): boolean {
   const last = p.tokens[end - 1]!;
   const after = p.text.slice(last.end, last.end + 12);
-  if (/^, \d{1,3}(?:[,.]|$)/.test(after) || /^, (?:a|an|the) /.test(after)) return true;
+  if (/^, \d{1,3}(?:[,.]|$)/.test(after) || /^, (?:a|an|the|who) /.test(after)) return true;
   return speaksNext(p, end);
 }
 
@@ -143,7 +156,7 @@ export function findPeople(doc: DocParagraph[]): PeopleResult {
       if (r.name.length !== 1) continue;
       const p = doc[r.paragraph]!;
       const tok = r.name[0]!;
-      if (r.honorific !== undefined || (!tok.possessive && speaksNext(p, r.last)) || speaksBefore(p, r.nameFirst)) singles.add(tok.text);
+      if (r.honorific !== undefined || (!tok.possessive && speaksNext(p, r.last)) || speaksBefore(p, r.nameFirst) || appositiveSpeaker(p, r)) singles.add(tok.text);
     }
   }
 
@@ -164,6 +177,7 @@ export function findPeople(doc: DocParagraph[]): PeopleResult {
         role !== null ||
         lowers.some((l) => NAME_PARTICLES.has(l)) ||
         speaksNext(p, run.last) ||
+        appositiveSpeaker(p, run) ||
         speaksBefore(p, run.first) ||
         singles.has(surnameOf(parts)) ||
         singles.has(parts[0]!);
@@ -174,7 +188,16 @@ export function findPeople(doc: DocParagraph[]): PeopleResult {
   const people: Person[] = [];
   // Indexed by surname: a fuzzed text can hold thousands of candidate names, and a linear search per name is quadratic.
   const bySurname = new Map<string, Person[]>();
-  const findCompatible = (parts: string[]): Person | undefined => bySurname.get(surnameOf(parts))?.find((x) => compatible(x.parts, parts)) ?? particleSurname(parts);
+  const findCompatible = (parts: string[]): Person | undefined =>
+    bySurname.get(surnameOf(parts))?.find((x) => compatible(x.parts, parts)) ?? particleSurname(parts) ?? leadingForm(parts);
+  // "Nik Amran" after "Nik Amran Nik Hassan", "Ana Lucía" after "Ana Lucía Torres Medina": Malay, Spanish and other
+  // multi-part names are shortened to their leading parts, which no surname index can find.
+  const byLeading = new Map<string, Person[]>();
+  const leadingForm = (parts: string[]): Person | undefined => {
+    if (parts.length < 2) return undefined;
+    const key = nameKey(parts);
+    return byLeading.get(`${parts[0]} ${parts[1]}`)?.find((x) => x.parts.length > parts.length + 0 && nameKey(x.parts.slice(0, parts.length)) === key);
+  };
   // "Van der Berg" after "Ruben van der Berg": a surname opened by a particle, capitalised at a sentence start.
   const particleSurname = (parts: string[]): Person | undefined => {
     if (!NAME_PARTICLES.has(parts[0]!.toLowerCase())) return undefined;
@@ -185,7 +208,10 @@ export function findPeople(doc: DocParagraph[]): PeopleResult {
     const existing = findCompatible(c.parts);
     if (existing && existing.parts.length > c.parts.length && NAME_PARTICLES.has(c.parts[0]!.toLowerCase())) continue;
     if (existing) {
-      if (c.parts.length > existing.parts.length || (c.parts.length === existing.parts.length && nameKey(c.parts).length > existing.name.length)) {
+      // A fuller form with the same first name and surname only inserts middle names ("Dorothy Margaret Fenwick" after
+      // "Dorothy Fenwick", as in an obituary's closing line): the name the article introduced stays the name.
+      const insertsMiddle = existing.parts.length >= 2 && c.parts[0] === existing.parts[0] && surnameOf(c.parts) === surnameOf(existing.parts);
+      if (!insertsMiddle && (c.parts.length > existing.parts.length || (c.parts.length === existing.parts.length && nameKey(c.parts).length > existing.name.length))) {
         existing.parts = c.parts;
         existing.name = nameKey(c.parts);
       }
@@ -195,6 +221,10 @@ export function findPeople(doc: DocParagraph[]): PeopleResult {
     people.push(person);
     const surname = surnameOf(c.parts);
     bySurname.set(surname, [...(bySurname.get(surname) ?? []), person]);
+    if (c.parts.length >= 3) {
+      const lead = `${c.parts[0]} ${c.parts[1]}`;
+      byLeading.set(lead, [...(byLeading.get(lead) ?? []), person]);
+    }
   }
 
   // Single names with a title or honorific and no fuller form: "President Trump", "Mr Smith".
@@ -234,7 +264,12 @@ export function findPeople(doc: DocParagraph[]): PeopleResult {
       // "Renata, a 58-year-old school librarian, …" and later "Renata said": a known first name, set off with an
       // appositive or an age, that speaks somewhere in the article — a person the article names by first name only.
       const knownFirst = isFirstName(lower) && singles.has(word) && appositiveFollows(p, run.last);
-      if (knownFirst || (!run.sentenceInitial && introducedSingle(p, run.first) && confirmedSingle(p, run.last))) {
+      // Indonesian and other single-named people: "Sutrisno, a 54-year-old driver," (an age in a role appositive), or
+      // "The head of the agency, Wahyudi, said" (a role set off before the name, and the name speaks).
+      const aged = /^, (?:a|an) \d{1,3}-year-old /.test(p.text.slice(tok.end, tok.end + 20)) && roleAfter(p, run.last) !== null;
+      const namedOffice = singles.has(word) && /^, /.test(p.text.slice(tok.end, tok.end + 2)) && roleBefore(p, run) !== null;
+      const kin = !run.sentenceInitial && introducedSingle(p, run.first) && (confirmedSingle(p, run.last) || singles.has(word));
+      if (knownFirst || aged || namedOffice || kin) {
         const person: Person = { id: people.length, parts: [word], name: word, role: null, aliases: new Set(), paragraphs: new Set(), gender: null, order: 0 };
         people.push(person);
         lastIndex.set(word, [person]);
@@ -290,7 +325,10 @@ export function findPeople(doc: DocParagraph[]): PeopleResult {
       }
       if (!person && parts.length === 1) {
         const w = parts[0]!;
-        person = pick(lastIndex.get(w), run.honorific) ?? pick(firstIndex.get(w), run.honorific) ?? pick(innerIndex.get(w), run.honorific);
+        const folded = particleLower(w);
+        person =
+          pick(lastIndex.get(w), run.honorific) ?? (folded ? pick(lastIndex.get(folded), run.honorific) : undefined) ??
+          pick(firstIndex.get(w), run.honorific) ?? pick(innerIndex.get(w), run.honorific);
         full = person !== undefined && person.parts.length === 1;
       }
       if (!person) continue;

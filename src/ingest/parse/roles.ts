@@ -1,5 +1,5 @@
 import type { DocParagraph } from './document.ts';
-import { isDemonym, isFunctionWord, isInflectedVerb, isPlace, isRoleNoun, isVerbWord } from './lexicon.ts';
+import { isDemonym, isFunctionWord, isInflectedVerb, isInstitutionWord, isOrgWord, isPlace, isRoleNoun, isVerbWord } from './lexicon.ts';
 import { isAcronym, isTitleWord, type NameRun } from './name-runs.ts';
 import type { Token } from './tokens.ts';
 import { tokenAt } from './attribution.ts';
@@ -77,6 +77,13 @@ function walkRoleBefore(p: DocParagraph, run: NameRun): string | null {
   const lastName = tokens[run.last - 1]!;
   const nameInApposition = !prefix.length && /^(?:,|\.|$)/.test(text.slice(lastName.end, lastName.end + 1)) && !lastName.possessive;
   let commaVariant = false;
+  // "and" joining two lower-case field nouns inside a role, the right one already picked: "agriculture and forestry".
+  const coordinatedField = (i: number): boolean => {
+    const left = tokens[i - 1];
+    const right = tokens[i + 1];
+    const plain = (x: Token | undefined) => x !== undefined && !x.cap && !x.quoted && x.sentence === sentence && !isFunctionWord(x.lower) && !isInflectedVerb(x.lower) && !isRoleNoun(x.lower);
+    return plain(left) && plain(right) && picked.length >= 2 && text.slice(left!.end, tokens[i]!.start) === ' ';
+  };
   while (runStartsClean && k >= 0 && steps < 8) {
     const t = tokens[k]!;
     const next = leftmost;
@@ -113,8 +120,17 @@ function walkRoleBefore(p: DocParagraph, run: NameRun): string | null {
     }
     if (!t.cap) {
       if (LINKS.has(l)) {
+        // "secretary of state for business": a role noun up to three words before the link; "Bank of Japan governor",
+        // "Bureau of Meteorology forecaster": an institution's name holding "of".
         const before = tokens[k - 1];
-        if (!before || !isRoleNoun(before.lower)) break;
+        const roleNear = [1, 2, 3].some((d) => {
+          const x = tokens[k - d];
+          return x !== undefined && x.sentence === sentence && !x.quoted && isRoleNoun(x.lower) && (d === 1 || !x.cap);
+        });
+        const institution = l === 'of' && before !== undefined && before.cap && (isOrgWord(before.lower) || isInstitutionWord(before.lower)) && picked.some((x) => x.cap);
+        if (!before || !(roleNear || institution)) break;
+      } else if (l === 'and' && coordinatedField(k)) {
+        // "environment and forestry minister": two fields coordinated inside one role.
       } else if (ROLE_STOP.has(l) || /^\d/.test(l) || (isFunctionWord(l) && !isRoleNoun(l) && !ROLE_MODIFIERS.has(l))) break;
       else if (isInflectedVerb(l) && !isRoleNoun(l) && !ROLE_MODIFIERS.has(l) && !FIELD_GERUNDS.has(l) && tokens[k - 1]?.lower !== 'of') break;
     } else {
@@ -187,7 +203,12 @@ export function roleAfter(p: DocParagraph, endToken: number): string | null {
     let segTokens: Token[] = [];
     for (let k = tokenAt(tokens, segStart); k < tokens.length && tokens[k]!.end <= segEnd && segTokens.length <= 40; k++) segTokens.push(tokens[k]!);
     // A relative clause ends the appositive: "a reef ecologist at James Cook University who was not involved …".
-    const stop = segTokens.findIndex((t, i) => i > 0 && APPOSITIVE_STOPS.has(t.lower));
+    const fieldAnd = (i: number) => {
+      const l = segTokens[i - 1], r = segTokens[i + 1];
+      const plain = (x: Token | undefined) => x !== undefined && !x.cap && !isFunctionWord(x.lower) && !isInflectedVerb(x.lower) && !isRoleNoun(x.lower);
+      return segTokens[i]!.lower === 'and' && plain(l) && plain(r) && segTokens.slice(i + 2, i + 4).some((x) => isRoleNoun(x.lower));
+    };
+    const stop = segTokens.findIndex((t, i) => i > 0 && APPOSITIVE_STOPS.has(t.lower) && !fieldAnd(i));
     if (stop > 0) segTokens = segTokens.slice(0, stop);
     if (!segTokens.length || segTokens.length > 12) return null;
     const head = segTokens[0]!;
@@ -201,7 +222,7 @@ export function roleAfter(p: DocParagraph, endToken: number): string | null {
     let cut = segTokens.length;
     for (let i = 0; i < segTokens.length; i++) {
       const l = segTokens[i]!.lower;
-      if (APPOSITIVE_STOPS.has(l) && i > 0) {
+      if (APPOSITIVE_STOPS.has(l) && i > 0 && !fieldAnd(i)) {
         cut = i;
         break;
       }

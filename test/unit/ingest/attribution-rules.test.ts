@@ -94,3 +94,58 @@ test('a lede that names an office first gives the office to the person who opens
   assert.equal(person(t, 'Aidan Corcoran').role, 'Taoiseach');
   assert.equal(quote(t, 'a distraction').speaker, 'Aidan Corcoran');
 });
+
+// Third review: rules found on unseen house styles (markets, Politico, Middle East, Southeast Asia, obituaries).
+
+test('a lower-case particle surname stays in the name and is found when capitalised at a sentence start', () => {
+  const t = 'The minister, Samir Khalil al-Tamimi, spoke first.\n\nAl-Tamimi said: “We will not wait.”';
+  assert.ok(person(t, 'Samir Khalil al-Tamimi'));
+  assert.equal(quote(t, 'We will not wait').speaker, 'Samir Khalil al-Tamimi');
+  assert.ok(person('Talks fell to Margaux d’Orsay, the trade minister, on Monday.', 'Margaux d’Orsay'));
+});
+
+test('a name ending in County or Province is a place, not a person', () => {
+  assert.ok(!parseArticle('Officials in Weldon County said roads were shut.').people.some((p) => p.name === 'Weldon County'));
+});
+
+test('a shortened form made of the leading parts of a long name is the same person', () => {
+  const t = 'The minister, Wan Azlan Wan Ismail, spoke.\n\n“We are ready,” Wan Azlan said.';
+  assert.equal(quote(t, 'We are ready').speaker, 'Wan Azlan Wan Ismail');
+});
+
+test('a closing full name with middle names does not replace the name the article introduced', () => {
+  const t = 'Edna Pryce, a potter, has died.\n\n“Clay is patient,” Pryce said in 1990.\n\nEdna Mary Pryce, potter, born 1931';
+  assert.equal(quote(t, 'Clay is patient').speaker, 'Edna Pryce');
+});
+
+test('roles: coordinated fields, an institution holding "of", a complement after "for"', () => {
+  assert.equal(person('Reserve Bank of Fiji Governor Tevita Rokoua spoke.', 'Tevita Rokoua').role, 'Reserve Bank of Fiji Governor');
+  assert.equal(person('Lerato Dube, Botswana’s environment and tourism minister, spoke.', 'Lerato Dube').role, 'Botswana’s environment and tourism minister');
+  assert.equal(person('Markus Feld, a flood expert at the Hamburg Institute, spoke.', 'Markus Feld').role, 'flood expert at the Hamburg Institute');
+});
+
+test('single-named people: an aged appositive, a named office that speaks, a relative named after a kinship noun', () => {
+  assert.ok(person('Sukarni, a 61-year-old rice farmer, lost his crop.', 'Sukarni'));
+  assert.ok(person('The head of the agency, Haryanto, said planes were ready.', 'Haryanto'));
+  const t = 'She is survived by her son, Callum, and a sister.\n\n“She loved the sea,” Callum said.';
+  assert.equal(quote(t, 'She loved the sea').speaker, 'Callum');
+});
+
+test('an appositive after the name and "including" inside the subject do not hide the speaker after a quote', () => {
+  const a = '“Rates will fall,” Nadia Orlov, head of rates strategy at Fenwick Bank in London, said by phone.';
+  assert.equal(quote(a, 'Rates will fall').speaker, 'Nadia Orlov');
+  const b = '“Sell the rally,” analysts at Fenwick Bank including Omar Haddad wrote in a note.';
+  assert.equal(quote(b, 'Sell the rally').speaker, 'Omar Haddad');
+});
+
+test('a name closing a relative clause is not the subject; a parenthetical party-state is skipped', () => {
+  const a = 'Pal Gemma Hart, who went to school with Lena Ruiz, said: “She will be fine.”';
+  assert.equal(quote(a, 'She will be fine').speaker, 'Gemma Hart');
+  const b = 'Sen. Dana Kirk (D-Ore.) told reporters she was “ready to deal” on Monday.';
+  assert.equal(quote(b, 'ready to deal').speaker, 'Dana Kirk');
+});
+
+test('someone speaking for a person ("a spokesperson for X said") is not X', () => {
+  const t = 'Governor Ray Lund was absent. A spokesperson for Lund said the governor “remains committed” to the plan.';
+  assert.equal(quote(t, 'remains committed').speaker, null);
+});
