@@ -1,6 +1,6 @@
 import type { DocParagraph } from './document.ts';
 import { Discourse } from './discourse.ts';
-import { AUXILIARIES, isFunctionWord, isInflectedVerb, isRoleNoun, isVerbWord } from './lexicon.ts';
+import { AUXILIARIES, isDemonym, isFunctionWord, isInflectedVerb, isRoleNoun, isVerbWord } from './lexicon.ts';
 import type { Person, PeopleResult } from './people.ts';
 import type { QuoteText } from './quote-text.ts';
 import type { Token } from './tokens.ts';
@@ -18,9 +18,13 @@ export interface Attribution {
   source: 'after' | 'before' | 'inherited' | 'echo' | null;
   /** Token distance from the speech verb to the quotation when the verb precedes it. */
   verbDistance: number;
+  /** The verb introduces a "that" clause holding the quotation: "told Zhang that the bloc's patience was “…”". */
+  thatClause?: boolean;
 }
 
 const AGE = /^\d{1,3}-year-old$/;
+/** Heads of descriptions that introduce someone speaking for others, not a back-reference: "the spokesman said". */
+const UNNAMED_HEADS = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'representative', 'aide', 'aides', 'official', 'officials', 'source', 'sources']);
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you']);
 /** Object forms after a preposition: "according to him". */
 const OBJECT_PRONOUNS = new Map([['him', 'he'], ['her', 'she'], ['them', 'they']]);
@@ -69,10 +73,20 @@ export class Attributor {
    * home secretary" is not the shadow home secretary). A description no role explains ("the Norwegian defender",
    * "the 24-year-old") refers back to the person the text is about: the current or previous subject.
    */
-  byDescription(phrase: string, head: string, pi: number, k: number): number | null {
+  byDescription(phrase: string, head: string, pi: number, k: number, owned = false): number | null {
     const roleOf = (x: Person) => (x.role ?? '').toLowerCase().replace(/^(?:the|a|an)\s+/, '');
     const exact = this.people.people.filter((x) => roleOf(x) === phrase);
     if (exact.length === 1) return exact[0]!.id;
+    // "the Chinese foreign minister" when the article has an Australian foreign minister and "her Chinese counterpart,
+    // Wang Yi": a nationality or owner in the description picks the one person whose role carries it.
+    const qualifiers = phrase.split(/\s+/).filter((w) => isDemonym(w) || /['’]s$/.test(w));
+    if (qualifiers.length) {
+      const marked = this.people.people.filter((x) => {
+        const words = roleOf(x).split(/[\s-]+/);
+        return qualifiers.every((q) => words.includes(q));
+      });
+      if (marked.length === 1) return marked[0]!.id;
+    }
     const matches = this.people.people.filter((x: Person) => roleOf(x).split(/[\s-]+/).includes(head));
     if (matches.length === 1) return matches[0]!.id;
     if (matches.length > 1) {
@@ -80,7 +94,31 @@ export class Attributor {
       return recent !== null && matches.some((m) => m.id === recent) ? recent : null;
     }
     const d = this.discourse;
+    const nobodyBefore = d.prevSubject === null && d.recentMention(pi, k, null) === null;
+    if (nobodyBefore) return d.currentSubject ?? this.namedNext(phrase, pi);
+    // "the Kremlin's spokesman", "the company's lawyer", "the spokeswoman": someone no role in the article explains and
+    // who speaks for an organisation is a new, unnamed person — not the person the text is about.
+    if (owned || UNNAMED_HEADS.has(head)) return null;
     return d.currentSubject ?? (d.prevSubject && pi - d.prevSubject.paragraph <= 1 ? d.prevSubject.person : null);
+  }
+
+  /**
+   * "The EU's trade chief has warned …" in a lead, then "Valdis Ozolins, the European Commission's executive
+   * vice-president for trade, told …": a description before anyone is named points forward to the first person named
+   * in the next paragraph, when that person's role shares a content word with it.
+   */
+  private namedNext(phrase: string, pi: number): number | null {
+    const next = this.doc[pi + 1];
+    if (!next) return null;
+    const words = phrase.split(/[\s-]+/).map((w) => w.replace(/['’]s$/, '')).filter((w) => w.length > 2 && !isFunctionWord(w));
+    const owners = this.people.tokenPerson[pi + 1]!;
+    for (let k = 0; k < next.tokens.length && k < 60; k++) {
+      const id = owners[k]!;
+      if (id < 0 || next.tokens[k]!.quoted) continue;
+      const role = (this.people.people[id]!.role ?? '').toLowerCase().split(/[\s-]+/).map((w) => w.replace(/['’]s$/, ''));
+      return words.some((w) => role.includes(w)) ? id : null;
+    }
+    return null;
   }
 
   /**
@@ -113,7 +151,9 @@ export class Attributor {
       const t = p.tokens[k]!;
       if (isRoleNoun(t.lower) || AGE.test(t.lower)) {
         const phrase = p.tokens.slice(a + 1, k + 1).map((x) => x.lower).join(' ');
-        return this.byDescription(phrase, t.lower, pi, a);
+        let owned = false;
+        for (let j = a + 1; j < k; j++) if (p.tokens[j]!.possessive && this.owner(pi, j) < 0) owned = true;
+        return this.byDescription(phrase, t.lower, pi, a, owned);
       }
     }
     return null;
@@ -130,6 +170,13 @@ export class Attributor {
       if (t.quoted) continue;
       const id = this.owner(pi, k);
       if (id >= 0) {
+        // "Delaney's lawyer said": the owner of the subject is not the speaker.
+        let e = k;
+        while (e + 1 < b && this.owner(pi, e + 1) === id && !p.tokens[e]!.possessive) e++;
+        if (p.tokens[e]!.possessive && e + 1 < b && !persons.length) {
+          k = e;
+          continue;
+        }
         if (!persons.includes(id)) persons.push(id);
         continue;
       }
@@ -170,8 +217,15 @@ export class Attributor {
     if (!ADDRESSEE_VERBS.has(verb.lower)) return null;
     const next = p.tokens[k + 1];
     if (!next || next.quoted || p.text.slice(verb.end, next.start) !== ' ') return null;
-    const id = this.owner(pi, k + 1);
-    return id >= 0 ? id : null;
+    // "told Chinese commerce minister Zhang Hao", "told US secretary of state Antony Blinken": a title before the name.
+    for (let j = k + 1; j < p.tokens.length && j - k <= 6; j++) {
+      const t = p.tokens[j]!;
+      if (t.quoted || (j > k + 1 && p.text.slice(p.tokens[j - 1]!.end, t.start) !== ' ')) return null;
+      const id = this.owner(pi, j);
+      if (id >= 0) return id;
+      if (t.possessive || NP_END.has(t.lower) || RELATIVES.has(t.lower) || PRONOUNS.has(t.lower) || OBJECT_PRONOUNS.has(t.lower) || (!t.cap && isVerbWord(t.lower) && !isRoleNoun(t.lower))) return null;
+    }
+    return null;
   }
 
   /** "…,” Wang said" / "…,” said Wang" / "…,” the minister told reporters". */
@@ -216,6 +270,8 @@ export class Attributor {
     }
     // "“…,” though she added", "“…” and accused …": a clause of the writer's own, not an attribution.
     if (CLAUSE_LINKS.has(first.lower)) return this.accordingToAfter(pi, from, first.sentence);
+    // "“…”, in remarks that lifted the currency", "“…”, in comments to reporters": a prepositional phrase, not a subject.
+    if (!first.cap && LEAD_PREPOSITIONS.has(first.lower)) return this.accordingToAfter(pi, from, first.sentence);
     // Subject first: the first speech verb within a short window, nothing verb-like before it.
     // Inside an appositive set off by commas after the name ("Nadia Orlov, head of rates strategy at …, said") a
     // noun that doubles as a verb ("rates", "heads") does not end the subject.
@@ -350,13 +406,24 @@ export class Attributor {
           let a = s;
           // Back over the name (and a coordinated one), not over a comma: "A spokeswoman for Ward, Jenna Liu, said".
           while (a > 0 && p.tokens[a - 1]!.sentence === sentence && (this.owner(pi, a - 1) >= 0 || p.tokens[a - 1]!.lower === 'and') && !p.tokens[a - 1]!.quoted && joined(a)) a--;
+          // "Chancellor Friedrich Merz and French President Emmanuel Macron called": a title between "and" and the
+          // second name does not hide the first; both are the subject.
+          let c = a;
+          for (let n = 0; c > 0 && n < 4 && this.owner(pi, c - 1) < 0 && p.tokens[c - 1]!.sentence === sentence && !p.tokens[c - 1]!.quoted && joined(c) && (p.tokens[c - 1]!.cap || isRoleNoun(p.tokens[c - 1]!.lower)) && !p.tokens[c - 1]!.possessive && p.tokens[c - 1]!.lower !== 'and'; n++) c--;
+          if (c < a && c > 1 && p.tokens[c - 1]!.lower === 'and' && joined(c) && this.owner(pi, c - 2) >= 0 && this.owner(pi, c - 2) !== this.owner(pi, s) && joined(c - 1)) {
+            a = c - 2;
+            while (a > 0 && p.tokens[a - 1]!.sentence === sentence && this.owner(pi, a - 1) === this.owner(pi, c - 2) && joined(a)) a--;
+          }
           np = this.resolveNp(pi, a, s + 1, false);
         } else if (p.text.slice(subj.end, p.tokens[s + 1]!.start).includes(',')) {
           // "Wang Yi, China’s top diplomat, vowed", "Sen. Carla Ward, R-Ariz., one of its negotiators, called": skip
           // back over up to three appositives to the name before them.
           let c = s;
           for (let seg = 0; seg < 3; seg++) {
-            for (let n = 0; c > 0 && n < 30 && p.tokens[c - 1]!.sentence === sentence && joined(c); n++) c--;
+            // "Sen. Marcus Bell (R-Ky.), the top Republican …, said": a parenthetical after the name ends the walk.
+            const parenAfterName = (x: number) => this.owner(pi, x - 1) >= 0 && p.text.slice(p.tokens[x - 1]!.end, p.tokens[x]!.start).includes('(');
+            for (let n = 0; c > 0 && n < 30 && p.tokens[c - 1]!.sentence === sentence && joined(c) && !parenAfterName(c); n++) c--;
+            if (c > 0 && parenAfterName(c)) break;
             if (c === 0 || p.tokens[c - 1]!.sentence !== sentence || this.owner(pi, c - 1) >= 0) break;
             c--;
           }
@@ -364,6 +431,22 @@ export class Attributor {
             let a = c - 1;
             while (a > 0 && p.tokens[a - 1]!.sentence === sentence && (this.owner(pi, a - 1) >= 0 || p.tokens[a - 1]!.lower === 'and') && joined(a)) a--;
             np = this.resolveNp(pi, a, c, a === 0 || p.tokens[a]!.start === p.sentences[sentence!]!.start);
+          } else if (c < s && (c === 0 || p.tokens[c - 1]!.sentence !== sentence)) {
+            // "Rep. Chip Roy of Texas, a leading member of the Freedom Caucus, said": the walk reached the sentence
+            // start; the first name in the opening segment, before any verb and followed by its affiliation or the
+            // comma, is the subject.
+            for (let x = c; x < s; x++) {
+              const t = p.tokens[x]!;
+              if (t.quoted || (x > c && !joined(x)) || (!t.cap && isVerbWord(t.lower))) break;
+              const id = this.owner(pi, x);
+              if (id < 0) continue;
+              let e = x;
+              while (e + 1 < s && this.owner(pi, e + 1) === id) e++;
+              const after = p.tokens[e + 1];
+              const gap = after ? p.text.slice(p.tokens[e]!.end, after.start) : '';
+              if (!p.tokens[e]!.possessive && after && (gap.includes(',') || (gap === ' ' && (after.lower === 'of' || after.lower === 'from' || after.lower === 'at')))) np = { person: id, compound: [] };
+              break;
+            }
           }
         } else if (PRONOUNS.has(subj.lower)) {
           const prev = p.tokens[s - 1];
@@ -382,9 +465,36 @@ export class Attributor {
         }
         if (np.person === null && !np.compound.length) np = { person: this.affiliatedSubject(pi, s, sentence!), compound: [] };
       }
-      return { speaker: np.person, compound: np.compound, verb: t.lower, addressee: this.addresseeAfter(pi, k), source: 'before', verbDistance: end - k };
+      let thatClause = false;
+      for (let j = k + 1; j < end; j++) if (p.tokens[j]!.lower === 'that' && !p.tokens[j]!.quoted) thatClause = true;
+      return { speaker: np.person, compound: np.compound, verb: t.lower, addressee: this.addresseeAfter(pi, k), source: 'before', verbDistance: end - k, thatClause };
     }
     return null;
+  }
+
+  /**
+   * "Kapoor told her the government would not change course": an object "him"/"her" right after a verb whose subject is
+   * the sentence subject refers to someone else (a possessive "her party" is followed by a noun, not a function word).
+   */
+  noteObjectPronouns(pi: number, si: number, subject: number | null): void {
+    if (subject === null) return;
+    const p = this.doc[pi]!;
+    const s = p.sentences[si]!;
+    for (let k = tokenAt(p.tokens, s.start) + 1, n = 0; k < p.tokens.length && p.tokens[k]!.start < s.end && n < 40; k++, n++) {
+      const t = p.tokens[k]!;
+      if (t.quoted || (t.lower !== 'him' && t.lower !== 'her')) continue;
+      const prev = p.tokens[k - 1]!;
+      if (prev.quoted || !isVerbWord(prev.lower) || p.text.slice(prev.end, t.start) !== ' ') continue;
+      const next = p.tokens[k + 1];
+      const gap = next ? p.text.slice(t.end, next.start) : '';
+      if (t.lower === 'her' && next && next.sentence === t.sentence && gap === ' ' && !isFunctionWord(next.lower) && !next.quoted) continue;
+      // Only a clause-mate: the subject's name right before the verb ("Kapoor told her", "Kapoor later told her").
+      let b = k - 2;
+      while (b >= 0 && VERB_FILLERS.has(p.tokens[b]!.lower)) b--;
+      if (b < 0 || this.owner(pi, b) !== subject) continue;
+      this.discourse.objectPronoun(subject, t.lower === 'him' ? 'm' : 'f', pi, k);
+      return;
+    }
   }
 
   /** Sentence subject for the discourse: the first person named outside quotations who is followed by a verb. */
@@ -410,7 +520,13 @@ export class Attributor {
         }
         continue;
       }
-      if (t.possessive) continue;
+      // "Mark Delaney's lawyer, Susan Price, said": a name whose last word is possessive owns the subject, is not it.
+      let e = k;
+      while (e + 1 < p.tokens.length && this.owner(pi, e + 1) === id && !p.tokens[e]!.possessive) e++;
+      if (p.tokens[e]!.possessive) {
+        k = e;
+        continue;
+      }
       // A name opening the sentence (after at most a title: "President Joe Biden on Friday urged") is its subject.
       const lead = p.text.slice(s.start, t.start);
       if (!/(?:^|\s)[\p{Ll}\d]/u.test(lead) && !lead.includes(',')) return id;
@@ -440,7 +556,9 @@ export class Attributor {
       const id = this.owner(pi, k);
       if (id >= 0) {
         const prev = p.tokens[k - 1];
-        if (t.possessive || (prev && prev.sentence === t.sentence && !prev.cap && LEAD_PREPOSITIONS.has(prev.lower))) return null;
+        let e = k;
+        while (e + 1 < p.tokens.length && this.owner(pi, e + 1) === id && !p.tokens[e]!.possessive) e++;
+        if (p.tokens[e]!.possessive || (prev && prev.sentence === t.sentence && !prev.cap && LEAD_PREPOSITIONS.has(prev.lower))) return null;
         return id;
       }
       if (!t.cap && (isInflectedVerb(t.lower) || AUXILIARIES.has(t.lower) || PRONOUNS.has(t.lower) || RELATIVES.has(t.lower))) return null;

@@ -1,5 +1,6 @@
 import type { DocParagraph } from './document.ts';
 import type { Gender, PeopleResult } from './people.ts';
+import { SPEECH_VERBS } from './word-lists.ts';
 
 /**
  * Who "he" or "she" is. Newspaper prose keeps its grammatical subject across sentences ("Wang said … He added …"), so
@@ -19,15 +20,82 @@ export class Discourse {
   ) {
     this.genders = [];
     for (const p of people.people) this.genders[p.id] = p.gender;
+    this.inferGenders();
+  }
+
+  /**
+   * Genders the names do not tell (Yumiko, Irungu, Kemi): "Sato said her party would field candidates", "Moriyama
+   * told a news conference that he wanted …". A sentence naming exactly one person, after a sentence naming nobody
+   * else, whose subject or possessive pronoun follows the name, votes for that person; only an uncontested vote counts.
+   */
+  private inferGenders(): void {
+    const votes = new Map<number, { m: number; f: number }>();
+    for (let pi = 0; pi < this.doc.length; pi++) {
+      const p = this.doc[pi]!;
+      const owners = this.people.tokenPerson[pi]!;
+      let prevOthers = new Set<number>();
+      let k = 0;
+      for (let si = 0; si < p.sentences.length; si++) {
+        const here = new Set<number>();
+        let first = -1;
+        let pronoun: { g: 'm' | 'f'; at: number } | null = null;
+        for (; k < p.tokens.length && p.tokens[k]!.sentence === si; k++) {
+          const t = p.tokens[k]!;
+          if (t.quoted) continue;
+          const id = owners[k]!;
+          if (id >= 0) {
+            here.add(id);
+            if (first < 0) first = k;
+            continue;
+          }
+          if (pronoun || first < 0) continue;
+          // Only a subject pronoun opening the reported clause: "told a news conference that he wanted", "said she
+          // would" — a possessive ("remembers her arrival") as often means someone else.
+          const prev = p.tokens[k - 1];
+          const opensReport = prev !== undefined && !prev.quoted && (prev.lower === 'that' || SPEECH_VERBS.has(prev.lower));
+          if (!opensReport) continue;
+          if (t.lower === 'he') pronoun = { g: 'm', at: k };
+          else if (t.lower === 'she') pronoun = { g: 'f', at: k };
+        }
+        if (here.size === 1 && pronoun && ![...prevOthers].some((x) => !here.has(x))) {
+          const id = [...here][0]!;
+          const v = votes.get(id) ?? { m: 0, f: 0 };
+          v[pronoun.g]++;
+          votes.set(id, v);
+        }
+        prevOthers = here;
+      }
+    }
+    for (const [id, v] of votes) {
+      if (this.genders[id]) continue;
+      if (v.m > 0 && v.f === 0) this.genders[id] = 'm';
+      else if (v.f > 0 && v.m === 0) this.genders[id] = 'f';
+    }
   }
 
   genderOf(person: number): Gender {
     return this.genders[person] ?? null;
   }
 
+  /**
+   * "Kapoor told her …", "Ruiz thanked him": a person whose gender is unknown but who, as subject, had an object
+   * pronoun of gender g in the same clause is not that pronoun — so a following "she" is probably not them either.
+   */
+  private readonly notGender = new Map<number, Gender>();
+
   private fits(person: number, g: Gender): boolean {
     const known = this.genders[person];
+    if (!known && g && this.notGender.get(person) === g) return false;
     return !known || !g || known === g;
+  }
+
+  /** Records that the subject of a clause is not the referent of an object pronoun in it, and resolves that pronoun. */
+  objectPronoun(subject: number, g: Gender, pi: number, tokenIndex: number): void {
+    if (!g || this.genders[subject]) return;
+    const other = this.recentMention(pi, tokenIndex, g, subject);
+    if (other === null) return;
+    this.notGender.set(subject, g);
+    if (!this.genders[other]) this.genders[other] = g;
   }
 
   /** Most recent person mentioned outside quotations before token `tokenIndex` of paragraph `pi` (bounded look-back). */

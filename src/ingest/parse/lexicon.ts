@@ -122,7 +122,7 @@ const MORE_ORG_WORDS = new Set(
    arena airport station street road avenue square bridge tower centre center hall palace church cathedral mosque temple
    festival awards prize cup championship tournament series olympics open logistics energy mining resources industries
    solutions software robotics therapeutics biotech retail foods brewing insurance securities investments properties
-   realty construction engineering telecom communications shipping freight semiconductor electronics automotive`.split(/\s+/).filter(Boolean),
+   realty construction engineering telecom communications shipping freight semiconductor electronics automotive caucus`.split(/\s+/).filter(Boolean),
 );
 
 /** Bounded so a fuzzed text of a million distinct words cannot grow memory without limit; lookups stay pure. */

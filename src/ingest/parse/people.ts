@@ -1,5 +1,5 @@
 import type { DocParagraph } from './document.ts';
-import { isCommonWord, isFemaleName, isFirstName, isLastName, isMaleName, isPlace, isOrgName, isRoleNoun } from './lexicon.ts';
+import { isCommonWord, isFemaleName, isFirstName, isLastName, isMaleName, isPlace, isInstitutionWord, isOrgName, isRoleNoun } from './lexicon.ts';
 import { findRuns, type NameRun } from './name-runs.ts';
 import { findDescriptions, roleAfter, roleBefore, type Description } from './roles.ts';
 import { FEMALE_WORDS, MALE_WORDS, NAME_PARTICLES, SPEECH_VERBS, TITLES, VERB_FILLERS } from './word-lists.ts';
@@ -96,6 +96,17 @@ function appositiveSpeaker(p: DocParagraph, run: NameRun): boolean {
   return p.text.slice(p.tokens[run.last - 1]!.end, verb.start) === ', ' && SPEECH_VERBS.has(verb.lower) && !verb.lower.endsWith('ing');
 }
 
+/**
+ * "Einav Zangauker, whose son is among the hostages,", "Marcus Ellison, 51,": a relative "who"/"whose" or an age set
+ * off after a two-part name — what writers attach to people, not to organisations ("which") or places.
+ */
+function personalAppositive(p: DocParagraph, run: NameRun): boolean {
+  if (run.name.length < 2) return false;
+  const last = p.tokens[run.last - 1]!;
+  if (last.possessive) return false;
+  return /^, (?:who|whose|\d{1,3},) /.test(p.text.slice(last.end, last.end + 8));
+}
+
 /** "…,” said Wang": a speech verb right before token `k`. */
 function speaksBefore(p: DocParagraph, k: number): boolean {
   const prev = p.tokens[k - 1];
@@ -141,13 +152,36 @@ interface Candidate {
   role: string | null;
 }
 
+/** Members of a party or movement in the plural, the last word of its name: "Free Democrats", "Sweden Democrats". */
+const PARTY_PLURALS = new Set(['democrats', 'republicans', 'socialists', 'conservatives', 'liberals', 'greens', 'nationalists', 'unionists', 'communists', 'tories', 'independents', 'progressives', 'separatists', 'loyalists', 'republicans', 'islamists', 'maoists', 'federalists', 'peronists', 'populists', 'libertarians', 'royalists', 'monarchists', 'centrists', 'radicals']);
+
+/**
+ * Credits, not the story: "(Reporting by William Schomberg; Editing by Alex Richardson)", "Associated Press writer Lisa
+ * Mascaro contributed to this report.", a byline "By Jane Holloway", "Photograph: Sarah Lee/The Guardian". The names in
+ * them are the publication's staff, like the names in related headlines — not people of this article.
+ */
+export function isCreditLine(text: string): boolean {
+  const t = text.trim();
+  if (t.length > 300) return false;
+  if (/^\(?\s*(?:(?:additional\s+)?reporting|writing|written|editing|edited|compiled|produced|research|graphics?|fact-checking)\s+by\s+\p{Lu}/iu.test(t)) return true;
+  if (/\bcontributed\s+(?:to\s+this\s+(?:report|story|article)|(?:additional\s+)?reporting(?:\s+from\s+[^.]+)?)\.?\)?$/u.test(t) && !/[“”"]/.test(t)) return true;
+  if (/^(?:photograph|photo|image|picture|illustration|credit)s?\s*:/iu.test(t)) return true;
+  // A link to another story inside the body ("READ MORE: …", "Related: …"): its names belong to that story.
+  if (/^(?:read more|related|also read|see also|more on this|watch|listen)\s*[:|]/iu.test(t) && !/[“”"]\s*,?\s*(?:he|she|they)\s+said/iu.test(t)) return true;
+  if (/^By\s+\p{Lu}/u.test(t) && t.length <= 100 && !/[.!?“”"]$/.test(t.replace(/\b(?:Jr|Sr|[A-Z])\.$/, ''))) {
+    const words = t.slice(3).split(/[\s,]+/).filter(Boolean);
+    return words.length <= 10 && words.every((w) => /^\p{Lu}/u.test(w) || /^(?:and|in|of|for|the|at|&|-|—|–|\|)$/.test(w));
+  }
+  return false;
+}
+
 /**
  * Finds the people of an article: multi-part names backed by some evidence that they are people (a known first name or
  * surname, a title or role, a speech verb, a particle, or the surname used alone elsewhere), plus single names carrying
  * a title or honorific. Then links every later mention (full name, surname, first name) and reads roles.
  */
 export function findPeople(doc: DocParagraph[]): PeopleResult {
-  const runsBy = doc.map(findRuns);
+  const runsBy = doc.map((p) => (isCreditLine(p.text) ? [] : findRuns(p)));
   // A surname used alone is evidence of a person only where it acts like one: it speaks ("Wang said", "said Wang") or
   // carries an honorific ("Mr Wang"). Company names are also used alone ("Northwind’s shares"), so bare use is not enough.
   const singles = new Set<string>();
@@ -166,6 +200,14 @@ export function findPeople(doc: DocParagraph[]): PeopleResult {
       if (run.name.length < 2) continue;
       const p = doc[run.paragraph]!;
       const parts = run.name.map((t) => norm(t.text));
+      // "the European Automobile Manufacturers' Association", "the Mobile Money Agents' Union": a plural possessive
+      // glued to an institution word is part of an organisation's name.
+      const lastTok = run.name[run.name.length - 1]!;
+      const after = p.tokens[run.nameLast];
+      if (lastTok.possessive && /s['’]\s?$/.test(p.text.slice(lastTok.start, lastTok.end + 1)) && after && after.cap && (isInstitutionWord(after.lower) || isOrgName(after.lower)) && p.text.slice(lastTok.end, after.start).trim().length <= 1) continue;
+      // "the pro-business Free Democrats", "the opposition Christian Democrats", "the Scottish Greens": parties named
+      // by their members in the plural are organisations.
+      if (PARTY_PLURALS.has(run.name[run.name.length - 1]!.lower)) continue;
       const role = roleBefore(p, run) ?? roleAfter(p, run.last);
       const lowers = run.name.map((t) => t.lower);
       // Every part a dictionary word ("Open Streets", "Golden Boot"): a name only with a title or role to vouch for it.
@@ -178,6 +220,7 @@ export function findPeople(doc: DocParagraph[]): PeopleResult {
         lowers.some((l) => NAME_PARTICLES.has(l)) ||
         speaksNext(p, run.last) ||
         appositiveSpeaker(p, run) ||
+        personalAppositive(p, run) ||
         speaksBefore(p, run.first) ||
         singles.has(surnameOf(parts)) ||
         singles.has(parts[0]!);
@@ -292,6 +335,30 @@ export function findPeople(doc: DocParagraph[]): PeopleResult {
     }
   }
 
+  // "Mutairi" after "Faisal al-Mutairi", "Sayed" after "Amr el-Sayed": Arabic surnames are often shortened by dropping
+  // the article particle in later references (wire and broadsheet style).
+  const articleIndex = new Map<string, Person[]>();
+  for (const x of people) {
+    if (x.parts.length < 2) continue;
+    const m = /^(?:al|el|Al|El)-(\p{Lu}[\p{L}'’-]+)$/u.exec(surnameOf(x.parts));
+    if (m) articleIndex.set(m[1]!, [...(articleIndex.get(m[1]!) ?? []), x]);
+  }
+
+  // "Joko Widodo, widely known as Jokowi,", "Edson Arantes do Nascimento, known as Pelé": a name used alone later.
+  for (const runs of runsBy) {
+    for (let ri = 1; ri < runs.length; ri++) {
+      const run = runs[ri]!;
+      const prev = runs[ri - 1]!;
+      if (run.name.length !== 1 || prev.name.length < 2 || run.nameFirst - prev.nameLast > 6) continue;
+      const p = doc[run.paragraph]!;
+      const between = p.text.slice(p.tokens[prev.nameLast - 1]!.end, p.tokens[run.nameFirst]!.start);
+      if (!/^,?\s(?:(?:widely|popularly|better|commonly|universally)\s)?(?:known as|nicknamed)\s$/.test(between)) continue;
+      const owner = findCompatible(prev.name.map((t) => norm(t.text)));
+      const w = norm(run.name[0]!.text);
+      if (owner && !lastIndex.has(w) && !firstIndex.has(w) && !isPlace(w.toLowerCase()) && !isOrgName(w.toLowerCase())) lastIndex.set(w, [owner]);
+    }
+  }
+
   // Mentions, in document order, so an ambiguous surname goes to the person named most recently.
   const lastSeen = new Map<number, number>();
   let clock = 0;
@@ -328,7 +395,8 @@ export function findPeople(doc: DocParagraph[]): PeopleResult {
         const folded = particleLower(w);
         person =
           pick(lastIndex.get(w), run.honorific) ?? (folded ? pick(lastIndex.get(folded), run.honorific) : undefined) ??
-          pick(firstIndex.get(w), run.honorific) ?? pick(innerIndex.get(w), run.honorific);
+          pick(firstIndex.get(w), run.honorific) ?? pick(innerIndex.get(w), run.honorific) ??
+          (lastIndex.has(w) ? undefined : pick(articleIndex.get(w), run.honorific));
         full = person !== undefined && person.parts.length === 1;
       }
       if (!person) continue;

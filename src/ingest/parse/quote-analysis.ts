@@ -4,6 +4,7 @@ import type { PeopleResult } from './people.ts';
 import { classifyKind, quoteShape } from './quote-kind.ts';
 import type { QuoteText } from './quote-text.ts';
 import type { QuoteKind } from './types.ts';
+import { SPEECH_VERBS } from './word-lists.ts';
 
 export interface AnalysedQuote {
   quote: QuoteText;
@@ -44,6 +45,7 @@ export function analyseQuotes(doc: DocParagraph[], people: PeopleResult, quotes:
     for (let si = 0; si < p.sentences.length; si++) {
       const s = p.sentences[si]!;
       att.discourse.currentSubject = att.sentenceSubject(pi, si);
+      att.noteObjectPronouns(pi, si, att.discourse.currentSubject);
       while (qi < here.length) {
         const idx = here[qi]!;
         const q = quotes[idx]!;
@@ -56,13 +58,25 @@ export function analyseQuotes(doc: DocParagraph[], people: PeopleResult, quotes:
         const trailing = last.closeMark >= 0 ? lp.text.slice(last.closeMark - 1, last.closeMark + 2) : '';
         const setOff = /[,?!—–]/.test(trailing[0] ?? '') || trailing[2] === ',';
         let a: Attribution | null = null;
-        if (shape.sentenceInitial || setOff) a = att.after(q) ?? att.before(q) ?? att.introducedBy(q);
+        if (shape.sentenceInitial || setOff) {
+          a = att.after(q) ?? att.before(q) ?? att.introducedBy(q);
+          // "X told Y that the bloc's patience was “not unlimited”, according to two people briefed": the named subject
+          // of the speech verb said the words; the trailing "according to" only sources the report.
+          if (a && !shape.sentenceInitial && a.verb === 'according to') {
+            const b = att.before(q);
+            if (b && b.speaker !== null && (a.speaker === null || b.verb !== null)) a = b;
+          }
+        }
         else a = att.before(q) ?? att.introducedBy(q) ?? att.after(q);
         if (!a || (a.speaker === null && !a.compound.length && a.verb === null)) {
           // No attribution of its own: a quote continuing its paragraph's speaker, or a paragraph that is only a quote
           // right after one whose speaker is known.
+          // "Okafor said rate rises had begun to work. “The worst is behind us.”": an unattributed quotation opening a
+          // sentence after one whose subject is a person, in the same paragraph, is that person's.
+          const before = att.discourse.prevSubject;
           const inherit: number | null =
             shape.sentenceInitial && lastSpeakerHere !== null ? lastSpeakerHere
+            : shape.sentenceInitial && shape.words >= 3 && before !== null && before.paragraph === pi && q.span.parts[0]!.openMark > 0 ? before.person
             : open <= 1 && lastSpeakerOfParagraph !== null && shape.sentenceInitial ? lastSpeakerOfParagraph
             : open <= 1 && shape.paragraphIsQuote && lastSpeakerHere === null && narrated !== null ? narrated
             : null;
@@ -85,7 +99,8 @@ export function analyseQuotes(doc: DocParagraph[], people: PeopleResult, quotes:
     .map((q, i) => ({ i, text: normalise(q.text), speaker: results[i]!.speaker }))
     .filter((x) => x.speaker !== null)
     .slice(0, ECHO_LIMIT);
-  return quotes.map((q, i) => {
+  const out: AnalysedQuote[] = [];
+  quotes.forEach((q, i) => {
     let a = results[i]!;
     const shape = shapes[i]!;
     if (a.speaker === null && shape.words >= 2 && spoken.length) {
@@ -95,8 +110,29 @@ export function analyseQuotes(doc: DocParagraph[], people: PeopleResult, quotes:
         a = { ...a, speaker: hit.speaker, compound: [], source: a.verb ? a.source : 'echo' };
       }
     }
-    const kind = classifyKind(q, shape, a.source === null && a.speaker === null && a.verb === null ? none() : a);
-    if (kind === 'scare') return { quote: q, kind, speaker: null, verb: null, addressee: null };
-    return { quote: q, kind, speaker: a.speaker, verb: a.verb, addressee: a.addressee };
+    let kind = classifyKind(q, shape, a.source === null && a.speaker === null && a.verb === null ? none() : a);
+    // "“We were told the same thing,” she said, “and we are still cleaning up the mess.”": the second half of a direct
+    // quotation split by its attribution is direct too, and has the same speaker.
+    const prev = out[i - 1];
+    if (prev && prev.kind === 'direct' && kind !== 'direct' && splitContinuation(doc, prev.quote, q)) {
+      kind = 'direct';
+      if (a.speaker === null) a = { ...a, speaker: prev.speaker };
+    }
+    if (kind === 'scare') out.push({ quote: q, kind, speaker: null, verb: null, addressee: null });
+    else out.push({ quote: q, kind, speaker: a.speaker, verb: a.verb, addressee: a.addressee });
   });
+  return out;
+}
+
+/** `“…,” she said, “…` — only a short attribution clause ending in a comma between the two quotations. */
+function splitContinuation(doc: DocParagraph[], prev: QuoteText, q: QuoteText): boolean {
+  const a = prev.span.parts[prev.span.parts.length - 1]!;
+  const b = q.span.parts[0]!;
+  if (a.paragraph !== b.paragraph || a.closeMark < 0 || b.openMark < 0 || b.openMark <= a.closeMark) return false;
+  const p = doc[a.paragraph]!;
+  if (!/[,—–]/.test(p.text[a.closeMark - 1] ?? '') && p.text[a.closeMark + 1] !== ',') return false;
+  const between = p.text.slice(a.closeMark + 1, b.openMark);
+  if (between.length > 80 || !/,\s*$/.test(between) || /[.!?;:]/.test(between.replace(/\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|St)\.\s/g, ''))) return false;
+  const words = between.toLowerCase().match(/[\p{L}]+/gu) ?? [];
+  return words.length <= 10 && words.some((w) => SPEECH_VERBS.has(w));
 }

@@ -1,5 +1,5 @@
 import type { DocParagraph } from './document.ts';
-import { isAdjective, isFunctionWord, isVerbWord } from './lexicon.ts';
+import { isAdjective, isFunctionWord, isRoleNoun, isVerbWord } from './lexicon.ts';
 import type { QuoteText } from './quote-text.ts';
 import { tokenAt, type Attribution } from './attribution.ts';
 import type { QuoteKind } from './types.ts';
@@ -16,6 +16,8 @@ export interface QuoteShape {
   modifiesNoun: boolean;
   /** Preceded by "so-called", "dubbed", "known as" … */
   labelCue: boolean;
+  /** Preceded by a cue that only ever introduces a label: "so-called", "known as", "nicknamed", "titled". */
+  strongLabel: boolean;
   /** Every longer word capitalised: a title (“The Crown”). */
   titleCase: boolean;
   /** Nothing in the paragraph outside quotations but punctuation. */
@@ -25,6 +27,15 @@ export interface QuoteShape {
   /** Title case right after a common noun, as its name: a new single, “Ninety Miles,”; the film “Salt Roads”. */
   namesNoun: boolean;
 }
+
+/** Cues that introduce a label and never speech (unlike "called", which also reports words: called it “a disgrace”). */
+const STRONG_LABEL_CUES = new Set(['so-called', 'nicknamed', 'titled', 'entitled', 'hashtag', 'slogan', 'motto']);
+
+/** Nouns that end like adverbs. */
+const LY_NOUNS = new Set(['family', 'assembly', 'supply', 'monopoly', 'anomaly', 'homily', 'rally', 'ally', 'reply', 'italy', 'july', 'belly', 'jelly', 'bully', 'lily', 'folly', 'polly', 'emily', 'sally', 'holly', 'molly', 'kelly', 'valley', 'trolley', 'volley']);
+
+/** Plural subjects that speak: "what critics called …". */
+const CALLERS = new Set(['critics', 'opponents', 'supporters', 'officials', 'analysts', 'prosecutors', 'investigators', 'activists', 'residents', 'campaigners', 'protesters', 'protestors', 'lawmakers', 'economists', 'experts', 'scientists', 'researchers', 'doctors', 'lawyers', 'diplomats', 'observers', 'rivals', 'detractors', 'allies', 'aides', 'sources', 'witnesses']);
 
 const outsideCache = new WeakMap<DocParagraph, boolean>();
 
@@ -76,17 +87,33 @@ export function quoteShape(q: QuoteText, doc: DocParagraph[]): QuoteShape {
   const introduced =
     trimmedLead.endsWith(':') ||
     dashIntroduced ||
-    (prevTok !== undefined && !prevTok.quoted && SPEECH_VERBS.has(prevTok.lower) && /^[\s,:]*$/.test(p.text.slice(prevTok.end, open)) && /^\p{Lu}/u.test(q.text));
+    (prevTok !== undefined && !prevTok.quoted && SPEECH_VERBS.has(prevTok.lower) && /^[\s,:]*$/.test(p.text.slice(prevTok.end, open)) && /^\p{Lu}/u.test(q.text) &&
+      // "a scheme called “Streets for People”": a naming verb with no comma or colon names, it does not introduce.
+      !(LABEL_CUES.has(prevTok.lower) && p.text.slice(prevTok.end, open) === ' '));
   let labelCue = false;
+  let strongLabel = false;
   for (let k = tokenAt(p.tokens, open) - 1, n = 0; k >= 0 && n < 2; k--, n++) {
     const t = p.tokens[k]!;
-    if (LABEL_CUES.has(t.lower) || (t.lower === 'as' && p.tokens[k - 1]?.lower === 'known')) labelCue = true;
+    // "what prosecutors called “…”", "a plan she called “…”": someone calling it so is speaking; "a policy called “…”"
+    // (no one doing the calling) is a label.
+    const caller = p.tokens[k - 1];
+    const someoneCalls = (t.lower === 'called' || t.lower === 'calls') && caller !== undefined && !caller.quoted && caller.sentence === t.sentence && p.text.slice(caller.end, t.start) === ' ' &&
+      (['he', 'she', 'they', 'we', 'i'].includes(caller.lower) || isRoleNoun(caller.lower) || isRoleNoun(caller.lower.replace(/s$/, '')) || CALLERS.has(caller.lower));
+    if ((LABEL_CUES.has(t.lower) && !someoneCalls) || (t.lower === 'as' && p.tokens[k - 1]?.lower === 'known')) labelCue = true;
+    if (STRONG_LABEL_CUES.has(t.lower) || (t.lower === 'as' && p.tokens[k - 1]?.lower === 'known')) strongLabel = true;
   }
   let modifiesNoun = false;
   const lp = doc[lastPart.paragraph]!;
   if (lastPart.closeMark >= 0 && lp.text[lastPart.closeMark + 1] === ' ') {
     const next = lp.tokens[tokenAt(lp.tokens, lastPart.closeMark + 1)];
-    if (next && next.start === lastPart.closeMark + 2 && !next.cap && !isFunctionWord(next.lower) && !isVerbWord(next.lower) && !isAdjective(next.lower) && !/(?:ed|ly|able|ible|ous|ful|less|ive)$/.test(next.lower)) {
+    // An adverb or an adverb-led verb cannot modify a noun: would “almost certainly” sign, “categorically denies” billing.
+    const lastWord = (words[words.length - 1] ?? '').toLowerCase();
+    const firstWord = (words[0] ?? '').toLowerCase();
+    const adverb = (w: string) => w.length > 5 && /ly$/.test(w) && !isAdjective(w) && !isVerbWord(w) && !LY_NOUNS.has(w);
+    const adverbial = adverb(lastWord) || (words.length === 2 && adverb(firstWord) && /s$/.test(lastWord) && isVerbWord(lastWord)) ||
+      // “never accept”, “not tolerate”: a negated verb is what someone said they would (not) do.
+      (words.length === 2 && (firstWord === 'never' || firstWord === 'not') && isVerbWord(lastWord));
+    if (next && next.start === lastPart.closeMark + 2 && !next.cap && !adverbial && !isFunctionWord(next.lower) && !isVerbWord(next.lower) && !isAdjective(next.lower) && !/(?:ed|ly|able|ible|ous|ful|less|ive)$/.test(next.lower)) {
       modifiesNoun = true;
     }
   }
@@ -103,7 +130,7 @@ export function quoteShape(q: QuoteText, doc: DocParagraph[]): QuoteShape {
   const namesNoun =
     titleCase && !sentenceInitial && words.length <= 6 && prevTok !== undefined && !prevTok.quoted && !prevTok.cap &&
     (gapBefore === ' ' || gapBefore === ', ') && !SPEECH_VERBS.has(prevTok.lower) && !isFunctionWord(prevTok.lower) && !isVerbWord(prevTok.lower);
-  return { words: words.length, sentenceInitial, introduced, modifiesNoun, labelCue, titleCase, paragraphIsQuote, insideName, namesNoun };
+  return { words: words.length, sentenceInitial, introduced, modifiesNoun, labelCue, strongLabel, titleCase, paragraphIsQuote, insideName, namesNoun };
 }
 
 /**
@@ -112,14 +139,20 @@ export function quoteShape(q: QuoteText, doc: DocParagraph[]): QuoteShape {
  * partial: the rest — the speaker's words woven into the writer's sentence.
  */
 export function classifyKind(q: QuoteText, shape: QuoteShape, a: Attribution): QuoteKind {
-  const spoken = a.source === 'after' || (a.source === 'before' && a.verbDistance <= 14) || a.source === 'echo';
+  // A long "that" clause still carries a named speaker's words: "X told Y during a call on Monday that … was “…”".
+  const spoken = a.source === 'after' || (a.source === 'before' && (a.verbDistance <= 14 || (a.thatClause === true && a.speaker !== null && a.verbDistance <= 30))) || a.source === 'echo';
   const multi = q.span.parts.length > 1;
   if (shape.insideName || shape.namesNoun) return 'scare';
   if ((shape.sentenceInitial || shape.introduced) && (a.source === 'after' || shape.introduced || q.endsWithPunct || shape.words >= 4 || multi || shape.paragraphIsQuote)) {
     if (!(shape.words <= 3 && !spoken && !q.endsWithPunct && !shape.introduced)) return 'direct';
   }
   if (shape.labelCue && shape.words <= 6 && a.speaker === null) return 'scare';
-  if (shape.modifiesNoun && shape.words <= 4) return 'scare';
+  // "the so-called “peace dividend”", "the bill, known as the “Kids Online Safety Act”": a label, whoever is talking.
+  if (shape.strongLabel && shape.words <= 6 && !shape.introduced) return 'scare';
+  // A label is one phrase ("no limits" partnership); coordinated modifiers inside a named person's reported speech are
+  // their words: he said it backed "sensible, targeted" rules, she promised a "leaner, faster" company.
+  const coordinated = shape.words <= 3 && /,|\s(?:and|or|but)\s/.test(q.text);
+  if (shape.modifiesNoun && shape.words <= 4 && !(coordinated && spoken && a.speaker !== null)) return 'scare';
   if (shape.words <= 3 && !spoken) return 'scare';
   if (shape.titleCase && !spoken && shape.words <= 8) return 'scare';
   return 'partial';

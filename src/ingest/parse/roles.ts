@@ -13,7 +13,7 @@ import { HONORIFICS, ROLE_STOP, SPEECH_VERBS, TITLES } from './word-lists.ts';
 const LINKS = new Set(['of', 'for', 'at']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our']);
 const POSSESSIVE_DETERMINERS = new Set(['his', 'her', 'their', 'its', 'our']);
-const CLAUSE_OPENERS = new Set(['and', 'but', 'with', 'by', 'from', 'to', 'for', 'as', 'said', 'says']);
+const CLAUSE_OPENERS = new Set(['and', 'but', 'with', 'by', 'from', 'to', 'for', 'as', 'said', 'says', 'that', 'while', 'when', 'after', 'before', 'because', 'although', 'though', 'since', 'if', 'whereas', 'told', 'tells', 'warned', 'added']);
 
 /** Participles and adjectives that are part of a role as written: "retired teacher", "acting chief executive". */
 const ROLE_MODIFIERS = new Set(['retired', 'acting', 'serving', 'outgoing', 'incoming', 'ousted', 'disgraced', 'embattled', 'jailed', 'imprisoned', 'detained', 'suspended', 'sacked', 'exiled', 'former', 'interim', 'elected', 'designated']);
@@ -132,7 +132,7 @@ function walkRoleBefore(p: DocParagraph, run: NameRun): string | null {
       } else if (l === 'and' && coordinatedField(k)) {
         // "environment and forestry minister": two fields coordinated inside one role.
       } else if (ROLE_STOP.has(l) || /^\d/.test(l) || (isFunctionWord(l) && !isRoleNoun(l) && !ROLE_MODIFIERS.has(l))) break;
-      else if (isInflectedVerb(l) && !isRoleNoun(l) && !ROLE_MODIFIERS.has(l) && !FIELD_GERUNDS.has(l) && tokens[k - 1]?.lower !== 'of') break;
+      else if ((isInflectedVerb(l) || /(?:[^e]ed|ied)$/.test(l)) && !isRoleNoun(l) && !ROLE_MODIFIERS.has(l) && !FIELD_GERUNDS.has(l) && tokens[k - 1]?.lower !== 'of') break;
     } else {
       if ((ROLE_STOP.has(l) && !isAcronym(t)) || SPEECH_VERBS.has(l)) break;
       const titleWord = isAcronym(t) || isDemonym(l) || isTitleWord(l) || isPlace(l) || TITLE_MODIFIERS.has(l) || isRoleNoun(l);
@@ -155,7 +155,16 @@ function walkRoleBefore(p: DocParagraph, run: NameRun): string | null {
       return !x || x.sentence !== sentence || text.slice(x.end, tokens[i + 1]!.start).includes(',') || CLAUSE_OPENERS.has(x.lower);
     };
     // "the death of their former manager, Gerry Flint, in 2023": a possessive determiner ties the role to the name.
-    const ok = !b || b.sentence !== sentence || opensClause(k) || (DETERMINERS.has(b.lower) && opensClause(k - 1)) || (POSSESSIVE_DETERMINERS.has(b.lower) && !tokens[k - 1]?.cap);
+    // "the far-right AfD's co-leader, Tilo Grünberg,": up to two lower-case modifiers between the article and the owner.
+    let d = k;
+    while (d > k - 2 && tokens[d] && tokens[d]!.sentence === sentence && !tokens[d]!.cap && !tokens[d]!.quoted && !DETERMINERS.has(tokens[d]!.lower) && !isFunctionWord(tokens[d]!.lower) && !isInflectedVerb(tokens[d]!.lower) && text.slice(tokens[d]!.end, tokens[d + 1]!.start) === ' ') d--;
+    const modifiedDeterminer = d < k && tokens[d] !== undefined && tokens[d]!.sentence === sentence && DETERMINERS.has(tokens[d]!.lower) && text.slice(tokens[d]!.end, tokens[d + 1]!.start) === ' ' && opensClause(d - 1);
+    // "met the prime minister, Rishi Kapoor, on Tuesday": a role as the object of a verb, the name in apposition to it.
+    const objectOfVerb = (i: number): boolean => {
+      const x = tokens[i];
+      return x !== undefined && x.sentence === sentence && !x.cap && !x.quoted && isVerbWord(x.lower) && !SPEECH_VERBS.has(x.lower) && text.slice(x.end, tokens[i + 1]!.start) === ' ';
+    };
+    const ok = !b || b.sentence !== sentence || opensClause(k) || (DETERMINERS.has(b.lower) && (opensClause(k - 1) || objectOfVerb(k - 1))) || (picked[0]!.possessive && objectOfVerb(k)) || (POSSESSIVE_DETERMINERS.has(b.lower) && !tokens[k - 1]?.cap) || modifiedDeterminer;
     if (!ok) return null;
   }
   if (!picked.some(isRoleWord)) return null;
@@ -219,6 +228,9 @@ export function roleAfter(p: DocParagraph, endToken: number): string | null {
       !head.cap || head.possessive || isDemonym(head.lower) || isAcronym(head) || isTitleWord(head.lower) || /^(?:The|A|An)$/.test(head.text) ||
       ownerThenRole(segTokens);
     if (!opensLikeRole || APPOSITIVE_STOPS.has(head.lower)) return null;
+    // "Jenna Morales, 34, packed her children into the car": a verb after the age is the sentence going on, not a role.
+    const verbLike = isInflectedVerb(head.lower) || (hop > 0 && /(?:[^e]ed|ied)$/.test(head.lower) && head.lower.length > 4);
+    if (!head.cap && verbLike && !isRoleNoun(head.lower) && !ROLE_MODIFIERS.has(head.lower) && !FIELD_GERUNDS.has(head.lower)) return null;
     let cut = segTokens.length;
     for (let i = 0; i < segTokens.length; i++) {
       const l = segTokens[i]!.lower;
@@ -232,7 +244,9 @@ export function roleAfter(p: DocParagraph, endToken: number): string | null {
     // "a 58-year-old school librarian from Ypsilanti, Michigan": where someone is from is not part of the role.
     const from = kept.findIndex((t, i) => i > 0 && t.lower === 'from' && isRoleWord(kept[i - 1]!) && originFollows(p, kept, i));
     if (from > 0) kept = kept.slice(0, from);
-    if (!kept.some((t) => isRoleWord(t))) return null;
+    // "Swati Dhingra, an external member of the committee,": membership is a role only in apposition to a name (before
+    // a name, "member of the Shanghai Cooperation Organisation" would make the organisation look like a person).
+    if (!kept.some((t) => isRoleWord(t) || t.lower === 'member')) return null;
     const role = text.slice(kept[0]!.start, kept[kept.length - 1]!.end).replace(ARTICLE, '').replace(AGE_LEAD, '').trim();
     return role || null;
   }

@@ -43,6 +43,7 @@ assemblyman assemblywoman taoiseach tánaiste tanaiste
 export const ROLE_NOUNS = set(`
 president minister secretary chancellor premier leader chief executive ceo cfo coo cto chairman chairwoman chair
 chairperson director head spokesman spokeswoman spokesperson official diplomat envoy ambassador counterpart governor
+shadow predecessor successor neighbour neighbor
 mayor senator congressman congresswoman representative lawmaker legislator mp mep judge justice lawyer attorney
 prosecutor solicitor barrister professor lecturer economist analyst strategist researcher scientist doctor surgeon nurse
 coach manager striker midfielder defender goalkeeper keeper captain forward winger guard player batter batsman bowler
@@ -75,6 +76,7 @@ maintained maintains contended contends asserted asserts alleged alleges reckone
 snapped texted emailed messaged described describes called calls calling dubbed branded labelled labeled
 accused accuses told recounted recounts reiterated reiterates reflected reflects acknowledging explaining described
 describe describing termed terms term terming
+accusing promising vowing pledging urging declaring demanding complaining predicting cautioning conceding
 `);
 
 /** Speech verbs whose object is the person spoken to: "Wang told Putin". */

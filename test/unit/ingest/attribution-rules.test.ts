@@ -149,3 +149,190 @@ test('someone speaking for a person ("a spokesperson for X said") is not X', () 
   const t = 'Governor Ray Lund was absent. A spokesperson for Lund said the governor “remains committed” to the plan.';
   assert.equal(quote(t, 'remains committed').speaker, null);
 });
+
+// Fourth review: rules found on fresh wire, broadsheet and world-news articles.
+
+test('the second half of a direct quote split by its attribution is direct, with the same speaker', () => {
+  const t = 'Senator Joan Marsh spoke last. “We were told the same thing about banks,” she said, “and we are still paying for it.”';
+  const q = quote(t, 'and we are still paying for it');
+  assert.equal(q.kind, 'direct');
+  assert.equal(q.speaker, 'Joan Marsh');
+});
+
+test('an Arabic surname is used without its "al-" particle in later references', () => {
+  const t = 'Saudi energy minister Faisal al-Mutairi spoke in Riyadh.\n\n“Nobody should doubt our resolve,” Mutairi told reporters.';
+  assert.equal(quote(t, 'Nobody should doubt our resolve').speaker, 'Faisal al-Mutairi');
+  assert.deepEqual(person(t, 'Faisal al-Mutairi').aliases, ['Mutairi']);
+});
+
+test('a trailing "according to" sources the report; the named subject of the speech verb said the words', () => {
+  const t = 'Valdis Ozolins told Chinese commerce minister Zhang Hao during a call on Monday that patience was “not unlimited”, according to two people briefed on the call.';
+  const q = quote(t, 'not unlimited');
+  assert.equal(q.speaker, 'Valdis Ozolins');
+  assert.equal(q.kind, 'partial');
+  assert.equal(q.addressee, 'Zhang Hao', 'a title between "told" and the name');
+});
+
+test('a gerund speech verb ("by accusing") takes the sentence subject', () => {
+  const t = 'Senator Margaret Hale opened the hearing by accusing the industry of “moving fast and asking permission never”.';
+  assert.equal(quote(t, 'moving fast and asking permission never').speaker, 'Margaret Hale');
+});
+
+test('coordinated modifiers in a named speaker’s reported speech are partial, a single label stays scare', () => {
+  const a = 'Daniel Reese spoke next. He said the company supported “sensible, targeted” federal rules.';
+  assert.equal(quote(a, 'sensible, targeted').kind, 'partial');
+  assert.equal(quote(a, 'sensible, targeted').speaker, 'Daniel Reese');
+  const b = 'Beijing hailed a “no limits” partnership with Moscow.';
+  assert.equal(quote(b, 'no limits').kind, 'scare');
+});
+
+test('a definite description in the lead points forward to the person named next with a matching role', () => {
+  const t = 'The EU’s trade chief has warned Beijing that China must offer “credible and verifiable” commitments.\n\nValdis Ozolins, the European Commission’s executive vice-president for trade, spoke on Monday.';
+  assert.equal(quote(t, 'credible and verifiable').speaker, 'Valdis Ozolins');
+});
+
+test('a prepositional phrase after a quote ("in remarks that …") is not its attribution', () => {
+  const t = 'Central bank governor Adewale Okafor said on Thursday that inflation was “close to peaking”, in remarks that lifted the naira.';
+  assert.equal(quote(t, 'close to peaking').speaker, 'Adewale Okafor');
+});
+
+test('a possessive name owns the subject, it is not the subject ("Delaney’s lawyer, Susan Price, said")', () => {
+  const t = 'Mark Delaney’s lawyer, Susan Price, said her client would appeal. “The verdict is wrong,” she said.';
+  assert.equal(quote(t, 'The verdict is wrong').speaker, 'Susan Price');
+  const u = 'Mark Delaney’s lawyer said the verdict was “plainly wrong”.';
+  assert.equal(quote(u, 'plainly wrong').speaker, null);
+});
+
+test('"X told her" means the next "she" is not X, when no name gives X a gender', () => {
+  const t = 'Kemi Adeyemi, the opposition leader, met the prime minister, Rishi Kapoor, on Tuesday. Kapoor told her the government would not change course.\n\n“I was disappointed but not surprised,” she said.';
+  assert.equal(quote(t, 'I was disappointed but not surprised').speaker, 'Kemi Adeyemi');
+  assert.equal(person(t, 'Rishi Kapoor').role, 'prime minister', 'a role as the object of a verb, the name in apposition');
+});
+
+test('roles: a verb after an age is not a role; possessive-determiner roles and "-ed" verbs end the walk', () => {
+  assert.equal(person('Jenna Morales, 34, packed her two children into the car. “We could see the glow,” Morales said.', 'Jenna Morales').role, null);
+  assert.match(person('Her Conservative shadow, Tom Ellery, accused ministers of “recycling old announcements”.', 'Tom Ellery').role ?? '', /^(?:Her )?Conservative shadow$/);
+  assert.equal(person('The statement quoted chief executive Hannah Lee as saying the firm was “confident”.', 'Hannah Lee').role, 'chief executive');
+  assert.equal(person('In Berlin, the far-right AfD’s co-leader, Tilo Grünberg, said the plan was “reckless”.', 'Tilo Grünberg').role, 'AfD’s co-leader');
+});
+
+test('a plural possessive glued to an institution word is an organisation, not a person', () => {
+  const t = 'Jens Eriksen, head of the European Automobile Manufacturers’ Association, said the industry wanted “a deal”.';
+  const a = parseArticle(t);
+  assert.deepEqual(a.people.map((p) => p.name), ['Jens Eriksen']);
+});
+
+test('two titled names joined by "and" are one compound subject, not the second name alone', () => {
+  const t = 'German Chancellor Friedrich Merz and French President Emmanuel Macron called for a “European pillar” within Nato.';
+  assert.equal(quote(t, 'European pillar').speaker, null);
+});
+
+test('"known as" gives a person the name the article then uses alone', () => {
+  const t = 'Indonesian President Joko Widodo, widely known as Jokowi, opened the new capital.\n\n“This is a historic day,” Jokowi said.';
+  assert.equal(quote(t, 'This is a historic day').speaker, 'Joko Widodo');
+  assert.deepEqual(person(t, 'Joko Widodo').aliases, ['Jokowi']);
+});
+
+test('a possessive role as the object of a verb, with the name in apposition', () => {
+  const t = 'Lula met Argentina’s president, Javier Milei, in Brasília. Milei said the talks were “cordial”.';
+  assert.equal(person(t, 'Javier Milei').role, 'Argentina’s president');
+});
+
+test('names in credit lines (reporting/editing credits, contributor notes, bylines, photo credits) are not people', () => {
+  const names = (t: string) => parseArticle(t).people.map((p) => p.name);
+  assert.deepEqual(names('British finance minister Rachel Reeves said the economy was “turning a corner”.\n\n(Reporting by William Schomberg; Editing by Alex Richardson)'), ['Rachel Reeves']);
+  assert.deepEqual(names('Senate leader Chuck Schumer said the bill would pass.\n\nAssociated Press writers Lisa Mascaro and Mary Clare Jalonick contributed to this report.'), ['Chuck Schumer']);
+  assert.deepEqual(names('By Jane Holloway\n\nThe mayor, Tom Briggs, said the scheme was “a success”.\n\nPhotograph: Sarah Lee/The Guardian'), ['Tom Briggs']);
+  // A sentence that only starts like a byline is still the story.
+  assert.deepEqual(names('By Tuesday, Mayor Tom Briggs said, the scheme would be “a success”.'), ['Tom Briggs']);
+});
+
+test('a nationality in a description picks the one person whose role carries it', () => {
+  const t = 'Foreign minister Penny Wong met her Chinese counterpart, Wang Yi, in Beijing. Defence minister Richard Marles was not present.\n\nThe Chinese foreign minister said relations were “back on track”.';
+  assert.equal(quote(t, 'back on track').speaker, 'Wang Yi');
+});
+
+test('an unattributed quote after a sentence whose subject is a person, in the same paragraph, is theirs', () => {
+  const t = 'Central bank governor Adewale Okafor said rate rises had begun to work. “The worst is behind us.”';
+  assert.equal(quote(t, 'The worst is behind us').speaker, 'Adewale Okafor');
+  const u = 'The ministry said it would appeal. “The ruling is wrong.”';
+  assert.equal(quote(u, 'The ruling is wrong').speaker, null, 'an organisation as subject gives no speaker');
+});
+
+test('a role in apposition after "that" or another clause opener is read', () => {
+  const t = 'Labour leader Keir Stanton said that the prime minister, Liz Harper, had been “reckless”.';
+  assert.equal(person(t, 'Liz Harper').role, 'prime minister');
+});
+
+test('names in an in-body "READ MORE:" link are not people of this article', () => {
+  const a = parseArticle('Mayor Tom Briggs said the scheme was “a success”.\n\nREAD MORE: Donald Trump hits out at Kamala Harris over border\n\nBriggs said more would follow.');
+  assert.deepEqual(a.people.map((p) => p.name), ['Tom Briggs']);
+});
+
+test('"so-called" and "known as" mark a label even inside a named speaker’s reported speech', () => {
+  assert.equal(quote('Finance minister Tariq Mahmood said on Monday that the so-called “peace dividend” was over.', 'peace dividend').kind, 'scare');
+  assert.equal(quote('Sen. Margaret Hale said the bill, known as the “Kids Online Safety Act”, would pass.', 'Kids Online Safety Act').kind, 'scare');
+  assert.equal(quote('The minister, Tariq Mahmood, said his ministry had been “blindsided” by the decision.', 'blindsided').kind, 'partial');
+});
+
+test('"X said that he …" gives X a gender no name gives, so a later "she" skips X', () => {
+  const t = 'Kenji Moriyama told a news conference that he wanted a fresh mandate.\n\nYumiko Sato, the opposition leader, attacked the plan. Moriyama dismissed the criticism.\n\n“This election is about trust,” she said.';
+  assert.equal(quote(t, 'This election is about trust').speaker, 'Yumiko Sato');
+});
+
+test('a quoted adverb, or adverb and verb, is reported speech, not a label on the next word', () => {
+  const a = 'Finance minister Tariq Mahmood said the cabinet would “almost certainly” approve the budget.';
+  assert.equal(quote(a, 'almost certainly').kind, 'partial');
+  assert.equal(quote(a, 'almost certainly').speaker, 'Tariq Mahmood');
+  const b = 'Chief executive Hannah Lee said the firm “strongly rejects” claims of fraud.';
+  assert.equal(quote(b, 'strongly rejects').kind, 'partial');
+});
+
+test('a parenthetical party-state and an appositive both sit between the name and the verb', () => {
+  const t = 'Rep. Dana Kirk (D-Ore.), the ranking member of the panel, said a vote could come “within days” if talks held.';
+  assert.equal(quote(t, 'within days').speaker, 'Dana Kirk');
+});
+
+test('"what critics called “…”" reports their words; "a scheme called “…”" is a label', () => {
+  const a = 'The fund collapsed under what critics called “a reckless bet on cheap money”.';
+  assert.equal(quote(a, 'a reckless bet on cheap money').kind, 'partial');
+  assert.equal(quote(a, 'a reckless bet on cheap money').speaker, null);
+  const b = 'The council launched a scheme called “Streets for People” last year.';
+  assert.equal(quote(b, 'Streets for People').kind, 'scare');
+});
+
+test('a name with its affiliation ("Rep. Chip Roy of Texas") before an appositive is the subject', () => {
+  const t = 'Rep. Chip Roy of Texas, a leading member of the Freedom Caucus, said the plan was “a surrender”.';
+  assert.equal(quote(t, 'a surrender').speaker, 'Chip Roy');
+});
+
+test('an organisation’s spokesman no role explains is an unnamed person, not the person the text is about', () => {
+  const t = 'President Xi said China was ready to “work with Russia”.\n\nThe Kremlin’s spokesman said the talks had been “very productive”.';
+  assert.equal(quote(t, 'very productive').speaker, null);
+});
+
+test('a name no list knows is a person when "who"/"whose" or an age follows it', () => {
+  const t = 'Einav Zangauker, whose son is among the hostages, addressed the crowd.\n\n“He must sign it,” she said.';
+  assert.equal(quote(t, 'He must sign it').speaker, 'Einav Zangauker');
+  const u = 'The Maritime Alliance, which represents the ports, said it was “committed” to a deal.';
+  assert.equal(parseArticle(u).people.length, 0);
+});
+
+test('a negated verb in quotes ("never accept") is reported speech, not a label on the next noun', () => {
+  const t = 'Union president Harold Daggett told reporters last month that members would “never accept” machines that replace them.';
+  assert.equal(quote(t, 'never accept').kind, 'partial');
+  assert.equal(quote(t, 'never accept').speaker, 'Harold Daggett');
+});
+
+test('"a member of …" is a role in apposition to a name, but does not make an organisation a person', () => {
+  const t = 'Swati Dhingra, an external member of the committee who has voted for cuts, backed a cut.';
+  assert.equal(person(t, 'Swati Dhingra').role, 'external member of the committee');
+  const u = 'A member of the Shanghai Cooperation Organisation, Kazakhstan, said it was “ready”.';
+  assert.equal(parseArticle(u).people.length, 0);
+});
+
+test('a party named by its members in the plural is not a person', () => {
+  const t = 'Friedrich Merz, leader of the opposition Christian Democrats, called for the vote to be held “next week at the latest”.';
+  assert.deepEqual(parseArticle(t).people.map((p) => p.name), ['Friedrich Merz']);
+  assert.equal(quote(t, 'next week at the latest').speaker, 'Friedrich Merz');
+});
