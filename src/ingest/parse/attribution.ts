@@ -4,7 +4,7 @@ import { AUXILIARIES, isDemonym, isFunctionWord, isInflectedVerb, isRoleNoun, is
 import type { Person, PeopleResult } from './people.ts';
 import type { QuoteText } from './quote-text.ts';
 import type { Token } from './tokens.ts';
-import { isTitleWord } from './name-runs.ts';
+import { isTitleWord, POST_NOMINALS } from './name-runs.ts';
 import { ADDRESSEE_VERBS, CLAUSE_LINKS, SPEECH_VERBS, VERB_FILLERS } from './word-lists.ts';
 
 /** Who said a quotation, by which verb, to whom; plus the cues the kind classifier needs. */
@@ -20,6 +20,8 @@ export interface Attribution {
   verbDistance: number;
   /** The verb introduces a "that" clause holding the quotation: "told Zhang that the bloc's patience was “…”". */
   thatClause?: boolean;
+  /** No comma, semicolon, colon or dash between the verb and the quotation: one clause carries the reported words. */
+  unbroken?: boolean;
 }
 
 const AGE = /^\d{1,3}-year-old$/;
@@ -29,6 +31,8 @@ const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you']);
 /** Object forms after a preposition: "according to him". */
 const OBJECT_PRONOUNS = new Map([['him', 'he'], ['her', 'she'], ['them', 'they']]);
 const DASHES = /[—–]/;
+/** Speech verbs that as often take a thing for subject: "the payments reflected", "the data suggests", "the plan promised". */
+const INANIMATE_OK = new Set(['reflected', 'reflects', 'suggested', 'suggests', 'predicted', 'predicts', 'maintained', 'maintains', 'promised', 'promises', 'concluded', 'concludes', 'noted', 'notes', 'described', 'describes', 'demands', 'demanded']);
 const LEAD_PREPOSITIONS = new Set(['of', 'in', 'on', 'at', 'by', 'for', 'from', 'to', 'with', 'into', 'about', 'after', 'before', 'than', 'like', 'against', 'among', 'between', 'without', 'under', 'over', 'toward', 'towards', 'despite', 'unlike', 'including', 'meeting', 'beside']);
 const RELATIVES = new Set(['who', 'which', 'that']);
 /** A past-tense or participle form ("ordered", "denied") ends an appositive subject even inside commas. */
@@ -349,6 +353,7 @@ export class Attributor {
     const p = this.doc[pi]!;
     const end = tokenAt(p.tokens, part.openMark);
     const sentence = p.tokens[end]?.sentence ?? p.tokens[end - 1]?.sentence;
+    let pending: { attribution: Attribution; from: number } | null = null;
     for (let k = end - 1, steps = 0; k >= 0 && steps < 40; k--, steps++) {
       const t = p.tokens[k]!;
       if (t.sentence !== sentence) break;
@@ -363,6 +368,8 @@ export class Attributor {
       // The subject sits just before the verb, past fillers ("also", "has") and an appositive in commas.
       let s = k - 1;
       while (s >= 0 && VERB_FILLERS.has(p.tokens[s]!.lower) && p.tokens[s]!.sentence === sentence) s--;
+      // "Ama Mensah OBE said": post-nominal letters sit between the name and its verb.
+      if (s > 0 && POST_NOMINALS.has(p.tokens[s]!.text) && p.tokens[s]!.sentence === sentence && this.owner(pi, s - 1) >= 0) s--;
       // "as Mrs. Kowalczyk likes to say", "she went on to say": the subject of the verb governing the infinitive.
       if (p.tokens[s]?.lower === 'to' && !t.lower.endsWith('ing')) {
         for (let j = s - 1, n = 0; j >= 0 && n < 4; j--, n++) {
@@ -374,6 +381,12 @@ export class Attributor {
           }
         }
       }
+      // "the payments reflected “…”", "the data suggests": verbs that also take things as subjects report no speech when
+      // their subject is a lower-case common noun, not a person, role or pronoun; an earlier verb may still attribute.
+      const subjTok = p.tokens[s];
+      if (INANIMATE_OK.has(t.lower) && subjTok && subjTok.sentence === sentence && !subjTok.cap && !subjTok.quoted && this.owner(pi, s) < 0 &&
+        !PRONOUNS.has(subjTok.lower) && !RELATIVES.has(subjTok.lower) && !isRoleNoun(subjTok.lower) && !isRoleNoun(subjTok.lower.replace(/s$/, '')) &&
+        /^[\p{L}-]+$/u.test(subjTok.text) && p.text.slice(subjTok.end, t.start) === ' ') continue;
       let np: Np = { person: null, compound: [] };
       // "Patricia Okonjo (D-N.Y.) told", "Marcus Bell (R-Ky.), the top Republican …, said": a parenthetical party and
       // state after the name is skipped back over.
@@ -467,9 +480,22 @@ export class Attributor {
       }
       let thatClause = false;
       for (let j = k + 1; j < end; j++) if (p.tokens[j]!.lower === 'that' && !p.tokens[j]!.quoted) thatClause = true;
-      return { speaker: np.person, compound: np.compound, verb: t.lower, addressee: this.addresseeAfter(pi, k), source: 'before', verbDistance: end - k, thatClause };
+      const between = p.text.slice(t.end, p.tokens[end]?.start ?? p.text.length);
+      const unbroken = !/[,;:—–]/.test(between);
+      const result: Attribution = { speaker: np.person, compound: np.compound, verb: t.lower, addressee: this.addresseeAfter(pi, k), source: 'before', verbDistance: end - k, thatClause, unbroken };
+      if (pending) {
+        // "Malik said negotiators had agreed on “…”": the unnamed subject's verb sits in the complement of a named
+        // speaker's verb (nothing breaks the clause between them), so the words are the named speaker's report.
+        return result.speaker !== null && !/[,;:—–]/.test(p.text.slice(t.end, pending.from)) ? result : pending.attribution;
+      }
+      if (result.speaker === null && !result.compound.length && subj && subj.sentence === sentence && !subj.cap && !subj.quoted &&
+        !PRONOUNS.has(subj.lower) && !RELATIVES.has(subj.lower) && /^\p{L}+$/u.test(subj.text)) {
+        pending = { attribution: result, from: subj.start };
+        continue;
+      }
+      return result;
     }
-    return null;
+    return pending ? pending.attribution : null;
   }
 
   /**

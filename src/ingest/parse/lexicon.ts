@@ -122,7 +122,8 @@ const MORE_ORG_WORDS = new Set(
    arena airport station street road avenue square bridge tower centre center hall palace church cathedral mosque temple
    festival awards prize cup championship tournament series olympics open logistics energy mining resources industries
    solutions software robotics therapeutics biotech retail foods brewing insurance securities investments properties
-   realty construction engineering telecom communications shipping freight semiconductor electronics automotive caucus`.split(/\s+/).filter(Boolean),
+   realty construction engineering telecom communications shipping freight semiconductor electronics automotive caucus
+   ferries railway railways utilities`.split(/\s+/).filter(Boolean),
 );
 
 /** Bounded so a fuzzed text of a million distinct words cannot grow memory without limit; lookups stay pure. */
@@ -200,7 +201,7 @@ export const isRoleNoun = (l: string): boolean => (bits(l) & B.ROLE) !== 0;
 /** Heads of institution names that are never surnames (unlike Hall, Lane or Ford). */
 const INSTITUTION_WORDS = new Set(
   `university college institute institution hospital clinic school academy foundation ministry council committee commission
-   association department agency society federation corporation company capital holdings partners systems semiconductor
+   association department agency society federation corporation company organisation organization capital holdings partners systems semiconductor
    museum library authority board trust fund bureau observatory laboratory laboratories centre center inc ltd plc llc
    group union party county province district borough parish shire prefecture municipality governorate`.split(/\s+/).filter(Boolean),
 );

@@ -25,6 +25,8 @@ export interface NameRun {
   /** The prefix holds an honorific or a title (Mr, Dr, President …). */
   titled: boolean;
   honorific: 'm' | 'f' | null | undefined;
+  /** The name a whole-run veto cleared (a lone place-named word may still be the surname of someone named in full). */
+  vetoed?: Token[];
 }
 
 const INITIAL = /^\p{Lu}\.(?:\p{Lu}\.)*$/u;
@@ -72,6 +74,11 @@ function isQualifier(t: Token): boolean {
   // Georgia, Chelsea, Jordan: places and organisations that are also common first names stay name parts.
   return (isPlace(l) || isOrgName(l) || isOrgWord(l)) && !isFirstName(l);
 }
+
+/** Letters written after a name: honours, silk, parliamentary seats. */
+export const POST_NOMINALS = new Set(['KC', 'QC', 'SC', 'MP', 'MSP', 'MEP', 'OBE', 'CBE', 'MBE', 'KBE', 'DBE', 'FRS', 'PhD']);
+
+const PORTFOLIO_LINKS = new Set(['for', 'of']);
 
 function splitRun(tokens: Token[], first: number, last: number, p: DocParagraph): NameRun | null {
   const toks = tokens.slice(first, last);
@@ -138,7 +145,10 @@ function splitRun(tokens: Token[], first: number, last: number, p: DocParagraph)
       continue;
     }
     // A dictionary word before at least two more words ("State Antony Blinken") is a qualifier, not a first name.
-    if (remaining >= 2 && isCommonWord(t.lower) && !isFirstName(t.lower)) {
+    // Plural portfolio words count too: "Commissioner for Home Affairs Ylva Johansson", "Minister of Foreign Relations".
+    // A run that is the complement of "for"/"of" (a portfolio after a title) names the portfolio until a given name.
+    const portfolio = PORTFOLIO_LINKS.has(tokens[first - 1]?.lower ?? '') && t.lower.endsWith('s') && t.lower.length > 4 && !isLastName(t.lower);
+    if (remaining >= 2 && (isCommonWord(t.lower) || portfolio) && !isFirstName(t.lower)) {
       prefix.push(t);
       i++;
       continue;
@@ -150,6 +160,9 @@ function splitRun(tokens: Token[], first: number, last: number, p: DocParagraph)
   // Drop a trailing particle and anything that is not shaped like a name part; a particle joined to a capitalised
   // surname ("Rashid Hamid al-Obeidi") is the surname itself.
   while (name.length && !name[name.length - 1]!.cap && !PARTICLE_HYPHEN.test(name[name.length - 1]!.text)) name.pop();
+  // Post-nominal letters after a full name are not part of it: "Sarah Drummond KC", "Ama Mensah OBE", "Tom Reid MP".
+  while (name.length > 2 && POST_NOMINALS.has(name[name.length - 1]!.text)) name.pop();
+  if (name.length === 2 && POST_NOMINALS.has(name[1]!.text) && isNameShaped(name[0]!)) name.pop();
   if (name.some((t) => t.cap && !isNameShaped(t))) return null;
   const lastTok = name[name.length - 1];
   const nameLast = lastTok ? first + toks.indexOf(lastTok) + 1 : last;
@@ -169,9 +182,14 @@ function isNonPersonRun(name: Token[], titled: boolean): boolean {
   if (!titled && name.length >= 2 && (isOrgWord(lastTok.lower) || isPlaceWord(lastTok.lower)) && !isFirstName(firstTok.lower)) return true;
   // After a known given name that is not itself a place, a place-named part is a surname: Ana Lucía Torres Medina,
   // Carlos Toledo, Maria Córdoba.
+  // Named storms: "Hurricane Lorena", "Tropical Storm Alberto", "Typhoon Haiyan", "Cyclone Freddy".
+  if (name.length >= 2 && name.slice(0, 2).some((t) => STORM_WORDS.has(t.lower))) return true;
   const givenFirst = isFirstName(firstTok.lower) && !isPlace(firstTok.lower);
   return name.some((t, i) => isTimeWord(t.lower) || (isPlace(t.lower) && !isLastName(t.lower) && !isFirstName(t.lower) && !(givenFirst && i > 0)) || isDemonym(t.lower));
 }
+
+/** Heads of storm names, which look like "Title Firstname" runs. */
+const STORM_WORDS = new Set(['hurricane', 'typhoon', 'cyclone', 'storm', 'tropical']);
 
 /** Common nouns for organisations that, written just before a capitalised name, make it the organisation's name. */
 const ORG_NOUNS = new Set(
@@ -254,6 +272,7 @@ export function findRuns(p: DocParagraph): NameRun[] {
     const run = splitRun(tokens, i, j, p);
     if (run) {
       if (isNonPersonRun(run.name, run.titled) || isNonPersonContext(p, run)) {
+        run.vetoed = run.name;
         run.name = [];
         run.nameFirst = run.last;
         run.nameLast = run.last;

@@ -1,6 +1,7 @@
 import type { DocParagraph } from './document.ts';
-import { isCommonWord, isFemaleName, isFirstName, isLastName, isMaleName, isPlace, isInstitutionWord, isOrgName, isRoleNoun } from './lexicon.ts';
+import { isCommonWord, isDemonym, isFemaleName, isFirstName, isLastName, isMaleName, isPlace, isInstitutionWord, isOrgName, isRoleNoun } from './lexicon.ts';
 import { findRuns, type NameRun } from './name-runs.ts';
+import type { Token } from './tokens.ts';
 import { findDescriptions, roleAfter, roleBefore, type Description } from './roles.ts';
 import { FEMALE_WORDS, MALE_WORDS, NAME_PARTICLES, SPEECH_VERBS, TITLES, VERB_FILLERS } from './word-lists.ts';
 
@@ -212,6 +213,10 @@ export function findPeople(doc: DocParagraph[]): PeopleResult {
       const lowers = run.name.map((t) => t.lower);
       // Every part a dictionary word ("Open Streets", "Golden Boot"): a name only with a title or role to vouch for it.
       if (!run.titled && role === null && lowers.every((l) => isCommonWord(l))) continue;
+      // "Southern Vale Water", "Northern Rail Freight": a place or demonym qualifier before words that are no given
+      // name or surname and end in a dictionary noun is a company's name, even when it "said" something.
+      if (!run.titled && role === null && run.prefix.length && run.prefix.every((t) => isPlace(t.lower) || isDemonym(t.lower)) &&
+        !isFirstName(lowers[0]!) && !lowers.some((l) => isLastName(l)) && isCommonWord(lowers[lowers.length - 1]!)) continue;
       const evidence =
         isFirstName(lowers[0]!) ||
         lowers.some((l) => isLastName(l)) ||
@@ -378,10 +383,14 @@ export function findPeople(doc: DocParagraph[]): PeopleResult {
   };
   for (const runs of runsBy) {
     for (let ri = 0; ri < runs.length; ri++) {
-      const run = runs[ri]!;
+      let run = runs[ri]!;
       if (!run.name.length) {
-        coupleMention(run, runs[ri + 1]);
-        continue;
+        const surname = placeSurname(run);
+        if (!surname) {
+          coupleMention(run, runs[ri + 1]);
+          continue;
+        }
+        run = { ...run, name: [surname], nameFirst: run.last - 1, nameLast: run.last };
       }
       const parts = run.name.map((t) => norm(t.text));
       let person: Person | undefined;
@@ -416,6 +425,22 @@ export function findPeople(doc: DocParagraph[]): PeopleResult {
     }
   }
 
+  /**
+   * "Albuquerque, a former academic, …" after "Renata Albuquerque": a lone word vetoed as a place (or other non-person)
+   * is the surname of the one person introduced in full with it — unless a locative preposition makes it a place
+   * ("in Albuquerque"). Only whole-word surnames of full names, never organisations.
+   */
+  function placeSurname(run: NameRun): Token | undefined {
+    // The lone word is either the cleared name or, when it read as a leading place qualifier, the whole prefix.
+    const tok = run.vetoed?.length === 1 ? run.vetoed[0]! : !run.titled && run.prefix.length === 1 ? run.prefix[0]! : undefined;
+    if (!tok || tok.quoted || run.first !== run.last - 1 || isOrgName(tok.lower) || !isPlace(tok.lower)) return undefined;
+    const owners = lastIndex.get(norm(tok.text));
+    if (owners?.length !== 1 || owners[0]!.parts.length < 2) return undefined;
+    const prev = doc[run.paragraph]!.tokens[run.first - 1];
+    if (prev && prev.sentence === tok.sentence && LOCATIVE.has(prev.lower)) return undefined;
+    return tok;
+  }
+
   /** "Mr. and Mrs. Kowalczyk": the lone honorific names the partner of the same surname. */
   function coupleMention(run: NameRun, next: NameRun | undefined): void {
     if (run.prefix.length !== 1 || run.honorific === undefined || run.honorific === null || !next || next.name.length !== 1) return;
@@ -438,6 +463,9 @@ export function findPeople(doc: DocParagraph[]): PeopleResult {
   const kept = people.filter((x) => x.paragraphs.size > 0);
   return { people: kept, tokenPerson, mentions, descriptions };
 }
+
+/** Prepositions that make a following capitalised word a place rather than a person. */
+const LOCATIVE = new Set(['in', 'at', 'from', 'to', 'near', 'into', 'outside', 'across', 'around', 'toward', 'towards', 'of', 'via', 'through', 'within']);
 
 /**
  * News ledes often name a person by office first and by name in the next paragraph: "The Taoiseach has rejected …" /
@@ -472,6 +500,11 @@ function assignDescriptionRoles(doc: DocParagraph[], people: Person[], mentions:
     if (!d.specific) continue;
     const p = doc[d.paragraph]!;
     const dStart = p.tokens[d.tokenStart]!.start;
+    // "The ferry's operator, Western Isles Ferries, said": a description set off with a name of its own in apposition
+    // names that (often an organisation), not someone mentioned before.
+    const endTok = p.tokens[d.tokenEnd - 1];
+    const nextTok = p.tokens[d.tokenEnd];
+    if (endTok && nextTok && nextTok.cap && !nextTok.quoted && p.text.slice(endTok.end, nextTok.start) === ', ') continue;
     const best = latest && latest.paragraph >= d.paragraph - 1 ? latest : undefined;
     if (!best) continue;
     const person = people[best.person]!;

@@ -37,6 +37,9 @@ const LY_NOUNS = new Set(['family', 'assembly', 'supply', 'monopoly', 'anomaly',
 /** Plural subjects that speak: "what critics called …". */
 const CALLERS = new Set(['critics', 'opponents', 'supporters', 'officials', 'analysts', 'prosecutors', 'investigators', 'activists', 'residents', 'campaigners', 'protesters', 'protestors', 'lawmakers', 'economists', 'experts', 'scientists', 'researchers', 'doctors', 'lawyers', 'diplomats', 'observers', 'rivals', 'detractors', 'allies', 'aides', 'sources', 'witnesses']);
 
+/** Objects of "called" that make it a verdict on something already named: called it/them/this/that “…”. */
+const CALLED_OBJECTS = new Set(['it', 'them', 'this', 'that', 'these', 'those']);
+
 const outsideCache = new WeakMap<DocParagraph, boolean>();
 
 /** Whether the paragraph has any words outside its quotations; one linear pass, cached per paragraph. */
@@ -99,7 +102,11 @@ export function quoteShape(q: QuoteText, doc: DocParagraph[]): QuoteShape {
     const caller = p.tokens[k - 1];
     const someoneCalls = (t.lower === 'called' || t.lower === 'calls') && caller !== undefined && !caller.quoted && caller.sentence === t.sentence && p.text.slice(caller.end, t.start) === ' ' &&
       (['he', 'she', 'they', 'we', 'i'].includes(caller.lower) || isRoleNoun(caller.lower) || isRoleNoun(caller.lower.replace(/s$/, '')) || CALLERS.has(caller.lower));
-    if ((LABEL_CUES.has(t.lower) && !someoneCalls) || (t.lower === 'as' && p.tokens[k - 1]?.lower === 'known')) labelCue = true;
+    // "Oxfam called it “a race to the bottom”": calling something (an object pronoun between verb and quotation) so is
+    // a judgement someone voices, not the name of a thing.
+    const obj = p.tokens[k + 1];
+    const callsItSo = (t.lower === 'called' || t.lower === 'calls' || t.lower === 'call') && n === 1 && obj !== undefined && CALLED_OBJECTS.has(obj.lower) && p.text.slice(t.end, obj.start) === ' ';
+    if ((LABEL_CUES.has(t.lower) && !someoneCalls && !callsItSo) || (t.lower === 'as' && p.tokens[k - 1]?.lower === 'known')) labelCue = true;
     if (STRONG_LABEL_CUES.has(t.lower) || (t.lower === 'as' && p.tokens[k - 1]?.lower === 'known')) strongLabel = true;
   }
   let modifiesNoun = false;
@@ -139,8 +146,11 @@ export function quoteShape(q: QuoteText, doc: DocParagraph[]): QuoteShape {
  * partial: the rest — the speaker's words woven into the writer's sentence.
  */
 export function classifyKind(q: QuoteText, shape: QuoteShape, a: Attribution): QuoteKind {
-  // A long "that" clause still carries a named speaker's words: "X told Y during a call on Monday that … was “…”".
-  const spoken = a.source === 'after' || (a.source === 'before' && (a.verbDistance <= 14 || (a.thatClause === true && a.speaker !== null && a.verbDistance <= 30))) || a.source === 'echo';
+  // A long "that" clause still carries a named speaker's words: "X told Y during a call on Monday that … was “…”" —
+  // and an unnamed source's (a company, a ministry) when nothing breaks the clause: "The company said in a statement
+  // that it would comply … and did not expect a “meaningful near-term impact”".
+  const longThat = a.thatClause === true && a.verbDistance <= 30 && (a.speaker !== null || a.unbroken === true);
+  const spoken = a.source === 'after' || (a.source === 'before' && (a.verbDistance <= 14 || longThat)) || a.source === 'echo';
   const multi = q.span.parts.length > 1;
   if (shape.insideName || shape.namesNoun) return 'scare';
   if ((shape.sentenceInitial || shape.introduced) && (a.source === 'after' || shape.introduced || q.endsWithPunct || shape.words >= 4 || multi || shape.paragraphIsQuote)) {

@@ -1,5 +1,5 @@
 import type { DocParagraph } from './document.ts';
-import { isDemonym, isFunctionWord, isInflectedVerb, isInstitutionWord, isOrgWord, isPlace, isRoleNoun, isVerbWord } from './lexicon.ts';
+import { isDemonym, isFirstName, isFunctionWord, isInflectedVerb, isInstitutionWord, isOrgWord, isPlace, isRoleNoun, isVerbWord } from './lexicon.ts';
 import { isAcronym, isTitleWord, type NameRun } from './name-runs.ts';
 import type { Token } from './tokens.ts';
 import { tokenAt } from './attribution.ts';
@@ -169,6 +169,13 @@ function walkRoleBefore(p: DocParagraph, run: NameRun): string | null {
   }
   if (!picked.some(isRoleWord)) return null;
   const adjacent = picked[picked.length - 1]!;
+  // "chief economist at Banco Meridional", "a spokeswoman for McAllister": a role ending in a preposition right before
+  // the run makes the run its complement (an employer, the person spoken for), not the holder of the role.
+  if (!prefix.length && LINKS.has(adjacent.lower)) return null;
+  // "the chief executive of Southern Vale Water": after "of" a run led by a place or demonym and not by a given name
+  // is an organisation's name ("Governor of Texas Greg Abbott" keeps his role: Greg is a given name).
+  const beforeRun = tokens[run.first - 1]?.lower === 'the' ? tokens[run.first - 2] : tokens[run.first - 1];
+  if (prefix.length && beforeRun && LINKS.has(beforeRun.lower) && prefix.every((x) => isPlace(x.lower) || isDemonym(x.lower)) && run.name.length && !isFirstName(run.name[0]!.lower)) return null;
   // "secretary of state", "Secretary for Housing", "spokeswoman for McAllister": a role noun and its complement.
   let ofIndex = -1;
   picked.forEach((t, i) => {

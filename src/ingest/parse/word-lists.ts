@@ -60,6 +60,7 @@ taoiseach tánaiste tanaiste td tds mla mlas msp msps mpp mpps mha mna mhk
 drummer librarian waitress waiter bartender cashier midwife paramedic shopkeeper caretaker presenter nominee
 expert experts specialist farmer farmers forecaster fisherman fishermen worker workers scheduler clerk mechanic merchant
 vendor supervisor planner organiser organizer staffer employee host anchor broadcaster commentator
+member freshman sophomore pupil passenger resident volunteer survivor witness patient voter commuter tourist protester
 `);
 
 /** Verbs that attribute speech. Present tense included: features and wire copy often use "says". */

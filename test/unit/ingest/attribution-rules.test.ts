@@ -336,3 +336,93 @@ test('a party named by its members in the plural is not a person', () => {
   assert.deepEqual(parseArticle(t).people.map((p) => p.name), ['Friedrich Merz']);
   assert.equal(quote(t, 'next week at the latest').speaker, 'Friedrich Merz');
 });
+
+test('a role ending in a preposition before a name makes that name its complement, not a person', () => {
+  const t = 'Joana Ribeiro, chief economist at Banco Atlântico Sul in Lisbon, said the vote was “a surprise”.';
+  assert.deepEqual(parseArticle(t).people.map((p) => p.name), ['Joana Ribeiro']);
+  assert.equal(quote(t, 'a surprise').speaker, 'Joana Ribeiro');
+});
+
+test('named storms are not people', () => {
+  const t = 'Hurricane Lorena strengthened overnight and Typhoon Mawar stalled, forecaster Dana Whitcombe said. “Leave now,” she said.';
+  assert.deepEqual(parseArticle(t).people.map((p) => p.name), ['Dana Whitcombe']);
+});
+
+test('a surname that is also a place name still refers to the person named in full', () => {
+  const t = [
+    'Central bank governor Renata Albuquerque defended the cut.',
+    'Economist Carla Moss said it was “premature”.',
+    'Albuquerque, a former academic, was asked about pressure from ministers. She replied: “None whatsoever.”',
+    'Traders in Albuquerque were unmoved.',
+  ].join('\n\n');
+  const a = parseArticle(t);
+  assert.deepEqual(a.people.find((p) => p.name === 'Renata Albuquerque')?.paragraphs, [1, 3]);
+  assert.equal(quote(t, 'None whatsoever').speaker, 'Renata Albuquerque');
+});
+
+test('an unbroken "that" clause after an organisation\'s speech verb reports its words, even far from the verb', () => {
+  const t = 'The company said in a statement on Monday that it would comply with the new rules and did not expect a “meaningful near-term impact” on its results.';
+  const q = quote(t, 'meaningful near-term impact');
+  assert.equal(q.kind, 'partial');
+  assert.equal(q.speaker, null);
+  const u = 'The band said in a joint statement that it would cap resale prices on secondary markets, following criticism of “dynamic pricing” at other reunions.';
+  assert.equal(quote(u, 'dynamic pricing').kind, 'scare');
+});
+
+test('"Board member" and "Sophomore" before a full name are roles, not name parts', () => {
+  const t = 'Board member Luis Ortega voted no. Sophomore Maya Castellanos, 15, told the board: “You are deciding for us.”';
+  assert.equal(person(t, 'Luis Ortega').role, 'Board member');
+  assert.equal(quote(t, 'You are deciding for us').speaker, 'Maya Castellanos');
+});
+
+test('a place-led company name after "of" is an organisation, not a person, even when it speaks', () => {
+  const t = 'Fiona Kettering, the chief executive of Southern Vale Water, defended the bonuses. Southern Vale Water said the hearing had been “constructive and open”.';
+  assert.deepEqual(parseArticle(t).people.map((p) => p.name), ['Fiona Kettering']);
+  assert.match(person(t, 'Fiona Kettering').role ?? '', /^(?:the )?chief executive of Southern Vale Water$/);
+  assert.equal(quote(t, 'constructive and open').speaker, null);
+});
+
+test('a speech verb with a thing as its subject ("the payments reflected") leaves the attribution to the speaker before it', () => {
+  const t = 'Fiona Kettering said the payments reflected “stretching targets” on customer service.';
+  assert.equal(quote(t, 'stretching targets').speaker, 'Fiona Kettering');
+  assert.equal(quote(t, 'stretching targets').verb, 'said');
+  const u = 'The analyst Omar Haddad noted that “demand is cooling fast”.';
+  assert.equal(quote(u, 'demand is cooling fast').speaker, 'Omar Haddad');
+});
+
+test('a plural portfolio word after "for"/"of" belongs to the title, not the name', () => {
+  const t = 'European Commissioner for Home Affairs Katrin Vahtra said the plan was “the best balance we will get”.';
+  assert.deepEqual(parseArticle(t).people.map((p) => p.name), ['Katrin Vahtra']);
+  assert.equal(quote(t, 'the best balance we will get').speaker, 'Katrin Vahtra');
+});
+
+test('"X called it “…”" is a judgement voiced by X, not a label', () => {
+  const t = 'Amnesty International criticised the pact, while Oxfam called it “a race to the bottom”.';
+  assert.equal(quote(t, 'a race to the bottom').kind, 'partial');
+  const u = 'The city launched a scheme called “Streets for People” last year.';
+  assert.equal(quote(u, 'Streets for People').kind, 'scare');
+});
+
+test('post-nominal letters (KC, OBE, MP) are not part of a name', () => {
+  const t = 'Counsel to the inquiry, Sarah Drummond KC, asked whether paper charts were used. Ama Mensah OBE said it was “a failure of training”.';
+  const names = parseArticle(t).people.map((p) => p.name).sort();
+  assert.deepEqual(names, ['Ama Mensah', 'Sarah Drummond']);
+  assert.equal(quote(t, 'a failure of training').speaker, 'Ama Mensah');
+});
+
+test('"Passenger" or "Resident" opening a sentence before a full name is a role, not a name part', () => {
+  const t = 'Passenger Morag Campbell, who broke her wrist, spoke outside. “I want answers,” she said.';
+  assert.equal(quote(t, 'I want answers').speaker, 'Morag Campbell');
+});
+
+test('a description with its own name in apposition is not a role for the person mentioned before it', () => {
+  const t = 'Counsel Sarah Drummond asked about the charts.\n\nThe ferry\'s operator, Western Isles Ferries, has since replaced the software.';
+  assert.notEqual(person(t, 'Sarah Drummond').role, "ferry's operator");
+});
+
+test('an unnamed subject\'s verb inside a named speaker\'s report leaves the quote with the named speaker', () => {
+  const t = 'Finance Minister Aurangzeb Malik said negotiators had agreed on “most of the big numbers” this week.';
+  assert.equal(quote(t, 'most of the big numbers').speaker, 'Aurangzeb Malik');
+  const u = 'Finance Minister Aurangzeb Malik said he would stay, but officials said the deal was “nowhere near done”.';
+  assert.equal(quote(u, 'nowhere near done').speaker, null);
+});
