@@ -12,7 +12,6 @@
  * postgresql://postgres@127.0.0.1:5432/postgres (a maintenance connection; its contents are never touched), and
  * dropped afterwards. See docs/migrations.md.
  */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -20,9 +19,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { PROJECT_ROOT, type Provider } from '../src/config/database-url.ts';
+import { runPrismaCli } from '../src/db/migrate.ts';
 
 const PROVIDERS: Provider[] = ['sqlite', 'postgresql'];
-const PRISMA_CLI = path.join(PROJECT_ROOT, 'node_modules/prisma/build/index.js');
 const POSTGRES_URL =
   process.env.SCRATCH_POSTGRES_URL || process.env.TEST_POSTGRES_URL || 'postgresql://postgres@127.0.0.1:5432/postgres';
 
@@ -61,22 +60,7 @@ async function admin(sql: string): Promise<void> {
 }
 
 function prisma(args: string[], databaseUrl: string, echo: boolean): Promise<{ code: number; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [PRISMA_CLI, ...args], {
-      cwd: PROJECT_ROOT,
-      env: { ...process.env, DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    const collect = (stream: NodeJS.WriteStream) => (d: Buffer) => {
-      output += d.toString();
-      if (echo) stream.write(d);
-    };
-    child.stdout.on('data', collect(process.stdout));
-    child.stderr.on('data', collect(process.stderr));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? 1, output }));
-  });
+  return runPrismaCli(args, databaseUrl, { echo });
 }
 
 function migrationDirs(provider: Provider): string[] {

@@ -17,7 +17,7 @@ const require = createRequire(import.meta.url);
  * docs/migrations.md). Used by `npm start`, the seed and the test setup so every path migrates the same way.
  */
 export async function migrateDeploy(target: DatabaseTarget, options: { quiet?: boolean } = {}): Promise<void> {
-  const { code, output } = await runPrismaCli(['migrate', 'deploy'], target);
+  const { code, output } = await runPrismaCli(['migrate', 'deploy'], target.url);
   if (code !== 0) {
     throw new AppError('unavailable', `Migrating the database failed (prisma migrate deploy exited ${code}):\n${output.trim()}`);
   }
@@ -27,19 +27,32 @@ export async function migrateDeploy(target: DatabaseTarget, options: { quiet?: b
   }
 }
 
-export function runPrismaCli(args: string[], target: DatabaseTarget): Promise<{ code: number; output: string }> {
+/**
+ * The real Prisma CLI with DATABASE_URL, from the project root, as a developer runs it. One way to start it, for
+ * the deploy here, scripts/db-new-migration.ts and the migration tests. `echo` also streams its output through.
+ */
+export function runPrismaCli(
+  args: string[],
+  databaseUrl: string,
+  options: { echo?: boolean; env?: Record<string, string> } = {},
+): Promise<{ code: number; output: string }> {
   const cli = require.resolve('prisma/build/index.js');
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [cli, ...args], {
       cwd: PROJECT_ROOT,
-      env: { ...process.env, DATABASE_URL: target.url, PRISMA_HIDE_UPDATE_MESSAGE: '1', NO_COLOR: '1' },
+      env: { ...process.env, DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: '1', NO_COLOR: '1', ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
-    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    const collect = (stream: NodeJS.WriteStream) => (d: Buffer) => {
+      output += d.toString();
+      if (options.echo) stream.write(d);
+    };
+    child.stdout.on('data', collect(process.stdout));
+    child.stderr.on('data', collect(process.stderr));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? 1, output }));
+    // eslint-disable-next-line no-control-regex
+    child.on('close', (code) => resolve({ code: code ?? 1, output: output.replace(/\x1b\[[0-9;]*m/g, '') }));
   });
 }
 

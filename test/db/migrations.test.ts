@@ -8,7 +8,6 @@
  *   TEST_POSTGRES_URL=…    the PostgreSQL maintenance database (default postgresql://postgres@127.0.0.1:5432/postgres)
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,11 +16,11 @@ import { before, describe, it, type TestContext } from 'node:test';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { externalTables } from '../../src/db/external-tables.ts';
+import { runPrismaCli } from '../../src/db/migrate.ts';
 
 type Provider = 'sqlite' | 'postgresql';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const PRISMA_CLI = path.join(ROOT, 'node_modules/prisma/build/index.js');
 const ENGINE = path.join(ROOT, 'scripts/prisma-schema-engine');
 const POSTGRES_URL = process.env.TEST_POSTGRES_URL || 'postgresql://postgres@127.0.0.1:5432/postgres';
 const REQUIRE_POSTGRES = process.env.REQUIRE_POSTGRES === '1';
@@ -47,32 +46,12 @@ interface CliResult {
 }
 
 /** `prisma …args` with DATABASE_URL, from the project root, as a developer or the deploy runs it. */
-function prisma(args: string[], databaseUrl: string): Promise<CliResult> {
+async function prisma(args: string[], databaseUrl: string): Promise<CliResult> {
   const started = performance.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [PRISMA_CLI, ...args], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        DATABASE_URL: databaseUrl,
-        // .config/prisma.ts sets it too; a temp config (--config) does not.
-        PRISMA_SCHEMA_ENGINE_BINARY: ENGINE,
-        PRISMA_HIDE_UPDATE_MESSAGE: '1',
-        CHECKPOINT_DISABLE: '1',
-        NO_COLOR: '1',
-        FORCE_COLOR: '0',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) =>
-      // eslint-disable-next-line no-control-regex
-      resolve({ code: code ?? 1, output: output.replace(/\x1b\[[0-9;]*m/g, ''), ms: performance.now() - started }),
-    );
-  });
+  // .config/prisma.ts names the engine too; a temp config (--config) does not.
+  const env = { PRISMA_SCHEMA_ENGINE_BINARY: ENGINE, CHECKPOINT_DISABLE: '1', FORCE_COLOR: '0' };
+  const { code, output } = await runPrismaCli(args, databaseUrl, { env });
+  return { code, output, ms: performance.now() - started };
 }
 
 function assertOk(result: CliResult, what: string): void {
