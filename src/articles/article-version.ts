@@ -24,6 +24,28 @@ export async function touchArticleVersion(tx: Tx, id: number): Promise<number> {
   return row.version;
 }
 
+/**
+ * An article shows fields of other records — the names of the people in it and of who said its quotes, the slug,
+ * headline, status and stub flag of its related articles — so its version (the ETag, the render cache's key) must
+ * move when they change, or a reader keeps the old name from a cache or a 304. The writer of such a change calls
+ * this: one UPDATE, and no history entry on those articles (the change is in the changed record's history).
+ */
+export async function touchArticlesShowing(tx: Tx, shown: { personId: number } | { articleId: number }): Promise<void> {
+  const where =
+    'personId' in shown
+      ? {
+          OR: [
+            { people: { some: { personId: shown.personId } } },
+            { quotes: { some: { OR: [{ speakerId: shown.personId }, { addresseeId: shown.personId }] } } },
+          ],
+        }
+      : { related: { some: { relatedId: shown.articleId } } };
+  await tx.article.updateMany({ where, data: { version: { increment: 1 } } });
+}
+
+/** The fields of an article that other articles show in their related lists (articleRefSelect). */
+export const shownAsRelated = (a: { slug: string; headline: string; status: string; isStub: boolean }) => [a.slug, a.headline, a.status, a.isStub].join('\u0000');
+
 export async function requireArticle(tx: Tx, id: number): Promise<{ id: number; version: number; status: string }> {
   const row = await tx.article.findUnique({ where: { id }, select: { id: true, version: true, status: true } });
   if (!row) throw articleNotFound(id);

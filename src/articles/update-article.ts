@@ -2,7 +2,7 @@ import type { Db } from '../db/client.ts';
 import { transaction } from '../db/transaction.ts';
 import { type Actor, recordRevision } from '../history/record-revision.ts';
 import { articleSummarySelect, toArticleSummary, type ArticleSummary } from './article-view.ts';
-import { bumpArticleVersion, requireArticle } from './article-version.ts';
+import { bumpArticleVersion, requireArticle, shownAsRelated, touchArticlesShowing } from './article-version.ts';
 import { type PatchArticleBody, toDate } from './schemas.ts';
 
 /** Changes an article's own fields; the version moves from `expected` or the whole change is refused (412). */
@@ -23,6 +23,7 @@ export async function updateArticle(db: Db, id: number, expected: number, patch:
       },
       select: articleSummarySelect,
     });
+    if (shownAsRelated(row) !== shownAsRelated(beforeRow!)) await touchArticlesShowing(tx, { articleId: id });
     const before = toArticleSummary(beforeRow!);
     const after = toArticleSummary(row);
     const changed = Object.keys(patch) as (keyof ArticleSummary)[];

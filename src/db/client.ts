@@ -15,6 +15,11 @@ export type Db = SqliteClient;
 /** A client or an interactive-transaction client: helpers take either, so transactions compose. */
 export type Tx = Omit<Db, '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'>;
 
+/** A transaction client has `$transaction` too (Prisma 7), but no `$connect`. */
+export function isClient(db: Db | Tx): db is Db {
+  return typeof (db as Partial<Db>).$connect === 'function';
+}
+
 export interface Database {
   prisma: Db;
   provider: Provider;

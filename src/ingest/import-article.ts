@@ -1,5 +1,5 @@
-import type { Db, Tx } from '../db/client.ts';
-import { isClient, transaction } from '../db/transaction.ts';
+import { type Db, type Tx, isClient } from '../db/client.ts';
+import { transaction } from '../db/transaction.ts';
 import { AppError } from '../errors.ts';
 import type { Actor } from '../history/record-revision.ts';
 import { recordRevision } from '../history/record-revision.ts';
@@ -7,6 +7,7 @@ import { articleFields } from './article-fields.ts';
 import { contentHash } from './content-hash.ts';
 import { type ParseOptions, type ParsedArticle, parseArticle } from './parse/index.ts';
 import { writeArticleBody } from './write-article-body.ts';
+import { touchArticlesShowing } from '../articles/article-version.ts';
 import { slugify } from '../articles/slugify.ts';
 
 export type ImportOutcome = 'created' | 'updated' | 'unchanged';
@@ -62,6 +63,8 @@ export async function storeParsedArticle(db: Db | Tx, source: ParsedSource, acto
         });
         articleId = updated.id;
         version = updated.version;
+        // A stub filled in (or an article re-ingested) looks different in the related lists that show it.
+        await touchArticlesShowing(tx, { articleId });
       } else {
         const created = await tx.article.create({ data: { ...fields, slug }, select: { id: true, version: true } });
         articleId = created.id;

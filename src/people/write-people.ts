@@ -1,4 +1,4 @@
-import { touchArticleVersion } from '../articles/article-version.ts';
+import { touchArticleVersion, touchArticlesShowing } from '../articles/article-version.ts';
 import { toAliases } from '../articles/get-article.ts';
 import type { Db } from '../db/client.ts';
 import { transaction } from '../db/transaction.ts';
@@ -48,6 +48,7 @@ export async function updatePerson(db: Db, id: number, expected: number, patch: 
       select: personSelect,
     });
     const after = toPerson(row);
+    if (after.name !== before.name) await touchArticlesShowing(tx, { personId: id });
     await recordRevision(tx, { entityType: 'person', entityId: id, action: 'person.update', actor, version: row.version, before: toPerson(before), after });
     return after;
   });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ArticleSummary, articleSummarySelect, toArticleSummary } from '../articles/article-view.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { dialectOf } from '../db/dialect.ts';
+import { catchUpArticleSearch } from '../db/search-index.ts';
 import { decodeCursor, encodeCursor } from '../http/cursor.ts';
 import { Prisma } from '../generated/sqlite/client.ts';
 import { type SearchQuery, parseSearchQuery, tsqueryTerm } from './search-query.ts';
@@ -46,6 +47,7 @@ export async function searchArticles(db: Db, input: SearchArticlesInput): Promis
   const dialect = dialectOf(db);
   const query = await withoutStopWords(db, parseSearchQuery(input.q));
   if (query.length === 0) return { data: [], nextCursor: null };
+  await catchUpArticleSearch(db);
   const after = input.cursor ? decodeCursor(input.cursor, CURSOR_SORT) : null;
   if (after && typeof after.key !== 'number') return { data: [], nextCursor: null }; // a forged cursor: empty page
   const ranked = await db.$queryRaw<RankedArticleRow[]>(
@@ -143,6 +145,7 @@ export async function matchingIds(db: Db | Tx, q: string, kind: 'article' | 'quo
   }
   const query = await withoutStopWords(db, parsed);
   if (query.length === 0) return [];
+  await catchUpArticleSearch(db);
   const sql = matchingArticlesSql(dialect, query, limit);
   const rows = await db.$queryRaw<{ id: number | bigint }[]>(sql);
   return rows.map((r) => Number(r.id));

@@ -3,72 +3,53 @@ import { Prisma } from '../generated/sqlite/client.ts';
 import { type SearchQuery, type SearchTerm, fts5Term, positiveTerms, toFts5, toTsquery, tsqueryTerm } from './search-query.ts';
 
 /**
- * The search SQL, once per dialect. Both read `search_documents` (one row per headline, paragraph and quote; see
- * the full_text_search migrations): SQLite through FTS5 (MATCH, bm25, snippet), PostgreSQL through a tsvector with
- * a GIN index (@@, ts_rank, ts_headline).
+ * The search SQL, once per dialect, in two steps.
  *
- * An article matches when its rows together satisfy the query — "putin taiwan" finds an article with Putin in one
- * paragraph and Taiwan in another, and -taiwan leaves out an article with Taiwan anywhere — so each term is
- * matched on its own and the article sets are combined (INTERSECT, EXCEPT, UNION). The article's score is the sum
- * of the scores of its rows that match any term it looks for, a headline row counting HEADLINE_WEIGHT times;
- * higher is better on both databases. Those rows also give the snippets.
+ * 1. Which articles match, and how well: `article_search`, one document per article (headline, then its paragraphs;
+ *    see the *_article_search migrations and src/db/search-index.ts). The whole query is evaluated against the
+ *    article — "putin taiwan" finds Putin in one paragraph and Taiwan in another, -taiwan leaves out an article with
+ *    Taiwan anywhere — in one MATCH (SQLite FTS5, bm25) or one @@ (PostgreSQL tsvector + GIN, ts_rank), the headline
+ *    counting HEADLINE_WEIGHT times. Higher scores are better on both databases.
+ * 2. Why they match, for the page shown only: `search_documents`, a row per headline, paragraph and quote, gives
+ *    the best rows of each article with their snippets.
+ *
+ * Ranking is bounded: the RANK_WINDOW most recently added matching articles are scored, not every match. For a word
+ * in most articles of a 100,000-article store, scoring all of them costs ~80 ms a search and grows with the store;
+ * the window keeps a search's cost flat (docs/performance.md). Editors and readers want recent stories first among
+ * equals anyway; an older story is found by a more precise query, or by analysts in SQL over the same tables.
  */
 export const HEADLINE_WEIGHT = 3;
+export const RANK_WINDOW = 10_000;
 
 /** Private-use characters mark the matched words inside snippets; toSnippet() turns them into offsets. */
 export const MARK_START = '\uE000';
 export const MARK_END = '\uE001';
 
-const weight = (kind: Prisma.Sql) => Prisma.sql`(CASE ${kind} WHEN 'headline' THEN ${Prisma.raw(HEADLINE_WEIGHT.toFixed(1))} ELSE 1.0 END)`;
-
-/** Ids of the articles with a row matching one term (its negation aside). */
-function termArticles(dialect: Provider, term: SearchTerm): Prisma.Sql {
-  return dialect === 'sqlite'
-    ? Prisma.sql`SELECT CAST("article_id" AS INTEGER) AS "article_id" FROM "search_documents" WHERE "search_documents" MATCH ${fts5Term(term)}`
-    : Prisma.sql`SELECT "article_id" FROM "search_documents" WHERE "document" @@ to_tsquery('english', ${tsqueryTerm(term)})`;
-}
-
-/** The articles that satisfy the query: per OR-group, the intersection of its terms minus its exclusions. */
-function qualifyingArticles(dialect: Provider, query: SearchQuery): Prisma.Sql {
-  const groups = query.map((group, i) => {
-    const positive = group.filter((t) => !t.negated).map((t) => termArticles(dialect, t));
-    const negative = group.filter((t) => t.negated).map((t) => termArticles(dialect, t));
-    // SQLite evaluates compound operators left to right, PostgreSQL binds INTERSECT tighter: this order means the
-    // same on both. Each group is a FROM subquery because SQLite allows no parentheses around compound SELECTs.
-    const compound = Prisma.join([Prisma.join(positive, ' INTERSECT '), ...negative], ' EXCEPT ');
-    return Prisma.sql`SELECT "article_id" FROM (${compound}) ${Prisma.raw(`"g${i}"`)}`;
-  });
-  return Prisma.join(groups, ' UNION ');
-}
+/** ts_rank's weights (each at most 1), in its order {D, C, B, A}: paragraphs are D, the headline A. */
+const TS_WEIGHTS = `{${(1 / HEADLINE_WEIGHT).toFixed(4)}, 0, 0, 1}`;
 
 /**
- * `WITH "qualifying" AS (…), "m" AS MATERIALIZED (…)`: m holds the scored rows of qualifying articles that match a
- * term to look for (+ snippet on SQLite, body on PostgreSQL), optionally restricted further by `where`.
- * MATERIALIZED because SQLite refuses bm25()/snippet() once its flattener has merged the full-text query into the
- * aggregate or window query around it.
+ * `WITH "candidates" AS (…)`: id and score of the `window` newest matching articles (by id) with one of the
+ * statuses, or any status when `statuses` is null. SQLite walks the FTS index in rowid order and stops at the window;
+ * bm25 is computed for those rows only.
  */
-function scoredMatches(dialect: Provider, query: SearchQuery, where: Prisma.Sql, withSnippet: boolean): Prisma.Sql {
-  const terms = positiveTerms(query);
-  const qualifying = Prisma.sql`"qualifying" AS (${qualifyingArticles(dialect, query)})`;
+function candidates(dialect: Provider, query: SearchQuery, statuses: string[] | null, window = RANK_WINDOW): Prisma.Sql {
+  const status = statuses ? Prisma.sql`AND CAST(a."status" AS TEXT) IN (${Prisma.join(statuses)})` : Prisma.empty;
   if (dialect === 'sqlite') {
-    const snippet = withSnippet
-      ? Prisma.sql`, snippet("search_documents", 0, ${MARK_START}, ${MARK_END}, '…', 24) AS "snippet"`
-      : Prisma.empty;
-    return Prisma.sql`WITH ${qualifying}, "m" AS MATERIALIZED (
-      SELECT CAST("article_id" AS INTEGER) AS "article_id", "kind", CAST("source_id" AS INTEGER) AS "source_id",
-             -bm25("search_documents") * ${weight(Prisma.sql`"kind"`)} AS "score"${snippet}
-      FROM "search_documents"
-      WHERE "search_documents" MATCH ${terms.map(fts5Term).join(' OR ')}
-        AND "article_id" IN (SELECT "article_id" FROM "qualifying") ${where})`;
+    return Prisma.sql`WITH "candidates" AS MATERIALIZED (
+      SELECT s."rowid" AS "id", -bm25("article_search", ${Prisma.raw(HEADLINE_WEIGHT.toFixed(1))}, 1.0) AS "score"
+      FROM "article_search" s JOIN "articles" a ON a."id" = s."rowid"
+      WHERE "article_search" MATCH ${toFts5(query)} ${status}
+      ORDER BY s."rowid" DESC LIMIT ${window})`;
   }
-  return Prisma.sql`WITH ${qualifying}, "m" AS MATERIALIZED (
-    SELECT d."article_id", d."kind", d."source_id", d."body",
-           ts_rank(d."document", q)::float8 * ${weight(Prisma.sql`d."kind"`)}::float8 AS "score"
-    FROM "search_documents" d, to_tsquery('english', ${anyTerm(query)}) q
-    WHERE d."document" @@ q AND d."article_id" IN (SELECT "article_id" FROM "qualifying") ${where})`;
+  return Prisma.sql`WITH "window" AS MATERIALIZED (
+      SELECT s."article_id", s."document" FROM "article_search" s JOIN "articles" a ON a."id" = s."article_id"
+      WHERE s."document" @@ to_tsquery('english', ${toTsquery(query)}) ${status}
+      ORDER BY s."article_id" DESC LIMIT ${window}),
+    "candidates" AS (
+      SELECT w."article_id" AS "id", ts_rank(${TS_WEIGHTS}::float4[], w."document", to_tsquery('english', ${toTsquery(query)}))::float8 AS "score"
+      FROM "window" w)`;
 }
-
-const anyTerm = (query: SearchQuery) => positiveTerms(query).map(tsqueryTerm).join(' | ');
 
 export interface RankedArticleRow {
   id: number | bigint;
@@ -82,18 +63,18 @@ export function rankedArticlesSql(
   statuses: string[],
   after: { score: number; id: number } | null,
   limit: number,
+  window = RANK_WINDOW,
 ): Prisma.Sql {
-  const keyset = after
-    ? Prisma.sql`AND (s."score" < ${after.score} OR (s."score" = ${after.score} AND s."article_id" > ${after.id}))`
-    : Prisma.empty;
-  return Prisma.sql`
-    ${scoredMatches(dialect, query, Prisma.empty, false)}
-    SELECT s."article_id" AS "id", s."score" AS "score"
-    FROM (SELECT m."article_id", sum(m."score") AS "score" FROM "m" m GROUP BY m."article_id") s
-    JOIN "articles" a ON a."id" = s."article_id"
-    WHERE CAST(a."status" AS TEXT) IN (${Prisma.join(statuses)}) ${keyset}
-    ORDER BY s."score" DESC, s."article_id" ASC
-    LIMIT ${limit}`;
+  const keyset = after ? Prisma.sql`WHERE c."score" < ${after.score} OR (c."score" = ${after.score} AND c."id" > ${after.id})` : Prisma.empty;
+  return Prisma.sql`${candidates(dialect, query, statuses, window)}
+    SELECT c."id", c."score" FROM "candidates" c ${keyset}
+    ORDER BY c."score" DESC, c."id" ASC LIMIT ${limit}`;
+}
+
+/** The `q` filter of the article list: ids of the best matching articles, any status (the list filters). */
+export function matchingArticlesSql(dialect: Provider, query: SearchQuery, limit: number): Prisma.Sql {
+  return Prisma.sql`${candidates(dialect, query, null)}
+    SELECT c."id" FROM "candidates" c ORDER BY c."score" DESC, c."id" LIMIT ${limit}`;
 }
 
 export interface HitRow {
@@ -107,10 +88,39 @@ export interface HitRow {
   paragraph_position: number | bigint | null;
 }
 
+const anyTerm = (query: SearchQuery) => positiveTerms(query).map(tsqueryTerm).join(' | ');
+const weight = (kind: Prisma.Sql) => Prisma.sql`(CASE ${kind} WHEN 'headline' THEN ${Prisma.raw(HEADLINE_WEIGHT.toFixed(1))} ELSE 1.0 END)`;
+
+/**
+ * `WITH … "m" AS MATERIALIZED (…)`: the rows of the given articles in search_documents that match any term to look for,
+ * scored (+ snippet on SQLite, body on PostgreSQL). SQLite reaches them by rowid (id * 4 + 1 headline, + 2 paragraph,
+ * + 3 quote: the full_text_search migration), so FTS5 checks a few hundred rows instead of walking a common word's
+ * whole doclist; CROSS JOIN is SQLite's way of keeping "rows" the outer loop. MATERIALIZED because SQLite refuses
+ * bm25()/snippet() once its flattener has merged the full-text query into the window query around it.
+ */
+function articleRows(dialect: Provider, query: SearchQuery, articleIds: number[]): Prisma.Sql {
+  const ids = Prisma.join(articleIds);
+  if (dialect === 'sqlite') {
+    return Prisma.sql`WITH "rows" AS MATERIALIZED (
+        SELECT "id" * 4 + 1 AS "rid" FROM "articles" WHERE "id" IN (${ids})
+        UNION ALL SELECT "id" * 4 + 2 FROM "paragraphs" WHERE "article_id" IN (${ids})
+        UNION ALL SELECT "id" * 4 + 3 FROM "quotes" WHERE "article_id" IN (${ids})),
+      "m" AS MATERIALIZED (
+        SELECT CAST(d."article_id" AS INTEGER) AS "article_id", d."kind", CAST(d."source_id" AS INTEGER) AS "source_id",
+               -bm25("search_documents") * ${weight(Prisma.sql`d."kind"`)} AS "score",
+               snippet("search_documents", 0, ${MARK_START}, ${MARK_END}, '…', 24) AS "snippet"
+        FROM "rows" r CROSS JOIN "search_documents" d ON d."rowid" = r."rid"
+        WHERE "search_documents" MATCH ${positiveTerms(query).map(fts5Term).join(' OR ')})`;
+  }
+  return Prisma.sql`WITH "m" AS MATERIALIZED (
+      SELECT d."article_id", d."kind", d."source_id", d."body",
+             ts_rank(d."document", q)::float8 * ${weight(Prisma.sql`d."kind"`)}::float8 AS "score"
+      FROM "search_documents" d, to_tsquery('english', ${anyTerm(query)}) q
+      WHERE d."document" @@ q AND d."article_id" IN (${ids}))`;
+}
+
 /** The best `perArticle` matching rows of each of the given articles, with snippet and paragraph position. */
 export function hitsSql(dialect: Provider, query: SearchQuery, articleIds: number[], perArticle: number): Prisma.Sql {
-  const column = dialect === 'sqlite' ? Prisma.sql`"article_id"` : Prisma.sql`d."article_id"`;
-  const scored = scoredMatches(dialect, query, Prisma.sql`AND ${column} IN (${Prisma.join(articleIds)})`, dialect === 'sqlite');
   // ts_headline is the costly part of a PostgreSQL search: only for the rows shown.
   const snippet =
     dialect === 'sqlite'
@@ -118,7 +128,7 @@ export function hitsSql(dialect: Provider, query: SearchQuery, articleIds: numbe
       : Prisma.sql`ts_headline('english', h."body", to_tsquery('english', ${anyTerm(query)}),
           ${`StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=15, ShortWord=2`}) AS "snippet", h."body"`;
   return Prisma.sql`
-    ${scored}
+    ${articleRows(dialect, query, articleIds)}
     SELECT h."article_id", h."kind", h."source_id", h."score", ${snippet},
            COALESCE(p."id", qp."id") AS "paragraph_id", COALESCE(p."position", qp."position") AS "paragraph_position"
     FROM (
@@ -132,25 +142,24 @@ export function hitsSql(dialect: Provider, query: SearchQuery, articleIds: numbe
     ORDER BY h."article_id", h."rn"`;
 }
 
-/** The `q` filter of the article list: ids of the best matching articles, any status (the list filters). */
-export function matchingArticlesSql(dialect: Provider, query: SearchQuery, limit: number): Prisma.Sql {
-  return Prisma.sql`
-    ${scoredMatches(dialect, query, Prisma.empty, false)}
-    SELECT m."article_id" AS "id", sum(m."score") AS "score" FROM "m" m
-    GROUP BY m."article_id" ORDER BY sum(m."score") DESC, m."article_id" LIMIT ${limit}`;
-}
-
-/** The `q` filter of the quote list: ids of the best matching quotes, the query applied to each quote's words. */
+/**
+ * The `q` filter of the quote list: ids of the best matching quotes, the query applied to each quote's words; the
+ * RANK_WINDOW newest matching quotes are ranked, as for articles.
+ */
 export function matchingQuotesSql(dialect: Provider, query: SearchQuery, limit: number): Prisma.Sql {
   if (dialect === 'sqlite') {
     return Prisma.sql`
       WITH "m" AS MATERIALIZED (
         SELECT CAST("source_id" AS INTEGER) AS "id", bm25("search_documents") AS "score" FROM "search_documents"
-        WHERE "search_documents" MATCH ${toFts5(query)} AND "kind" = 'quote')
+        WHERE "search_documents" MATCH ${toFts5(query)} AND "kind" = 'quote'
+        ORDER BY "rowid" DESC LIMIT ${RANK_WINDOW})
       SELECT "id" FROM "m" ORDER BY "score", "id" LIMIT ${limit}`;
   }
   return Prisma.sql`
-    SELECT d."source_id" AS "id" FROM "search_documents" d, to_tsquery('english', ${toTsquery(query)}) q
-    WHERE d."document" @@ q AND d."kind" = 'quote'
-    ORDER BY ts_rank(d."document", q) DESC, d."source_id" LIMIT ${limit}`;
+    WITH "m" AS MATERIALIZED (
+      SELECT d."source_id", d."document" FROM "search_documents" d
+      WHERE d."document" @@ to_tsquery('english', ${toTsquery(query)}) AND d."kind" = 'quote'
+      ORDER BY d."source_id" DESC LIMIT ${RANK_WINDOW})
+    SELECT m."source_id" AS "id" FROM "m" m, to_tsquery('english', ${toTsquery(query)}) q
+    ORDER BY ts_rank(m."document", q) DESC, m."source_id" LIMIT ${limit}`;
 }

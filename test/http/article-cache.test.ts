@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import request from 'supertest';
+import { importArticle } from '../../src/ingest/import-article.ts';
+import { makeArticleText } from '../support/articles.ts';
 import { describeEachDatabase } from '../support/databases.ts';
-import { articleEtag, articleFactory, bearer, spyingClient, testApp, tokenFor } from '../support/http.ts';
+import { articleEtag, articleFactory, bearer, personEtag, spyingClient, testApp, tokenFor } from '../support/http.ts';
 
 describeEachDatabase('published articles are rendered once per version', (ctx) => {
   test('a repeated GET costs one head query; a change is seen at once; 304 still comes from the version alone', async () => {
@@ -29,6 +31,60 @@ describeEachDatabase('published articles are rendered once per version', (ctx) =
     calls.length = 0;
     await request(app).get(path).set('If-None-Match', articleEtag(a.id, 2)).expect(304);
     assert.deepEqual(calls, ['article.findUnique']);
+  });
+
+  test('what an article shows of other records moves its version: a person renamed, a related article retitled or ingested', async () => {
+    const app = testApp(ctx.db);
+    const editor = await tokenFor(ctx.db, 'editor');
+    const actor = { name: 'cache-test', tokenId: null };
+    const text = makeArticleText({ headline: 'Harbour plan approved', people: [['Inés Moreno', 'the port authority’s director']], related: ['Ferry timetable changes in spring'] });
+    const { articleId: id } = await importArticle(ctx.db.prisma, text, {}, actor);
+    const path = `/api/articles/${id}`;
+    const read = async (etag?: string) => {
+      const req = request(app).get(path);
+      return etag ? req.set('If-None-Match', etag) : req;
+    };
+
+    const before = await read();
+    assert.equal(before.status, 200);
+    const person = before.body.people[0];
+    assert.equal(person.name, 'Inés Moreno');
+    assert.equal(before.body.quotes[0].speaker.name, 'Inés Moreno');
+    assert.equal((await read(before.headers.etag)).status, 304);
+
+    const detail = await request(app).get(`/api/people/${person.id}`).expect(200);
+    await request(app)
+      .patch(`/api/people/${person.id}`)
+      .set(bearer(editor))
+      .set('If-Match', personEtag(person.id, detail.body.version))
+      .send({ name: 'Inés Moreno Ruiz' })
+      .expect(200);
+    const renamed = await read(before.headers.etag);
+    assert.equal(renamed.status, 200, 'the old ETag no longer matches');
+    assert.notEqual(renamed.headers.etag, before.headers.etag);
+    assert.equal(renamed.body.people[0].name, 'Inés Moreno Ruiz');
+    assert.equal(renamed.body.quotes[0].speaker.name, 'Inés Moreno Ruiz');
+
+    const stub = renamed.body.related[0].article;
+    assert.equal(stub.isStub, true);
+    await request(app)
+      .patch(`/api/articles/${stub.id}`)
+      .set(bearer(editor))
+      .set('If-Match', articleEtag(stub.id, 1))
+      .send({ headline: 'Ferry timetable changes from April' })
+      .expect(200);
+    const retitled = await read(renamed.headers.etag);
+    assert.equal(retitled.status, 200);
+    assert.equal(retitled.body.related[0].article.headline, 'Ferry timetable changes from April');
+
+    // The ingest fills another stub in (a related article arriving later) on both of its write paths.
+    const second = await importArticle(ctx.db.prisma, makeArticleText({ headline: 'Dredging starts', related: ['Quay wall repairs'] }), {}, actor);
+    const secondPath = `/api/articles/${second.articleId}`;
+    const stale = await request(app).get(secondPath).expect(200);
+    assert.equal(stale.body.related[0].article.isStub, true);
+    await importArticle(ctx.db.prisma, makeArticleText({ headline: 'Quay wall repairs' }), {}, actor);
+    const filled = await request(app).get(secondPath).set('If-None-Match', String(stale.headers.etag)).expect(200);
+    assert.equal(filled.body.related[0].article.isStub, false);
   });
 
   test('drafts are not cached', async () => {

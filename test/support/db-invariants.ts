@@ -74,6 +74,19 @@ const ORPHANS: [string, string][] = [
   ['stubs with paragraphs', 'SELECT a.id FROM articles a WHERE a.is_stub = true AND EXISTS (SELECT 1 FROM paragraphs p WHERE p.article_id = a.id)'],
 ];
 
+/** The article search index (src/db/search-index.ts) is in step once every writer has committed. */
+const SEARCH_INDEX: Record<Provider, [string, string][]> = {
+  sqlite: [
+    ['article search changes never applied', 'SELECT article_id FROM article_search_pending'],
+    ['articles missing from article_search', 'SELECT a.id FROM articles a WHERE NOT EXISTS (SELECT 1 FROM article_search s WHERE s.rowid = a.id)'],
+    ['article_search documents of deleted articles', 'SELECT s.rowid FROM article_search s WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = s.rowid)'],
+  ],
+  postgresql: [
+    ['article search changes never applied', 'SELECT article_id FROM article_search_pending'],
+    ['articles missing from article_search', 'SELECT a.id FROM articles a WHERE NOT EXISTS (SELECT 1 FROM article_search s WHERE s.article_id = a.id)'],
+  ],
+};
+
 /**
  * The database's own integrity check (SQLite: integrity_check and foreign_key_check; PostgreSQL: every constraint
  * validated, no invalid index), then the model's invariants as orphan queries. Throws with what is wrong.
@@ -102,7 +115,7 @@ export async function assertIntegrity(db: Db, provider: Provider, url: string): 
     );
     assert.deepEqual(badIndexes, [], 'invalid indexes');
   }
-  for (const [what, sql] of ORPHANS) {
+  for (const [what, sql] of [...ORPHANS, ...SEARCH_INDEX[provider]]) {
     const rows = await db.$queryRawUnsafe<unknown[]>(sql);
     assert.equal(rows.length, 0, `${what}: ${JSON.stringify(rows.slice(0, 5), (_k, v) => normalise(v))}`);
   }

@@ -10,6 +10,14 @@ export interface BulkConnection {
   /** `n` fresh ids of the table, never handed out before */
   allocate(table: IdTable, n: number): Promise<number[]>;
   insert(rows: PlannedRows): Promise<void>;
+  /**
+   * Moves the version of every article whose related list shows one of these (just filled) stubs, once per link, as
+   * touchArticlesShowing does for storeParsedArticle (src/articles/article-version.ts) — except the articles written
+   * in this batch, which the planner has seen to.
+   */
+  touchArticlesRelatedTo(stubIds: number[], except: number[]): Promise<void>;
+  /** rebuilds the search documents of the articles written in this transaction (src/db/search-index.ts) */
+  refreshSearch(): Promise<void>;
   begin(): Promise<void>;
   commit(): Promise<void>;
   rollback(): Promise<void>;

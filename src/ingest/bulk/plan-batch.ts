@@ -153,6 +153,7 @@ export function planBatch(batch: ParsedSource[], known: Known, actor: Actor): Ba
       article = target.ref;
       articleSlug = target.slug;
       rows.fills.push({ article, ...fields, version });
+      touchPlannedRelating(plans, article, articles);
     } else {
       version = 1;
       articleSlug = slug;
@@ -174,6 +175,20 @@ export function planBatch(batch: ParsedSource[], known: Known, actor: Actor): Ba
     plans.push({ outcome: 'created', article, slug: articleSlug, rows });
   }
   return { articles: plans, stoppedAt: null };
+}
+
+/**
+ * storeParsedArticle moves the version of every article whose related list shows a stub it fills
+ * (touchArticlesShowing): here for the articles planned earlier in this batch; the writer does it for those stored
+ * before the batch (BulkConnection.touchArticlesRelatedTo). An article links to a target at most once.
+ */
+function touchPlannedRelating(plans: ArticlePlan[], stub: Ref, articles: Map<string, KnownArticle>): void {
+  for (const plan of plans) {
+    if (!plan.rows.related.some((r) => r.related === stub)) continue;
+    const row = plan.rows.articles.find((a) => a === plan.article) ?? plan.rows.fills.find((f) => f.article === plan.article)!;
+    row.version++;
+    articles.get(plan.slug)!.version = row.version;
+  }
 }
 
 /** storeParsedArticle's findTarget on the view: the article with this slug, else a stub made from the headline. */

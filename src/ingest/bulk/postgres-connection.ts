@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { REFRESH_ARTICLE_SEARCH } from '../../db/search-index.ts';
 import type { BulkConnection } from './bulk-connection.ts';
 import type { IdTable, Known, PlannedRows } from './plan-batch.ts';
 
@@ -35,6 +36,18 @@ export async function openPostgresConnection(url: string): Promise<BulkConnectio
       return rows.map((r) => r.id);
     },
     insert: (rows) => insertRows(query, rows),
+    async touchArticlesRelatedTo(stubIds, except) {
+      if (!stubIds.length) return;
+      await query(
+        `UPDATE articles a SET updated_at = now(),
+           version = a.version + (SELECT count(*) FROM related_articles r WHERE r.article_id = a.id AND r.related_id = ANY($1::int[]))
+         WHERE a.id IN (SELECT article_id FROM related_articles WHERE related_id = ANY($1::int[])) AND a.id <> ALL($2::int[])`,
+        [stubIds, except],
+      );
+    },
+    async refreshSearch() {
+      for (const sql of REFRESH_ARTICLE_SEARCH.postgresql) await query(sql);
+    },
     begin: async () => void (await query('BEGIN')),
     commit: async () => void (await query('COMMIT')),
     rollback: async () => void (await query('ROLLBACK')),

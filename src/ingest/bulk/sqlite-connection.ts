@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { REFRESH_ARTICLE_SEARCH } from '../../db/search-index.ts';
 import type { BulkConnection } from './bulk-connection.ts';
 import type { IdTable, Known, KnownArticle, PlannedRows } from './plan-batch.ts';
 
@@ -37,6 +38,13 @@ export function openSqliteConnection(file: string, busyTimeoutMs = 10_000): Bulk
        paragraph_span, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertRelated = db.prepare('INSERT INTO related_articles (id, article_id, related_id, position, title) VALUES (?, ?, ?, ?, ?)');
+  const touchRelating = db.prepare<{ now: string; stubs: string; except: string }>(
+    `UPDATE articles SET updated_at = :now,
+       version = version + (SELECT count(*) FROM related_articles r WHERE r.article_id = articles.id AND r.related_id IN (SELECT value FROM json_each(:stubs)))
+     WHERE id IN (SELECT article_id FROM related_articles WHERE related_id IN (SELECT value FROM json_each(:stubs)))
+       AND id NOT IN (SELECT value FROM json_each(:except))`,
+  );
+  const refreshSearch = REFRESH_ARTICLE_SEARCH.sqlite.map((sql) => db.prepare(sql));
   const insertRevision = db.prepare(
     `INSERT INTO revisions (id, entity_type, entity_id, action, actor, token_id, version, after, created_at)
      VALUES (?, 'article', ?, ?, ?, ?, ?, ?, ?)`,
@@ -82,6 +90,10 @@ export function openSqliteConnection(file: string, busyTimeoutMs = 10_000): Bulk
       for (const r of rows.related) insertRelated.run(r.id, r.article.id, r.related.id, r.position, r.title);
       for (const v of rows.revisions) insertRevision.run(v.id, v.article.id, v.action, v.actor, v.tokenId, v.version, v.after, now);
     },
+    async touchArticlesRelatedTo(stubIds, except) {
+      if (stubIds.length) touchRelating.run({ now: sqliteTime(new Date().toISOString()), stubs: JSON.stringify(stubIds), except: JSON.stringify(except) });
+    },
+    refreshSearch: async () => refreshSearch.forEach((statement) => statement.run()),
     // IMMEDIATE takes the write lock up front: the lookups and the id allocation then stay true until COMMIT.
     begin: async () => void db.exec('BEGIN IMMEDIATE'),
     commit: async () => void db.exec('COMMIT'),

@@ -33,12 +33,14 @@ export async function storeBatch(conn: BulkConnection, db: Db, batch: ParsedSour
         const plan = planBatch(rest, await conn.lookup(slugs, nameKeys), actor);
         await allocateIds(conn, plan.articles);
         const failure = await writePlans(conn, plan.articles);
-        const written = failure ? failure.at : plan.articles.length;
-        for (const p of plan.articles.slice(0, written)) results.push({ outcome: p.outcome, articleId: p.article.id, slug: p.slug });
+        const written = plan.articles.slice(0, failure ? failure.at : plan.articles.length);
+        await touchStoredRelating(conn, written);
+        for (const p of written) results.push({ outcome: p.outcome, articleId: p.article.id, slug: p.slug });
         if (failure?.error.code === 'conflict') handOver = true;
         else if (failure) results.push({ outcome: 'failed', error: failure.error });
         else handOver = plan.stoppedAt !== null;
       }
+      await conn.refreshSearch();
       await conn.commit();
     } catch (e) {
       await conn.rollback().catch(() => {});
@@ -47,6 +49,14 @@ export async function storeBatch(conn: BulkConnection, db: Db, batch: ParsedSour
     if (handOver) results.push(await storeOne(db, batch[results.length]!, actor));
   }
   return results;
+}
+
+/** Stubs stored before this batch and filled in it: the articles stored before that show them move (plan-batch.ts). */
+async function touchStoredRelating(conn: BulkConnection, written: ArticlePlan[]): Promise<void> {
+  const created = new Set<object>(written.flatMap((p) => p.rows.articles));
+  const stubs = written.flatMap((p) => p.rows.fills.filter((f) => !created.has(f.article)).map((f) => f.article.id));
+  const except = written.filter((p) => p.outcome === 'created').map((p) => p.article.id);
+  await conn.touchArticlesRelatedTo(stubs, except);
 }
 
 async function allocateIds(conn: BulkConnection, plans: ArticlePlan[]): Promise<void> {
