@@ -6,7 +6,8 @@ import { catchUpArticleSearch } from '../db/search-index.ts';
 import { decodeCursor, encodeCursor } from '../http/cursor.ts';
 import { Prisma } from '../generated/sqlite/client.ts';
 import { type SearchQuery, parseSearchQuery, tsqueryTerm } from './search-query.ts';
-import { type HitRow, MARK_END, MARK_START, type RankedArticleRow, hitsSql, matchingArticlesSql, matchingQuotesSql, rankedArticlesSql } from './search-sql.ts';
+import { pageHits } from './page-hits.ts';
+import { type HitRow, MARK_END, MARK_START, type RankedArticleRow, matchingArticlesSql, matchingQuotesSql, rankedArticlesSql } from './search-sql.ts';
 
 export const SearchMatch = z
   .object({
@@ -61,7 +62,7 @@ export async function searchArticles(db: Db, input: SearchArticlesInput): Promis
   const ids = pageRows.map((r) => r.id);
   const [articles, hits] = await Promise.all([
     db.article.findMany({ where: { id: { in: ids } }, select: articleSummarySelect }),
-    db.$queryRaw<HitRow[]>(hitsSql(dialect, query, ids, MATCHES_PER_ARTICLE)),
+    pageHits(db, query, ids, MATCHES_PER_ARTICLE),
   ]);
   const byId = new Map(articles.map((a) => [a.id, a]));
   const matchesOf = new Map<number, SearchMatch[]>();

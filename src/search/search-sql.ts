@@ -10,8 +10,8 @@ import { type SearchQuery, type SearchTerm, fts5Term, positiveTerms, toFts5, toT
  *    article — "putin taiwan" finds Putin in one paragraph and Taiwan in another, -taiwan leaves out an article with
  *    Taiwan anywhere — in one MATCH (SQLite FTS5, bm25) or one @@ (PostgreSQL tsvector + GIN, ts_rank), the headline
  *    counting HEADLINE_WEIGHT times. Higher scores are better on both databases.
- * 2. Why they match, for the page shown only: `search_documents`, a row per headline, paragraph and quote, gives
- *    the best rows of each article with their snippets.
+ * 2. Why they match, for the page shown only: the best headline, paragraphs and quotes of each article, with their
+ *    snippets (search_documents on PostgreSQL, a scratch table on SQLite: page-hits.ts).
  *
  * Ranking is bounded: the RANK_WINDOW most recently added matching articles are scored, not every match. For a word
  * in most articles of a 100,000-article store, scoring all of them costs ~80 ms a search and grows with the store;
@@ -19,7 +19,9 @@ import { type SearchQuery, type SearchTerm, fts5Term, positiveTerms, toFts5, toT
  * equals anyway; an older story is found by a more precise query, or by analysts in SQL over the same tables.
  */
 export const HEADLINE_WEIGHT = 3;
-export const RANK_WINDOW = 10_000;
+export const RANK_WINDOW = 2_000;
+/** The FTS5 tokenizer of search_documents and article_search (their migrations), and of page-hits.ts's scratch table. */
+export const FTS5_TOKENIZE = 'porter unicode61 remove_diacritics 2';
 
 /** Private-use characters mark the matched words inside snippets; toSnippet() turns them into offsets. */
 export const MARK_START = '\uE000';
@@ -89,47 +91,25 @@ export interface HitRow {
 }
 
 const anyTerm = (query: SearchQuery) => positiveTerms(query).map(tsqueryTerm).join(' | ');
+/** Any term to look for, as an FTS5 expression: the rows that earn an article its snippets. */
+export const anyTermFts5 = (query: SearchQuery) => positiveTerms(query).map(fts5Term).join(' OR ');
 const weight = (kind: Prisma.Sql) => Prisma.sql`(CASE ${kind} WHEN 'headline' THEN ${Prisma.raw(HEADLINE_WEIGHT.toFixed(1))} ELSE 1.0 END)`;
 
 /**
- * `WITH … "m" AS MATERIALIZED (…)`: the rows of the given articles in search_documents that match any term to look for,
- * scored (+ snippet on SQLite, body on PostgreSQL). SQLite reaches them by rowid (id * 4 + 1 headline, + 2 paragraph,
- * + 3 quote: the full_text_search migration), so FTS5 checks a few hundred rows instead of walking a common word's
- * whole doclist; CROSS JOIN is SQLite's way of keeping "rows" the outer loop. MATERIALIZED because SQLite refuses
- * bm25()/snippet() once its flattener has merged the full-text query into the window query around it.
+ * PostgreSQL: the best `perArticle` rows of each of the given articles in search_documents that match any term to
+ * look for, with snippet and paragraph position (SQLite: page-hits.ts). ts_headline is the costly part: only for
+ * the rows shown.
  */
-function articleRows(dialect: Provider, query: SearchQuery, articleIds: number[]): Prisma.Sql {
-  const ids = Prisma.join(articleIds);
-  if (dialect === 'sqlite') {
-    return Prisma.sql`WITH "rows" AS MATERIALIZED (
-        SELECT "id" * 4 + 1 AS "rid" FROM "articles" WHERE "id" IN (${ids})
-        UNION ALL SELECT "id" * 4 + 2 FROM "paragraphs" WHERE "article_id" IN (${ids})
-        UNION ALL SELECT "id" * 4 + 3 FROM "quotes" WHERE "article_id" IN (${ids})),
-      "m" AS MATERIALIZED (
-        SELECT CAST(d."article_id" AS INTEGER) AS "article_id", d."kind", CAST(d."source_id" AS INTEGER) AS "source_id",
-               -bm25("search_documents") * ${weight(Prisma.sql`d."kind"`)} AS "score",
-               snippet("search_documents", 0, ${MARK_START}, ${MARK_END}, '…', 24) AS "snippet"
-        FROM "rows" r CROSS JOIN "search_documents" d ON d."rowid" = r."rid"
-        WHERE "search_documents" MATCH ${positiveTerms(query).map(fts5Term).join(' OR ')})`;
-  }
-  return Prisma.sql`WITH "m" AS MATERIALIZED (
+export function hitsSql(query: SearchQuery, articleIds: number[], perArticle: number): Prisma.Sql {
+  return Prisma.sql`
+    WITH "m" AS MATERIALIZED (
       SELECT d."article_id", d."kind", d."source_id", d."body",
              ts_rank(d."document", q)::float8 * ${weight(Prisma.sql`d."kind"`)}::float8 AS "score"
       FROM "search_documents" d, to_tsquery('english', ${anyTerm(query)}) q
-      WHERE d."document" @@ q AND d."article_id" IN (${ids}))`;
-}
-
-/** The best `perArticle` matching rows of each of the given articles, with snippet and paragraph position. */
-export function hitsSql(dialect: Provider, query: SearchQuery, articleIds: number[], perArticle: number): Prisma.Sql {
-  // ts_headline is the costly part of a PostgreSQL search: only for the rows shown.
-  const snippet =
-    dialect === 'sqlite'
-      ? Prisma.sql`h."snippet", NULL AS "body"`
-      : Prisma.sql`ts_headline('english', h."body", to_tsquery('english', ${anyTerm(query)}),
-          ${`StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=15, ShortWord=2`}) AS "snippet", h."body"`;
-  return Prisma.sql`
-    ${articleRows(dialect, query, articleIds)}
-    SELECT h."article_id", h."kind", h."source_id", h."score", ${snippet},
+      WHERE d."document" @@ q AND d."article_id" IN (${Prisma.join(articleIds)}))
+    SELECT h."article_id", h."kind", h."source_id", h."score", h."body",
+           ts_headline('english', h."body", to_tsquery('english', ${anyTerm(query)}),
+             ${`StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=15, ShortWord=2`}) AS "snippet",
            COALESCE(p."id", qp."id") AS "paragraph_id", COALESCE(p."position", qp."position") AS "paragraph_position"
     FROM (
       SELECT m.*, row_number() OVER (PARTITION BY m."article_id" ORDER BY m."score" DESC, m."kind", m."source_id") AS "rn"
