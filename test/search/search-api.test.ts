@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import request from 'supertest';
+import { TEXT_FILTER_LIMIT } from '../../src/articles/list-articles.ts';
 import { importArticle } from '../../src/ingest/import-article.ts';
 import { makeArticleText, sampleText } from '../support/articles.ts';
 import { describeEachDatabase } from '../support/databases.ts';
@@ -128,6 +129,22 @@ describeEachDatabase('full-text search', (ctx) => {
     assert.equal(renamed.status, 200, JSON.stringify(renamed.body));
     const both = (await search('windmill')).body.data as Result[];
     assert.deepEqual(both.map((r) => r.article.id), [ids.none, ids.weak], 'the headline match ranks first');
+  });
+
+  test('the q filters keep their best TEXT_FILTER_LIMIT matches when more match (within the database’s parameter limit)', async () => {
+    const n = TEXT_FILTER_LIMIT + 20;
+    // Rows written with SQL, as an operator might: the search catches up on them first.
+    await ctx.db.prisma.$executeRaw`
+      WITH RECURSIVE seq(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM seq WHERE i < ${n})
+      INSERT INTO articles (slug, headline, status, updated_at)
+      SELECT 'kelp-survey-' || i, 'Kelp survey number ' || i, 'published', ${new Date()} FROM seq`;
+    const listed = await request(app()).get('/api/articles').query({ q: 'kelp', limit: 100 });
+    assert.equal(listed.status, 200, JSON.stringify(listed.body));
+    assert.equal(listed.body.data.length, 100);
+    const searched = await request(app()).get('/api/search').query({ q: 'kelp survey', limit: 50 });
+    assert.equal(searched.status, 200, JSON.stringify(searched.body));
+    assert.equal(searched.body.data.length, 50);
+    await ctx.db.prisma.$executeRaw`DELETE FROM articles WHERE slug LIKE 'kelp-survey-%'`;
   });
 
   test('query syntax errors are 400 problems that say what to fix, on every endpoint that takes q', async () => {
