@@ -43,6 +43,9 @@ const PREPOSITIONAL_VERBS = new Set(['including', 'excluding', 'regarding', 'con
 const ON_BEHALF = new Set(['for', 'to']);
 const NP_END = new Set(['in', 'on', 'at', 'during', 'as', 'after', 'before', 'when', 'while', 'adding', 'who', 'which', 'from', 'to', 'with', 'for', 'about', 'because', 'but', 'and', 'last', 'this', 'earlier', 'on']);
 
+/** No comma between token x - 1 and token x: they belong to one phrase. */
+const joined = (p: DocParagraph, x: number): boolean => !p.text.slice(p.tokens[x - 1]!.end, p.tokens[x]!.start).includes(',');
+
 /** First token index whose start is >= pos (binary search). */
 export function tokenAt(tokens: Token[], pos: number): number {
   let lo = 0, hi = tokens.length;
@@ -70,6 +73,12 @@ export class Attributor {
 
   private owner(pi: number, k: number): number {
     return this.people.tokenPerson[pi]![k] ?? -1;
+  }
+
+  /** "Sen. Marcus Bell (R-Ky.), …": token x opens a parenthetical right after a name. */
+  private parenAfterName(pi: number, x: number): boolean {
+    const p = this.doc[pi]!;
+    return this.owner(pi, x - 1) >= 0 && p.text.slice(p.tokens[x - 1]!.end, p.tokens[x]!.start).includes('(');
   }
 
   /**
@@ -400,17 +409,16 @@ export class Attributor {
         // "…, adding: “…”", "He said … and warned that “…”": the verb shares the clause's subject.
         np = { person: this.discourse.currentSubject, compound: [] };
       } else if (subj && subj.sentence === sentence && !subj.quoted) {
-        const joined = (x: number) => !p.text.slice(p.tokens[x - 1]!.end, p.tokens[x]!.start).includes(',');
         // "Leanne Carter, who went to school with Kayla, said", "Sørensen, who founded the company with Ostrowski, had
         // told": a name closing a relative clause set off by commas is not the subject; the name before the clause is.
         let rel = s;
         if (this.owner(pi, s) >= 0 && /,/.test(p.text.slice(p.tokens[s]!.end, (p.tokens[s + 1] ?? t).start))) {
-          for (let n = 0; rel > 0 && n < 30 && p.tokens[rel - 1]!.sentence === sentence && joined(rel); n++) rel--;
+          for (let n = 0; rel > 0 && n < 30 && p.tokens[rel - 1]!.sentence === sentence && joined(p, rel); n++) rel--;
         }
         const relStart = p.tokens[rel]!;
         if (rel < s && (relStart.lower === 'who' || relStart.lower === 'whose') && rel > 0 && this.owner(pi, rel - 1) >= 0) {
           let a = rel - 1;
-          while (a > 0 && p.tokens[a - 1]!.sentence === sentence && this.owner(pi, a - 1) === this.owner(pi, rel - 1) && joined(a)) a--;
+          while (a > 0 && p.tokens[a - 1]!.sentence === sentence && this.owner(pi, a - 1) === this.owner(pi, rel - 1) && joined(p, a)) a--;
           np = this.resolveNp(pi, a, rel, false);
         } else if (this.owner(pi, s) >= 0) {
           if (this.onBehalf(pi, this.npStart(pi, s, sentence!), s + 1)) {
@@ -418,14 +426,14 @@ export class Attributor {
           }
           let a = s;
           // Back over the name (and a coordinated one), not over a comma: "A spokeswoman for Ward, Jenna Liu, said".
-          while (a > 0 && p.tokens[a - 1]!.sentence === sentence && (this.owner(pi, a - 1) >= 0 || p.tokens[a - 1]!.lower === 'and') && !p.tokens[a - 1]!.quoted && joined(a)) a--;
+          while (a > 0 && p.tokens[a - 1]!.sentence === sentence && (this.owner(pi, a - 1) >= 0 || p.tokens[a - 1]!.lower === 'and') && !p.tokens[a - 1]!.quoted && joined(p, a)) a--;
           // "Chancellor Friedrich Merz and French President Emmanuel Macron called": a title between "and" and the
           // second name does not hide the first; both are the subject.
           let c = a;
-          for (let n = 0; c > 0 && n < 4 && this.owner(pi, c - 1) < 0 && p.tokens[c - 1]!.sentence === sentence && !p.tokens[c - 1]!.quoted && joined(c) && (p.tokens[c - 1]!.cap || isRoleNoun(p.tokens[c - 1]!.lower)) && !p.tokens[c - 1]!.possessive && p.tokens[c - 1]!.lower !== 'and'; n++) c--;
-          if (c < a && c > 1 && p.tokens[c - 1]!.lower === 'and' && joined(c) && this.owner(pi, c - 2) >= 0 && this.owner(pi, c - 2) !== this.owner(pi, s) && joined(c - 1)) {
+          for (let n = 0; c > 0 && n < 4 && this.owner(pi, c - 1) < 0 && p.tokens[c - 1]!.sentence === sentence && !p.tokens[c - 1]!.quoted && joined(p, c) && (p.tokens[c - 1]!.cap || isRoleNoun(p.tokens[c - 1]!.lower)) && !p.tokens[c - 1]!.possessive && p.tokens[c - 1]!.lower !== 'and'; n++) c--;
+          if (c < a && c > 1 && p.tokens[c - 1]!.lower === 'and' && joined(p, c) && this.owner(pi, c - 2) >= 0 && this.owner(pi, c - 2) !== this.owner(pi, s) && joined(p, c - 1)) {
             a = c - 2;
-            while (a > 0 && p.tokens[a - 1]!.sentence === sentence && this.owner(pi, a - 1) === this.owner(pi, c - 2) && joined(a)) a--;
+            while (a > 0 && p.tokens[a - 1]!.sentence === sentence && this.owner(pi, a - 1) === this.owner(pi, c - 2) && joined(p, a)) a--;
           }
           np = this.resolveNp(pi, a, s + 1, false);
         } else if (p.text.slice(subj.end, p.tokens[s + 1]!.start).includes(',')) {
@@ -434,15 +442,14 @@ export class Attributor {
           let c = s;
           for (let seg = 0; seg < 3; seg++) {
             // "Sen. Marcus Bell (R-Ky.), the top Republican …, said": a parenthetical after the name ends the walk.
-            const parenAfterName = (x: number) => this.owner(pi, x - 1) >= 0 && p.text.slice(p.tokens[x - 1]!.end, p.tokens[x]!.start).includes('(');
-            for (let n = 0; c > 0 && n < 30 && p.tokens[c - 1]!.sentence === sentence && joined(c) && !parenAfterName(c); n++) c--;
-            if (c > 0 && parenAfterName(c)) break;
+            for (let n = 0; c > 0 && n < 30 && p.tokens[c - 1]!.sentence === sentence && joined(p, c) && !this.parenAfterName(pi, c); n++) c--;
+            if (c > 0 && this.parenAfterName(pi, c)) break;
             if (c === 0 || p.tokens[c - 1]!.sentence !== sentence || this.owner(pi, c - 1) >= 0) break;
             c--;
           }
           if (c > 0 && p.tokens[c - 1]!.sentence === sentence && this.owner(pi, c - 1) >= 0) {
             let a = c - 1;
-            while (a > 0 && p.tokens[a - 1]!.sentence === sentence && (this.owner(pi, a - 1) >= 0 || p.tokens[a - 1]!.lower === 'and') && joined(a)) a--;
+            while (a > 0 && p.tokens[a - 1]!.sentence === sentence && (this.owner(pi, a - 1) >= 0 || p.tokens[a - 1]!.lower === 'and') && joined(p, a)) a--;
             np = this.resolveNp(pi, a, c, a === 0 || p.tokens[a]!.start === p.sentences[sentence!]!.start);
           } else if (c < s && (c === 0 || p.tokens[c - 1]!.sentence !== sentence)) {
             // "Rep. Chip Roy of Texas, a leading member of the Freedom Caucus, said": the walk reached the sentence
@@ -450,7 +457,7 @@ export class Attributor {
             // comma, is the subject.
             for (let x = c; x < s; x++) {
               const t = p.tokens[x]!;
-              if (t.quoted || (x > c && !joined(x)) || (!t.cap && isVerbWord(t.lower))) break;
+              if (t.quoted || (x > c && !joined(p, x)) || (!t.cap && isVerbWord(t.lower))) break;
               const id = this.owner(pi, x);
               if (id < 0) continue;
               let e = x;

@@ -10,6 +10,8 @@ export interface DocParagraph {
   sentences: Sentence[];
   /** Quotation ranges in this paragraph, marks included, with the quote they belong to. */
   quoteRanges: Array<{ start: number; end: number; quote: number }>;
+  /** Some word of the paragraph stands outside every quotation. */
+  wordsOutsideQuotes: boolean;
 }
 
 export function buildDocument(paragraphs: string[], quotes: QuoteText[]): DocParagraph[] {
@@ -27,13 +29,15 @@ export function buildDocument(paragraphs: string[], quotes: QuoteText[]): DocPar
     const tokens = tokenize(text);
     let s = 0;
     let r = 0;
+    let wordsOutsideQuotes = false;
     for (const t of tokens) {
       while (s < sentences.length - 1 && t.start >= sentences[s]!.end) s++;
       t.sentence = s;
       while (r < quoteRanges.length && quoteRanges[r]!.end <= t.start) r++;
       const range = quoteRanges[r];
       t.quoted = range !== undefined && t.start >= range.start && t.start < range.end;
+      if (!t.quoted) wordsOutsideQuotes = true;
     }
-    return { index, text, tokens, sentences, quoteRanges };
+    return { index, text, tokens, sentences, quoteRanges, wordsOutsideQuotes };
   });
 }

@@ -8,6 +8,9 @@ export interface Line {
   text: string;
 }
 
+/** U+0800–U+FFFF take 3 bytes for one code unit; a surrogate pair takes 4 for two. */
+const MAX_UTF8_BYTES_PER_UTF16_UNIT = 3;
+
 /** UTF-8 size without allocating a buffer (a 2 MB string would otherwise be copied just to be measured). */
 function utf8Length(s: string): { bytes: number; lineAtLimit: number } {
   let bytes = 0;
@@ -62,11 +65,14 @@ const NEEDS_COLLAPSE = /^\s|\s$|\s\s|[^\S ]/;
  * numbers (CRLF, LF and lone CR each end one line, so numbering matches what an editor shows).
  */
 export function cleanLines(input: string, warnings: Warnings): Line[] {
-  const { bytes, lineAtLimit } = utf8Length(input);
-  if (bytes > MAX_ARTICLE_BYTES) {
-    throw new AppError('payload_too_large', `The article is ${bytes} bytes; the limit is ${MAX_ARTICLE_BYTES} bytes`, {
-      issues: [{ path: atLine(lineAtLimit || 1), message: `the text passes the ${MAX_ARTICLE_BYTES}-byte limit on this line` }],
-    });
+  // A UTF-16 code unit is at most 3 bytes of UTF-8, so only a text longer than a third of the limit needs counting.
+  if (input.length * MAX_UTF8_BYTES_PER_UTF16_UNIT > MAX_ARTICLE_BYTES) {
+    const { bytes, lineAtLimit } = utf8Length(input);
+    if (bytes > MAX_ARTICLE_BYTES) {
+      throw new AppError('payload_too_large', `The article is ${bytes} bytes; the limit is ${MAX_ARTICLE_BYTES} bytes`, {
+        issues: [{ path: atLine(lineAtLimit || 1), message: `the text passes the ${MAX_ARTICLE_BYTES}-byte limit on this line` }],
+      });
+    }
   }
   let text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   text = text.replace(/\r\n?/g, '\n');

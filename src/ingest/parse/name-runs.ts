@@ -80,6 +80,9 @@ export const POST_NOMINALS = new Set(['KC', 'QC', 'SC', 'MP', 'MSP', 'MEP', 'OBE
 
 const PORTFOLIO_LINKS = new Set(['for', 'of']);
 
+/** A word quoted inside an unquoted run (or the reverse) is a nickname: Dele “Big Dee” Adebanjo. */
+const isNickname = (t: Token, run: Token[]): boolean => t.quoted !== run[0]!.quoted;
+
 function splitRun(tokens: Token[], first: number, last: number, p: DocParagraph): NameRun | null {
   const toks = tokens.slice(first, last);
   const sentence = p.sentences[toks[0]!.sentence]!;
@@ -92,21 +95,20 @@ function splitRun(tokens: Token[], first: number, last: number, p: DocParagraph)
   // A title, honorific or capitalised occupation inside the run marks where the name starts: everything before it
   // qualifies the name ("Co-author Dr. Rafael Ibáñez-Soto", "Opposition Leader Angus Ward", "Assistant U.S. Attorney
   // Rebecca Stein"). An occupation word counts only before two more name words, so "Julie Bishop" keeps its surname.
-  const nick = (x: Token) => x.quoted !== toks[0]!.quoted;
   // capsAfter[k]: capitalised name words after position k (one backward pass keeps this linear in the run).
   const capsAfter = new Int32Array(toks.length + 1);
-  for (let k = toks.length - 1; k >= 0; k--) capsAfter[k] = capsAfter[k + 1]! + (toks[k + 1] && toks[k + 1]!.cap && !nick(toks[k + 1]!) ? 1 : 0);
+  for (let k = toks.length - 1; k >= 0; k--) capsAfter[k] = capsAfter[k + 1]! + (toks[k + 1] && toks[k + 1]!.cap && !isNickname(toks[k + 1]!, toks) ? 1 : 0);
   let cut = -1;
   for (let k = 0; k < toks.length - 1; k++) {
     const t = toks[k]!;
-    if (nick(t) || t.possessive) continue;
+    if (isNickname(t, toks) || t.possessive) continue;
     const after = capsAfter[k]!;
     if (after < 1) break;
     if (HONORIFICS.has(t.lower) || (after >= 2 && (TITLES.has(t.lower) || isRoleNoun(t.lower)) && !isFirstName(t.lower))) cut = k;
   }
   for (let k = 0; k <= cut; k++) {
     const t = toks[k]!;
-    if (nick(t)) continue;
+    if (isNickname(t, toks)) continue;
     if (HONORIFICS.has(t.lower)) honorific = HONORIFICS.get(t.lower);
     if (TITLES.has(t.lower) || HONORIFICS.has(t.lower)) titled = true;
     prefix.push(t);
@@ -156,7 +158,7 @@ function splitRun(tokens: Token[], first: number, last: number, p: DocParagraph)
     break;
   }
   // A quoted nickname inside the name ("Dele “Big Dee” Adebanjo") is skipped.
-  const name = toks.slice(i).filter((t) => !nick(t));
+  const name = toks.slice(i).filter((t) => !isNickname(t, toks));
   // Drop a trailing particle and anything that is not shaped like a name part; a particle joined to a capitalised
   // surname ("Rashid Hamid al-Obeidi") is the surname itself.
   while (name.length && !name[name.length - 1]!.cap && !PARTICLE_HYPHEN.test(name[name.length - 1]!.text)) name.pop();

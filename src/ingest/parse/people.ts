@@ -31,8 +31,8 @@ export interface Mention {
 
 export interface PeopleResult {
   people: Person[];
-  /** Per paragraph, token index → person id (or -1). */
-  tokenPerson: Int32Array[];
+  /** Per paragraph, token index → person id (or -1). Plain arrays: a typed array this size costs an off-heap allocation. */
+  tokenPerson: number[][];
   mentions: Mention[];
   descriptions: Description[];
 }
@@ -165,7 +165,8 @@ export function isCreditLine(text: string): boolean {
   const t = text.trim();
   if (t.length > 300) return false;
   if (/^\(?\s*(?:(?:additional\s+)?reporting|writing|written|editing|edited|compiled|produced|research|graphics?|fact-checking)\s+by\s+\p{Lu}/iu.test(t)) return true;
-  if (/\bcontributed\s+(?:to\s+this\s+(?:report|story|article)|(?:additional\s+)?reporting(?:\s+from\s+[^.]+)?)\.?\)?$/u.test(t) && !/[“”"]/.test(t)) return true;
+  // (The literal test first: the pattern is not anchored, and most paragraphs never say "contributed".)
+  if (t.includes('contributed') && /\bcontributed\s+(?:to\s+this\s+(?:report|story|article)|(?:additional\s+)?reporting(?:\s+from\s+[^.]+)?)\.?\)?$/u.test(t) && !/[“”"]/.test(t)) return true;
   if (/^(?:photograph|photo|image|picture|illustration|credit)s?\s*:/iu.test(t)) return true;
   // A link to another story inside the body ("READ MORE: …", "Related: …"): its names belong to that story.
   if (/^(?:read more|related|also read|see also|more on this|watch|listen)\s*[:|]/iu.test(t) && !/[“”"]\s*,?\s*(?:he|she|they)\s+said/iu.test(t)) return true;
@@ -368,7 +369,7 @@ export function findPeople(doc: DocParagraph[]): PeopleResult {
   const lastSeen = new Map<number, number>();
   let clock = 0;
   const mentions: Mention[] = [];
-  const tokenPerson = doc.map((p) => new Int32Array(p.tokens.length).fill(-1));
+  const tokenPerson = doc.map((p) => new Array<number>(p.tokens.length).fill(-1));
   const honorificOf = new Map<number, 'm' | 'f' | null | undefined>();
   // "Mr. Kowalczyk" is the husband and "Mrs. Kowalczyk" the wife when a couple shares a surname.
   const pick = (list: Person[] | undefined, honorific?: 'm' | 'f' | null): Person | undefined => {

@@ -16,7 +16,8 @@ export interface AnalysedQuote {
 
 const none = (): Attribution => ({ speaker: null, compound: [], verb: null, addressee: null, source: null, verbDistance: Infinity });
 
-const normalise = (s: string): string => ` ${s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+const NON_WORD_RUN = /[^\p{L}\p{N}]+/gu;
+const normalise = (s: string): string => ` ${s.toLowerCase().replace(NON_WORD_RUN, ' ').trim()} `;
 
 /** Echoes are checked against at most this many attributed quotes, so a pathological text stays linear. */
 const ECHO_LIMIT = 400;
@@ -94,19 +95,27 @@ export function analyseQuotes(doc: DocParagraph[], people: PeopleResult, quotes:
     else if (p.tokens.length) lastSpeakerOfParagraph = null;
   }
 
-  // Echoes: the same words spoken elsewhere by a named person make this quote theirs.
-  const spoken = quotes
-    .map((q, i) => ({ i, text: normalise(q.text), speaker: results[i]!.speaker }))
-    .filter((x) => x.speaker !== null)
-    .slice(0, ECHO_LIMIT);
+  // Echoes: the same words spoken elsewhere by a named person make this quote theirs. The attributed quotes are
+  // normalised only when some quote needs an echo: most articles attribute every quotation and never look.
+  let spokenList: Array<{ i: number; text: string; speaker: number }> | null = null;
+  const spoken = () => {
+    if (!spokenList) {
+      spokenList = [];
+      for (let i = 0; i < quotes.length && spokenList.length < ECHO_LIMIT; i++) {
+        const speaker = results[i]!.speaker;
+        if (speaker !== null) spokenList.push({ i, text: normalise(quotes[i]!.text), speaker });
+      }
+    }
+    return spokenList;
+  };
   const out: AnalysedQuote[] = [];
   quotes.forEach((q, i) => {
     let a = results[i]!;
     const shape = shapes[i]!;
-    if (a.speaker === null && shape.words >= 2 && spoken.length) {
+    if (a.speaker === null && shape.words >= 2 && spoken().length) {
       const needle = normalise(q.text);
-      const hit = spoken.find((x) => x.i !== i && x.text.length > needle.length && x.text.includes(needle));
-      if (hit && (a.compound.length ? a.compound.includes(hit.speaker!) : shape.words >= 3 || a.verb !== null)) {
+      const hit = spoken().find((x) => x.i !== i && x.text.length > needle.length && x.text.includes(needle));
+      if (hit && (a.compound.length ? a.compound.includes(hit.speaker) : shape.words >= 3 || a.verb !== null)) {
         a = { ...a, speaker: hit.speaker, compound: [], source: a.verb ? a.source : 'echo' };
       }
     }

@@ -34,31 +34,14 @@ const STRONG_LABEL_CUES = new Set(['so-called', 'nicknamed', 'titled', 'entitled
 /** Nouns that end like adverbs. */
 const LY_NOUNS = new Set(['family', 'assembly', 'supply', 'monopoly', 'anomaly', 'homily', 'rally', 'ally', 'reply', 'italy', 'july', 'belly', 'jelly', 'bully', 'lily', 'folly', 'polly', 'emily', 'sally', 'holly', 'molly', 'kelly', 'valley', 'trolley', 'volley']);
 
+/** A lower-case word that reads as an adverb: "-ly" and not an adjective, verb or noun (family, rally). */
+const isAdverb = (w: string): boolean => w.length > 5 && /ly$/.test(w) && !isAdjective(w) && !isVerbWord(w) && !LY_NOUNS.has(w);
+
 /** Plural subjects that speak: "what critics called …". */
 const CALLERS = new Set(['critics', 'opponents', 'supporters', 'officials', 'analysts', 'prosecutors', 'investigators', 'activists', 'residents', 'campaigners', 'protesters', 'protestors', 'lawmakers', 'economists', 'experts', 'scientists', 'researchers', 'doctors', 'lawyers', 'diplomats', 'observers', 'rivals', 'detractors', 'allies', 'aides', 'sources', 'witnesses']);
 
 /** Objects of "called" that make it a verdict on something already named: called it/them/this/that “…”. */
 const CALLED_OBJECTS = new Set(['it', 'them', 'this', 'that', 'these', 'those']);
-
-const outsideCache = new WeakMap<DocParagraph, boolean>();
-
-/** Whether the paragraph has any words outside its quotations; one linear pass, cached per paragraph. */
-function hasWordsOutsideQuotes(p: DocParagraph): boolean {
-  const cached = outsideCache.get(p);
-  if (cached !== undefined) return cached;
-  let found = false;
-  let r = 0;
-  for (const t of p.tokens) {
-    while (r < p.quoteRanges.length && p.quoteRanges[r]!.end <= t.start) r++;
-    const range = p.quoteRanges[r];
-    if (!range || t.start < range.start) {
-      found = true;
-      break;
-    }
-  }
-  outsideCache.set(p, found);
-  return found;
-}
 
 /** The sentence holding offset `pos` (binary search: a paragraph may hold thousands). */
 export function sentenceAt(p: DocParagraph, pos: number): DocParagraph['sentences'][number] {
@@ -116,8 +99,7 @@ export function quoteShape(q: QuoteText, doc: DocParagraph[]): QuoteShape {
     // An adverb or an adverb-led verb cannot modify a noun: would “almost certainly” sign, “categorically denies” billing.
     const lastWord = (words[words.length - 1] ?? '').toLowerCase();
     const firstWord = (words[0] ?? '').toLowerCase();
-    const adverb = (w: string) => w.length > 5 && /ly$/.test(w) && !isAdjective(w) && !isVerbWord(w) && !LY_NOUNS.has(w);
-    const adverbial = adverb(lastWord) || (words.length === 2 && adverb(firstWord) && /s$/.test(lastWord) && isVerbWord(lastWord)) ||
+    const adverbial = isAdverb(lastWord) || (words.length === 2 && isAdverb(firstWord) && /s$/.test(lastWord) && isVerbWord(lastWord)) ||
       // “never accept”, “not tolerate”: a negated verb is what someone said they would (not) do.
       (words.length === 2 && (firstWord === 'never' || firstWord === 'not') && isVerbWord(lastWord));
     if (next && next.start === lastPart.closeMark + 2 && !next.cap && !adverbial && !isFunctionWord(next.lower) && !isVerbWord(next.lower) && !isAdjective(next.lower) && !/(?:ed|ly|able|ible|ous|ful|less|ive)$/.test(next.lower)) {
@@ -126,7 +108,7 @@ export function quoteShape(q: QuoteText, doc: DocParagraph[]): QuoteShape {
   }
   const long = words.filter((w) => w.length >= 4);
   const titleCase = long.length > 0 && long.every((w) => /^\p{Lu}/u.test(w));
-  const paragraphIsQuote = q.span.parts.length > 1 ? true : !hasWordsOutsideQuotes(p);
+  const paragraphIsQuote = q.span.parts.length > 1 ? true : !p.wordsOutsideQuotes;
   let insideName = false;
   if (q.span.parts.length === 1 && firstPart.closeMark >= 0 && words.length <= 3 && words.every((w) => /^\p{Lu}/u.test(w)) && p.text[open - 1] === ' ' && p.text[firstPart.closeMark + 1] === ' ') {
     const before = prevTok;

@@ -41,6 +41,12 @@ export function detectSinglePrimary(marksByParagraph: Mark[][]): boolean {
   return singles > doubles;
 }
 
+/** Ends the open quotation in paragraph `pi` at `end` (its closing mark, or -1 when it has none) and records it. */
+function closeAt(spans: QuoteSpan[], o: Open, pi: number, end: number, closeMark: number): void {
+  o.parts.push({ paragraph: pi, contentStart: o.contentStart, contentEnd: end, openMark: o.openMark, closeMark });
+  spans.push({ family: o.family, parts: o.parts, closed: closeMark >= 0 });
+}
+
 /**
  * Pairs quotation marks paragraph by paragraph in one pass. A quote left open at a paragraph's end continues when the next
  * paragraph opens with a mark of the same family (newspaper convention); otherwise it ends at the paragraph's end with a
@@ -75,11 +81,6 @@ export function scanQuotes(paragraphs: string[], warnings: Warnings): QuoteSpan[
       carried = null;
     }
 
-    const closeAt = (o: Open, end: number, closeMark: number) => {
-      o.parts.push({ paragraph: pi, contentStart: o.contentStart, contentEnd: end, openMark: o.openMark, closeMark });
-      spans.push({ family: o.family, parts: o.parts, closed: closeMark >= 0 });
-    };
-
     for (; k < marks.length; k++) {
       const m = marks[k]!;
       if (!open) {
@@ -92,13 +93,13 @@ export function scanQuotes(paragraphs: string[], warnings: Warnings): QuoteSpan[
       if (m.canClose && !(m.canOpen && !m.canClose)) {
         // "the players’ union" inside a single-quoted quotation: skip it when a later mark can close instead.
         if (m.possessiveLike && nextSingleClose[k + 1]! < Infinity) continue;
-        closeAt(open, m.index, m.index);
+        closeAt(spans, open, pi, m.index, m.index);
         open = null;
       } else if (m.canOpen && m.family === primary) {
         // A fresh opening mark while one is open: the earlier quote lost its closing mark.
         const at = open.openMark + 1;
         warnings.add(() => `paragraph ${pi + 1}: a quotation opened at character ${at} has no closing mark before the next quotation`);
-        closeAt(open, m.index, -1);
+        closeAt(spans, open, pi, m.index, -1);
         open = { family: m.family, parts: [], openMark: m.index, contentStart: m.index + 1 };
       }
     }
@@ -112,7 +113,7 @@ export function scanQuotes(paragraphs: string[], warnings: Warnings): QuoteSpan[
       } else {
         const at = open.openMark >= 0 ? `character ${open.openMark + 1}` : 'the start';
         warnings.add(() => `paragraph ${pi + 1}: a quotation opened at ${at} is never closed; it is taken to run to the end of the paragraph`);
-        closeAt(open, p.length, -1);
+        closeAt(spans, open, pi, p.length, -1);
       }
     }
   }

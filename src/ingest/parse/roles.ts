@@ -60,6 +60,21 @@ function openingRole(p: DocParagraph, run: NameRun): string | null {
   return text.slice(tokens[k0 + 1]!.start, sentence.start + phrase.length).trim() || null;
 }
 
+/** A lower-case word that can name a field inside a role ("agriculture", "forestry"): no function word, verb or role noun. */
+const isPlainWord = (x: Token | undefined): x is Token =>
+  x !== undefined && !x.cap && !isFunctionWord(x.lower) && !isInflectedVerb(x.lower) && !isRoleNoun(x.lower);
+
+/** "and" joining two lower-case field nouns inside a role, the right one already picked: "agriculture and forestry". */
+function coordinatedField(p: DocParagraph, i: number, sentence: number, picked: Token[]): boolean {
+  const left = p.tokens[i - 1];
+  const right = p.tokens[i + 1];
+  const inRole = (x: Token | undefined): x is Token => isPlainWord(x) && !x.quoted && x.sentence === sentence;
+  return inRole(left) && inRole(right) && picked.length >= 2 && p.text.slice(left.end, p.tokens[i]!.start) === ' ';
+}
+
+/** Token i is a link ("of", "for", "at") right after a role noun: "spokeswoman for the mayor". */
+const roleBeforeLink = (tokens: Token[], i: number): boolean => LINKS.has(tokens[i]?.lower ?? '') && isRoleNoun(tokens[i - 1]?.lower ?? '');
+
 /** Walks left from the run over role-like words. Returns the phrase as written, or null. */
 function walkRoleBefore(p: DocParagraph, run: NameRun): string | null {
   const { tokens, text } = p;
@@ -77,13 +92,6 @@ function walkRoleBefore(p: DocParagraph, run: NameRun): string | null {
   const lastName = tokens[run.last - 1]!;
   const nameInApposition = !prefix.length && /^(?:,|\.|$)/.test(text.slice(lastName.end, lastName.end + 1)) && !lastName.possessive;
   let commaVariant = false;
-  // "and" joining two lower-case field nouns inside a role, the right one already picked: "agriculture and forestry".
-  const coordinatedField = (i: number): boolean => {
-    const left = tokens[i - 1];
-    const right = tokens[i + 1];
-    const plain = (x: Token | undefined) => x !== undefined && !x.cap && !x.quoted && x.sentence === sentence && !isFunctionWord(x.lower) && !isInflectedVerb(x.lower) && !isRoleNoun(x.lower);
-    return plain(left) && plain(right) && picked.length >= 2 && text.slice(left!.end, tokens[i]!.start) === ' ';
-  };
   while (runStartsClean && k >= 0 && steps < 8) {
     const t = tokens[k]!;
     const next = leftmost;
@@ -94,8 +102,7 @@ function walkRoleBefore(p: DocParagraph, run: NameRun): string | null {
       commaVariant = true;
     }
     const l = t.lower;
-    const roleBeforeLink = (i: number) => LINKS.has(tokens[i]?.lower ?? '') && isRoleNoun(tokens[i - 1]?.lower ?? '');
-    if (l === 'the' && roleBeforeLink(k - 1)) {
+    if (l === 'the' && roleBeforeLink(tokens, k - 1)) {
       picked.unshift(t);
       leftmost = t;
       k--;
@@ -129,7 +136,7 @@ function walkRoleBefore(p: DocParagraph, run: NameRun): string | null {
         });
         const institution = l === 'of' && before !== undefined && before.cap && (isOrgWord(before.lower) || isInstitutionWord(before.lower)) && picked.some((x) => x.cap);
         if (!before || !(roleNear || institution)) break;
-      } else if (l === 'and' && coordinatedField(k)) {
+      } else if (l === 'and' && coordinatedField(p, k, sentence, picked)) {
         // "environment and forestry minister": two fields coordinated inside one role.
       } else if (ROLE_STOP.has(l) || /^\d/.test(l) || (isFunctionWord(l) && !isRoleNoun(l) && !ROLE_MODIFIERS.has(l))) break;
       else if ((isInflectedVerb(l) || /(?:[^e]ed|ied)$/.test(l)) && !isRoleNoun(l) && !ROLE_MODIFIERS.has(l) && !FIELD_GERUNDS.has(l) && tokens[k - 1]?.lower !== 'of') break;
@@ -188,6 +195,11 @@ function walkRoleBefore(p: DocParagraph, run: NameRun): string | null {
   return text.slice(picked[0]!.start, end).trim();
 }
 
+/** "and" at seg[i] joining two plain words before a role noun: "a reef ecology and fisheries researcher". */
+function fieldAnd(seg: Token[], i: number): boolean {
+  return seg[i]!.lower === 'and' && isPlainWord(seg[i - 1]) && isPlainWord(seg[i + 1]) && seg.slice(i + 2, i + 4).some((x) => isRoleNoun(x.lower));
+}
+
 const APPOSITIVE_STOPS = new Set(['who', 'which', 'whose', 'where', 'when', 'that', 'and', 'but']);
 const ARTICLE = /^(?:the|a|an)\s+/i;
 
@@ -219,12 +231,7 @@ export function roleAfter(p: DocParagraph, endToken: number): string | null {
     let segTokens: Token[] = [];
     for (let k = tokenAt(tokens, segStart); k < tokens.length && tokens[k]!.end <= segEnd && segTokens.length <= 40; k++) segTokens.push(tokens[k]!);
     // A relative clause ends the appositive: "a reef ecologist at James Cook University who was not involved …".
-    const fieldAnd = (i: number) => {
-      const l = segTokens[i - 1], r = segTokens[i + 1];
-      const plain = (x: Token | undefined) => x !== undefined && !x.cap && !isFunctionWord(x.lower) && !isInflectedVerb(x.lower) && !isRoleNoun(x.lower);
-      return segTokens[i]!.lower === 'and' && plain(l) && plain(r) && segTokens.slice(i + 2, i + 4).some((x) => isRoleNoun(x.lower));
-    };
-    const stop = segTokens.findIndex((t, i) => i > 0 && APPOSITIVE_STOPS.has(t.lower) && !fieldAnd(i));
+    const stop = segTokens.findIndex((t, i) => i > 0 && APPOSITIVE_STOPS.has(t.lower) && !fieldAnd(segTokens, i));
     if (stop > 0) segTokens = segTokens.slice(0, stop);
     if (!segTokens.length || segTokens.length > 12) return null;
     const head = segTokens[0]!;
@@ -241,7 +248,7 @@ export function roleAfter(p: DocParagraph, endToken: number): string | null {
     let cut = segTokens.length;
     for (let i = 0; i < segTokens.length; i++) {
       const l = segTokens[i]!.lower;
-      if (APPOSITIVE_STOPS.has(l) && i > 0 && !fieldAnd(i)) {
+      if (APPOSITIVE_STOPS.has(l) && i > 0 && !fieldAnd(segTokens, i)) {
         cut = i;
         break;
       }

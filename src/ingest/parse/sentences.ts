@@ -35,6 +35,14 @@ function wordBefore(p: string, i: number): string {
   return p.slice(s, i).toLowerCase();
 }
 
+/** Adds the sentence [start, end) without its leading spaces, if anything is left; returns where the next one starts. */
+function pushSentence(out: Sentence[], p: string, start: number, end: number): number {
+  let s = start;
+  while (s < end && p[s] === ' ') s++;
+  if (end > s) out.push({ start: s, end });
+  return end;
+}
+
 /**
  * `masked` are quotation ranges [start, end) (marks included): a full stop inside a quotation ends the sentence only
  * when the quotation itself ends the sentence (“… win.” He left.).
@@ -44,12 +52,6 @@ export function splitSentences(p: string, masked: Array<[number, number]>): Sent
   let start = 0;
   let mi = 0;
   const ranges = [...masked].sort((a, b) => a[0] - b[0]);
-  const push = (end: number) => {
-    let s = start;
-    while (s < end && p[s] === ' ') s++;
-    if (end > s) out.push({ start: s, end });
-    start = end;
-  };
   const n = p.length;
   let nextTerminator = -1;
   for (let i = 0; i < n; i++) {
@@ -61,7 +63,7 @@ export function splitSentences(p: string, masked: Array<[number, number]>): Sent
       let k = last;
       while (k > r[0] && CLOSERS.has(p[k]!)) k--;
       i = last;
-      if (TERMINATOR.has(p[k]!) && p[last + 1] === ' ' && isUpperOrDigit(p[last + 2])) push(last + 1);
+      if (TERMINATOR.has(p[k]!) && p[last + 1] === ' ' && isUpperOrDigit(p[last + 2])) start = pushSentence(out, p, start, last + 1);
       continue;
     }
     // Nothing happens between here and the next terminator or quotation: jump there (one native scan).
@@ -88,11 +90,11 @@ export function splitSentences(p: string, masked: Array<[number, number]>): Sent
     while (j < p.length && (TERMINATOR.has(p[j]!) || CLOSERS.has(p[j]!))) j++;
     if (j >= p.length) break;
     if (p[j] === ' ' && isUpperOrDigit(p[j + 1])) {
-      push(j);
+      start = pushSentence(out, p, start, j);
       i = j;
     }
   }
-  push(p.length);
+  pushSentence(out, p, start, p.length);
   if (!out.length) out.push({ start: 0, end: p.length });
   return out;
 }

@@ -15,48 +15,63 @@ export interface Token {
 
 const LETTER = /[\p{L}\p{M}\p{N}]/u;
 const UPPER = /^\p{Lu}/u;
-/** ASCII answered by char code; only other characters pay for the Unicode regex. */
-const isLetter = (c: string | undefined): boolean => {
-  if (c === undefined) return false;
-  const x = c.charCodeAt(0);
+const HYPHEN = 0x2d;
+const DOT = 0x2e;
+const SPACE = 0x20;
+const isS = (x: number): boolean => x === 0x73 || x === 0x53; // s or S
+const isApos = (x: number): boolean => x === 0x27 || x === 0x2019; // ' or ’
+
+/**
+ * The scanner reads char codes (NaN past either end): ASCII is answered by comparison, and only other characters pay
+ * for the Unicode regex. Each UTF-16 unit is judged on its own, so a surrogate is no letter.
+ */
+function isLetterCode(x: number): boolean {
   if (x < 128) return (x >= 97 && x <= 122) || (x >= 65 && x <= 90) || (x >= 48 && x <= 57);
-  return LETTER.test(c);
-};
+  return !Number.isNaN(x) && LETTER.test(String.fromCharCode(x));
+}
 const isUpperStart = (s: string): boolean => {
   const x = s.charCodeAt(0);
   if (x < 128) return x >= 65 && x <= 90;
   return UPPER.test(s);
 };
-const APOS = new Set(["'", '’']);
-const isApos = (c: string | undefined): boolean => c === "'" || c === '’';
+
+/** Any character outside Latin-1: such a string is stored as two bytes per character (see tokenize). */
+const BEYOND_LATIN1 = /[^\x00-\xff]/;
 
 export function tokenize(p: string): Token[] {
   const out: Token[] = [];
+  // A paragraph holding a curly quote or a dash is a two-byte string in V8, and so is every slice of it; lower-casing
+  // a two-byte string takes a slow path (several times the cost). ASCII words are therefore sliced from a one-byte
+  // copy of the paragraph (characters past Latin-1 garbled, which no ASCII word contains): same text, cheaper string.
+  const oneByte = BEYOND_LATIN1.test(p) ? Buffer.from(p, 'latin1').toString('latin1') : p;
   let i = 0;
   const n = p.length;
   while (i < n) {
-    if (!isLetter(p[i])) {
+    if (!isLetterCode(p.charCodeAt(i))) {
       i++;
       continue;
     }
     const start = i;
+    let firstWide = -1; // first character past ASCII in the word
     let singleLetters = true; // U.S., J.K.: every dot-separated segment one letter long
     let segLen = 0;
     while (i < n) {
-      const c = p[i]!;
-      if (isLetter(c)) {
+      const c = p.charCodeAt(i);
+      if (isLetterCode(c)) {
+        if (c >= 128 && firstWide < 0) firstWide = i;
         i++;
         segLen++;
         if (segLen > 1) singleLetters = false;
         continue;
       }
-      if ((c === '-' || APOS.has(c)) && isLetter(p[i + 1])) {
+      if ((c === HYPHEN || isApos(c)) && isLetterCode(p.charCodeAt(i + 1))) {
+        if (c >= 128 && firstWide < 0) firstWide = i;
         i++;
         segLen = 0;
         singleLetters = false;
         continue;
       }
-      if (c === '.' && singleLetters && segLen === 1 && isLetter(p[i + 1]) && p[i + 2] === '.') {
+      if (c === DOT && singleLetters && segLen === 1 && isLetterCode(p.charCodeAt(i + 1)) && p.charCodeAt(i + 2) === DOT) {
         i++;
         segLen = 0;
         continue;
@@ -64,19 +79,20 @@ export function tokenize(p: string): Token[] {
       break;
     }
     // A single capital (an initial) or a dotted abbreviation keeps its final dot: "George W. Bush", "U.S.".
-    if (p[i] === '.' && singleLetters && segLen === 1) i++;
-    let text = p.slice(start, i);
+    if (p.charCodeAt(i) === DOT && singleLetters && segLen === 1) i++;
+    let end = i;
     let possessive = false;
-    const lastCh = text[text.length - 1];
-    const m = text.length >= 2 && (lastCh === 's' || lastCh === 'S') && isApos(text[text.length - 2]);
-    if (m && text.length > 2) {
-      text = text.slice(0, -2);
+    const last = p.charCodeAt(end - 1);
+    const glued = end - start > 2 && isS(last) && isApos(p.charCodeAt(end - 2)); // "Xi’s"
+    if (glued) {
+      end -= 2;
       possessive = true;
-    } else if (isApos(p[i]) && (lastCh === 's' || lastCh === 'S') && p[i + 1] === ' ' && isUpperStart(text)) {
+    } else if (isApos(p.charCodeAt(i)) && isS(last) && p.charCodeAt(i + 1) === SPACE && isUpperStart(p.slice(start, end))) {
       // Plural or classical possessive of a name: "Jones’ " — the mark belongs to the word, not to a quotation.
       possessive = true;
     }
-    out.push({ text, lower: text.toLowerCase(), start, end: possessive && !m ? i + 1 : i, possessive, cap: isUpperStart(text), quoted: false, sentence: 0 });
+    const text = (firstWide < 0 || firstWide >= end ? oneByte : p).slice(start, end);
+    out.push({ text, lower: text.toLowerCase(), start, end: possessive && !glued ? i + 1 : i, possessive, cap: isUpperStart(text), quoted: false, sentence: 0 });
   }
   return out;
 }
