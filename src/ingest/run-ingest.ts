@@ -5,10 +5,9 @@ import type { Actor } from '../history/record-revision.ts';
 import { openBulkConnection } from './bulk/open-bulk-connection.ts';
 import { storeBatch } from './bulk/store-batch.ts';
 import type { IngestInput } from './collect-inputs.ts';
-import { contentHash } from './content-hash.ts';
 import type { ImportOutcome, ParsedSource } from './import-article.ts';
-import { type ParseOptions, parseArticle } from './parse/index.ts';
-import { readInput } from './read-input.ts';
+import type { ParseOptions } from './parse/index.ts';
+import { type ParseOutcome, ParsePool, type PendingParse, readAndParse } from './parse-pool.ts';
 
 export interface FileReport {
   input: IngestInput;
@@ -34,7 +33,12 @@ export const INGEST_BATCH_SIZE = 250;
  * Ingests the inputs in batches: each batch is read and parsed, then written in ONE transaction by the bulk path
  * (src/ingest/bulk/), which stores exactly what importArticle would, article by article. A failing file is reported
  * (file, line, reason) and leaves nothing behind; the others go on. Reports come in input order, after their batch
- * is committed. Only the batch in hand is in memory, whatever the number of inputs.
+ * is committed.
+ *
+ * With more than one batch, worker threads (src/ingest/parse-pool.ts) read and parse batch N + 1 while this thread
+ * writes batch N; what they have not begun when this thread comes for the batch, it parses itself (the first batch,
+ * while they start). A handful of files (the seed, one story) never pays for starting them. At most two batches are
+ * in memory, whatever the number of inputs.
  */
 export async function runIngest(
   database: Database,
@@ -59,18 +63,24 @@ export async function runIngest(
 
   reporter.start(inputs.length);
   const conn = await openBulkConnection(database);
+  const pool = inputs.length > batchSize ? new ParsePool() : null;
   try {
+    let upcoming = await submitBatch(inputs.slice(0, batchSize), options, pool);
     for (let from = 0; from < inputs.length; from += batchSize) {
       const slice = inputs.slice(from, from + batchSize);
+      const outcomes = await upcoming.collect();
+      // The workers parse the next batch while this one is written.
+      if (from + batchSize < inputs.length) upcoming = await submitBatch(inputs.slice(from + batchSize, from + 2 * batchSize), options, pool);
       const parsed: (ParsedSource | FileReport)[] = [];
-      for (const input of slice) {
-        try {
-          const text = await readInput(input);
-          parsed.push({ parsed: parseArticle(text, options), sourceText: text, hash: contentHash(text, options) });
-        } catch (e) {
-          if (!isFileProblem(e)) stop(input, e);
-          parsed.push({ input, outcome: 'failed', error: describeFailure(e), warnings: [] });
+      for (const [i, outcome] of outcomes.entries()) {
+        const input = slice[i]!;
+        if ('source' in outcome) {
+          parsed.push(outcome.source);
+          continue;
         }
+        const e = outcome.error;
+        if (!isFileProblem(e)) stop(input, e);
+        parsed.push({ input, outcome: 'failed', error: describeFailure(e), warnings: [] });
       }
       const sources = parsed.filter((p): p is ParsedSource => 'parsed' in p);
       let stored;
@@ -97,11 +107,24 @@ export async function runIngest(
       }
     }
   } finally {
+    await pool?.close();
     await conn.close();
   }
   if (summary.created + summary.updated > 0) await refreshPlannerStatistics(database.prisma, 'bulk-load');
   reporter.finish(summary);
   return summary;
+}
+
+/** A batch for the pool's workers, or, without a pool, one this thread reads and parses when it is collected. */
+async function submitBatch(slice: IngestInput[], options: ParseOptions, pool: ParsePool | null): Promise<PendingParse> {
+  if (pool) return pool.submit(slice, options);
+  return {
+    async collect() {
+      const outcomes: ParseOutcome[] = [];
+      for (const input of slice) outcomes.push(await readAndParse(input, options));
+      return outcomes;
+    },
+  };
 }
 
 /**

@@ -137,4 +137,42 @@ describeEachDatabase('ingest into the store', (ctx) => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  test('parsed on worker threads (several batches), files report as when parsed in one: in order, each failure its own', async () => {
+    const db = ctx.db.prisma;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ingest-pool-'));
+    try {
+      const files: [string, string | Buffer][] = [
+        ['01.txt', makeArticleText({ headline: 'Pooled story one' })],
+        ['02.txt', 'Related articles\n\nOnly a headline\nAnd another\n'],
+        ['03.txt', makeArticleText({ headline: 'Pooled story three', people: [['Ama Mensah', 'the port authority’s chief']] })],
+        ['04.txt', Buffer.from('Hello\n\nworld\u0000\n')],
+        ['05.txt', makeArticleText({ headline: 'Pooled story five', people: [['Ama Mensah', 'the port authority’s chief']] })],
+        ['06.txt', ''],
+        ['07.txt', makeArticleText({ headline: 'Pooled story seven' })],
+      ];
+      for (const [name, content] of files) fs.writeFileSync(path.join(dir, name), content);
+      const inputs = await collectInputs([dir]);
+      const run = async (batchSize: number) => {
+        const reports: { name: string; outcome: string; error?: string }[] = [];
+        const summary = await runIngest(ctx.db, inputs, {}, actor, { ...quiet, file: (r) => reports.push({ name: r.input.name, outcome: r.outcome, error: r.error }) }, batchSize);
+        return { summary, reports };
+      };
+      // Batches of two: four of them, so the pool parses every batch after the first while the one before is written.
+      const pooled = await run(2);
+      assert.deepEqual(pooled.summary, { created: 4, updated: 0, unchanged: 0, failed: 3 });
+      assert.deepEqual(pooled.reports.map((r) => r.name), inputs.map((i) => i.name), 'reports in input order');
+      assert.deepEqual(pooled.reports.map((r) => r.outcome), ['created', 'failed', 'created', 'failed', 'created', 'failed', 'created']);
+      assert.match(pooled.reports[1]!.error!, /related/i);
+      assert.match(pooled.reports[3]!.error!, /04\.txt looks like binary data, not text \(line 3: /);
+      assert.match(pooled.reports[5]!.error!, /empty/);
+      assert.equal(await db.person.count({ where: { name: 'Ama Mensah' } }), 1);
+      // One batch (no workers): the same failures, word for word, and the rest unchanged.
+      const single = await run(100);
+      assert.deepEqual(single.summary, { created: 0, updated: 0, unchanged: 4, failed: 3 });
+      assert.deepEqual(single.reports.filter((r) => r.outcome === 'failed'), pooled.reports.filter((r) => r.outcome === 'failed'));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
