@@ -7,7 +7,8 @@ import { dialectOf } from './dialect.ts';
  * for the articles the triggers noted in `article_search_pending` (the *_article_search migrations say why the
  * triggers only take notes). Every writer runs this inside its own transaction, just before it commits — Prisma
  * writes in transaction(), the bulk ingest per batch — so a search never sees a document older than the committed
- * text. A write made with raw SQL outside the application is picked up by the next application write.
+ * text. A write made with SQL outside the application is noted by the same triggers, and the next search or write
+ * through the application catches up (catchUpArticleSearch).
  *
  * The statements, in order, per dialect; the bulk connections run the same text through their own drivers.
  */
