@@ -3,7 +3,7 @@
  * Prints a table and writes bench/results.json. Benchmarks, never timed tests: nothing here passes or fails.
  *
  *   npm run bench                         full run (~15–25 min with the 100,000-article growth corpus)
- *   npm run bench -- --quick              about 2 minutes of CPU: 60-article ingest, 2 s per load run, reads at 500 and 2,000
+ *   npm run bench -- --quick              under 2 minutes: 60-article ingest, 1 s per load run, reads at 300 and 1,000
  *   npm run bench -- --articles 500 --seed 7 --growth-large 20000 --only ingest,api
  *
  * Everything stays on this machine: SQLite files in the temp directory (the large growth corpus is cached there,
@@ -31,10 +31,10 @@ const program = new Command()
   .option('--quick', 'small and short: about 2 minutes')
   .option('--articles <n>', 'ingest corpus size (default 1000; quick 100)', Number)
   .option('--seed <n>', 'corpus seed', Number, 1)
-  .option('--runs <n>', 'repetitions per figure, medians reported (default 3; quick 2 for ingest, 1 for load)', Number)
-  .option('--seconds <n>', 'seconds per autocannon run (default 5; quick 2)', Number)
-  .option('--growth-small <n>', 'small corpus for reads and growth (default 1000; quick 500)', Number)
-  .option('--growth-large <n>', 'large corpus for growth (default 100000; quick 2000)', Number)
+  .option('--runs <n>', 'repetitions per figure, medians reported (default 3; quick 1)', Number)
+  .option('--seconds <n>', 'seconds per autocannon run (default 5; quick 1)', Number)
+  .option('--growth-small <n>', 'small corpus for reads and growth (default 1000; quick 300)', Number)
+  .option('--growth-large <n>', 'large corpus for growth (default 100000; quick 1000)', Number)
   .option('--batch <n>', 'articles per transaction in the raw/bulk path', Number, 1000)
   .option('--providers <list>', 'ingest databases', 'sqlite,postgresql')
   .option('--only <list>', 'sections to run: ingest,api,growth', 'ingest,api,growth')
@@ -60,13 +60,13 @@ const quick = !!o.quick;
 const cfg = {
   seed: o.seed,
   articles: o.articles ?? (quick ? 60 : 1000),
-  ingestRuns: o.runs ?? (quick ? 2 : 3),
+  ingestRuns: o.runs ?? (quick ? 1 : 3),
   loadRuns: o.runs ?? (quick ? 1 : 3),
-  seconds: o.seconds ?? (quick ? 2 : 5),
-  warmupSeconds: quick ? 0.3 : 1,
+  seconds: o.seconds ?? (quick ? 1 : 5),
+  warmupSeconds: quick ? 0.2 : 1,
   // quick: a smaller small corpus, so the one uncached bulk load and every server start stay short
-  growthSmall: o.growthSmall ?? (quick ? 500 : 1000),
-  growthLarge: o.growthLarge ?? (quick ? 2000 : 100_000),
+  growthSmall: o.growthSmall ?? (quick ? 300 : 1000),
+  growthLarge: o.growthLarge ?? (quick ? 1000 : 100_000),
   batch: o.batch,
   providers: o.providers.split(',').filter(Boolean) as Provider[],
   only: new Set(o.only.split(',')),
