@@ -4,15 +4,15 @@
  */
 import 'dotenv/config';
 import { pino } from 'pino';
+import { runMain } from '../src/cli/run-main.ts';
 import { loadConfig } from '../src/config/index.ts';
 import { openDatabase } from '../src/db/client.ts';
 import { migrateIfNeeded } from '../src/db/migrate.ts';
-import { translateDbError } from '../src/db/errors.ts';
-import { isAppError } from '../src/errors.ts';
 import { startServer } from '../src/http/server.ts';
 import { seedIfEmpty } from '../src/ingest/seed.ts';
 
-async function main() {
+/** Resolves with the exit code once a signal has stopped the server (runMain exits with it). */
+async function main(): Promise<number> {
   const config = loadConfig();
   const logger = pino({ level: config.logLevel });
   // Checks the database answers first, so an unreachable one is one clear line, not a migration tool's transcript.
@@ -31,27 +31,24 @@ async function main() {
       `Create a token: npm run --silent token -- create --name <you> --role editor\n`,
   );
 
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down: finishing in-flight requests');
-    running.close().then(
-      () => process.exit(0),
-      (e) => {
-        logger.error({ err: e }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGTERM', () => stop('SIGTERM'));
-  process.on('SIGINT', () => stop('SIGINT'));
+  return new Promise<number>((resolve) => {
+    let stopping = false;
+    const stop = (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      logger.info({ signal }, 'shutting down: finishing in-flight requests');
+      running.close().then(
+        () => resolve(0),
+        (e) => {
+          logger.error({ err: e }, 'shutdown failed');
+          resolve(1);
+        },
+      );
+    };
+    process.on('SIGTERM', () => stop('SIGTERM'));
+    process.on('SIGINT', () => stop('SIGINT'));
+  });
 }
 
-main().catch((e) => {
-  const error = translateDbError(e);
-  // One clear line for the expected failures (bad config, database unreachable); a stack only for bugs.
-  if (isAppError(error)) process.stderr.write(`Cannot start: ${error.describe()}\n`);
-  else process.stderr.write(`Cannot start: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-  process.exit(1);
-});
+// A failure to start is one clear line (bad config, database unreachable), a stack only for a bug: runMain's rules.
+runMain('Cannot start', main);

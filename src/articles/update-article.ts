@@ -2,7 +2,7 @@ import type { Db } from '../db/client.ts';
 import { transaction } from '../db/transaction.ts';
 import { type Actor, recordRevision } from '../history/record-revision.ts';
 import { articleSummarySelect, toArticleSummary, type ArticleSummary } from './article-view.ts';
-import { bumpArticleVersion, requireArticle, shownAsRelated, touchArticlesShowing } from './article-version.ts';
+import { bumpArticleVersion, requireArticle, shownAsRelated, touchArticleVersion, touchArticlesShowing } from './article-version.ts';
 import { type PatchArticleBody, toDate } from './schemas.ts';
 
 /** Changes an article's own fields; the version moves from `expected` or the whole change is refused (412). */
@@ -52,7 +52,7 @@ export async function deleteArticle(db: Db, id: number, expected: number, actor:
     const linking = await tx.relatedArticle.findMany({ where: { relatedId: id }, select: { articleId: true } });
     await tx.article.delete({ where: { id }, select: { id: true } });
     for (const { articleId } of linking) {
-      const { version } = await tx.article.update({ where: { id: articleId }, data: { version: { increment: 1 } }, select: { version: true } });
+      const version = await touchArticleVersion(tx, articleId);
       await recordRevision(tx, {
         entityType: 'article',
         entityId: articleId,

@@ -31,8 +31,14 @@ export async function pageHits(db: Db, query: SearchQuery, articleIds: number[],
 
 type PageRow = Omit<HitRow, 'score' | 'snippet'> & { body: string };
 
+interface Scratch {
+  fill(rows: PageRow[]): void;
+  /** the filled rows matching the expression, by index into `rows` */
+  match(expression: string): { i: number; score: number; snippet: string }[];
+}
+
 /** One per process, used synchronously from fill to read: nothing else runs in between, nothing outlives a call. */
-let scratch: { fill: (rows: PageRow[]) => void; match: (expression: string) => { i: number; score: number; snippet: string }[] } | null = null;
+let scratch: Scratch | null = null;
 
 function matchOnScratch(rows: PageRow[], expression: string): HitRow[] {
   scratch ??= openScratch();
@@ -43,7 +49,7 @@ function matchOnScratch(rows: PageRow[], expression: string): HitRow[] {
   });
 }
 
-function openScratch(): NonNullable<typeof scratch> {
+function openScratch(): Scratch {
   const db = new Database(':memory:');
   db.exec(`CREATE VIRTUAL TABLE "page" USING fts5("body", tokenize = '${FTS5_TOKENIZE}')`);
   const clear = db.prepare('DELETE FROM "page"');

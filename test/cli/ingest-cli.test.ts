@@ -5,7 +5,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { describeEachDatabase } from '../support/databases.ts';
 import { SAMPLE_TEXT_FILE, makeArticleText } from '../support/articles.ts';
-import { runScript } from '../support/run-cli.ts';
+import { runScript } from '../support/processes.ts';
 
 let dir: string;
 const file = (name: string, content: string | Buffer) => {

@@ -16,7 +16,7 @@ import { importArticle } from '../../src/ingest/import-article.ts';
 import { type FileReport, runIngest } from '../../src/ingest/run-ingest.ts';
 import { type TestDatabase, describeEachDatabase, freshDatabase } from '../support/databases.ts';
 import { makeArticleText } from '../support/articles.ts';
-import { runScript } from '../support/run-cli.ts';
+import { runScript } from '../support/processes.ts';
 
 const actor = { name: 'bulk-test', tokenId: null };
 const quiet = { start() {}, file() {}, finish() {} };

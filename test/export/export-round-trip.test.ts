@@ -9,7 +9,7 @@ import { importArticle } from '../../src/ingest/import-article.ts';
 import { makeArticleText, sampleText } from '../support/articles.ts';
 import { type TestDatabase, describeEachDatabase, freshDatabase } from '../support/databases.ts';
 import { parseCsv } from '../support/csv.ts';
-import { runScript } from '../support/run-cli.ts';
+import { runScript } from '../support/processes.ts';
 
 const actor = { name: 'export-test', tokenId: null };
 

@@ -4,7 +4,7 @@ import request from 'supertest';
 import { revokeToken } from '../../src/auth/tokens.ts';
 import type { Db } from '../../src/db/client.ts';
 import { describeEachDatabase } from '../support/databases.ts';
-import { runScript } from '../support/run-cli.ts';
+import { runScript } from '../support/processes.ts';
 import { articleFactory, assertMatchesOpenApi, bearer, testApp, tokenFor } from '../support/http.ts';
 
 describeEachDatabase('platform: health, errors, limits, auth, docs', (ctx) => {

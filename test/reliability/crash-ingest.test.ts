@@ -7,8 +7,7 @@ import { INGEST_BATCH_SIZE } from '../../src/ingest/run-ingest.ts';
 import { writeArticleBatch } from '../support/article-batch.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { assertIngestedArticlesWhole, assertIntegrity } from '../support/db-invariants.ts';
-import { spawnScript } from '../support/processes.ts';
-import { runScript } from '../support/run-cli.ts';
+import { runScript, spawnScript } from '../support/processes.ts';
 
 /**
  * kill -9 of `npm run ingest` in the middle of a large batch: its transactions (a batch of articles each, every

@@ -12,8 +12,7 @@ import { SAMPLE_TEXT_FILE, sampleText } from '../support/articles.ts';
 import { ENV, type TestDatabase, adminQuery, freshDatabase, testProviders } from '../support/databases.ts';
 import { assertIntegrity, snapshot } from '../support/db-invariants.ts';
 import { bearer, testApp } from '../support/http.ts';
-import { startServe } from '../support/processes.ts';
-import { runScript } from '../support/run-cli.ts';
+import { runScript, startServe } from '../support/processes.ts';
 
 /**
  * Database faults: unreachable at start, lost while serving, busy/locked, full or read-only. Each is a clear
