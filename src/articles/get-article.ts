@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import type { Database as SqliteConnection, Statement } from 'better-sqlite3';
 import type { Db, Tx } from '../db/client.ts';
+import { readConnectionOf } from '../db/read-connection.ts';
 import { Quote, toQuote } from '../quotes/quote-view.ts';
 import { ArticleRef, ArticleSummary, articleRefSelect, articleSummarySelect, toArticleSummary } from './article-view.ts';
 import { articleNotFound } from './article-version.ts';
@@ -41,14 +43,35 @@ export interface ArticleHead {
 /**
  * The cheap first read of a GET: id, version and status only, so a conditional GET (If-None-Match) and the
  * visibility check are answered without loading any nested rows. A purely numeric key is an id, then a slug.
+ * On SQLite outside a transaction it is a prepared statement on the read connection (src/db/read-connection.ts):
+ * with the render cache, this is the whole database cost of most reads.
  */
 export async function findArticleHead(db: Db | Tx, idOrSlug: string): Promise<ArticleHead | null> {
+  const byId = /^\d{1,10}$/.test(idOrSlug) && Number(idOrSlug) <= 2_147_483_647 ? Number(idOrSlug) : null;
+  const connection = readConnectionOf(db);
+  if (connection) {
+    const read = headStatements(connection);
+    return (byId !== null ? read.byId.get(byId) : undefined) ?? read.bySlug.get(idOrSlug) ?? null;
+  }
   const select = { id: true, version: true, status: true } as const;
-  if (/^\d{1,10}$/.test(idOrSlug) && Number(idOrSlug) <= 2_147_483_647) {
-    const byId = await db.article.findUnique({ where: { id: Number(idOrSlug) }, select });
-    if (byId) return byId;
+  if (byId !== null) {
+    const head = await db.article.findUnique({ where: { id: byId }, select });
+    if (head) return head;
   }
   return db.article.findUnique({ where: { slug: idOrSlug }, select });
+}
+
+const prepared = new WeakMap<SqliteConnection, { byId: Statement<[number], ArticleHead>; bySlug: Statement<[string], ArticleHead> }>();
+function headStatements(connection: SqliteConnection) {
+  let statements = prepared.get(connection);
+  if (!statements) {
+    statements = {
+      byId: connection.prepare('SELECT id, version, status FROM articles WHERE id = ?'),
+      bySlug: connection.prepare('SELECT id, version, status FROM articles WHERE slug = ?'),
+    };
+    prepared.set(connection, statements);
+  }
+  return statements;
 }
 
 /**

@@ -5,6 +5,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient as SqliteClient } from '../generated/sqlite/client.ts';
 import { PrismaClient as PostgresClient } from '../generated/postgresql/client.ts';
 import type { DatabaseTarget, Provider } from '../config/database-url.ts';
+import { attachReadConnection } from './read-connection.ts';
 
 /**
  * The client type the code is written against. Both generated clients share the model; their types are not
@@ -47,7 +48,16 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
     await prisma.$queryRawUnsafe('PRAGMA journal_mode = WAL');
     await prisma.$executeRawUnsafe('PRAGMA synchronous = NORMAL');
     await prisma.$executeRawUnsafe('PRAGMA foreign_keys = ON');
-    return { prisma, provider: 'sqlite', target, close: () => prisma.$disconnect() };
+    const closeReads = attachReadConnection(prisma, file, options.busyTimeoutMs ?? 5_000);
+    return {
+      prisma,
+      provider: 'sqlite',
+      target,
+      close: async () => {
+        closeReads();
+        await prisma.$disconnect();
+      },
+    };
   }
   const prisma = new PostgresClient({
     adapter: new PrismaPg({ connectionString: target.url, max: options.poolSize ?? 10 }),
