@@ -147,6 +147,43 @@ describeEachDatabase('full-text search', (ctx) => {
     await ctx.db.prisma.$executeRaw`DELETE FROM articles WHERE slug LIKE 'kelp-survey-%'`;
   });
 
+  test('a q list pages in the same order as the list itself, for every sort, undated articles and ties included', async () => {
+    // Dates with ties and gaps, some undated; every article says "quarry" so q keeps them all.
+    const dates = ['2024-03-01T09:00:00Z', null, '2024-03-01T09:00:00Z', '2023-11-15T12:30:00Z', null, '2024-07-04T00:00:00Z', '2024-03-01T09:00:00Z'];
+    const made: number[] = [];
+    for (const [i, date] of dates.entries()) {
+      const text = makeArticleText({ headline: `Quarry ${['expansion', 'hearing', 'appeal', 'dust', 'trucks', 'closure', 'jobs'][i]} debated`, extra: 'The quarry owners spoke.' });
+      const id = (await importArticle(ctx.db.prisma, text, {}, actor)).articleId;
+      await ctx.db.prisma.article.update({ where: { id }, data: { publishedAt: date === null ? null : new Date(date) } });
+      made.push(id);
+    }
+    const pages = async (query: Record<string, string>) => {
+      const seen: number[] = [];
+      let cursor: string | null = null;
+      do {
+        const res = await request(app()).get('/api/articles').query({ ...query, limit: 2, ...(cursor ? { cursor } : {}) });
+        assert.equal(res.status, 200, JSON.stringify(res.body));
+        seen.push(...res.body.data.map((a: { id: number }) => a.id));
+        cursor = res.body.meta.nextCursor;
+      } while (cursor);
+      return seen;
+    };
+    for (const sort of ['-published', 'published', '-updated', 'updated', 'headline', '-headline']) {
+      const listed = (await pages({ sort })).filter((id) => made.includes(id));
+      assert.equal(listed.length, made.length, sort);
+      assert.deepEqual(await pages({ sort, q: 'quarry' }), listed, `sort=${sort}`);
+    }
+    const newestFirst = await pages({ sort: '-published', q: 'quarry' });
+    const undated = made.filter((_, i) => dates[i] === null);
+    assert.deepEqual(newestFirst.slice(-2), [...undated].sort((a, b) => b - a), 'undated last, by id');
+    assert.equal(newestFirst[0], made[5], 'the newest first');
+    const forged = Buffer.from(JSON.stringify(['-updated', null, 5])).toString('base64url');
+    const empty = await request(app()).get('/api/articles').query({ sort: '-updated', q: 'quarry', cursor: forged });
+    assert.equal(empty.status, 200);
+    assert.deepEqual(empty.body.data, []);
+    await ctx.db.prisma.article.deleteMany({ where: { id: { in: made } } });
+  });
+
   test('query syntax errors are 400 problems that say what to fix, on every endpoint that takes q', async () => {
     const bad = ['"unclosed phrase', 'putin OR', 'OR putin', 'putin OR OR wang', '-', 'putin -', '*', 'put*in', 'NEAR(putin wang)', '(putin)', '-putin', 'NOT', 'AND putin', '""', '!!! ???'];
     for (const q of bad) {

@@ -47,10 +47,6 @@ export function openSqliteConnection(file: string, busyTimeoutMs = 10_000): Bulk
        AND id NOT IN (SELECT value FROM json_each(:except))`,
   );
   const refreshSearch = REFRESH_ARTICLE_SEARCH.sqlite.map((sql) => db.prepare(sql));
-  const insertRevision = db.prepare(
-    `INSERT INTO revisions (id, entity_type, entity_id, action, actor, token_id, version, after, created_at)
-     VALUES (?, 'article', ?, ?, ?, ?, ?, ?, ?)`,
-  );
 
   return {
     async lookup(slugs, nameKeys) {
