@@ -73,8 +73,8 @@ export async function listArticles(db: Db, input: ListArticlesInput): Promise<{ 
 
 /**
  * The `q` filter: full-text search (src/search/, same syntax as /api/search) over headlines, paragraphs and quotes.
- * The list keeps its own sort; `q` only narrows it, to the TEXT_FILTER_LIMIT best matches — enough for browsing,
- * and a bounded id list for the query. GET /api/search pages through its ranked matches.
+ * The list keeps its own sort; `q` only narrows it, to the TEXT_FILTER_LIMIT most recently added matches — enough
+ * for browsing, and a bounded id list for the query. GET /api/search pages through its ranked matches.
  */
 // An `id IN (…)` list is one bound parameter per id, and Prisma refuses more than 999 on SQLite: the 1,000 of an
 // earlier version failed every q matching that many articles (seen at 100,000 articles; test/search/search-api.test.ts).

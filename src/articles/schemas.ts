@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { RelatedRef } from '../related/set-related.ts';
 import { CursorQuery, DateInput, IdNumber, IdString, LimitQuery, PersonRef, QuoteKindEnum, WritableStatus, optionalText, text } from '../http/schemas.ts';
-import { ARTICLE_SORTS } from './list-articles.ts';
+import { ARTICLE_SORTS, TEXT_FILTER_LIMIT } from './list-articles.ts';
 
 const Slug = z
   .string()
@@ -23,7 +23,7 @@ export const ArticleFormatQuery = z.strictObject({
 export const ListArticlesQuery = z.strictObject({
   status: z.enum(['draft', 'published', 'archived', 'stub']).optional().meta({ description: 'default: all but stubs (readers: published only)' }),
   person: IdString.optional().meta({ description: 'articles where this person appears' }),
-  q: text(200).optional().meta({ description: 'full-text search in headline, paragraphs and quotes (same syntax as /api/search); narrows the list, keeping its sort' }),
+  q: text(200).optional().meta({ description: `full-text search in headline, paragraphs and quotes (same syntax as /api/search); narrows the list to the ${TEXT_FILTER_LIMIT} most recently added matches, keeping its sort` }),
   publishedFrom: DateInput.optional().meta({ description: 'published at or after (date or date-time)' }),
   publishedTo: DateInput.optional().meta({ description: 'published at or before; a bare date includes that whole day' }),
   sort: z.enum(ARTICLE_SORTS).optional().meta({ description: 'default -published (newest first, undated last)' }),

@@ -19,7 +19,7 @@ export interface ListQuotesInput {
 /** Quotes in id order (keyset on id), filtered; each with its speaker and paragraph position, in one query batch. */
 export async function listQuotes(db: Db, input: ListQuotesInput): Promise<{ data: Quote[]; nextCursor: string | null }> {
   const after = input.cursor ? decodeCursor(input.cursor, 'id') : null;
-  // Like the articles' q: narrows to the best TEXT_FILTER_LIMIT matches; the list keeps its id order.
+  // Narrows to the best TEXT_FILTER_LIMIT matches (a bounded id list, as the articles' q); the list keeps its id order.
   const matching = input.q ? await matchingIds(db, input.q, 'quote', TEXT_FILTER_LIMIT) : null;
   const where: Prisma.QuoteWhereInput = {
     ...(matching ? { id: { in: matching } } : {}),
