@@ -32,11 +32,10 @@ const TS_WEIGHTS = `{${(1 / HEADLINE_WEIGHT).toFixed(4)}, 0, 0, 1}`;
 
 /**
  * `WITH "candidates" AS (…)`: id and score of the `window` newest matching articles (by id) with one of the
- * statuses, or any status when `statuses` is null. SQLite walks the FTS index in rowid order and stops at the window;
- * bm25 is computed for those rows only.
+ * statuses. SQLite walks the FTS index in rowid order and stops at the window; bm25 is computed for those rows only.
  */
-function candidates(dialect: Provider, query: SearchQuery, statuses: string[] | null, window = RANK_WINDOW): Prisma.Sql {
-  const status = statuses ? Prisma.sql`AND CAST(a."status" AS TEXT) IN (${Prisma.join(statuses)})` : Prisma.empty;
+function candidates(dialect: Provider, query: SearchQuery, statuses: string[], window = RANK_WINDOW): Prisma.Sql {
+  const status = Prisma.sql`AND CAST(a."status" AS TEXT) IN (${Prisma.join(statuses)})`;
   if (dialect === 'sqlite') {
     return Prisma.sql`WITH "candidates" AS MATERIALIZED (
       SELECT s."rowid" AS "id", -bm25("article_search", ${Prisma.raw(HEADLINE_WEIGHT.toFixed(1))}, 1.0) AS "score"
