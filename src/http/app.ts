@@ -42,7 +42,19 @@ export function createApp({ db, config, logger = pino({ level: config.logLevel }
         res.setHeader('X-Request-Id', id);
         return id;
       },
-      // Tokens never reach the logs.
+      // One short line a request: who asked what, and the answer's status. Every header of both sides (helmet's
+      // alone are ~1 KB) made each line ~1.5 KB, and serializing them was a tenth of a cached read's cost.
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string; remoteAddress?: string; headers: Record<string, unknown> }) => ({
+          id: req.id,
+          method: req.method,
+          url: req.url,
+          remoteAddress: req.remoteAddress,
+          userAgent: req.headers['user-agent'],
+        }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+      // Tokens never reach the logs (the serializer above leaves the headers out; this guards what logs them).
       redact: ['req.headers.authorization', 'req.headers.cookie'],
       customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
     }),
