@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import type { Database as SqliteConnection, Statement } from 'better-sqlite3';
 import type { Db, Tx } from '../db/client.ts';
-import { readConnectionOf } from '../db/read-connection.ts';
+import { preparedRead } from '../db/read-connection.ts';
 import { Quote, toQuote } from '../quotes/quote-view.ts';
 import { ArticleRef, ArticleSummary, articleRefSelect, articleSummarySelect, toArticleSummary } from './article-view.ts';
 import { articleNotFound } from './article-version.ts';
@@ -47,31 +46,16 @@ export interface ArticleHead {
  * with the render cache, this is the whole database cost of most reads.
  */
 export async function findArticleHead(db: Db | Tx, idOrSlug: string): Promise<ArticleHead | null> {
-  const byId = /^\d{1,10}$/.test(idOrSlug) && Number(idOrSlug) <= 2_147_483_647 ? Number(idOrSlug) : null;
-  const connection = readConnectionOf(db);
-  if (connection) {
-    const read = headStatements(connection);
-    return (byId !== null ? read.byId.get(byId) : undefined) ?? read.bySlug.get(idOrSlug) ?? null;
-  }
-  const select = { id: true, version: true, status: true } as const;
-  if (byId !== null) {
-    const head = await db.article.findUnique({ where: { id: byId }, select });
-    if (head) return head;
-  }
-  return db.article.findUnique({ where: { slug: idOrSlug }, select });
+  const id = /^\d{1,10}$/.test(idOrSlug) && Number(idOrSlug) <= 2_147_483_647 ? Number(idOrSlug) : null;
+  return (id !== null ? await headBy(db, 'id', id) : null) ?? headBy(db, 'slug', idOrSlug);
 }
 
-const prepared = new WeakMap<SqliteConnection, { byId: Statement<[number], ArticleHead>; bySlug: Statement<[string], ArticleHead> }>();
-function headStatements(connection: SqliteConnection) {
-  let statements = prepared.get(connection);
-  if (!statements) {
-    statements = {
-      byId: connection.prepare('SELECT id, version, status FROM articles WHERE id = ?'),
-      bySlug: connection.prepare('SELECT id, version, status FROM articles WHERE slug = ?'),
-    };
-    prepared.set(connection, statements);
-  }
-  return statements;
+/** One head by a unique key: the read connection's statement where there is one, else Prisma. */
+async function headBy(db: Db | Tx, key: 'id' | 'slug', value: number | string): Promise<ArticleHead | null> {
+  const statement = preparedRead<[number | string], ArticleHead>(db, `SELECT id, version, status FROM articles WHERE ${key} = ?`);
+  if (statement) return statement.get(value) ?? null;
+  const where = key === 'id' ? { id: value as number } : { slug: value as string };
+  return db.article.findUnique({ where, select: { id: true, version: true, status: true } });
 }
 
 /**

@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import Database, { type Statement } from 'better-sqlite3';
 
 /**
  * A plain better-sqlite3 connection beside a SQLite Prisma client, for the few reads so hot that Prisma's per-call
@@ -6,30 +6,37 @@ import Database from 'better-sqlite3';
  * CPU a call, a third of a cached article read (docs/performance.md). A statement prepared once on this connection
  * costs microseconds. It is query-only, and under WAL every statement reads the latest committed state, so it sees
  * whatever Prisma's connection, the bulk ingest or another process has committed. Inside a transaction the callers
- * keep to the transaction client (`readConnectionOf(tx)` is undefined), which sees its own uncommitted writes.
+ * keep to the transaction client (`preparedRead(tx, …)` is undefined), which sees its own uncommitted writes.
  *
  * Opened on first use, closed with the Database (client.ts). PostgreSQL has none: its reads stay on Prisma's pool.
  */
-const attached = new WeakMap<object, () => Database.Database>();
+const attached = new WeakMap<object, <P extends unknown[], R>(sql: string) => Statement<P, R>>();
 
-/** Makes `readConnectionOf(client)` answer for the file; returns the closer. */
+/** Makes `preparedRead(client, …)` answer for the file; returns the closer. */
 export function attachReadConnection(client: object, file: string, busyTimeoutMs: number): () => void {
   let connection: Database.Database | undefined;
-  attached.set(client, () => {
+  const statements = new Map<string, Statement>();
+  attached.set(client, <P extends unknown[], R>(sql: string) => {
     if (!connection) {
       connection = new Database(file, { fileMustExist: true, timeout: busyTimeoutMs });
       connection.pragma('query_only = ON');
     }
-    return connection;
+    let statement = statements.get(sql);
+    if (!statement) statements.set(sql, (statement = connection.prepare(sql)));
+    return statement as Statement<P, R>;
   });
   return () => {
     attached.delete(client);
+    statements.clear();
     connection?.close();
     connection = undefined;
   };
 }
 
-/** The read connection of a SQLite client opened by openDatabase; undefined for a transaction or PostgreSQL. */
-export function readConnectionOf(db: object): Database.Database | undefined {
-  return attached.get(db)?.();
+/**
+ * `sql` prepared once on the read connection of a SQLite client opened by openDatabase; undefined for a transaction
+ * client or PostgreSQL, whose callers read through Prisma.
+ */
+export function preparedRead<P extends unknown[], R>(db: object, sql: string): Statement<P, R> | undefined {
+  return attached.get(db)?.<P, R>(sql);
 }

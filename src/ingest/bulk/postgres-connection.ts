@@ -2,6 +2,7 @@ import pg from 'pg';
 import { REFRESH_ARTICLE_SEARCH } from '../../db/search-index.ts';
 import type { BulkConnection } from './bulk-connection.ts';
 import type { IdTable, Known, PlannedRows } from './plan-batch.ts';
+import { type Column, type ColumnType, INSERTS, STUB_FILL, WRITE_ORDER } from './planned-columns.ts';
 
 /**
  * The bulk writer's own pg connection: one multi-row `INSERT … SELECT FROM unnest($1::int[], …)` per table per batch
@@ -58,98 +59,38 @@ export async function openPostgresConnection(url: string): Promise<BulkConnectio
   };
 }
 
+/** The array type a column travels in, and the cast that makes it the column's type. */
+const PG_ARRAY: Record<ColumnType, string> = {
+  int: 'int[]', text: 'text[]', bool: 'bool[]', time: 'timestamp[]', json: 'text[]', article_status: 'text[]', quote_kind: 'text[]',
+};
+const PG_CAST: Partial<Record<ColumnType, string>> = { json: '::jsonb', article_status: '::article_status', quote_kind: '::quote_kind' };
+
+/**
+ * `INSERT INTO t (…) SELECT c1, c2::cast, …, $n::timestamp FROM unnest($1::int[], …) AS u(c1, …)` per table, and for
+ * the stubs filled `UPDATE articles SET … FROM unnest(…) WHERE articles.id = u.id`: one statement per table, the rows
+ * as one array per column.
+ */
 async function insertRows(query: (sql: string, values?: unknown[]) => Promise<unknown>, rows: PlannedRows): Promise<void> {
   const now = new Date().toISOString();
-  const col = <T>(list: T[], f: (x: T) => unknown) => list.map(f);
-  const a = rows.articles;
-  if (a.length) {
+  const arrays = (columns: Column<unknown>[], list: unknown[]) => columns.map((c) => list.map((row) => c.value(row)));
+  const unnest = (columns: Column<unknown>[]) =>
+    `unnest(${columns.map((c, i) => `$${i + 1}::${PG_ARRAY[c.type]}`).join(', ')}) AS u(${columns.map((c) => c.name).join(', ')})`;
+  const value = (c: Column<unknown>) => `u.${c.name}${PG_CAST[c.type] ?? ''}`;
+  for (const key of WRITE_ORDER) {
+    const list: unknown[] = rows[key];
+    if (!list.length) continue;
+    if (key === 'fills') {
+      const { table, key: id, columns, stamped } = STUB_FILL;
+      const all = [id, ...columns];
+      const sets = [...columns.map((c) => `${c.name} = ${value(c)}`), ...stamped.map((name) => `${name} = $${all.length + 1}::timestamp`)];
+      await query(`UPDATE ${table} AS a SET ${sets.join(', ')} FROM ${unnest(all)} WHERE a.${id.name} = u.${id.name}`, [...arrays(all, list), now]);
+      continue;
+    }
+    const { table, columns, stamped } = INSERTS[key];
+    const select = [...columns.map(value), ...stamped.map(() => `$${columns.length + 1}::timestamp`)];
     await query(
-      `INSERT INTO articles (id, slug, headline, headline_derived, byline, source_name, source_url, language, status, is_stub,
-         published_at, source_text, content_hash, version, created_at, updated_at)
-       SELECT id, slug, headline, hd, byline, sn, su, lang, st::article_status, stub, pub, stext, hash, v, $15::timestamp, $15::timestamp
-       FROM unnest($1::int[], $2::text[], $3::text[], $4::bool[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
-                   $10::bool[], $11::timestamp[], $12::text[], $13::text[], $14::int[])
-         AS t(id, slug, headline, hd, byline, sn, su, lang, st, stub, pub, stext, hash, v)`,
-      [col(a, (x) => x.id), col(a, (x) => x.slug), col(a, (x) => x.headline), col(a, (x) => x.headlineDerived), col(a, (x) => x.byline),
-        col(a, (x) => x.sourceName), col(a, (x) => x.sourceUrl), col(a, (x) => x.language), col(a, (x) => x.status), col(a, (x) => x.isStub),
-        col(a, (x) => x.publishedAt), col(a, (x) => x.sourceText), col(a, (x) => x.contentHash), col(a, (x) => x.version), now],
-    );
-  }
-  const f = rows.fills;
-  if (f.length) {
-    await query(
-      `UPDATE articles AS a SET headline = t.headline, headline_derived = t.hd, byline = t.byline, source_name = t.sn,
-         source_url = t.su, language = t.lang, status = t.st::article_status, is_stub = false, published_at = t.pub,
-         source_text = t.stext, content_hash = t.hash, version = t.v, updated_at = $13::timestamp
-       FROM unnest($1::int[], $2::text[], $3::bool[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
-                   $9::timestamp[], $10::text[], $11::text[], $12::int[])
-         AS t(id, headline, hd, byline, sn, su, lang, st, pub, stext, hash, v)
-       WHERE a.id = t.id`,
-      [col(f, (x) => x.article.id), col(f, (x) => x.headline), col(f, (x) => x.headlineDerived), col(f, (x) => x.byline),
-        col(f, (x) => x.sourceName), col(f, (x) => x.sourceUrl), col(f, (x) => x.language), col(f, (x) => x.status),
-        col(f, (x) => x.publishedAt), col(f, (x) => x.sourceText), col(f, (x) => x.contentHash), col(f, (x) => x.version), now],
-    );
-  }
-  const p = rows.paragraphs;
-  if (p.length) {
-    await query(
-      `INSERT INTO paragraphs (id, article_id, position, text, created_at, updated_at)
-       SELECT id, aid, pos, txt, $5::timestamp, $5::timestamp FROM unnest($1::int[], $2::int[], $3::int[], $4::text[]) AS t(id, aid, pos, txt)`,
-      [col(p, (x) => x.id), col(p, (x) => x.article.id), col(p, (x) => x.position), col(p, (x) => x.text), now],
-    );
-  }
-  const pp = rows.people;
-  if (pp.length) {
-    await query(
-      `INSERT INTO people (id, name, name_key, created_at, updated_at)
-       SELECT id, name, k, $4::timestamp, $4::timestamp FROM unnest($1::int[], $2::text[], $3::text[]) AS t(id, name, k)`,
-      [col(pp, (x) => x.id), col(pp, (x) => x.name), col(pp, (x) => x.nameKey), now],
-    );
-  }
-  const l = rows.links;
-  if (l.length) {
-    await query(
-      `INSERT INTO article_people (id, article_id, person_id, role, aliases, created_at)
-       SELECT id, aid, pid, role, al::jsonb, $6::timestamp FROM unnest($1::int[], $2::int[], $3::int[], $4::text[], $5::text[]) AS t(id, aid, pid, role, al)`,
-      [col(l, (x) => x.id), col(l, (x) => x.article.id), col(l, (x) => x.person.id), col(l, (x) => x.role), col(l, (x) => x.aliases), now],
-    );
-  }
-  const m = rows.mentions;
-  if (m.length) {
-    await query('INSERT INTO mentions (article_person_id, paragraph_id) SELECT * FROM unnest($1::int[], $2::int[])', [
-      col(m, (x) => x.link.id),
-      col(m, (x) => x.paragraph.id),
-    ]);
-  }
-  const q = rows.quotes;
-  if (q.length) {
-    await query(
-      `INSERT INTO quotes (id, article_id, paragraph_id, text, kind, speaker_id, addressee_id, verb, start_offset, end_offset,
-         paragraph_span, created_at, updated_at)
-       SELECT id, aid, pid, txt, k::quote_kind, sp, ad, verb, so, eo, span, $12::timestamp, $12::timestamp
-       FROM unnest($1::int[], $2::int[], $3::int[], $4::text[], $5::text[], $6::int[], $7::int[], $8::text[], $9::int[], $10::int[], $11::int[])
-         AS t(id, aid, pid, txt, k, sp, ad, verb, so, eo, span)`,
-      [col(q, (x) => x.id), col(q, (x) => x.article.id), col(q, (x) => x.paragraph.id), col(q, (x) => x.text), col(q, (x) => x.kind),
-        col(q, (x) => x.speaker?.id ?? null), col(q, (x) => x.addressee?.id ?? null), col(q, (x) => x.verb), col(q, (x) => x.startOffset),
-        col(q, (x) => x.endOffset), col(q, (x) => x.paragraphSpan), now],
-    );
-  }
-  const r = rows.related;
-  if (r.length) {
-    await query(
-      `INSERT INTO related_articles (id, article_id, related_id, position, title)
-       SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::int[], $5::text[])`,
-      [col(r, (x) => x.id), col(r, (x) => x.article.id), col(r, (x) => x.related.id), col(r, (x) => x.position), col(r, (x) => x.title)],
-    );
-  }
-  const v = rows.revisions;
-  if (v.length) {
-    await query(
-      `INSERT INTO revisions (id, entity_type, entity_id, action, actor, token_id, version, after, created_at)
-       SELECT id, 'article', eid, act, who, tok, ver, aft::jsonb, $8::timestamp
-       FROM unnest($1::int[], $2::int[], $3::text[], $4::text[], $5::int[], $6::int[], $7::text[]) AS t(id, eid, act, who, tok, ver, aft)`,
-      [col(v, (x) => x.id), col(v, (x) => x.article.id), col(v, (x) => x.action), col(v, (x) => x.actor), col(v, (x) => x.tokenId),
-        col(v, (x) => x.version), col(v, (x) => x.after), now],
+      `INSERT INTO ${table} (${[...columns.map((c) => c.name), ...stamped].join(', ')}) SELECT ${select.join(', ')} FROM ${unnest(columns)}`,
+      stamped.length ? [...arrays(columns, list), now] : arrays(columns, list),
     );
   }
 }

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { REFRESH_ARTICLE_SEARCH } from '../../db/search-index.ts';
 import type { BulkConnection } from './bulk-connection.ts';
 import type { IdTable, Known, KnownArticle, PlannedRows } from './plan-batch.ts';
+import { type Column, type ColumnType, INSERTS, STUB_FILL, type TableWrite, WRITE_ORDER } from './planned-columns.ts';
 
 /**
  * The bulk writer's own better-sqlite3 connection to the store's file: Prisma's adapter keeps one connection and
@@ -23,23 +24,7 @@ export function openSqliteConnection(file: string, busyTimeoutMs = 10_000): Bulk
   // One INSERT … SELECT FROM json_each per table and batch, not a statement per row: every statement that fires the
   // full-text triggers (search_documents behind articles, paragraphs and quotes) makes FTS5 settle its pending terms
   // for a statement savepoint, which cost 21 µs a paragraph row against 5 µs in one statement (docs/performance.md).
-  const insertArticles = jsonInsert(db, 'articles', ['id', 'slug', 'headline', 'headline_derived', 'byline', 'source_name',
-    'source_url', 'language', 'status', 'is_stub', 'published_at', 'source_text', 'content_hash', 'version']);
-  const insertParagraphs = jsonInsert(db, 'paragraphs', ['id', 'article_id', 'position', 'text']);
-  const insertPeople = jsonInsert(db, 'people', ['id', 'name', 'name_key']);
-  const insertLinks = jsonInsert(db, 'article_people', ['id', 'article_id', 'person_id', 'role', 'aliases'], ['created_at']);
-  const insertMentions = jsonInsert(db, 'mentions', ['article_person_id', 'paragraph_id'], []);
-  const insertQuotes = jsonInsert(db, 'quotes', ['id', 'article_id', 'paragraph_id', 'text', 'kind', 'speaker_id', 'addressee_id',
-    'verb', 'start_offset', 'end_offset', 'paragraph_span']);
-  const insertRelated = jsonInsert(db, 'related_articles', ['id', 'article_id', 'related_id', 'position', 'title'], []);
-  const insertRevisions = jsonInsert(db, 'revisions', ['id', 'entity_id', 'action', 'actor', 'token_id', 'version', 'after'], ['created_at'],
-    { entity_type: 'article' });
-  const fillStubs = db.prepare<{ now: string; rows: string }>(
-    `UPDATE articles SET headline = value->>1, headline_derived = value->>2, byline = value->>3, source_name = value->>4,
-       source_url = value->>5, language = value->>6, status = value->>7, is_stub = 0, published_at = value->>8,
-       source_text = value->>9, content_hash = value->>10, version = value->>11, updated_at = :now
-     FROM json_each(:rows) WHERE articles.id = value->>0`,
-  );
+  const writers = plannedWriters(db);
   const touchRelating = db.prepare<{ now: string; stubs: string; except: string }>(
     `UPDATE articles SET updated_at = :now,
        version = version + (SELECT count(*) FROM related_articles r WHERE r.article_id = articles.id AND r.related_id IN (SELECT value FROM json_each(:stubs)))
@@ -69,20 +54,7 @@ export function openSqliteConnection(file: string, busyTimeoutMs = 10_000): Bulk
     },
     async insert(rows: PlannedRows) {
       const now = sqliteTime(new Date().toISOString());
-      insertArticles(now, rows.articles.map((a) => [a.id, a.slug, a.headline, bit(a.headlineDerived), a.byline, a.sourceName, a.sourceUrl,
-        a.language, a.status, bit(a.isStub), time(a.publishedAt), a.sourceText, a.contentHash, a.version]));
-      if (rows.fills.length) {
-        fillStubs.run({ now, rows: JSON.stringify(rows.fills.map((f) => [f.article.id, f.headline, bit(f.headlineDerived), f.byline,
-          f.sourceName, f.sourceUrl, f.language, f.status, time(f.publishedAt), f.sourceText, f.contentHash, f.version])) });
-      }
-      insertParagraphs(now, rows.paragraphs.map((p) => [p.id, p.article.id, p.position, p.text]));
-      insertPeople(now, rows.people.map((p) => [p.id, p.name, p.nameKey]));
-      insertLinks(now, rows.links.map((l) => [l.id, l.article.id, l.person.id, l.role, l.aliases]));
-      insertMentions(now, rows.mentions.map((m) => [m.link.id, m.paragraph.id]));
-      insertQuotes(now, rows.quotes.map((q) => [q.id, q.article.id, q.paragraph.id, q.text, q.kind, q.speaker?.id ?? null,
-        q.addressee?.id ?? null, q.verb, q.startOffset, q.endOffset, q.paragraphSpan]));
-      insertRelated(now, rows.related.map((r) => [r.id, r.article.id, r.related.id, r.position, r.title]));
-      insertRevisions(now, rows.revisions.map((v) => [v.id, v.article.id, v.action, v.actor, v.tokenId, v.version, v.after]));
+      for (const key of WRITE_ORDER) writers[key](now, rows[key]);
     },
     async touchArticlesRelatedTo(stubIds, except) {
       if (stubIds.length) touchRelating.run({ now: sqliteTime(new Date().toISOString()), stubs: JSON.stringify(stubIds), except: JSON.stringify(except) });
@@ -99,21 +71,40 @@ export function openSqliteConnection(file: string, busyTimeoutMs = 10_000): Bulk
   };
 }
 
+/** A value in the form Prisma's SQLite adapter stores it. */
+function sqliteValue(type: ColumnType, value: unknown): unknown {
+  if (type === 'bool') return value ? 1 : 0;
+  if (type === 'time') return value ? sqliteTime(value as string) : null;
+  return value;
+}
+
+type Writer = (now: string, rows: unknown[]) => void;
+
 /**
- * `INSERT INTO table (columns…, stamped…) SELECT value->>0, …, :now FROM json_each(:rows)`: the rows go in as one JSON
- * array of arrays (JSON null is SQL NULL, JSON integers stay integers). `stamped` columns take the batch's time
- * (created_at and updated_at unless said otherwise), `fixed` ones a constant.
+ * A statement per table of the plan, each taking all its rows as one JSON array of arrays (JSON null is SQL NULL,
+ * JSON integers stay integers): `INSERT INTO t (…) SELECT value->>0, …, :now FROM json_each(:rows)`, and for the stubs
+ * filled `UPDATE articles SET … FROM json_each(:rows) WHERE articles.id = value->>0`.
  */
-function jsonInsert(db: Database.Database, table: string, columns: string[], stamped = ['created_at', 'updated_at'], fixed: Record<string, string> = {}) {
-  const names = [...columns, ...stamped, ...Object.keys(fixed)];
-  const values = [...columns.map((_, i) => `value->>${i}`), ...stamped.map(() => ':now'), ...Object.values(fixed).map((v) => `'${v}'`)];
-  const statement = db.prepare<{ now: string; rows: string }>(`INSERT INTO ${table} (${names.join(', ')}) SELECT ${values.join(', ')} FROM json_each(:rows)`);
-  return (now: string, rows: unknown[][]) => {
-    if (rows.length) statement.run({ now, rows: JSON.stringify(rows) });
+function plannedWriters(db: Database.Database): Record<(typeof WRITE_ORDER)[number], Writer> {
+  const writer = (sql: string, columns: Column<unknown>[]): Writer => {
+    const statement = db.prepare<{ now: string; rows: string }>(sql);
+    return (now, rows) => {
+      if (rows.length) statement.run({ now, rows: JSON.stringify(rows.map((row) => columns.map((c) => sqliteValue(c.type, c.value(row))))) });
+    };
+  };
+  const insert = ({ table, columns, stamped }: TableWrite<unknown>) =>
+    writer(
+      `INSERT INTO ${table} (${[...columns.map((c) => c.name), ...stamped].join(', ')})
+       SELECT ${[...columns.map((_, i) => `value->>${i}`), ...stamped.map(() => ':now')].join(', ')} FROM json_each(:rows)`,
+      columns,
+    );
+  const { table, key, columns, stamped } = STUB_FILL;
+  const sets = [...columns.map((c, i) => `${c.name} = value->>${i + 1}`), ...stamped.map((name) => `${name} = :now`)];
+  return {
+    ...(Object.fromEntries(Object.entries(INSERTS).map(([k, spec]) => [k, insert(spec)])) as Record<keyof typeof INSERTS, Writer>),
+    fills: writer(`UPDATE ${table} SET ${sets.join(', ')} FROM json_each(:rows) WHERE ${table}.${key.name} = value->>0`, [key, ...columns]),
   };
 }
 
 /** Prisma's better-sqlite3 adapter stores DateTime as ISO text with "+00:00"; so does the bulk path, or sorts break. */
 const sqliteTime = (iso: string) => iso.replace('Z', '+00:00');
-const time = (iso: string | null) => (iso ? sqliteTime(iso) : null);
-const bit = (b: boolean) => (b ? 1 : 0);
