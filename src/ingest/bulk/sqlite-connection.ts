@@ -15,6 +15,11 @@ export function openSqliteConnection(file: string, busyTimeoutMs = 10_000): Bulk
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
+  // A batch writes thousands of pages (the text, its indexes, two full-text indexes). With the defaults (a 2 MB page
+  // cache, a checkpoint each time the log passes 1,000 pages) it spilled pages mid-transaction and every commit copied
+  // the batch into the file again and synced it: 60 ms a commit of 250 articles, against ~35 ms with these.
+  db.pragma('cache_size = -65536');
+  db.pragma('wal_autocheckpoint = 16384');
 
   const articleBySlug = db.prepare<[string], { id: number; slug: string; is_stub: number; content_hash: string | null; version: number }>(
     'SELECT id, slug, is_stub, content_hash, version FROM articles WHERE slug = ?',
