@@ -23,7 +23,9 @@ export interface BenchDatabase {
   drop(): Promise<void>;
 }
 
-const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-'));
+let dir: string | undefined;
+/** Made on first use: the bench's child processes import this module and must not leave an empty directory each. */
+const workDir = () => (dir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'bench-')));
 const cleanups: (() => Promise<void>)[] = [];
 let sqliteTemplate: string | undefined;
 let postgresTemplate: string | undefined;
@@ -56,10 +58,10 @@ function pgUrl(name: string): string {
 export async function freshDatabase(provider: Provider, label = 'db'): Promise<BenchDatabase> {
   if (provider === 'sqlite') {
     if (!sqliteTemplate) {
-      sqliteTemplate = path.join(workDir, 'template.db');
+      sqliteTemplate = path.join(workDir(), 'template.db');
       await migrateDeploy(resolveDatabaseUrl(`file:${sqliteTemplate}`), { quiet: true });
     }
-    const file = path.join(workDir, `${label}-${crypto.randomBytes(3).toString('hex')}.db`);
+    const file = path.join(workDir(), `${label}-${crypto.randomBytes(3).toString('hex')}.db`);
     fs.copyFileSync(sqliteTemplate, file);
     return { provider, url: `file:${file}`, file, drop: async () => removeSqlite(file) };
   }
@@ -92,5 +94,6 @@ export async function migratedSqliteAt(file: string): Promise<void> {
 export async function cleanupDatabases(): Promise<void> {
   for (const c of cleanups.reverse()) await c().catch((e) => console.error(`cleanup: ${e}`));
   cleanups.length = 0;
-  fs.rmSync(workDir, { recursive: true, force: true });
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  dir = sqliteTemplate = postgresTemplate = undefined;
 }
