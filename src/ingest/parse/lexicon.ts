@@ -1,28 +1,21 @@
-import nlp from 'compromise';
+import { loadLexiconData } from './lexicon-data.ts';
 import { EXTRA_NON_PEOPLE, FUNCTION_WORDS, ROLE_NOUNS, SPEECH_VERBS } from './word-lists.ts';
 
 /**
  * Word lookups backed by compromise's lexicon (first names, surnames, countries, cities, regions, organisations,
  * demonyms, months …): a general gazetteer maintained upstream, far wider than anything hand-written here. Only the
  * lexicon is used, not the tagger, so lookups are O(1) and the parser's behaviour does not depend on tagger heuristics.
+ * It is loaded on the first lookup (lexicon-data.ts says from where).
  */
 
 type Lex = Record<string, string | string[]>;
-interface Model {
-  one: { lexicon: Lex };
-  two?: { orgWords?: Record<string, unknown>; placeWords?: Record<string, unknown> };
-}
 
 let cache: { lex: Lex; orgWords: Set<string>; placeWords: Set<string> } | null = null;
 
 function load(): NonNullable<typeof cache> {
   if (cache) return cache;
-  const model = (nlp.world() as { model: Model }).model;
-  cache = {
-    lex: model.one.lexicon,
-    orgWords: new Set(Object.keys(model.two?.orgWords ?? {})),
-    placeWords: new Set(Object.keys(model.two?.placeWords ?? {})),
-  };
+  const data = loadLexiconData();
+  cache = { lex: data.lexicon, orgWords: new Set(data.orgWords), placeWords: new Set(data.placeWords) };
   return cache;
 }
 
