@@ -2,11 +2,18 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import nlp from 'compromise';
 import { defaultCachePath, loadLexiconData } from '../../../src/ingest/parse/lexicon-data.ts';
 
-const scratch = () => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lexicon-')), 'nested', 'lexicon.json');
+const scratchDirs: string[] = [];
+after(() => scratchDirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+/** A cache path in a directory that does not exist yet (the loader makes it). */
+function scratch(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lexicon-'));
+  scratchDirs.push(dir);
+  return path.join(dir, 'nested', 'lexicon.json');
+}
 
 /** What lexicon.ts read from compromise before the extract existed: the extract must be exactly this. */
 function fromCompromise() {
