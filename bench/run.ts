@@ -147,6 +147,7 @@ async function corpusDb(count: number, label: string, cache: boolean): Promise<{
     log(`${label}: reusing ${file} (bulk loaded earlier at ${fmt(meta.rate)} articles/s)`);
     return { file, load: { ...meta, cached: true } };
   }
+  if (cache) dropStaleCaches(path.basename(file));
   await migratedSqliteAt(file);
   log(`${label}: bulk loading ${fmt(count)} articles (parse + raw batched writer, one transaction per ${cfg.batch})…`);
   const r = await bulkLoad(`file:${file}`, count);
@@ -154,6 +155,14 @@ async function corpusDb(count: number, label: string, cache: boolean): Promise<{
   if (cache) fs.writeFileSync(metaFile, JSON.stringify(load));
   log(`${label}: ${fmt(r.rate)} articles/s, ${fmt(r.seconds, 1)} s, peak RSS ${fmt(r.maxRssMb)} MB`);
   return { file, load };
+}
+
+/** A corpus built for older migrations is never read again; at 100,000 articles it is 2 GB of the temp directory. */
+function dropStaleCaches(current: string): void {
+  const prefix = current.slice(0, current.lastIndexOf('-') + 1); // growth-s<seed>-n<count>-
+  for (const name of fs.existsSync(CACHE_DIR) ? fs.readdirSync(CACHE_DIR) : []) {
+    if (name.startsWith(prefix) && !name.startsWith(current)) fs.rmSync(path.join(CACHE_DIR, name), { force: true });
+  }
 }
 
 function countParagraphs(file: string): number {
