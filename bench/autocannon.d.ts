@@ -24,6 +24,10 @@ declare module 'autocannon' {
     pipelining?: number;
     requests?: { setupRequest?: (req: Record<string, unknown>) => Record<string, unknown> }[];
   }
-  function autocannon(options: Options): Promise<Result>;
+  /** The run: a promise of its result, and an emitter of each answer as it comes (client, status, bytes, ms). */
+  interface Instance extends Promise<Result> {
+    on(event: 'response', listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void): this;
+  }
+  function autocannon(options: Options): Instance;
   export default autocannon;
 }

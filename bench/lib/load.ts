@@ -41,6 +41,15 @@ export interface LoadFigures {
   rps: number;
   p50: number;
   p99: number;
+  /**
+   * p99 of the requests sent after every connection had its first answer. libuv accepts one connection per turn of
+   * the event loop (libuv/libuv#3696), so when a route saturates the server, the run's opening burst of connections
+   * is admitted one per round of the others and its first requests wait seconds; on a route serving ~200 req/s
+   * those ~15 requests are the whole 1 % tail of a 5-second run in some runs and absent in others. This figure is
+   * the route's own tail once all connections are open (docs/performance.md, "Read the @32 column"). NaN when no
+   * run lasted past its burst (the quick bench's 1-second runs on slow routes).
+   */
+  p99Settled: number;
   /** non-2xx/3xx answers and socket errors over the run: must be 0 for the figure to stand */
   errors: number;
   /** mean response body bytes */
@@ -67,7 +76,7 @@ export async function measure(
   const list = typeof requests === 'function' ? null : requests;
   const once = async (seconds: number) => {
     let idx = 0;
-    const result = await autocannon({
+    const instance = autocannon({
       url,
       connections: opts.connections,
       duration: seconds,
@@ -81,7 +90,17 @@ export async function measure(
         },
       ],
     });
-    return result;
+    // When every connection has had an answer, the burst is over; latencies of requests sent after that are kept.
+    const answered = new Set<unknown>();
+    let settledAt = Number.POSITIVE_INFINITY;
+    const settled: number[] = [];
+    instance.on('response', (client: unknown, _status: number, _bytes: number, responseTime: number) => {
+      const now = performance.now();
+      if (now - responseTime >= settledAt) settled.push(responseTime);
+      if (settledAt === Number.POSITIVE_INFINITY && answered.add(client).size === opts.connections) settledAt = now;
+    });
+    const result = await instance;
+    return Object.assign(result, { p99Settled: percentile(settled, 0.99) ?? Number.NaN }); // NaN: the run ended before every connection was answered
   };
   if (opts.warmupSeconds) await once(opts.warmupSeconds);
   const runs = [];
@@ -91,8 +110,16 @@ export async function measure(
     rps: median(runs.map((r) => (r['2xx'] + r['3xx']) / (r.duration || opts.seconds))),
     p50: median(runs.map((r) => r.latency.p50)),
     p99: median(runs.map((r) => r.latency.p99)),
+    p99Settled: median(runs.map((r) => r.p99Settled)),
     errors: runs.reduce((s, r) => s + r.non2xx - r['3xx'] + r.errors + r.timeouts, 0),
     bytes: median(runs.map((r) => r.throughput.total / Math.max(1, r.requests.total))),
     runs: opts.runs,
   };
+}
+
+/** The q-quantile of the values (nearest rank), or null when there are none. */
+function percentile(values: number[], q: number): number | null {
+  if (!values.length) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
 }
