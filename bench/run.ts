@@ -126,6 +126,13 @@ const routes = {
   search: (r: ReadFigures) => r.search,
 };
 
+type P99 = 'p99' | 'p99Settled';
+/** A run with no answer within autocannon's 10 s timeout reads p99 0, which must not look fast. */
+const p99Of = (f: LoadFigures | undefined, key: P99) => (f && f.rps === 0 ? Number.POSITIVE_INFINITY : (f?.[key] ?? Number.NaN));
+/** large / small p99 of one route at `connections`: the growth figure, for the results and the printed table alike. */
+const growthRatio = (small: ReadFigures, large: ReadFigures, pick: (r: ReadFigures) => LoadFigures[] | null | undefined, connections: number, key: P99) =>
+  ratio(p99Of(at(pick(large), connections), key), p99Of(at(pick(small), connections), key));
+
 function migrationsHash(): string {
   const dir = path.join(PROJECT_ROOT, 'prisma/sqlite/migrations');
   const h = crypto.createHash('sha256');
@@ -278,10 +285,9 @@ async function main() {
     }
   }
 
-  const growthRatio = (pick: (r: ReadFigures) => LoadFigures[] | null | undefined, c: number, p99: 'p99' | 'p99Settled' = 'p99') =>
-    small && large ? ratio(at(pick(large.reads), c)?.[p99] ?? Number.NaN, at(pick(small.reads), c)?.[p99] ?? Number.NaN) : Number.NaN;
-  const ratios = (p99: 'p99' | 'p99Settled') => Object.fromEntries(Object.entries(routes).map(([k, pick]) => [k, growthRatio(pick, c32, p99)]));
   const c32 = 32;
+  const ratios = (key: P99) =>
+    Object.fromEntries(Object.entries(routes).map(([k, pick]) => [k, small && large ? growthRatio(small.reads, large.reads, pick, c32, key) : Number.NaN]));
   results.api = small
     ? {
         corpus: small.articles,
@@ -352,11 +358,9 @@ function printTable(
     const g = (name: string, pick: (r: ReadFigures) => LoadFigures[] | null | undefined) => {
       const a = at(pick(small.reads), c);
       const b = at(pick(large.reads), c);
-      // no answer within autocannon's 10 s timeout: p99 reads 0, which must not look fast
-      const p99 = (f: LoadFigures | undefined) => (f && f.rps === 0 ? Number.POSITIVE_INFINITY : (f?.p99 ?? Number.NaN));
       const show = (f: LoadFigures | undefined) => (f && f.rps === 0 ? '>10 s' : fmt(f?.p99));
-      const settled = `[settled ${fmt(a?.p99Settled)} → ${fmt(b?.p99Settled)}: ${fmt(ratio(b?.p99Settled ?? Number.NaN, a?.p99Settled ?? Number.NaN), 1)}]`;
-      lines.push(`  ${name.padEnd(26)} ${show(a).padStart(10)}   ${show(b).padStart(10)}   ${(b?.rps === 0 ? '∞' : fmt(ratio(p99(b), p99(a)), 1)).padStart(8)}   (req/s ${fmt(a?.rps)} → ${fmt(b?.rps)})  ${settled}`);
+      const settled = `[settled ${fmt(a?.p99Settled)} → ${fmt(b?.p99Settled)}: ${fmt(growthRatio(small.reads, large.reads, pick, c, 'p99Settled'), 1)}]`;
+      lines.push(`  ${name.padEnd(26)} ${show(a).padStart(10)}   ${show(b).padStart(10)}   ${(b?.rps === 0 ? '∞' : fmt(growthRatio(small.reads, large.reads, pick, c, 'p99'), 1)).padStart(8)}   (req/s ${fmt(a?.rps)} → ${fmt(b?.rps)})  ${settled}`);
     };
     g('article by slug', routes.article);
     g('list ?limit=20', routes.list);

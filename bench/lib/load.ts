@@ -1,7 +1,7 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { median } from './stats.ts';
+import { median, percentile } from './stats.ts';
 
 /** A server under test running in its own process (server-child.ts). */
 export interface ChildServer {
@@ -115,11 +115,4 @@ export async function measure(
     bytes: median(runs.map((r) => r.throughput.total / Math.max(1, r.requests.total))),
     runs: opts.runs,
   };
-}
-
-/** The q-quantile of the values (nearest rank), or null when there are none. */
-function percentile(values: number[], q: number): number | null {
-  if (!values.length) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
 }

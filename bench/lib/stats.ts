@@ -7,6 +7,13 @@ export function median(values: number[]): number {
   return v.length % 2 ? v[mid]! : (v[mid - 1]! + v[mid]!) / 2;
 }
 
+/** The q-quantile of the values (nearest rank), or null when there are none. */
+export function percentile(values: number[], q: number): number | null {
+  if (!values.length) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
+}
+
 /** Two stages done one after the other by one process: 1 / (1/a + 1/b) items per second. */
 export const harmonic = (a: number, b: number) => 1 / (1 / a + 1 / b);
 
