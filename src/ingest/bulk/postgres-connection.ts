@@ -12,6 +12,11 @@ import { type Column, type ColumnType, INSERTS, STUB_FILL, WRITE_ORDER } from '.
 export async function openPostgresConnection(url: string): Promise<BulkConnection> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
+  // No JIT compilation on this connection. PostgreSQL compiles a statement when its estimated cost passes
+  // jit_above_cost, and a batch's statements pass it whenever the statistics lag behind a growing table (always,
+  // during a bulk load): compiling took 120–340 ms of each 1,000-article batch's search refresh, which runs in 400 ms
+  // without it (docs/performance.md).
+  await client.query('SET jit = off');
   const query = (sql: string, values?: unknown[]) => client.query(sql, values);
   return {
     async lookup(slugs, nameKeys) {
