@@ -17,9 +17,20 @@ import os from 'node:os';
 import path from 'node:path';
 import { Command } from 'commander';
 import type { Provider } from '../src/config/database-url.ts';
-import { PROJECT_ROOT } from '../src/config/database-url.ts';
+import { PROJECT_ROOT, resolveDatabaseUrl } from '../src/config/database-url.ts';
 import { type ReadFigures, type Targets, type WriteFigures, apiRatio, benchRawArticle, benchReads, benchWrites, makeToken, pickTargets } from './lib/api-bench.ts';
-import { cleanupDatabases, freshDatabase, migratedSqliteAt, postgresAvailable, removeSqlite } from './lib/databases.ts';
+import {
+  cleanupDatabases,
+  dropPostgresDatabases,
+  freshDatabase,
+  keptPostgresDatabase,
+  migratedSqliteAt,
+  postgresAvailable,
+  postgresDatabaseExists,
+  postgresUrl,
+  readRows,
+  removeSqlite,
+} from './lib/databases.ts';
 import { type IngestFigures, benchIngest } from './lib/ingest-bench.ts';
 import { type LoadFigures, startServer } from './lib/load.ts';
 import { type RoutePlan, capturePlans } from './lib/plans.ts';
@@ -37,6 +48,7 @@ const program = new Command()
   .option('--growth-large <n>', 'large corpus for growth (default 100000; quick 1000)', Number)
   .option('--batch <n>', 'articles per transaction in the raw/bulk path', Number, 1000)
   .option('--providers <list>', 'ingest databases', 'sqlite,postgresql')
+  .option('--growth-providers <list>', 'growth databases (default sqlite,postgresql; quick sqlite)')
   .option('--only <list>', 'sections to run: ingest,api,growth', 'ingest,api,growth')
   .option('--fresh-growth', 'rebuild the cached large growth corpus')
   .option('--out <file>', 'results file', path.join(PROJECT_ROOT, 'bench/results.json'))
@@ -52,6 +64,7 @@ const o = program.opts<{
   growthLarge?: number;
   batch: number;
   providers: string;
+  growthProviders?: string;
   only: string;
   freshGrowth?: boolean;
   out: string;
@@ -69,6 +82,8 @@ const cfg = {
   growthLarge: o.growthLarge ?? (quick ? 1000 : 100_000),
   batch: o.batch,
   providers: o.providers.split(',').filter(Boolean) as Provider[],
+  // PostgreSQL is the scale path, so the full run measures its growth too; quick stays on SQLite to stay short
+  growthProviders: (o.growthProviders ?? (quick ? 'sqlite' : 'sqlite,postgresql')).split(',').filter(Boolean) as Provider[],
   only: new Set(o.only.split(',')),
   connections: [1, 32],
 };
@@ -127,14 +142,26 @@ const routes = {
 };
 
 type P99 = 'p99' | 'p99Settled';
+const GROWTH_CONNECTIONS = 32;
 /** A run with no answer within autocannon's 10 s timeout reads p99 0, which must not look fast. */
 const p99Of = (f: LoadFigures | undefined, key: P99) => (f && f.rps === 0 ? Number.POSITIVE_INFINITY : (f?.[key] ?? Number.NaN));
 /** large / small p99 of one route at `connections`: the growth figure, for the results and the printed table alike. */
 const growthRatio = (small: ReadFigures, large: ReadFigures, pick: (r: ReadFigures) => LoadFigures[] | null | undefined, connections: number, key: P99) =>
   ratio(p99Of(at(pick(large), connections), key), p99Of(at(pick(small), connections), key));
 
-function migrationsHash(): string {
-  const dir = path.join(PROJECT_ROOT, 'prisma/sqlite/migrations');
+/** One database's growth section of results.json. */
+function growthResult(small: GrowthPoint, large: GrowthPoint) {
+  const ratios = (key: P99) => Object.fromEntries(Object.entries(routes).map(([k, pick]) => [k, growthRatio(small.reads, large.reads, pick, GROWTH_CONNECTIONS, key)]));
+  return {
+    small: { articles: small.articles, paragraphs: small.paragraphs, load: small.load, reads: small.reads },
+    large: { articles: large.articles, paragraphs: large.paragraphs, load: large.load, reads: large.reads },
+    p99RatioLargeOverSmallAt32: ratios('p99'),
+    p99SettledRatioLargeOverSmallAt32: ratios('p99Settled'),
+  };
+}
+
+function migrationsHash(provider: Provider): string {
+  const dir = path.join(PROJECT_ROOT, 'prisma', provider, 'migrations');
   const h = crypto.createHash('sha256');
   for (const f of fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort()) {
     const p = path.join(dir, f);
@@ -150,44 +177,73 @@ interface GrowthPoint {
   reads: ReadFigures;
 }
 
-/** The large growth corpus takes minutes to build: it is kept in the temp directory between runs, keyed by seed,
- * size and migrations (`--fresh-growth` rebuilds it), with its load figures beside it. */
+/** The large growth corpus takes minutes to build: it is kept between runs, keyed by seed, size and migrations
+ * (`--fresh-growth` rebuilds it), with its load figures beside it: a file in the temp directory on SQLite, a database
+ * named bench_cache_… on PostgreSQL. */
 const CACHE_DIR = path.join(os.tmpdir(), 'news-bench-cache');
 
-async function corpusDb(count: number, label: string, cache: boolean): Promise<{ file: string; load: GrowthPoint['load'] }> {
-  const file = cache
-    ? path.join(CACHE_DIR, `growth-s${cfg.seed}-n${count}-${migrationsHash()}.db`)
-    : path.join(os.tmpdir(), `bench-${label.split(' ')[0]}-${crypto.randomBytes(3).toString('hex')}.db`);
-  const metaFile = `${file}.load.json`;
-  if (cache && !o.freshGrowth && fs.existsSync(file) && fs.existsSync(metaFile)) {
-    const meta = JSON.parse(fs.readFileSync(metaFile, 'utf8')) as GrowthPoint['load'];
-    log(`${label}: reusing ${file} (bulk loaded earlier at ${fmt(meta.rate)} articles/s)`);
-    return { file, load: { ...meta, cached: true } };
+interface Corpus {
+  url: string;
+  load: GrowthPoint['load'];
+  /** removes it, unless it is the cache */
+  drop(): Promise<void>;
+}
+
+async function corpusDb(provider: Provider, count: number, label: string, cache: boolean): Promise<Corpus> {
+  let url: string;
+  let drop = async () => {};
+  const key = `growth-s${cfg.seed}-n${count}-${migrationsHash(provider)}`;
+  let metaFile: string;
+  if (provider === 'sqlite') {
+    const file = cache ? path.join(CACHE_DIR, `${key}.db`) : path.join(os.tmpdir(), `bench-${label.split(' ')[0]}-${crypto.randomBytes(3).toString('hex')}.db`);
+    url = `file:${file}`;
+    metaFile = `${file}.load.json`;
+    if (cache && !o.freshGrowth && fs.existsSync(file) && fs.existsSync(metaFile)) return reuse(url, metaFile, label);
+    if (cache) dropStaleCaches(`${key}.db`);
+    await migratedSqliteAt(file);
+    if (!cache) drop = async () => removeSqlite(file);
+  } else {
+    const name = `bench_cache_${key.replaceAll('-', '_')}`;
+    metaFile = path.join(CACHE_DIR, `${name}.load.json`);
+    if (cache && !o.freshGrowth && fs.existsSync(metaFile) && (await postgresDatabaseExists(name))) return reuse(postgresUrl(name), metaFile, label);
+    if (cache) {
+      dropStaleCaches(`${name}.load.json`);
+      await dropPostgresDatabases(name.slice(0, name.lastIndexOf('_') + 1));
+      url = await keptPostgresDatabase(name);
+    } else {
+      const d = await freshDatabase('postgresql', label.split(' ')[0]);
+      url = d.url;
+      drop = d.drop;
+    }
   }
-  if (cache) dropStaleCaches(path.basename(file));
-  await migratedSqliteAt(file);
   log(`${label}: bulk loading ${fmt(count)} articles (parse + raw batched writer, one transaction per ${cfg.batch})…`);
-  const r = await bulkLoad(`file:${file}`, count);
-  const load = { path: 'parse + raw batched writer (better-sqlite3)', rate: r.rate, seconds: r.seconds, maxRssMb: r.maxRssMb, cached: false };
-  if (cache) fs.writeFileSync(metaFile, JSON.stringify(load));
+  const r = await bulkLoad(url, count);
+  const load = { path: `parse + raw batched writer (${provider === 'sqlite' ? 'better-sqlite3' : 'pg'})`, rate: r.rate, seconds: r.seconds, maxRssMb: r.maxRssMb, cached: false };
+  if (cache) {
+    fs.mkdirSync(CACHE_DIR, { recursive: true });
+    fs.writeFileSync(metaFile, JSON.stringify(load));
+  }
   log(`${label}: ${fmt(r.rate)} articles/s, ${fmt(r.seconds, 1)} s, peak RSS ${fmt(r.maxRssMb)} MB`);
-  return { file, load };
+  return { url, load, drop };
+}
+
+function reuse(url: string, metaFile: string, label: string): Corpus {
+  const meta = JSON.parse(fs.readFileSync(metaFile, 'utf8')) as GrowthPoint['load'];
+  log(`${label}: reusing ${url} (bulk loaded earlier at ${fmt(meta.rate)} articles/s)`);
+  return { url, load: { ...meta, cached: true }, drop: async () => {} };
 }
 
 /** A corpus built for older migrations is never read again; at 100,000 articles it is 2 GB of the temp directory. */
 function dropStaleCaches(current: string): void {
-  const prefix = current.slice(0, current.lastIndexOf('-') + 1); // growth-s<seed>-n<count>-
+  const prefix = current.slice(0, current.search(/[-_][0-9a-f]{8}\./) + 1); // growth-s<seed>-n<count>- or bench_cache_growth_s<seed>_n<count>_
   for (const name of fs.existsSync(CACHE_DIR) ? fs.readdirSync(CACHE_DIR) : []) {
     if (name.startsWith(prefix) && !name.startsWith(current)) fs.rmSync(path.join(CACHE_DIR, name), { force: true });
   }
 }
 
-function countParagraphs(file: string): number {
-  const out = execFileSync(process.execPath, ['-e', `const D=require('better-sqlite3');const d=new D(process.argv[1],{readonly:true});console.log(d.prepare('select count(*) n from paragraphs').get().n)`, file], {
-    cwd: PROJECT_ROOT,
-    encoding: 'utf8',
-  });
-  return Number(out.trim());
+async function countParagraphs(url: string): Promise<number> {
+  const [row] = await readRows<{ n: number | string }>(url, 'SELECT count(*) AS n FROM paragraphs');
+  return Number(row!.n);
 }
 
 async function main() {
@@ -221,7 +277,8 @@ async function main() {
   let large: GrowthPoint | undefined;
   let raw: Awaited<ReturnType<typeof benchRawArticle>> | undefined;
   let writes: WriteFigures[] | undefined;
-  let plans: { small?: RoutePlan[]; large?: RoutePlan[] } = {};
+  let postgres: { small: GrowthPoint; large: GrowthPoint } | undefined;
+  const plans: { small?: RoutePlan[]; large?: RoutePlan[]; postgresql?: { small: RoutePlan[]; large: RoutePlan[] } } = {};
   let memory: Record<string, unknown> | undefined;
   const app = cfg.only.has('api') || cfg.only.has('growth') ? await loadApp() : null;
   if (typeof app === 'string') {
@@ -233,41 +290,70 @@ async function main() {
       { name: 'list', path: '/api/articles?limit=20' },
       { name: 'list ?q=', path: `/api/articles?limit=20&q=${encodeURIComponent(t.queries[0]!)}` },
       { name: 'person', path: `/api/people/${t.personId}` },
+      { name: 'search', path: `/api/search?q=${encodeURIComponent(t.queries[0]!)}` },
     ];
-    const readsOn = async (file: string, label: string, connections = cfg.connections) => {
-      const t = pickTargets(file);
+    const readsOn = async (url: string, label: string, connections = cfg.connections) => {
+      const t = await pickTargets(url);
       log(`${label}: API reads (${cfg.seconds} s × ${cfg.loadRuns} per figure, connections ${connections.join(', ')})`);
-      const start = () => startServer('app', `file:${file}`);
+      const start = () => startServer('app', url);
       const reads = await benchReads(start, t, { ...load, connections }, log);
       // a fresh server for whatever comes next (the writes)
       return { t, reads, server: await start() };
     };
+    /** Reads, paragraph count and plans of one corpus, then the corpus dropped (unless it is the cache). */
+    const growthPoint = async (c: Corpus, articles: number, label: string, connections = cfg.connections) => {
+      try {
+        const r = await readsOn(c.url, label, connections);
+        await r.server.stop();
+        const point: GrowthPoint = { articles, paragraphs: await countParagraphs(c.url), load: c.load, reads: r.reads };
+        return { point, plans: await capturePlans(c.url, planRoutes(r.t)) };
+      } finally {
+        await c.drop();
+      }
+    };
 
-    const s = await corpusDb(cfg.growthSmall, `small corpus (${fmt(cfg.growthSmall)})`, false);
+    const s = await corpusDb('sqlite', cfg.growthSmall, `small corpus (${fmt(cfg.growthSmall)})`, false);
     try {
-      const r = await readsOn(s.file, 'small corpus');
+      const file = resolveDatabaseUrl(s.url).file!;
+      const r = await readsOn(s.url, 'small corpus');
       if (cfg.only.has('api')) {
         log('small corpus: API writes');
-        const token = await makeToken(`file:${s.file}`);
+        const token = await makeToken(s.url);
         writes = await benchWrites(r.server.url, token, r.t, { seconds: cfg.seconds, runs: cfg.loadRuns, workers: [1, 8] }, log);
       }
       const stopped = await r.server.stop();
       log('small corpus: raw node:http + better-sqlite3 article server');
-      raw = await benchRawArticle(s.file, r.t, load, log);
-      small = { articles: cfg.growthSmall, paragraphs: countParagraphs(s.file), load: s.load, reads: r.reads };
+      raw = await benchRawArticle(file, r.t, load, log);
+      small = { articles: cfg.growthSmall, paragraphs: await countParagraphs(s.url), load: s.load, reads: r.reads };
       (small as GrowthPoint & { serverMaxRssMb?: number }).serverMaxRssMb = stopped.maxRssMb;
-      plans.small = await capturePlans(s.file, planRoutes(r.t));
+      plans.small = await capturePlans(s.url, planRoutes(r.t));
     } finally {
-      removeSqlite(s.file);
+      await s.drop();
     }
 
     if (cfg.only.has('growth')) {
-      const l = await corpusDb(cfg.growthLarge, `large corpus (${fmt(cfg.growthLarge)})`, true);
       // quick: the growth comparison at 32 connections only, to stay under two minutes
-      const r = await readsOn(l.file, 'large corpus', quick ? [32] : cfg.connections);
-      await r.server.stop();
-      large = { articles: cfg.growthLarge, paragraphs: countParagraphs(l.file), load: l.load, reads: r.reads };
-      plans.large = await capturePlans(l.file, planRoutes(r.t));
+      if (cfg.growthProviders.includes('sqlite')) {
+        const label = `large corpus (${fmt(cfg.growthLarge)})`;
+        const l = await growthPoint(await corpusDb('sqlite', cfg.growthLarge, label, true), cfg.growthLarge, label, quick ? [32] : cfg.connections);
+        large = l.point;
+        plans.large = l.plans;
+      }
+
+      if (cfg.growthProviders.includes('postgresql')) {
+        const problem = await postgresAvailable();
+        if (problem) {
+          notes.push(`PostgreSQL growth skipped: ${problem}`);
+          log(notes.at(-1)!);
+        } else {
+          const smallLabel = `PostgreSQL small corpus (${fmt(cfg.growthSmall)})`;
+          const largeLabel = `PostgreSQL large corpus (${fmt(cfg.growthLarge)})`;
+          const a = await growthPoint(await corpusDb('postgresql', cfg.growthSmall, smallLabel, false), cfg.growthSmall, smallLabel);
+          const b = await growthPoint(await corpusDb('postgresql', cfg.growthLarge, largeLabel, true), cfg.growthLarge, largeLabel);
+          postgres = { small: a.point, large: b.point };
+          plans.postgresql = { small: a.plans, large: b.plans };
+        }
+      }
 
       // Memory of the project's real ingest path at two sizes: flat means it streams.
       if (!quick) {
@@ -285,9 +371,6 @@ async function main() {
     }
   }
 
-  const c32 = 32;
-  const ratios = (key: P99) =>
-    Object.fromEntries(Object.entries(routes).map(([k, pick]) => [k, small && large ? growthRatio(small.reads, large.reads, pick, c32, key) : Number.NaN]));
   results.api = small
     ? {
         corpus: small.articles,
@@ -297,21 +380,33 @@ async function main() {
         writes,
       }
     : undefined;
-  results.growth = large && small
-    ? {
-        small: { articles: small.articles, paragraphs: small.paragraphs, load: small.load },
-        large: { articles: large.articles, paragraphs: large.paragraphs, load: large.load, reads: large.reads },
-        p99RatioLargeOverSmallAt32: ratios('p99'),
-        p99SettledRatioLargeOverSmallAt32: ratios('p99Settled'),
-        memory,
-      }
-    : undefined;
+  results.growth = large && small ? { ...growthResult(small, large), memory } : undefined;
+  results.growthPostgresql = postgres ? growthResult(postgres.small, postgres.large) : undefined;
   results.plans = plans;
   results.notes = notes;
   results.elapsedSeconds = (Date.now() - startedAt) / 1000;
   fs.writeFileSync(o.out, `${JSON.stringify(results, null, 1)}\n`);
-  printTable(results, ingest, small, large, raw, writes);
+  printTable(results, ingest, small, large, postgres, raw, writes);
   log(`\nwrote ${path.relative(process.cwd(), o.out)} in ${fmt((Date.now() - startedAt) / 1000)} s`);
+}
+
+function growthTable(lines: string[], database: string, small: GrowthPoint, large: GrowthPoint): void {
+  const c = GROWTH_CONNECTIONS;
+  lines.push(`\nGrowth, ${database}: p99 at ${c} connections (ms)  ${fmt(small.articles)} art   ${fmt(large.articles)} art (${fmt(large.paragraphs)} paragraphs)   large/small   [settled: p99 once every connection was answered]`);
+  const g = (name: string, pick: (r: ReadFigures) => LoadFigures[] | null | undefined) => {
+    const a = at(pick(small.reads), c);
+    const b = at(pick(large.reads), c);
+    const show = (f: LoadFigures | undefined) => (f && f.rps === 0 ? '>10 s' : fmt(f?.p99));
+    const settled = `[settled ${fmt(a?.p99Settled)} → ${fmt(b?.p99Settled)}: ${fmt(growthRatio(small.reads, large.reads, pick, c, 'p99Settled'), 1)}]`;
+    lines.push(`  ${name.padEnd(26)} ${show(a).padStart(10)}   ${show(b).padStart(10)}   ${(b?.rps === 0 ? '∞' : fmt(growthRatio(small.reads, large.reads, pick, c, 'p99'), 1)).padStart(8)}   (req/s ${fmt(a?.rps)} → ${fmt(b?.rps)})  ${settled}`);
+  };
+  g('article by slug', routes.article);
+  g('list ?limit=20', routes.list);
+  g('person (most quoted)', routes.person);
+  g('person (typical)', routes.personTypical);
+  g('list ?q= (substring)', routes.listSearch);
+  if (small.reads.search) g('search', routes.search);
+  lines.push(`  bulk load ${fmt(large.articles)}: ${large.load.path}, ${fmt(large.load.rate)} articles/s, peak RSS ${fmt(large.load.maxRssMb)} MB (at ${fmt(small.articles)}: ${fmt(small.load.maxRssMb)} MB)${large.load.cached ? ' [cached corpus]' : ''}`);
 }
 
 function printTable(
@@ -319,6 +414,7 @@ function printTable(
   ingest: IngestFigures[],
   small: GrowthPoint | undefined,
   large: GrowthPoint | undefined,
+  postgres: { small: GrowthPoint; large: GrowthPoint } | undefined,
   raw: Awaited<ReturnType<typeof benchRawArticle>> | undefined,
   writes: WriteFigures[] | undefined,
 ) {
@@ -353,25 +449,11 @@ function printTable(
     for (const w of writes) lines.push(`  ${w.name.padEnd(26)} ×${w.workers}: ${fmt(w.rps).padStart(5)} writes/s  p50 ${fmt(w.p50, 1)} ms  p99 ${fmt(w.p99, 1)} ms  412s ${w.conflicts}${w.errors ? `  ERRORS ${w.errors}: ${w.errorSample}` : ''}`);
   }
   if (small && large) {
-    const c = 32;
-    lines.push(`\nGrowth, SQLite: p99 at 32 connections (ms)  ${fmt(small.articles)} art   ${fmt(large.articles)} art (${fmt(large.paragraphs)} paragraphs)   large/small   [settled: p99 once every connection was answered]`);
-    const g = (name: string, pick: (r: ReadFigures) => LoadFigures[] | null | undefined) => {
-      const a = at(pick(small.reads), c);
-      const b = at(pick(large.reads), c);
-      const show = (f: LoadFigures | undefined) => (f && f.rps === 0 ? '>10 s' : fmt(f?.p99));
-      const settled = `[settled ${fmt(a?.p99Settled)} → ${fmt(b?.p99Settled)}: ${fmt(growthRatio(small.reads, large.reads, pick, c, 'p99Settled'), 1)}]`;
-      lines.push(`  ${name.padEnd(26)} ${show(a).padStart(10)}   ${show(b).padStart(10)}   ${(b?.rps === 0 ? '∞' : fmt(growthRatio(small.reads, large.reads, pick, c, 'p99'), 1)).padStart(8)}   (req/s ${fmt(a?.rps)} → ${fmt(b?.rps)})  ${settled}`);
-    };
-    g('article by slug', routes.article);
-    g('list ?limit=20', routes.list);
-    g('person (most quoted)', routes.person);
-    g('person (typical)', routes.personTypical);
-    g('list ?q= (substring)', routes.listSearch);
-    if (small.reads.search) g('search', routes.search);
-    lines.push(`  bulk load ${fmt(large.articles)}: ${large.load.path}, ${fmt(large.load.rate)} articles/s, peak RSS ${fmt(large.load.maxRssMb)} MB (at ${fmt(small.articles)}: ${fmt(small.load.maxRssMb)} MB)${large.load.cached ? ' [cached corpus]' : ''}`);
+    growthTable(lines, 'SQLite', small, large);
     const mem = (results.growth as { memory?: { prismaPath: { articles: number; maxRssMb: number; rate: number }[] } }).memory;
     if (mem) lines.push(`  project ingest path peak RSS: ${mem.prismaPath.map((p) => `${fmt(p.articles)} art → ${fmt(p.maxRssMb)} MB (${fmt(p.rate)}/s)`).join(', ')}`);
   }
+  if (postgres) growthTable(lines, 'PostgreSQL', postgres.small, postgres.large);
   for (const n of results.notes as string[]) lines.push(`note: ${n}`);
   process.stdout.write(`${lines.join('\n')}\n`);
 }

@@ -1,8 +1,8 @@
-import Database from 'better-sqlite3';
 import { resolveDatabaseUrl } from '../../src/config/database-url.ts';
 import { createToken } from '../../src/auth/tokens.ts';
 import { openDatabase } from '../../src/db/client.ts';
 import { type ChildServer, type LoadFigures, type LoadRequest, measure, startServer } from './load.ts';
+import { readRows } from './databases.ts';
 import { median, ratio } from './stats.ts';
 
 /**
@@ -23,30 +23,31 @@ export interface Targets {
 }
 
 /** Picks what the load will ask for, reproducibly (ordered by id, every k-th). */
-export function pickTargets(file: string, count = 200): Targets {
-  const db = new Database(file, { readonly: true });
-  const published = db.prepare(`SELECT slug FROM articles WHERE status = 'published' ORDER BY id`).pluck().all() as string[];
+export async function pickTargets(url: string, count = 200): Promise<Targets> {
+  const published = (await readRows<{ slug: string }>(url, `SELECT slug FROM articles WHERE status = 'published' ORDER BY id`)).map((r) => r.slug);
   const step = Math.max(1, Math.floor(published.length / count));
   const slugs = published.filter((_, i) => i % step === 0).slice(0, count);
-  const speakers = db
-    .prepare('SELECT speaker_id AS id, count(*) AS n FROM quotes WHERE speaker_id IS NOT NULL GROUP BY speaker_id ORDER BY n DESC, id')
-    .all() as { id: number; n: number }[];
+  // PostgreSQL answers count(*) as a bigint, which pg reads as a string
+  const speakers = (
+    await readRows<{ id: number; n: number | string }>(
+      url,
+      'SELECT speaker_id AS id, count(*) AS n FROM quotes WHERE speaker_id IS NOT NULL GROUP BY speaker_id ORDER BY n DESC, id',
+    )
+  ).map((s) => ({ id: s.id, n: Number(s.n) }));
   const top = speakers[0] ?? { id: 1, n: 0 };
   const typical = speakers[Math.floor(speakers.length / 2)] ?? top;
   const writable = (
-    db
-      .prepare(
-        `SELECT a.id AS articleId, (SELECT min(q.id) FROM quotes q WHERE q.article_id = a.id AND q.speaker_id IS NOT NULL) AS quoteId,
-                p.id AS paragraphId, p.text AS paragraphText
-         FROM articles a JOIN paragraphs p ON p.article_id = a.id AND p.position = 2
-         WHERE a.status = 'published' ORDER BY a.id LIMIT 400`,
-      )
-      .all() as { articleId: number; quoteId: number | null; paragraphId: number; paragraphText: string }[]
+    await readRows<{ articleId: number; quoteId: number | null; paragraphId: number; paragraphText: string }>(
+      url,
+      `SELECT a.id AS "articleId", (SELECT min(q.id) FROM quotes q WHERE q.article_id = a.id AND q.speaker_id IS NOT NULL) AS "quoteId",
+              p.id AS "paragraphId", p.text AS "paragraphText"
+       FROM articles a JOIN paragraphs p ON p.article_id = a.id AND p.position = 2
+       WHERE a.status = 'published' ORDER BY a.id LIMIT 400`,
+    )
   )
     .filter((w) => w.quoteId !== null)
     .slice(0, 64)
     .map((w) => ({ ...w, quoteId: w.quoteId!, speakers: [top.id, typical.id] as [number, number] }));
-  db.close();
   return {
     slugs,
     personId: top.id,

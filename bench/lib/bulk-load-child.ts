@@ -9,6 +9,7 @@
  */
 import { resolveDatabaseUrl } from '../../src/config/database-url.ts';
 import { openDatabase } from '../../src/db/client.ts';
+import { refreshPlannerStatistics } from '../../src/db/planner-statistics.ts';
 import { generateArticle } from '../corpus.ts';
 import { loadIngest } from './project.ts';
 import type { ParsedSource } from './raw-write.ts';
@@ -61,6 +62,12 @@ for (let i = 0; i < count; i += batchSize) {
   }
 }
 await writer.close();
+if (!prisma) {
+  // as runIngest ends: planner statistics (and on PostgreSQL the visibility map), so the corpus is the store an ingest leaves
+  const database = await openDatabase(target);
+  await refreshPlannerStatistics(database.prisma, 'bulk-load');
+  await database.close();
+}
 const seconds = Number(process.hrtime.bigint() - start) / 1e9;
 process.stdout.write(
   `${JSON.stringify({ articles: count, seconds, rate: count / seconds, maxRssMb: process.resourceUsage().maxRSS / 1024, ...totals })}\n`,

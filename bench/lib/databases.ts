@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import pg from 'pg';
 import type { Provider } from '../../src/config/database-url.ts';
 import { resolveDatabaseUrl } from '../../src/config/database-url.ts';
@@ -10,7 +11,8 @@ import { migrateDeploy } from '../../src/db/migrate.ts';
 /**
  * Fresh databases for the benchmarks, the way the test harness makes them: migrate one template per provider once
  * per run (the real `prisma migrate deploy`), then copy it — a file copy on SQLite, CREATE DATABASE … TEMPLATE on
- * PostgreSQL. Every PostgreSQL database the bench makes is named bench_… and dropped at the end of the run.
+ * PostgreSQL. Every PostgreSQL database the bench makes is named bench_… and dropped at the end of the run, but for
+ * the cached growth corpus (bench_cache_…, bench/run.ts).
  */
 export const POSTGRES_ADMIN_URL = 'postgresql://postgres@127.0.0.1:5432/postgres';
 
@@ -49,7 +51,7 @@ export async function postgresAvailable(): Promise<string | null> {
   }
 }
 
-function pgUrl(name: string): string {
+export function postgresUrl(name: string): string {
   const url = new URL(POSTGRES_ADMIN_URL);
   url.pathname = `/${name}`;
   return url.toString();
@@ -65,18 +67,59 @@ export async function freshDatabase(provider: Provider, label = 'db'): Promise<B
     fs.copyFileSync(sqliteTemplate, file);
     return { provider, url: `file:${file}`, file, drop: async () => removeSqlite(file) };
   }
+  const name = `bench_${label}_${crypto.randomBytes(4).toString('hex')}`;
+  await adminQuery(`CREATE DATABASE "${name}" TEMPLATE "${await postgresTemplateName()}"`);
+  const drop = () => adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).then(() => undefined);
+  cleanups.push(drop);
+  return { provider, url: postgresUrl(name), drop };
+}
+
+/** The rows of one read-only query, on either database: the bench's own look at a corpus (targets, counts). */
+export async function readRows<T>(url: string, sql: string): Promise<T[]> {
+  const target = resolveDatabaseUrl(url);
+  if (target.provider === 'sqlite') {
+    const db = new Database(target.file!, { readonly: true });
+    try {
+      return db.prepare(sql).all() as T[];
+    } finally {
+      db.close();
+    }
+  }
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(sql)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+
+async function postgresTemplateName(): Promise<string> {
   if (!postgresTemplate) {
     const name = `bench_tpl_${crypto.randomBytes(4).toString('hex')}`;
     await adminQuery(`CREATE DATABASE "${name}"`);
     cleanups.push(() => adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).then(() => undefined));
-    await migrateDeploy(resolveDatabaseUrl(pgUrl(name)), { quiet: true });
+    await migrateDeploy(resolveDatabaseUrl(postgresUrl(name)), { quiet: true });
     postgresTemplate = name;
   }
-  const name = `bench_${label}_${crypto.randomBytes(4).toString('hex')}`;
-  await adminQuery(`CREATE DATABASE "${name}" TEMPLATE "${postgresTemplate}"`);
-  const drop = () => adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).then(() => undefined);
-  cleanups.push(drop);
-  return { provider, url: pgUrl(name), drop };
+  return postgresTemplate;
+}
+
+/** A migrated PostgreSQL database that outlives the run (the cached growth corpus): its URL. */
+export async function keptPostgresDatabase(name: string): Promise<string> {
+  await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await adminQuery(`CREATE DATABASE "${name}" TEMPLATE "${await postgresTemplateName()}"`);
+  return postgresUrl(name);
+}
+
+export async function postgresDatabaseExists(name: string): Promise<boolean> {
+  return (await adminQuery('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1;
+}
+
+/** Drops every database whose name starts with `prefix` (kept corpora made for older migrations). */
+export async function dropPostgresDatabases(prefix: string): Promise<void> {
+  const { rows } = await adminQuery('SELECT datname FROM pg_database WHERE starts_with(datname, $1)', [prefix]);
+  for (const { datname } of rows as { datname: string }[]) await adminQuery(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
 }
 
 export function removeSqlite(file: string): void {

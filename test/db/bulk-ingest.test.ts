@@ -90,6 +90,25 @@ describeEachDatabase('bulk ingest', (ctx) => {
     for (const table of Object.keys(expected) as (keyof typeof expected)[]) assert.deepEqual(bulk[table], expected[table], table);
   });
 
+  test('leaves the planner statistics behind, and on PostgreSQL the visibility map that index-only scans need', async () => {
+    const db = ctx.db.prisma;
+    if (ctx.provider === 'sqlite') {
+      const rows = await db.$queryRawUnsafe<{ tbl: string }[]>(`SELECT DISTINCT tbl FROM sqlite_stat1 WHERE tbl IN ('articles', 'quotes')`);
+      assert.deepEqual(rows.map((r) => r.tbl).sort(), ['articles', 'quotes']);
+      return;
+    }
+    // relallvisible counts the pages the visibility map marks all-visible: only VACUUM sets them (ANALYZE reads it).
+    const rows = await db.$queryRawUnsafe<{ relname: string; relpages: number; relallvisible: number; analyzed: boolean }[]>(
+      `SELECT c.relname, c.relpages, c.relallvisible, s.last_analyze IS NOT NULL AS analyzed
+       FROM pg_class c JOIN pg_stat_user_tables s ON s.relid = c.oid WHERE c.relname IN ('articles', 'quotes') ORDER BY c.relname`,
+    );
+    assert.equal(rows.length, 2);
+    for (const r of rows) {
+      assert.ok(r.analyzed, `${r.relname} analyzed`);
+      assert.ok(r.relpages > 0 && r.relallvisible === r.relpages, `${r.relname}: ${r.relallvisible} of ${r.relpages} pages all-visible`);
+    }
+  });
+
   test('a second run changes nothing', async () => {
     // The corpus as it now stands in the store: without the original text of the article that was changed.
     const inputs = (await collectInputs([dir])).filter((i) => !i.name.endsWith('0005.txt'));
