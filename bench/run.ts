@@ -2,13 +2,15 @@
  * `npm run bench`: ingest, API read/write and growth benchmarks against the raw limit, measured in the same run.
  * Prints a table and writes bench/results.json. Benchmarks, never timed tests: nothing here passes or fails.
  *
- *   npm run bench                         full run (~15–25 min with the 100,000-article growth corpus)
+ *   npm run bench                         full run: growth on SQLite and PostgreSQL (~35 min, ~50 building both
+ *                                         100,000-article corpora, which are then kept)
  *   npm run bench -- --quick              under 2 minutes: 60-article ingest, 1 s per load run, reads at 300 and 1,000
  *   npm run bench -- --articles 500 --seed 7 --growth-large 20000 --only ingest,api
+ *   npm run bench -- --only growth --growth-providers postgresql
  *
- * Everything stays on this machine: SQLite files in the temp directory (the large growth corpus is cached there,
- * see CACHE_DIR), PostgreSQL databases named bench_* created from a migrated template and dropped at the end,
- * servers on 127.0.0.1 port 0, autocannon for fixed durations.
+ * Everything stays on this machine: SQLite files in the temp directory, PostgreSQL databases named bench_* created
+ * from a migrated template and dropped at the end, servers on 127.0.0.1 port 0, autocannon for fixed durations. The
+ * large growth corpora are kept between runs (CACHE_DIR: a file, and a database named bench_cache_…).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -296,15 +298,12 @@ async function main() {
       const t = await pickTargets(url);
       log(`${label}: API reads (${cfg.seconds} s × ${cfg.loadRuns} per figure, connections ${connections.join(', ')})`);
       const start = () => startServer('app', url);
-      const reads = await benchReads(start, t, { ...load, connections }, log);
-      // a fresh server for whatever comes next (the writes)
-      return { t, reads, server: await start() };
+      return { t, reads: await benchReads(start, t, { ...load, connections }, log) };
     };
     /** Reads, paragraph count and plans of one corpus, then the corpus dropped (unless it is the cache). */
     const growthPoint = async (c: Corpus, articles: number, label: string, connections = cfg.connections) => {
       try {
         const r = await readsOn(c.url, label, connections);
-        await r.server.stop();
         const point: GrowthPoint = { articles, paragraphs: await countParagraphs(c.url), load: c.load, reads: r.reads };
         return { point, plans: await capturePlans(c.url, planRoutes(r.t)) };
       } finally {
@@ -318,14 +317,16 @@ async function main() {
       const r = await readsOn(s.url, 'small corpus');
       if (cfg.only.has('api')) {
         log('small corpus: API writes');
-        const token = await makeToken(s.url);
-        writes = await benchWrites(r.server.url, token, r.t, { seconds: cfg.seconds, runs: cfg.loadRuns, workers: [1, 8] }, log);
+        const server = await startServer('app', s.url);
+        try {
+          writes = await benchWrites(server.url, await makeToken(s.url), r.t, { seconds: cfg.seconds, runs: cfg.loadRuns, workers: [1, 8] }, log);
+        } finally {
+          await server.stop();
+        }
       }
-      const stopped = await r.server.stop();
       log('small corpus: raw node:http + better-sqlite3 article server');
       raw = await benchRawArticle(file, r.t, load, log);
       small = { articles: cfg.growthSmall, paragraphs: await countParagraphs(s.url), load: s.load, reads: r.reads };
-      (small as GrowthPoint & { serverMaxRssMb?: number }).serverMaxRssMb = stopped.maxRssMb;
       plans.small = await capturePlans(s.url, planRoutes(r.t));
     } finally {
       await s.drop();
