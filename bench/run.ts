@@ -213,7 +213,7 @@ async function corpusDb(provider: Provider, count: number, label: string, cache:
       await dropPostgresDatabases(name.slice(0, name.lastIndexOf('_') + 1));
       url = await keptPostgresDatabase(name);
     } else {
-      const d = await freshDatabase('postgresql', label.split(' ')[0]);
+      const d = await freshDatabase('postgresql', 'growth');
       url = d.url;
       drop = d.drop;
     }
