@@ -46,7 +46,7 @@ function candidates(dialect: Provider, query: SearchQuery, statuses: string[], w
   // PostgreSQL: every match from the GIN index first, then the newest `window` of them with a status, then ts_rank
   // for those. Each step is fenced (MATERIALIZED, and the status read per match by its id) so that the planner cannot
   // choose to walk the articles newest first testing each one's document instead: it did, as its cost model prices a
-  // tsvector match at almost nothing, and a search took 117–230 ms at 100,000 articles where this takes 20–40 ms. The
+  // tsvector match at almost nothing, and a search took 117–230 ms at 100,000 articles where this takes 19–50 ms. The
   // cost is then the number of matches, which is what the index is for (docs/performance.md).
   const status = Prisma.join(statuses.map((st) => Prisma.sql`CAST(${st} AS "article_status")`));
   return Prisma.sql`WITH "matches" AS MATERIALIZED (
