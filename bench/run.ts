@@ -2,8 +2,8 @@
  * `npm run bench`: ingest, API read/write and growth benchmarks against the raw limit, measured in the same run.
  * Prints a table and writes bench/results.json. Benchmarks, never timed tests: nothing here passes or fails.
  *
- *   npm run bench                         full run: growth on SQLite and PostgreSQL (~35 min, ~50 building both
- *                                         100,000-article corpora, which are then kept)
+ *   npm run bench                         full run: growth on SQLite and PostgreSQL (~35 min building both
+ *                                         100,000-article corpora, ~14 less once they are kept)
  *   npm run bench -- --quick              under 2 minutes: 60-article ingest, 1 s per load run, reads at 300 and 1,000
  *   npm run bench -- --articles 500 --seed 7 --growth-large 20000 --only ingest,api
  *   npm run bench -- --only growth --growth-providers postgresql
@@ -31,7 +31,6 @@ import {
   postgresDatabaseExists,
   postgresUrl,
   readRows,
-  removeSqlite,
 } from './lib/databases.ts';
 import { type IngestFigures, benchIngest } from './lib/ingest-bench.ts';
 import { type LoadFigures, startServer } from './lib/load.ts';
@@ -194,34 +193,29 @@ interface Corpus {
 async function corpusDb(provider: Provider, count: number, label: string, cache: boolean): Promise<Corpus> {
   let url: string;
   let drop = async () => {};
+  let metaFile: string | null = null;
   const key = `growth-s${cfg.seed}-n${count}-${migrationsHash(provider)}`;
-  let metaFile: string;
-  if (provider === 'sqlite') {
-    const file = cache ? path.join(CACHE_DIR, `${key}.db`) : path.join(os.tmpdir(), `bench-${label.split(' ')[0]}-${crypto.randomBytes(3).toString('hex')}.db`);
+  if (!cache) {
+    ({ url, drop } = await freshDatabase(provider, 'growth'));
+  } else if (provider === 'sqlite') {
+    const file = path.join(CACHE_DIR, `${key}.db`);
     url = `file:${file}`;
     metaFile = `${file}.load.json`;
-    if (cache && !o.freshGrowth && fs.existsSync(file) && fs.existsSync(metaFile)) return reuse(url, metaFile, label);
-    if (cache) dropStaleCaches(`${key}.db`);
+    if (!o.freshGrowth && fs.existsSync(file) && fs.existsSync(metaFile)) return reuse(url, metaFile, label);
+    dropStaleCaches(`${key}.db`);
     await migratedSqliteAt(file);
-    if (!cache) drop = async () => removeSqlite(file);
   } else {
     const name = `bench_cache_${key.replaceAll('-', '_')}`;
     metaFile = path.join(CACHE_DIR, `${name}.load.json`);
-    if (cache && !o.freshGrowth && fs.existsSync(metaFile) && (await postgresDatabaseExists(name))) return reuse(postgresUrl(name), metaFile, label);
-    if (cache) {
-      dropStaleCaches(`${name}.load.json`);
-      await dropPostgresDatabases(name.slice(0, name.lastIndexOf('_') + 1));
-      url = await keptPostgresDatabase(name);
-    } else {
-      const d = await freshDatabase('postgresql', 'growth');
-      url = d.url;
-      drop = d.drop;
-    }
+    if (!o.freshGrowth && fs.existsSync(metaFile) && (await postgresDatabaseExists(name))) return reuse(postgresUrl(name), metaFile, label);
+    dropStaleCaches(`${name}.load.json`);
+    await dropPostgresDatabases(name.slice(0, name.lastIndexOf('_') + 1));
+    url = await keptPostgresDatabase(name);
   }
   log(`${label}: bulk loading ${fmt(count)} articles (parse + raw batched writer, one transaction per ${cfg.batch})…`);
   const r = await bulkLoad(url, count);
   const load = { path: `parse + raw batched writer (${provider === 'sqlite' ? 'better-sqlite3' : 'pg'})`, rate: r.rate, seconds: r.seconds, maxRssMb: r.maxRssMb, cached: false };
-  if (cache) {
+  if (metaFile) {
     fs.mkdirSync(CACHE_DIR, { recursive: true });
     fs.writeFileSync(metaFile, JSON.stringify(load));
   }

@@ -105,9 +105,8 @@ async function postgresTemplateName(): Promise<string> {
   return postgresTemplate;
 }
 
-/** A migrated PostgreSQL database that outlives the run (the cached growth corpus): its URL. */
+/** A new migrated PostgreSQL database that outlives the run (the cached growth corpus): its URL. */
 export async function keptPostgresDatabase(name: string): Promise<string> {
-  await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   await adminQuery(`CREATE DATABASE "${name}" TEMPLATE "${await postgresTemplateName()}"`);
   return postgresUrl(name);
 }
@@ -116,7 +115,7 @@ export async function postgresDatabaseExists(name: string): Promise<boolean> {
   return (await adminQuery('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1;
 }
 
-/** Drops every database whose name starts with `prefix` (kept corpora made for older migrations). */
+/** Drops every database whose name starts with `prefix` (kept corpora: the one about to be rebuilt, and older ones). */
 export async function dropPostgresDatabases(prefix: string): Promise<void> {
   const { rows } = await adminQuery('SELECT datname FROM pg_database WHERE starts_with(datname, $1)', [prefix]);
   for (const { datname } of rows as { datname: string }[]) await adminQuery(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);

@@ -1,5 +1,3 @@
-import Database from 'better-sqlite3';
-import pg from 'pg';
 import type { Provider } from '../../src/config/database-url.ts';
 import { resolveDatabaseUrl } from '../../src/config/database-url.ts';
 import fs from 'node:fs';
@@ -9,7 +7,7 @@ import { openDatabase } from '../../src/db/client.ts';
 import { collectInputs } from '../../src/ingest/collect-inputs.ts';
 import { runIngest } from '../../src/ingest/run-ingest.ts';
 import { generateCorpus } from '../corpus.ts';
-import { freshDatabase } from './databases.ts';
+import { freshDatabase, readRows } from './databases.ts';
 import type { IngestModules } from './project.ts';
 import type { ParsedSource } from './raw-write.ts';
 import { openRawWriter } from './raw-write.ts';
@@ -51,19 +49,10 @@ export function parseAll(mods: IngestModules, texts: string[]): ParsedSource[] {
   return texts.map((text) => ({ parsed: mods.parseArticle(text, {}), sourceText: text, hash: mods.contentHash(text, {}) }));
 }
 
-export async function countRows(provider: Provider, url: string): Promise<Record<string, number>> {
-  const out: Record<string, number> = {};
-  if (provider === 'sqlite') {
-    const db = new Database(resolveDatabaseUrl(url).file!, { readonly: true });
-    for (const t of TABLES) out[t] = (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
-    db.close();
-    return out;
-  }
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  for (const t of TABLES) out[t] = Number((await client.query(`SELECT count(*) AS n FROM ${t}`)).rows[0].n);
-  await client.end();
-  return out;
+export async function countRows(url: string): Promise<Record<string, number>> {
+  // one statement: a count per table (PostgreSQL answers count(*) as a bigint, which pg reads as a string)
+  const [row] = await readRows<Record<string, number | string>>(url, `SELECT ${TABLES.map((t) => `(SELECT count(*) FROM ${t}) AS ${t}`).join(', ')}`);
+  return Object.fromEntries(TABLES.map((t) => [t, Number(row![t])]));
 }
 
 const seconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9;
@@ -101,7 +90,7 @@ export async function benchIngest(
       await runIngest(db, inputs, {}, ACTOR, QUIET);
       fullRates.push(n / seconds(t));
       await db.close();
-      if (run === 0) rowsFull = await countRows(provider, target.url);
+      if (run === 0) rowsFull = await countRows(target.url);
       await target.drop();
     }
 
@@ -135,7 +124,7 @@ export async function benchIngest(
       for (let i = 0; i < parsed.length; i += opts.batch) await writer.writeBatch(parsed.slice(i, i + opts.batch));
       rawRates.push(n / seconds(t));
       await writer.close();
-      if (run === 0) rowsRaw = await countRows(provider, target.url);
+      if (run === 0) rowsRaw = await countRows(target.url);
       await target.drop();
     }
     opts.log(`  ${provider} run ${run + 1}/${opts.runs}: parse ${parseRates.at(-1)!.toFixed(0)}/s, full ${fullRates.at(-1)!.toFixed(0)}/s, per-article ${perArticleRates.at(-1)!.toFixed(0)}/s, prisma write ${storeRates.at(-1)!.toFixed(0)}/s, raw write ${rawRates.at(-1)!.toFixed(0)}/s`);

@@ -49,8 +49,7 @@ function candidates(dialect: Provider, query: SearchQuery, statuses: string[], w
   // tsvector match at almost nothing, and a search took 117–230 ms at 100,000 articles where this takes 19–50 ms. The
   // cost is then the number of matches, which is what the index is for (docs/performance.md).
   const status = Prisma.join(statuses.map((st) => Prisma.sql`CAST(${st} AS "article_status")`));
-  return Prisma.sql`WITH "matches" AS MATERIALIZED (
-      SELECT s."article_id" FROM "article_search" s WHERE s."document" @@ to_tsquery('english', ${toTsquery(query)})),
+  return Prisma.sql`WITH ${articleMatches(query)},
     "window" AS MATERIALIZED (
       SELECT m."article_id" FROM "matches" m
       WHERE (SELECT a."status" FROM "articles" a WHERE a."id" = m."article_id") IN (${status})
@@ -59,6 +58,10 @@ function candidates(dialect: Provider, query: SearchQuery, statuses: string[], w
       SELECT w."article_id" AS "id", ts_rank(${TS_WEIGHTS}::float4[], s."document", to_tsquery('english', ${toTsquery(query)}))::float8 AS "score"
       FROM "window" w JOIN "article_search" s ON s."article_id" = w."article_id")`;
 }
+
+/** PostgreSQL: `"matches" AS MATERIALIZED (…)`, the ids of every article whose document matches, from the GIN index. */
+const articleMatches = (query: SearchQuery) => Prisma.sql`"matches" AS MATERIALIZED (
+      SELECT "article_id" FROM "article_search" WHERE "document" @@ to_tsquery('english', ${toTsquery(query)}))`;
 
 export interface RankedArticleRow {
   id: number | bigint;
@@ -92,8 +95,7 @@ export function matchingArticlesSql(dialect: Provider, query: SearchQuery, limit
       ORDER BY "rowid" DESC LIMIT ${limit}`;
   }
   // Fenced for the reason candidates() gives: unfenced, 24–75 ms at 100,000 articles against 0.3–15 ms.
-  return Prisma.sql`WITH "matches" AS MATERIALIZED (
-      SELECT "article_id" FROM "article_search" WHERE "document" @@ to_tsquery('english', ${toTsquery(query)}))
+  return Prisma.sql`WITH ${articleMatches(query)}
     SELECT "article_id" AS "id" FROM "matches" ORDER BY "article_id" DESC LIMIT ${limit}`;
 }
 
