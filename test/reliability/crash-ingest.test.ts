@@ -12,10 +12,13 @@ import { runScript, spawnScript } from '../support/processes.ts';
 /**
  * kill -9 of `npm run ingest` in the middle of a large batch: its transactions (a batch of articles each, every
  * article whole) mean the database holds only whole articles, passes its integrity check, and a re-run finishes the batch without duplicates.
- * CRASH_BATCH (default 2.5 ingest transactions' worth of files, 625 today) sets the number of files.
+ * CRASH_BATCH (default five ingest transactions' worth of files, 1,250 today) sets the number of files.
  */
-// Enough files for the kill to land in the second of the ingest's transactions, after the first has committed.
-const BATCH = Number(process.env.CRASH_BATCH ?? Math.max(300, Math.ceil(INGEST_BATCH_SIZE * 2.5)));
+// The kill comes at most KILL_WINDOW_MS after the first transaction commits. The four transactions still to come
+// must outlast that: here each takes ~190 ms for these short articles (the parse workers keep ahead of the writer),
+// so the margin is ~5×. With 2.5 transactions' worth and a 400 ms window, a faster parser let the ingest finish first.
+const BATCH = Number(process.env.CRASH_BATCH ?? INGEST_BATCH_SIZE * 5);
+const KILL_WINDOW_MS = 150;
 
 let dir: string;
 before(() => {
@@ -30,12 +33,13 @@ describeEachDatabase('kill -9 during a batch ingest', (ctx) => {
     const stored = () => db.article.count({ where: { isStub: false } });
     const ingest = spawnScript('ingest', [dir], { DATABASE_URL: ctx.db.url });
     // Kill once the first articles are committed, after a random delay: the ingest commits in batches (one
-    // transaction each, src/ingest/run-ingest.ts), so the kill lands inside an open one more often than not.
+    // transaction each, src/ingest/run-ingest.ts) and spends most of each batch inside it, so the kill lands inside
+    // an open one more often than not.
     const deadline = Date.now() + 300_000;
     let finished = false;
     void ingest.exited.then(() => (finished = true));
     while (!finished && (await stored()) === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
-    await new Promise((r) => setTimeout(r, Math.floor(Math.random() * 400)));
+    await new Promise((r) => setTimeout(r, Math.floor(Math.random() * KILL_WINDOW_MS)));
     assert.ok(!finished, `the ingest ended before it could be killed (raise CRASH_BATCH): ${ingest.stderr()}`);
     await ingest.kill('SIGKILL');
     assert.equal(await ingest.exited, 'SIGKILL');
