@@ -1,7 +1,9 @@
 import { toAliases } from '../articles/get-article.ts';
 import { articleRefSelect } from '../articles/article-view.ts';
 import type { Db, Tx } from '../db/client.ts';
-import type { Prisma } from '../generated/sqlite/client.ts';
+import { articleStatusesSql, dialectOf } from '../db/dialect.ts';
+import { Prisma } from '../generated/sqlite/client.ts';
+import { ArticleStatus } from '../generated/sqlite/enums.ts';
 import { decodeCursor, encodeCursor, page } from '../http/cursor.ts';
 import { quoteSelect, toQuote } from '../quotes/quote-view.ts';
 import { personNameKey } from './name-key.ts';
@@ -43,11 +45,9 @@ export async function loadPersonDetail(db: Db | Tx, id: number, publishedOnly: b
   const person = await db.person.findUnique({ where: { id }, select: personSelect });
   if (!person) throw personNotFound(id);
   const articleFilter = publishedOnly ? { article: { status: 'published' as const } } : {};
-  const linkWhere = { personId: id, ...articleFilter };
-  const quoteWhere = { speakerId: id, ...articleFilter };
-  const [links, quotes, articleCount, quoteCount] = await Promise.all([
+  const [links, quotes, counts] = await Promise.all([
     db.articlePerson.findMany({
-      where: linkWhere,
+      where: { personId: id, ...articleFilter },
       orderBy: { articleId: 'desc' },
       take: PERSON_DETAIL_LIMIT,
       select: {
@@ -57,14 +57,12 @@ export async function loadPersonDetail(db: Db | Tx, id: number, publishedOnly: b
         mentions: { select: { paragraph: { select: { position: true } } } },
       },
     }),
-    db.quote.findMany({ where: quoteWhere, orderBy: { id: 'desc' }, take: PERSON_DETAIL_LIMIT, select: quoteSelect }),
-    db.articlePerson.count({ where: linkWhere }),
-    db.quote.count({ where: quoteWhere }),
+    db.quote.findMany({ where: { speakerId: id, ...articleFilter }, orderBy: { id: 'desc' }, take: PERSON_DETAIL_LIMIT, select: quoteSelect }),
+    countPersonRows(db, id, publishedOnly),
   ]);
   return {
     ...toPerson(person),
-    articleCount,
-    quoteCount,
+    ...counts,
     articles: links.map((l) => ({
       article: l.article,
       role: l.role,
@@ -73,4 +71,28 @@ export async function loadPersonDetail(db: Db | Tx, id: number, publishedOnly: b
     })),
     quotes: quotes.map(toQuote),
   };
+}
+
+const NOT_PUBLISHED = Object.values(ArticleStatus).filter((s) => s !== ArticleStatus.published);
+
+/**
+ * How many articles a person appears in and how many quotes they have, in published articles only when asked: one
+ * statement, so one snapshot. Published ones are counted as all of the person's rows (read from an index alone) less
+ * those in articles that are not published (found by the status index). Counting them directly reads every row's
+ * article: Prisma's count hash-joined all articles on PostgreSQL, 22–34 ms at 100,000 articles for a person with
+ * 13,465 quotes, 11–18 ms probed by id, against 4 ms for both counts here (docs/performance.md). The cost now follows
+ * the person's rows and the unpublished articles, which in a newsroom's store are the few.
+ */
+async function countPersonRows(db: Db | Tx, id: number, publishedOnly: boolean): Promise<{ articleCount: number; quoteCount: number }> {
+  const notPublished = articleStatusesSql(dialectOf(db), NOT_PUBLISHED);
+  const count = (rows: Prisma.Sql, person: Prisma.Sql) => {
+    const all = Prisma.sql`(SELECT count(*) FROM ${rows} r WHERE r.${person} = ${id})`;
+    if (!publishedOnly) return all;
+    return Prisma.sql`${all} - (SELECT count(*) FROM ${rows} r JOIN "articles" a ON a."id" = r."article_id"
+      WHERE r.${person} = ${id} AND a."status" IN (${notPublished}))`;
+  };
+  const [row] = await db.$queryRaw<{ article_count: number | bigint; quote_count: number | bigint }[]>(Prisma.sql`SELECT
+    ${count(Prisma.sql`"article_people"`, Prisma.sql`"person_id"`)} AS "article_count",
+    ${count(Prisma.sql`"quotes"`, Prisma.sql`"speaker_id"`)} AS "quote_count"`);
+  return { articleCount: Number(row!.article_count), quoteCount: Number(row!.quote_count) };
 }

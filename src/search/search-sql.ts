@@ -1,4 +1,5 @@
 import type { Provider } from '../config/database-url.ts';
+import { articleStatusesSql } from '../db/dialect.ts';
 import { Prisma } from '../generated/sqlite/client.ts';
 import { type SearchQuery, type SearchTerm, fts5Term, positiveTerms, toFts5, toTsquery, tsqueryTerm } from './search-query.ts';
 
@@ -36,7 +37,7 @@ const TS_WEIGHTS = `{${(1 / HEADLINE_WEIGHT).toFixed(4)}, 0, 0, 1}`;
  */
 function candidates(dialect: Provider, query: SearchQuery, statuses: string[], window = RANK_WINDOW): Prisma.Sql {
   if (dialect === 'sqlite') {
-    const status = Prisma.sql`AND a."status" IN (${Prisma.join(statuses)})`;
+    const status = Prisma.sql`AND a."status" IN (${articleStatusesSql(dialect, statuses)})`;
     return Prisma.sql`WITH "candidates" AS MATERIALIZED (
       SELECT s."rowid" AS "id", -bm25("article_search", ${Prisma.raw(HEADLINE_WEIGHT.toFixed(1))}, 1.0) AS "score"
       FROM "article_search" s JOIN "articles" a ON a."id" = s."rowid"
@@ -48,7 +49,7 @@ function candidates(dialect: Provider, query: SearchQuery, statuses: string[], w
   // choose to walk the articles newest first testing each one's document instead: it did, as its cost model prices a
   // tsvector match at almost nothing, and a search took 117–230 ms at 100,000 articles where this takes 19–50 ms. The
   // cost is then the number of matches, which is what the index is for (docs/performance.md).
-  const status = Prisma.join(statuses.map((st) => Prisma.sql`CAST(${st} AS "article_status")`));
+  const status = articleStatusesSql(dialect, statuses);
   return Prisma.sql`WITH ${articleMatches(query)},
     "window" AS MATERIALIZED (
       SELECT m."article_id" FROM "matches" m

@@ -43,6 +43,26 @@ describeEachDatabase('people API', (ctx) => {
     assert.equal(detail.body.quotes[0].text, 'line 53', 'newest first');
   });
 
+  test('GET /api/people/:id counts articles and quotes in published articles for readers, in all for editors', async () => {
+    const speaker = 'Counted Speaker';
+    const published = await articleFactory(ctx.db, { speaker });
+    await articleFactory(ctx.db, { speaker, status: 'draft' });
+    const archived = await articleFactory(ctx.db, { speaker, status: 'archived' });
+    const paragraphId = (await ctx.db.prisma.quote.findUniqueOrThrow({ where: { id: archived.quoteId } })).paragraphId;
+    await ctx.db.prisma.quote.createMany({
+      data: Array.from({ length: 3 }, (_, i) => ({ articleId: archived.id, paragraphId, text: `archived line ${i}`, kind: 'direct' as const, speakerId: published.personId })),
+    });
+    const path = `/api/people/${published.personId}`;
+    const reader = await request(app()).get(path);
+    assert.equal(reader.status, 200);
+    assert.deepEqual([reader.body.articleCount, reader.body.quoteCount], [1, 1], 'the draft and the archived article are not counted');
+    assert.deepEqual(reader.body.quotes.map((q: { id: number }) => q.id), [published.quoteId]);
+    const editorView = await request(app()).get(path).set(bearer(editor));
+    assert.equal(editorView.status, 200);
+    assert.deepEqual([editorView.body.articleCount, editorView.body.quoteCount], [3, 6]);
+    assert.equal(editorView.body.quotes.length, 6);
+  });
+
   test('POST /api/people: 201, 409 for the same name key; PATCH needs If-Match (428/412)', async () => {
     const created = await request(app()).post('/api/people').set(bearer(editor)).send({ name: 'Sergei Lavrov', description: 'Russia’s foreign minister' });
     assert.equal(created.status, 201);
