@@ -129,6 +129,44 @@ function bulkLoad(url: string, count: number, mode: 'raw' | 'prisma' = 'raw'): P
   });
 }
 
+interface ExportFigures {
+  articles: number;
+  seconds: number;
+  rate: number;
+  maxRssMb: number;
+  bytes: number;
+}
+
+/**
+ * `npm run export -- --format ndjson` of a whole corpus, run as an operator runs it (the script itself, its output
+ * counted and dropped); its peak RSS comes from report-peak-rss.ts. Flat between the two corpus sizes means the
+ * export streams.
+ */
+function exportRun(url: string, label: string): Promise<ExportFigures> {
+  log(`${label}: export --format ndjson`);
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', '--import', path.join(PROJECT_ROOT, 'bench/lib/report-peak-rss.ts'), path.join(PROJECT_ROOT, 'scripts/export.ts'), '--format', 'ndjson'],
+      { cwd: PROJECT_ROOT, env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'silent' }, stdio: ['ignore', 'pipe', 'pipe', 'pipe'] },
+    );
+    let bytes = 0;
+    let stderr = '';
+    let report = '';
+    child.stdout!.on('data', (d: Buffer) => (bytes += d.length));
+    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+    (child.stdio[3] as NodeJS.ReadableStream).on('data', (d: Buffer) => (report += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const articles = Number(/exported (\d+) articles/.exec(stderr)?.[1]);
+      if (code !== 0 || !report) return reject(new Error(`export exited with ${code}: ${stderr.slice(-500)}`));
+      const seconds = (performance.now() - started) / 1000;
+      resolve({ articles, seconds, rate: articles / seconds, maxRssMb: (JSON.parse(report) as { maxRssMb: number }).maxRssMb, bytes });
+    });
+  });
+}
+
 /** The figure measured at `connections`, if any. */
 const at = (list: LoadFigures[] | null | undefined, connections: number) => list?.find((f) => f.connections === connections);
 
@@ -154,8 +192,8 @@ const growthRatio = (small: ReadFigures, large: ReadFigures, pick: (r: ReadFigur
 function growthResult(small: GrowthPoint, large: GrowthPoint) {
   const ratios = (key: P99) => Object.fromEntries(Object.entries(routes).map(([k, pick]) => [k, growthRatio(small.reads, large.reads, pick, GROWTH_CONNECTIONS, key)]));
   return {
-    small: { articles: small.articles, paragraphs: small.paragraphs, load: small.load, reads: small.reads },
-    large: { articles: large.articles, paragraphs: large.paragraphs, load: large.load, reads: large.reads },
+    small: { articles: small.articles, paragraphs: small.paragraphs, load: small.load, reads: small.reads, export: small.export },
+    large: { articles: large.articles, paragraphs: large.paragraphs, load: large.load, reads: large.reads, export: large.export },
     p99RatioLargeOverSmallAt32: ratios('p99'),
     p99SettledRatioLargeOverSmallAt32: ratios('p99Settled'),
   };
@@ -176,6 +214,7 @@ interface GrowthPoint {
   paragraphs: number;
   load: { path: string; rate: number; seconds: number; maxRssMb: number; cached: boolean };
   reads: ReadFigures;
+  export: ExportFigures;
 }
 
 /** The large growth corpus takes minutes to build: it is kept between runs, keyed by seed, size and migrations
@@ -298,7 +337,7 @@ async function main() {
     const growthPoint = async (c: Corpus, articles: number, label: string, connections = cfg.connections) => {
       try {
         const r = await readsOn(c.url, label, connections);
-        const point: GrowthPoint = { articles, paragraphs: await countParagraphs(c.url), load: c.load, reads: r.reads };
+        const point: GrowthPoint = { articles, paragraphs: await countParagraphs(c.url), load: c.load, reads: r.reads, export: await exportRun(c.url, label) };
         return { point, plans: await capturePlans(c.url, planRoutes(r.t)) };
       } finally {
         await c.drop();
@@ -320,7 +359,7 @@ async function main() {
       }
       log('small corpus: raw node:http + better-sqlite3 article server');
       raw = await benchRawArticle(file, r.t, load, log);
-      small = { articles: cfg.growthSmall, paragraphs: await countParagraphs(s.url), load: s.load, reads: r.reads };
+      small = { articles: cfg.growthSmall, paragraphs: await countParagraphs(s.url), load: s.load, reads: r.reads, export: await exportRun(s.url, 'small corpus') };
       plans.small = await capturePlans(s.url, planRoutes(r.t));
     } finally {
       await s.drop();
@@ -402,6 +441,8 @@ function growthTable(lines: string[], database: string, small: GrowthPoint, larg
   g('list ?q= (substring)', routes.listSearch);
   if (small.reads.search) g('search', routes.search);
   lines.push(`  bulk load ${fmt(large.articles)}: ${large.load.path}, ${fmt(large.load.rate)} articles/s, peak RSS ${fmt(large.load.maxRssMb)} MB (at ${fmt(small.articles)}: ${fmt(small.load.maxRssMb)} MB)${large.load.cached ? ' [cached corpus]' : ''}`);
+  const exp = (e: ExportFigures) => `${fmt(e.articles)} articles, ${fmt(e.rate)}/s, ${fmt(e.bytes / 2 ** 20)} MB out, peak RSS ${fmt(e.maxRssMb)} MB`;
+  lines.push(`  export ndjson: ${exp(large.export)} (at ${fmt(small.articles)}: ${exp(small.export)})`);
 }
 
 function printTable(
