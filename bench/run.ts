@@ -2,8 +2,8 @@
  * `npm run bench`: ingest, API read/write and growth benchmarks against the raw limit, measured in the same run.
  * Prints a table and writes bench/results.json. Benchmarks, never timed tests: nothing here passes or fails.
  *
- *   npm run bench                         full run: growth on SQLite and PostgreSQL (~35 min building both
- *                                         100,000-article corpora, ~14 less once they are kept)
+ *   npm run bench                         full run: growth on SQLite and PostgreSQL (~40 min building both
+ *                                         100,000-article corpora, ~27 once they are kept)
  *   npm run bench -- --quick              under 2 minutes: 60-article ingest, 1 s per load run, reads at 300 and 1,000
  *   npm run bench -- --articles 500 --seed 7 --growth-large 20000 --only ingest,api
  *   npm run bench -- --only growth --growth-providers postgresql
