@@ -333,10 +333,14 @@ async function main() {
       const start = () => startServer('app', url);
       return { t, reads: await benchReads(start, t, { ...load, connections }, log) };
     };
-    /** Reads, paragraph count and plans of one corpus, then the corpus dropped (unless it is the cache). */
-    const growthPoint = async (c: Corpus, articles: number, label: string, connections = cfg.connections) => {
+    /**
+     * Reads, then `alsoOn` (the small SQLite corpus: writes and the raw server), then paragraph count, export and
+     * plans of one corpus; then the corpus dropped (unless it is the cache).
+     */
+    const growthPoint = async (c: Corpus, articles: number, label: string, connections = cfg.connections, alsoOn?: (t: Targets) => Promise<void>) => {
       try {
         const r = await readsOn(c.url, label, connections);
+        await alsoOn?.(r.t);
         const point: GrowthPoint = { articles, paragraphs: await countParagraphs(c.url), load: c.load, reads: r.reads, export: await exportRun(c.url, label) };
         return { point, plans: await capturePlans(c.url, planRoutes(r.t)) };
       } finally {
@@ -344,26 +348,23 @@ async function main() {
       }
     };
 
-    const s = await corpusDb('sqlite', cfg.growthSmall, `small corpus (${fmt(cfg.growthSmall)})`, false);
-    try {
-      const file = resolveDatabaseUrl(s.url).file!;
-      const r = await readsOn(s.url, 'small corpus');
+    const sqliteSmallLabel = `small corpus (${fmt(cfg.growthSmall)})`;
+    const s = await corpusDb('sqlite', cfg.growthSmall, sqliteSmallLabel, false);
+    const smallPoint = await growthPoint(s, cfg.growthSmall, sqliteSmallLabel, cfg.connections, async (t) => {
       if (cfg.only.has('api')) {
         log('small corpus: API writes');
         const server = await startServer('app', s.url);
         try {
-          writes = await benchWrites(server.url, await makeToken(s.url), r.t, { seconds: cfg.seconds, runs: cfg.loadRuns, workers: [1, 8] }, log);
+          writes = await benchWrites(server.url, await makeToken(s.url), t, { seconds: cfg.seconds, runs: cfg.loadRuns, workers: [1, 8] }, log);
         } finally {
           await server.stop();
         }
       }
       log('small corpus: raw node:http + better-sqlite3 article server');
-      raw = await benchRawArticle(file, r.t, load, log);
-      small = { articles: cfg.growthSmall, paragraphs: await countParagraphs(s.url), load: s.load, reads: r.reads, export: await exportRun(s.url, 'small corpus') };
-      plans.small = await capturePlans(s.url, planRoutes(r.t));
-    } finally {
-      await s.drop();
-    }
+      raw = await benchRawArticle(resolveDatabaseUrl(s.url).file!, t, load, log);
+    });
+    small = smallPoint.point;
+    plans.small = smallPoint.plans;
 
     if (cfg.only.has('growth')) {
       // quick: the growth comparison at 32 connections only, to stay under two minutes
