@@ -15,8 +15,19 @@ function leadSentence(text: string): string {
   return text;
 }
 
+/**
+ * A wire dateline opening the lead: "LONDON, Nov 3 (Reuters) - ", "WASHINGTON (AP) — ", "HYDERABAD: ", "Beirut,
+ * Lebanon (CNN) — ". A place in capitals, or any place before a credit in brackets, then a dash or a colon.
+ * The derived headline leaves it out: it says where the story was filed, not what it is about.
+ */
+const DATELINE =
+  /^(?:\p{Lu}[\p{Lu}\p{M} .'’-]*\p{Lu}(?:,[^,:()—–]{1,30}){0,2}(?: \([^()]{1,40}\))?|\p{Lu}[^,:()—–]{0,30}(?:,[^,:()—–]{1,30}){0,2} \([^()]{1,40}\)) ?(?:[-–—]|:) +/u;
+
 export function deriveHeadline(firstParagraph: string): string {
-  let s = leadSentence(firstParagraph).trim().replace(/[.]+$/, '');
+  const lead = leadSentence(firstParagraph).trim();
+  const undated = lead.replace(DATELINE, '');
+  // The lead goes on as a sentence of its own ("NHS - a service in crisis" is no dateline).
+  let s = (undated.length >= 20 && /^[\p{Lu}\p{N}"“‘']/u.test(undated) ? undated : lead).replace(/[.]+$/, '');
   if (s.length <= MAX) return s;
   // Prefer ending at a clause boundary (comma, dash) past the half-way mark; else the last whole word.
   const cut = s.slice(0, MAX);

@@ -90,7 +90,8 @@ export function parseArticle(text: string, options: ParseOptions = {}): ParsedAr
     const meta = { ...front.meta };
     let headline = applyOptions(meta, front.headline, options);
     const headlineDerived = !headline;
-    if (!headline) headline = deriveHeadline(texts[0]!);
+    // From the first paragraph that is prose: not a line in capitals ("FOR IMMEDIATE RELEASE", "DANIEL OKORO, HOST:").
+    if (!headline) headline = deriveHeadline(texts.find((t) => /\p{Ll}/u.test(t)) ?? texts[0]!);
     return {
       headline,
       headlineDerived,

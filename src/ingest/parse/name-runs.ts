@@ -114,9 +114,12 @@ function splitRun(tokens: Token[], first: number, last: number, p: DocParagraph)
     prefix.push(t);
     i = k + 1;
   }
+  // wordsAfter[k]: name words after position k, a quoted nickname not counted ("Ray “Sweet Pea” Hollins" is two).
+  const wordsAfter = new Int32Array(toks.length + 1);
+  for (let k = toks.length - 1; k >= 0; k--) wordsAfter[k] = wordsAfter[k + 1]! + (toks[k + 1] && !isNickname(toks[k + 1]!, toks) ? 1 : 0);
   while (i < toks.length) {
     const t = toks[i]!;
-    const remaining = toks.length - i - 1;
+    const remaining = wordsAfter[i]!;
     if (!t.cap && !PARTICLE_HYPHEN.test(t.text)) {
       i++; // a particle with nothing capitalised before it
       continue;
@@ -131,7 +134,9 @@ function splitRun(tokens: Token[], first: number, last: number, p: DocParagraph)
       continue;
     }
     // "Hydrologist Beatriz Lemos", "Striker Harry Kane": an occupation word capitalised only because it opens the sentence.
-    if (isQualifier(t) || (remaining >= 1 && i === 0 && sentenceInitial && isRoleNoun(t.lower) && !isFirstName(t.lower))) {
+    // A word before a lower-case particle is a given name, whatever else it means: Marine le Pen, Joris van den Berg.
+    const beforeParticle = !isTitleWord(t.lower) && toks[i + 1] !== undefined && !toks[i + 1]!.cap && NAME_PARTICLES.has(toks[i + 1]!.lower);
+    if ((isQualifier(t) && !beforeParticle) || (remaining >= 1 && i === 0 && sentenceInitial && isRoleNoun(t.lower) && !isFirstName(t.lower))) {
       if (TITLES.has(t.lower)) titled = true;
       prefix.push(t);
       i++;
@@ -150,7 +155,7 @@ function splitRun(tokens: Token[], first: number, last: number, p: DocParagraph)
     // Plural portfolio words count too: "Commissioner for Home Affairs Ylva Johansson", "Minister of Foreign Relations".
     // A run that is the complement of "for"/"of" (a portfolio after a title) names the portfolio until a given name.
     const portfolio = PORTFOLIO_LINKS.has(tokens[first - 1]?.lower ?? '') && t.lower.endsWith('s') && t.lower.length > 4 && !isLastName(t.lower);
-    if (remaining >= 2 && (isCommonWord(t.lower) || portfolio) && !isFirstName(t.lower)) {
+    if (remaining >= 2 && (isCommonWord(t.lower) || portfolio) && !isFirstName(t.lower) && !beforeParticle) {
       prefix.push(t);
       i++;
       continue;
@@ -186,8 +191,12 @@ function isNonPersonRun(name: Token[], titled: boolean): boolean {
   // Carlos Toledo, Maria Córdoba.
   // Named storms: "Hurricane Lorena", "Tropical Storm Alberto", "Typhoon Haiyan", "Cyclone Freddy".
   if (name.length >= 2 && name.slice(0, 2).some((t) => STORM_WORDS.has(t.lower))) return true;
+  // "Chief Executive Officer", "Chief Technology Officer", "Executive Vice President": a title of several words ends
+  // in its head noun, where a name ends in a surname (Julie Bishop and John Major have given names to vouch for them).
+  if (name.length >= 2 && (TITLES.has(lastTok.lower) || isRoleNoun(lastTok.lower)) && !isLastName(lastTok.lower) && !isFirstName(firstTok.lower)) return true;
   const givenFirst = isFirstName(firstTok.lower) && !isPlace(firstTok.lower);
-  return name.some((t, i) => isTimeWord(t.lower) || (isPlace(t.lower) && !isLastName(t.lower) && !isFirstName(t.lower) && !(givenFirst && i > 0)) || isDemonym(t.lower));
+  // A lower-case particle is part of a surname (Joris van den Berg), never a place of its own ("Den" Haag).
+  return name.some((t, i) => t.cap && (isTimeWord(t.lower) || (isPlace(t.lower) && !isLastName(t.lower) && !isFirstName(t.lower) && !(givenFirst && i > 0)) || isDemonym(t.lower)));
 }
 
 /** Heads of storm names, which look like "Title Firstname" runs. */

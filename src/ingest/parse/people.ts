@@ -1,5 +1,5 @@
 import type { DocParagraph } from './document.ts';
-import { isCommonWord, isDemonym, isFemaleName, isFirstName, isLastName, isMaleName, isPlace, isInstitutionWord, isOrgName, isRoleNoun } from './lexicon.ts';
+import { isCommonWord, isDemonym, isFemaleName, isFirstName, isLastName, isMaleName, isPlace, isInstitutionWord, isOrgName, isRoleNoun, isInflectedVerb } from './lexicon.ts';
 import { findRuns, type NameRun } from './name-runs.ts';
 import type { Token } from './tokens.ts';
 import { findDescriptions, roleAfter, roleBefore, type Description } from './roles.ts';
@@ -465,6 +465,23 @@ export function findPeople(doc: DocParagraph[]): PeopleResult {
   return { people: kept, tokenPerson, mentions, descriptions };
 }
 
+/**
+ * The description ending before token `end` is set off with a name of its own: "The ferry's operator, Western Isles
+ * Ferries, said", or after its complement, "The council's cabinet member for leisure, Dev Raghunathan, said". Its
+ * complement is read up to the first comma, never across a verb ("the minister met Smith, …").
+ */
+function namedInApposition(p: DocParagraph, end: number): boolean {
+  for (let k = end; k < p.tokens.length && k < end + 8; k++) {
+    const prev = p.tokens[k - 1];
+    const t = p.tokens[k]!;
+    if (!prev || t.sentence !== prev.sentence) return false;
+    const gap = p.text.slice(prev.end, t.start);
+    if (gap === ', ') return t.cap && !t.quoted;
+    if (gap !== ' ' || t.cap || t.quoted || isInflectedVerb(t.lower)) return false;
+  }
+  return false;
+}
+
 /** Prepositions that make a following capitalised word a place rather than a person. */
 const LOCATIVE = new Set(['in', 'at', 'from', 'to', 'near', 'into', 'outside', 'across', 'around', 'toward', 'towards', 'of', 'via', 'through', 'within']);
 
@@ -503,9 +520,7 @@ function assignDescriptionRoles(doc: DocParagraph[], people: Person[], mentions:
     const dStart = p.tokens[d.tokenStart]!.start;
     // "The ferry's operator, Western Isles Ferries, said": a description set off with a name of its own in apposition
     // names that (often an organisation), not someone mentioned before.
-    const endTok = p.tokens[d.tokenEnd - 1];
-    const nextTok = p.tokens[d.tokenEnd];
-    if (endTok && nextTok && nextTok.cap && !nextTok.quoted && p.text.slice(endTok.end, nextTok.start) === ', ') continue;
+    if (namedInApposition(p, d.tokenEnd)) continue;
     const best = latest && latest.paragraph >= d.paragraph - 1 ? latest : undefined;
     if (!best) continue;
     const person = people[best.person]!;

@@ -23,6 +23,8 @@ interface Open {
   parts: QuotePart[];
   openMark: number;
   contentStart: number;
+  /** A possessive-looking closer skipped in this paragraph ("benefits’ for"): the close if no other mark comes. */
+  skipped?: number;
 }
 
 /**
@@ -92,9 +94,16 @@ export function scanQuotes(paragraphs: string[], warnings: Warnings): QuoteSpan[
       if (m.family !== open.family) continue;
       if (m.canClose && !(m.canOpen && !m.canClose)) {
         // "the players’ union" inside a single-quoted quotation: skip it when a later mark can close instead.
-        if (m.possessiveLike && nextSingleClose[k + 1]! < Infinity) continue;
+        if (m.possessiveLike && nextSingleClose[k + 1]! < Infinity) {
+          open.skipped ??= m.index;
+          continue;
+        }
         closeAt(spans, open, pi, m.index, m.index);
         open = null;
+      } else if (m.canOpen && m.family === primary && open.skipped !== undefined) {
+        // "had ‘measurable benefits’ for health. ‘We’ve seen it,’ she said": the skipped `s’` was the closer after all.
+        closeAt(spans, open, pi, open.skipped, open.skipped);
+        open = { family: m.family, parts: [], openMark: m.index, contentStart: m.index + 1 };
       } else if (m.canOpen && m.family === primary) {
         // A fresh opening mark while one is open: the earlier quote lost its closing mark.
         const at = open.openMark + 1;
@@ -110,6 +119,8 @@ export function scanQuotes(paragraphs: string[], warnings: Warnings): QuoteSpan[
       if (next !== undefined && nextFirst && nextFirst.index === 0 && nextFirst.canOpen && nextFirst.family === open.family) {
         open.parts.push({ paragraph: pi, contentStart: open.contentStart, contentEnd: p.length, openMark: open.openMark, closeMark: -1 });
         carried = open;
+      } else if (open.skipped !== undefined) {
+        closeAt(spans, open, pi, open.skipped, open.skipped);
       } else {
         const at = open.openMark >= 0 ? `character ${open.openMark + 1}` : 'the start';
         warnings.add(() => `paragraph ${pi + 1}: a quotation opened at ${at} is never closed; it is taken to run to the end of the paragraph`);

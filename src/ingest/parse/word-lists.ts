@@ -26,6 +26,8 @@ export const HONORIFICS = new Map<string, 'm' | 'f' | null>([
   ['mx', null], ['mx.', null], ['dr', null], ['dr.', null], ['prof', null], ['prof.', null],
   // West African and Muslim-world honorifics written before a name (Alhaji Musa Danladi, Mallam Ibrahim).
   ['alhaji', 'm'], ['alhaja', 'f'], ['hajia', 'f'], ['hajiya', 'f'], ['mallam', 'm'], ['malam', 'm'],
+  // Indian honorifics (Shri K. Srinivas Goud, Smt. Lakshmi Rao) and the British councillor's (Cllr Dev Raghunathan).
+  ['shri', 'm'], ['shri.', 'm'], ['smt', 'f'], ['smt.', 'f'], ['shrimati', 'f'], ['kumari', 'f'], ['cllr', null], ['cllr.', null],
 ]);
 
 /** Capitalised titles written before a name ("Chancellor Olaf Scholz"); they are the role as written. */
@@ -35,7 +37,7 @@ governor gov gov. mayor judge justice general gen gen. colonel col col. captain 
 sgt. admiral commander major maj maj. corporal private king queen prince princess emperor empress pope cardinal
 archbishop bishop rabbi imam sheikh father reverend rev rev. pastor chief commissioner ambassador premier coach
 detective inspector officer constable deputy speaker chairman chairwoman chair professor prof prof. chief-executive
-ceo cfo coo cto founder director president-elect pm mp mep councilman councilwoman councillor councilor alderman
+ceo cfo coo cto founder co-founder cofounder director president-elect pm mp mep councilman councilwoman councillor councilor alderman
 assemblyman assemblywoman taoiseach tánaiste tanaiste
 `);
 
@@ -61,6 +63,10 @@ drummer librarian waitress waiter bartender cashier midwife paramedic shopkeeper
 expert experts specialist farmer farmers forecaster fisherman fishermen worker workers scheduler clerk mechanic merchant
 vendor supervisor planner organiser organizer staffer employee host anchor broadcaster commentator
 member freshman sophomore pupil passenger resident volunteer survivor witness patient voter commuter tourist protester
+referee umpire linesman trumpeter bandleader composer conductor songwriter producer photographer firefighter soldier
+veteran landlord tenant builder plumber carpenter miner carer caregiver counsellor counselor coroner magistrate juror
+defendant plaintiff claimant complainant jockey trainer sprinter swimmer boxer golfer skipper playmaker fly-half
+scrum-half full-back fullback halfback flanker wicketkeeper wicket-keeper
 `);
 
 /** Verbs that attribute speech. Present tense included: features and wire copy often use "says". */

@@ -426,3 +426,50 @@ test('an unnamed subject\'s verb inside a named speaker\'s report leaves the quo
   const u = 'Finance Minister Aurangzeb Malik said he would stay, but officials said the deal was “nowhere near done”.';
   assert.equal(quote(u, 'nowhere near done').speaker, null);
 });
+
+test('a description whose complement runs up to its own name in apposition is not a role for anyone before it', () => {
+  const t = '“The buses are late again,” said Priscilla Amankwah, 64, who rides them daily.\n\nThe city’s deputy head of transport, Ferdinand Olsson, said new drivers were coming.';
+  assert.equal(person(t, 'Priscilla Amankwah').role, null);
+  assert.equal(person(t, 'Ferdinand Olsson').role, 'city’s deputy head of transport');
+});
+
+test('a capitalised corporate title of several words is a role, never a person', () => {
+  const t = '“Margins will recover,” said Oluwaseun Bakare, Chief Financial Officer of Tallgrass Foods.\n\nChief Operating Officer Brigitte Lemaire will lead the plants, and Co-Founder Devika Rao will chair the board.';
+  const names = parseArticle(t).people.map((p) => p.name);
+  assert.deepEqual(names.filter((n) => /Officer|Chief/.test(n)), []);
+  assert.equal(quote(t, 'Margins will recover').speaker, 'Oluwaseun Bakare');
+  assert.equal(person(t, 'Brigitte Lemaire').role, 'Chief Operating Officer');
+  assert.equal(person(t, 'Devika Rao').role, 'Co-Founder');
+});
+
+test('a given name before a lower-case particle starts the name even when it is also a word (Marine, Joris, Rose)', () => {
+  const t = '“We are ready,” said Marine le Goff, a union organiser.\n\n“So are we,” said Joris van den Broek, an engineer.';
+  assert.equal(quote(t, 'We are ready').speaker, 'Marine le Goff');
+  assert.equal(quote(t, 'So are we').speaker, 'Joris van den Broek');
+});
+
+test('a two-word nickname between given name and surname keeps the person apart from a relative of the same surname', () => {
+  const t = 'Ray “Big Easy” Tillman, a saxophonist, has died at 81.\n\n“I practised every day,” Mr. Tillman said in 1990.\n\nHe was the son of Augustin Tillman, a riverboat cook.';
+  assert.equal(quote(t, 'I practised every day').speaker, 'Ray Tillman');
+  assert.ok(person(t, 'Augustin Tillman'));
+});
+
+test('occupations of sport, music and the courts are roles', () => {
+  const t = '“It was a fair try,” said the referee, Callum Baird.\n\nTheir fly-half, Tane Whaanga, kicked three penalties.\n\n“Music saved me,” said the trumpeter Lionel Fontaine.';
+  assert.equal(quote(t, 'It was a fair try').speaker, 'Callum Baird');
+  assert.equal(person(t, 'Callum Baird').role, 'referee');
+  assert.equal(person(t, 'Tane Whaanga').role, 'fly-half');
+  assert.equal(person(t, 'Lionel Fontaine').role, 'trumpeter');
+});
+
+test('Indian and British council honorifics are not part of the name', () => {
+  const t = 'Shri Venkatesh Iyer said the dam was safe. Smt. Kavitha Menon disagreed.\n\nCllr Hollis Bramwell called the report “a whitewash”.';
+  const names = parseArticle(t).people.map((p) => p.name);
+  assert.deepEqual(names, ['Venkatesh Iyer', 'Kavitha Menon', 'Hollis Bramwell']);
+  assert.equal(quote(t, 'a whitewash').speaker, 'Hollis Bramwell');
+});
+
+test('an institution or a law named like a person is not one', () => {
+  const t = 'Pupils at Garfield Elementary were sent home. Orders from Harbourside Medical Supply fell.\n\nThe Consumer Privacy Act takes effect in May, said Nadia Farouk.';
+  assert.deepEqual(parseArticle(t).people.map((p) => p.name), ['Nadia Farouk']);
+});

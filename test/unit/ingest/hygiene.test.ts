@@ -40,3 +40,26 @@ test('a derived headline is cut at a word boundary and marked derived', () => {
   const short = parseArticle('Storm closes bridge. More text follows here.');
   assert.equal(short.headline, 'Storm closes bridge');
 });
+
+test('a derived headline leaves out the wire dateline, but not a lead that only starts in capitals', () => {
+  const headline = (lead: string) => parseArticle(`${lead} Second sentence.`).headline;
+  assert.equal(headline('OSLO, Feb 12 (Reuters) - Norway’s wealth fund posted a record profit.'), 'Norway’s wealth fund posted a record profit');
+  assert.equal(headline('DAKAR, Senegal (AP) — Voters queued for hours in the heat.'), 'Voters queued for hours in the heat');
+  assert.equal(headline('Lagos, Nigeria (CNN) — Floods have displaced thousands of families.'), 'Floods have displaced thousands of families');
+  assert.equal(headline('CHENNAI: The state will hire 2,000 nurses this year.'), 'The state will hire 2,000 nurses this year');
+  assert.equal(headline('NHS - a service in crisis, say the doctors who run it.'), 'NHS - a service in crisis, say the doctors who run it');
+  assert.equal(headline('Brexit: five years on, exporters still count the cost.'), 'Brexit: five years on, exporters still count the cost');
+});
+
+test('a block of short capitalised lines keeps its line breaks, so a name and the company under it stay apart', () => {
+  const a = parseArticle('Harlow Foods said sales rose.\n\nPress contact:\nMaria Olsen\nHarlow Foods Ltd\npress@harlow.example\n');
+  assert.equal(a.paragraphs[1]!.text, 'Press contact:\nMaria Olsen\nHarlow Foods Ltd\npress@harlow.example');
+  assert.deepEqual(a.people.map((p) => p.name), ['Maria Olsen']);
+  // Hard-wrapped prose, long lines or short ones that open in lower case, is still one line.
+  const wrapped = parseArticle('The council voted on Tuesday to close\nthe library, which opened in 1921,\nand to sell the building.');
+  assert.equal(wrapped.paragraphs[0]!.text, 'The council voted on Tuesday to close the library, which opened in 1921, and to sell the building.');
+});
+
+test('a derived headline skips a lead line in capitals', () => {
+  assert.equal(parseArticle('FOR IMMEDIATE RELEASE\n\nHarlow Foods will buy a bakery chain. More.').headline, 'Harlow Foods will buy a bakery chain');
+});

@@ -67,3 +67,11 @@ test('empty quotes and marks only produce no quotes and no crash', () => {
   assert.deepEqual(texts('“” "" ‘’ “ ”'), []);
   assert.deepEqual(texts('""""""""'), []);
 });
+
+test('a single-quoted phrase ending in -s’ is closed there when no later mark can close it', () => {
+  const a = quotes("Dr Imani Wekesa said the trial showed 'real gains for the patients'. 'We saw it in every ward,' she said.");
+  assert.deepEqual(a.quotes.map((q) => q.text), ['real gains for the patients', 'We saw it in every ward']);
+  assert.deepEqual(a.warnings, []);
+  // A possessive inside a quote that closes later stays inside it.
+  assert.deepEqual(texts("They called it 'the workers' charter' then. 'Fine,' he said."), ["the workers' charter", 'Fine']);
+});
