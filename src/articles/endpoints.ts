@@ -10,7 +10,7 @@ import { IdParams, PageMeta, text } from '../http/schemas.ts';
 import { ArticleSummary } from './article-view.ts';
 import { articleNotFound } from './article-version.ts';
 import { createArticle } from './create-article.ts';
-import { ArticleDetail, findArticleHead, loadArticleDetail } from './get-article.ts';
+import { ArticleDetail, findArticleHead, loadArticleDetail, readerView } from './get-article.ts';
 import { listArticles } from './list-articles.ts';
 import { assertRules, createArticleRules } from './rules.ts';
 import { JsonLdDocument, NinjsDocument } from '../formats/documents.ts';
@@ -87,13 +87,17 @@ export const get = endpoint({
     // A published article's JSON is rendered once per version: then a read costs the head query above and nothing
     // more. The version moves with every change to the article, so an entry is never stale; drafts are not cached
     // (read by their editors while they change).
+    // Readers and editors see different related lists (readerView), so each has its own cache entry.
+    const reader = !canSeeUnpublished(principal);
+    const cacheKey = (a: { id: number; version: number }) => (reader ? articleEtag(a) : `${articleEtag(a)} editor`);
     const cacheable = format === 'json' && head.status === 'published';
-    const cached = cacheable ? cache.get(articleEtag(head)) : undefined;
+    const cached = cacheable ? cache.get(cacheKey(head)) : undefined;
     if (cached !== undefined) return { status: 200, json: cached, etag, ...negotiated };
-    const article = await loadArticleDetail(db, head.id);
+    const full = await loadArticleDetail(db, head.id);
+    const article = reader ? readerView(full) : full;
     if (format === 'json') {
       const json = JSON.stringify(article);
-      if (article.status === 'published') cache.set(articleEtag(article), json);
+      if (article.status === 'published') cache.set(cacheKey(article), json);
       return { status: 200, json, etag: articleEtag(article), ...negotiated };
     }
     const uris = urisFor(origin);

@@ -31,6 +31,16 @@ export const ArticleDetail = ArticleSummary.extend({
 }).meta({ id: 'ArticleDetail' });
 
 export type ArticleDetail = z.infer<typeof ArticleDetail>;
+
+/**
+ * What a reader without a token may see of an article: its related list keeps links to published articles and to
+ * stubs (headlines from a published related block). A draft's headline may be embargoed news, and an archived
+ * article answers 404 to readers: for a reader neither exists.
+ */
+export const readerView = (a: ArticleDetail): ArticleDetail => ({
+  ...a,
+  related: a.related.filter((r) => r.article.status === 'published' || r.article.status === 'stub'),
+});
 export type RelatedItem = z.infer<typeof RelatedItem>;
 
 export interface ArticleHead {

@@ -106,4 +106,29 @@ describeEachDatabase('quotes and related API', (ctx) => {
     const empty = await request(app()).put(`/api/articles/${a.id}/related`).set(bearer(editor)).set('If-Match', articleEtag(a.id, 2)).send({ related: [] });
     assert.deepEqual(empty.body.related, []);
   });
+
+  test('readers do not see related links to drafts or archived articles, in any format; editors do', async () => {
+    const a = await articleFactory(ctx.db);
+    const draft = await articleFactory(ctx.db, { status: 'draft' });
+    const archived = await articleFactory(ctx.db, { status: 'archived' });
+    const published = await articleFactory(ctx.db);
+    const set = await request(app())
+      .put(`/api/articles/${a.id}/related`)
+      .set(bearer(editor))
+      .set('If-Match', articleEtag(a.id, 1))
+      .send({ related: [{ id: draft.id }, { headline: 'A story still to come' }, { id: archived.id }, { id: published.id }] });
+    assert.equal(set.status, 200, JSON.stringify(set.body));
+    const ids = (body: { related: Array<{ article: { id: number } }> }) => body.related.map((r) => r.article.id);
+    const stubId = set.body.related[1].article.id;
+    for (let i = 0; i < 2; i++) {
+      // Twice each, so that the second read comes from the render cache.
+      assert.deepEqual(ids((await request(app()).get(`/api/articles/${a.id}`)).body), [stubId, published.id]);
+      assert.deepEqual(ids((await request(app()).get(`/api/articles/${a.id}`).set(bearer(editor))).body), [draft.id, stubId, archived.id, published.id]);
+    }
+    for (const format of ['jsonld', 'ninjs']) {
+      const text = (await request(app()).get(`/api/articles/${a.id}`).query({ format })).text;
+      assert.ok(!text.includes(`/api/articles/${draft.id}"`) && !text.includes(`/api/articles/${archived.id}"`), `${format} shows the draft or the archived one`);
+      assert.ok(text.includes(`/api/articles/${published.id}"`), `${format} leaves out the published one`);
+    }
+  });
 });
