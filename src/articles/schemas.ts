@@ -97,7 +97,7 @@ export const ImportQuery = z.strictObject({
   source: text(200).optional(),
   url: Url.optional(),
   published: DateInput.optional(),
-  status: WritableStatus.optional().meta({ description: 'default published' }),
+  status: WritableStatus.optional().meta({ description: 'default: published for a new article; an existing one keeps its status' }),
   language: Language.optional(),
 });
 

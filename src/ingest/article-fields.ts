@@ -1,6 +1,6 @@
 import type { ParsedSource } from './import-article.ts';
 
-/** Ingested text is published unless the text's front matter or the caller says otherwise. */
+/** A new ingested article is published unless the text's front matter or the caller says otherwise (an update keeps its status: storeParsedArticle). */
 export const DEFAULT_STATUS = 'published';
 
 /**

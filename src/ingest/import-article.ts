@@ -48,7 +48,8 @@ export async function storeParsedArticle(db: Db | Tx, source: ParsedSource, acto
       if (existing && !existing.isStub && existing.contentHash === hash) {
         return { articleId: existing.id, slug: existing.slug, outcome: 'unchanged' as const, warnings: parsed.warnings };
       }
-      const fields = articleFields(source);
+      // Changed text is a correction, not a decision to publish: an article keeps its status unless one is given.
+      const fields = { ...articleFields(source), ...(existing && !existing.isStub && !parsed.meta.status ? { status: existing.status } : {}) };
       let articleId: number;
       let version: number;
       if (existing) {
@@ -89,7 +90,7 @@ export async function storeParsedArticle(db: Db | Tx, source: ParsedSource, acto
 
 /** The article this text belongs to: the one with its slug, else a stub made from its headline elsewhere. */
 async function findTarget(tx: Tx, slug: string, headline: string) {
-  const select = { id: true, slug: true, isStub: true, contentHash: true, version: true } as const;
+  const select = { id: true, slug: true, isStub: true, status: true, contentHash: true, version: true } as const;
   const bySlug = await tx.article.findUnique({ where: { slug }, select });
   if (bySlug) return bySlug;
   const stubSlug = slugify(headline);

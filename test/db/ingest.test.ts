@@ -83,6 +83,17 @@ describeEachDatabase('ingest into the store', (ctx) => {
     assert.match(last.text, /in March last year/);
   });
 
+  test('changed text keeps the article\'s status unless the text or the caller gives one', async () => {
+    const db = ctx.db.prisma;
+    const text = makeArticleText({ headline: 'Embargoed budget leaks early', people: [['Odile Fournier', 'a budget analyst']] });
+    const { articleId } = await importArticle(db, text, { status: 'draft' }, actor);
+    const corrected = await importArticle(db, text.replace('plan number 1', 'plan number one'), {}, actor);
+    assert.deepEqual([corrected.articleId, corrected.outcome], [articleId, 'updated']);
+    assert.equal((await db.article.findUniqueOrThrow({ where: { id: articleId } })).status, 'draft', 'a correction published a draft');
+    await importArticle(db, text, { status: 'published' }, actor);
+    assert.equal((await db.article.findUniqueOrThrow({ where: { id: articleId } })).status, 'published');
+  });
+
   test('a stub fills in when its article is ingested, and the link holds', async () => {
     const db = ctx.db.prisma;
     const title = 'Was Gareth Southgate great, or just lucky?';
