@@ -15,12 +15,11 @@ export const IdString = z
   .pipe(IdNumber);
 
 /** Free text stored in the database: PostgreSQL refuses NUL characters, so they are refused here, as a 400. */
-export const text = (max: number, min = 1) =>
-  z
-    .string()
-    .min(min)
-    .max(max)
-    .regex(/^[^\u0000]*$/, 'must not contain NUL characters');
+export const text = (max: number, min = 1) => {
+  const s = z.string().min(min).max(max).regex(/^[^\u0000]*$/, 'must not contain NUL characters');
+  // A required text of spaces only is a mistake (a headline "   " would be stored empty), not a value.
+  return min > 0 ? s.regex(/\S/, 'must not be blank') : s;
+};
 
 export const optionalText = (max: number) => text(max, 0).nullable().optional();
 

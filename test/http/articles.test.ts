@@ -151,6 +151,12 @@ describeEachDatabase('articles API', (ctx) => {
     assert.deepEqual(rules.body.errors.map((e: { path: unknown[] }) => e.path.join('.')), ['body.quotes.0.paragraph', 'body.quotes.1.speaker']);
     const nul = await request(app()).post('/api/articles').set(bearer(editor)).send({ headline: 'a\u0000b', paragraphs: ['x'] });
     assert.equal(nul.status, 400);
+    const blank = await request(app()).post('/api/articles').set(bearer(editor)).send({ headline: '   ', paragraphs: ['x', '\n\n'] });
+    assert.equal(blank.status, 400);
+    assert.deepEqual(
+      blank.body.errors.map((e: { path: unknown[]; message: string }) => `${e.path.join('.')}: ${e.message}`),
+      ['body.headline: must not be blank', 'body.paragraphs.1: must not be blank'],
+    );
   });
 
   test('PATCH /api/articles/:id needs If-Match (428), refuses a stale one (412), returns the new ETag', async () => {
