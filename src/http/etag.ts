@@ -12,27 +12,34 @@ export const formatEtag = (kind: EtagKind, id: number, version: number) => `"${k
 function parseList(header: string | undefined): string[] {
   return (header ?? '')
     .split(',')
-    .map((s) => s.trim().replace(/^W\//, ''))
+    .map((s) => s.trim())
     .filter(Boolean);
 }
 
 /**
- * The version the client says it edited. 428 without If-Match; 412 when the tag names another entity or is not
- * ours. `*` is refused too: it would turn off the lost-edit protection the header exists for.
+ * The version the client says it edited. 428 without If-Match, or with `*` (it would turn off the lost-edit
+ * protection the header exists for); 412 when no tag is this entity's: another entity's, another representation's
+ * ("….jsonld"), or a weak one (If-Match compares strongly). A tag of the right entity but an old version passes
+ * here and fails at the write (bumpArticleVersion): 412, edited by someone else.
  */
 export function expectedVersion(ifMatch: string | undefined, kind: EtagKind, id: number): number {
   const tags = parseList(ifMatch);
-  if (!tags.length) {
-    throw new AppError('precondition_required', `This write needs an If-Match header with the ${kind}'s ETag; GET the ${kind} first`, {
-      issues: [{ path: ['headers', 'if-match'], message: 'required' }],
-    });
-  }
+  const required = (message: string, issue: string) => new AppError('precondition_required', message, { issues: [{ path: ['headers', 'if-match'], message: issue }] });
+  if (!tags.length) throw required(`This write needs an If-Match header with the ${kind}'s ETag; GET the ${kind} first`, 'required');
+  if (tags.includes('*')) throw required(`If-Match: * is not accepted (it would switch off the lost-edit check); send the ${kind}'s ETag`, 'must be an ETag, not *');
   const pattern = new RegExp(`^"${kind}-${id}-v(\\d{1,10})"$`);
   for (const tag of tags) {
     const m = pattern.exec(tag);
     if (m) return Number(m[1]);
   }
-  throw stale(kind);
+  const sent = tags.join(', ').slice(0, 200);
+  const weak = tags.some((t) => t.startsWith('W/') && pattern.test(t.slice(2)));
+  throw new AppError(
+    'precondition_failed',
+    weak
+      ? `If-Match ${sent} is a weak ETag, which cannot guard a write; send it without W/`
+      : `If-Match ${sent} is not an ETag of ${kind} ${id} (its JSON representation's ETag looks like "${kind}-${id}-v1"); GET the ${kind} and send its ETag`,
+  );
 }
 
 export function stale(kind: EtagKind): AppError {
@@ -41,7 +48,8 @@ export function stale(kind: EtagKind): AppError {
 
 /** If-None-Match on a GET: true when the client already holds the current version (→ 304). */
 export function matchesIfNoneMatch(ifNoneMatch: string | undefined, etag: string): boolean {
-  const tags = parseList(ifNoneMatch);
+  // If-None-Match compares weakly: W/"x" and "x" are the same tag here.
+  const tags = parseList(ifNoneMatch).map((t) => t.replace(/^W\//, ''));
   return tags.includes('*') || tags.includes(etag);
 }
 

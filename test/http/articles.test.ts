@@ -173,8 +173,18 @@ describeEachDatabase('articles API', (ctx) => {
     const stale = await request(app()).patch(path).set(bearer(editor)).set('If-Match', articleEtag(a.id, 1)).send({ headline: 'Lost edit' });
     assert.equal(stale.status, 412);
     assertMatchesOpenApi(stale, 'patch', '/api/articles/:id');
+    assert.match(stale.body.detail, /changed by someone else/);
     const otherArticle = await request(app()).patch(path).set(bearer(editor)).set('If-Match', articleEtag(a.id + 1000, 2)).send({ headline: 'x' });
     assert.equal(otherArticle.status, 412);
+    assert.match(otherArticle.body.detail, new RegExp(`is not an ETag of article ${a.id}`));
+    const jsonLd = await request(app()).patch(path).set(bearer(editor)).set('If-Match', articleEtag(a.id, 2).replace(/"$/, '.jsonld"')).send({ headline: 'x' });
+    assert.equal(jsonLd.status, 412);
+    const weak = await request(app()).patch(path).set(bearer(editor)).set('If-Match', `W/${articleEtag(a.id, 2)}`).send({ headline: 'x' });
+    assert.equal(weak.status, 412);
+    assert.match(weak.body.detail, /weak ETag/);
+    const star = await request(app()).patch(path).set(bearer(editor)).set('If-Match', '*').send({ headline: 'x' });
+    assert.equal(star.status, 428);
+    assertMatchesOpenApi(star, 'patch', '/api/articles/:id');
     assert.equal((await request(app()).patch(path).set(bearer(editor)).set('If-Match', articleEtag(a.id, 2)).send({})).status, 400);
     assert.equal((await request(app()).patch('/api/articles/999999').set(bearer(editor)).set('If-Match', articleEtag(999999, 1)).send({ headline: 'x' })).status, 404);
     const taken = await articleFactory(ctx.db);
