@@ -1,5 +1,6 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { Db } from '../db/client.ts';
-import { transaction } from '../db/transaction.ts';
+import { Unchanged, transaction } from '../db/transaction.ts';
 import { type Actor, recordRevision } from '../history/record-revision.ts';
 import { articleSummarySelect, toArticleSummary, type ArticleSummary } from './article-view.ts';
 import { bumpArticleVersion, requireArticle, shownAsRelated, touchArticleVersion, touchArticlesShowing } from './article-version.ts';
@@ -27,6 +28,7 @@ export async function updateArticle(db: Db, id: number, expected: number, patch:
     const before = toArticleSummary(beforeRow!);
     const after = toArticleSummary(row);
     const changed = Object.keys(patch) as (keyof ArticleSummary)[];
+    if (isDeepStrictEqual(pick(before, changed), pick(after, changed))) return new Unchanged(before);
     await recordRevision(tx, {
       entityType: 'article',
       entityId: id,

@@ -1,6 +1,7 @@
+import { isDeepStrictEqual } from 'node:util';
 import { bumpArticleVersion } from '../articles/article-version.ts';
 import type { Db, Tx } from '../db/client.ts';
-import { transaction } from '../db/transaction.ts';
+import { Unchanged, transaction } from '../db/transaction.ts';
 import { AppError } from '../errors.ts';
 import { type Actor, recordRevision } from '../history/record-revision.ts';
 import { locateQuote } from '../quotes/quote-view.ts';
@@ -55,6 +56,7 @@ export async function updateParagraph(
   return transaction(db, async (tx) => {
     const version = await bumpArticleVersion(tx, articleId, expected);
     const before = await findParagraph(tx, articleId, paragraphId);
+    if (before.text === text) return new Unchanged({ value: before, version: version - 1 });
     const value = await tx.paragraph.update({ where: { id: paragraphId }, data: { text }, select });
     const quotes = await tx.quote.findMany({ where: { paragraphId, paragraphSpan: 1 }, select: { id: true, text: true } });
     for (const q of quotes) {
@@ -90,6 +92,9 @@ export async function reorderParagraphs(db: Db, articleId: number, expected: num
     const version = await bumpArticleVersion(tx, articleId, expected);
     const current = await tx.paragraph.findMany({ where: { articleId }, orderBy: { position: 'asc' }, select: { id: true } });
     assertPermutation(current.map((p) => p.id), order);
+    if (isDeepStrictEqual(current.map((p) => p.id), order)) {
+      return new Unchanged({ value: await tx.paragraph.findMany({ where: { articleId }, orderBy: { position: 'asc' }, select }), version: version - 1 });
+    }
     await parkAll(tx, articleId);
     for (const [i, id] of order.entries()) {
       await tx.paragraph.update({ where: { id }, data: { position: i + 1 }, select: { id: true } });

@@ -1,7 +1,7 @@
 import { touchArticleVersion, touchArticlesShowing } from '../articles/article-version.ts';
 import { toAliases } from '../articles/get-article.ts';
 import type { Db } from '../db/client.ts';
-import { transaction } from '../db/transaction.ts';
+import { Unchanged, transaction } from '../db/transaction.ts';
 import { AppError } from '../errors.ts';
 import { type Actor, recordRevision } from '../history/record-revision.ts';
 import { personNameKey } from './name-key.ts';
@@ -48,6 +48,7 @@ export async function updatePerson(db: Db, id: number, expected: number, patch: 
       select: personSelect,
     });
     const after = toPerson(row);
+    if (after.name === before.name && after.description === before.description) return new Unchanged(toPerson(before));
     if (after.name !== before.name) await touchArticlesShowing(tx, { personId: id });
     await recordRevision(tx, { entityType: 'person', entityId: id, action: 'person.update', actor, version: row.version, before: toPerson(before), after });
     return after;

@@ -1,7 +1,8 @@
+import { isDeepStrictEqual } from 'node:util';
 import { bumpArticleVersion } from '../articles/article-version.ts';
 import { quoteShapeIssues } from '../articles/rules.ts';
 import type { Db, Tx } from '../db/client.ts';
-import { transaction } from '../db/transaction.ts';
+import { Unchanged, transaction } from '../db/transaction.ts';
 import { AppError } from '../errors.ts';
 import { type Actor, recordRevision } from '../history/record-revision.ts';
 import { ensureArticlePeople, type PersonRef, refKey, resolvePeople } from '../people/resolve-people.ts';
@@ -109,6 +110,7 @@ export async function updateQuote(db: Db, quoteId: number, expected: ExpectedVer
     });
     const before = toQuote(current);
     const value = toQuote(row);
+    if (isDeepStrictEqual(before, value)) return new Unchanged({ value: before, version: version - 1 });
     await recordRevision(tx, { entityType: 'article', entityId: current.articleId, action: 'quote.update', actor, version, before, after: value });
     return { value, version };
   });

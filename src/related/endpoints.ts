@@ -1,7 +1,8 @@
+import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
 import { bumpArticleVersion } from '../articles/article-version.ts';
 import { RelatedItem } from '../articles/get-article.ts';
-import { transaction } from '../db/transaction.ts';
+import { Unchanged, transaction } from '../db/transaction.ts';
 import { recordRevision } from '../history/record-revision.ts';
 import { actorOf, endpoint } from '../http/endpoint.ts';
 import { expectedVersion, formatEtag } from '../http/etag.ts';
@@ -30,6 +31,7 @@ export const replace = endpoint({
       const before = await loadRelated(tx, params.id);
       const related = await replaceRelated(tx, params.id, body.related, ['body', 'related']);
       const brief = (items: typeof related) => items.map((r) => ({ id: r.article.id, title: r.title }));
+      if (isDeepStrictEqual(brief(before), brief(related))) return new Unchanged({ related: before, version: version - 1 });
       await recordRevision(tx, { entityType: 'article', entityId: params.id, action: 'related.replace', actor, version, before: brief(before), after: brief(related) });
       return { related, version };
     });

@@ -107,6 +107,34 @@ describeEachDatabase('quotes and related API', (ctx) => {
     assert.deepEqual(empty.body.related, []);
   });
 
+  test('an edit that changes nothing answers 200 with the same ETag and writes no history', async () => {
+    const a = await articleFactory(ctx.db);
+    const b = await articleFactory(ctx.db);
+    const v1 = articleEtag(a.id, 1);
+    const article = (await request(app()).get(`/api/articles/${a.id}`).set(bearer(editor))).body;
+    const speaker = article.quotes[0].speaker.name;
+    const edits = [
+      request(app()).patch(`/api/quotes/${a.quoteId}`).send({ speaker: { name: speaker } }),
+      request(app()).patch(`/api/articles/${a.id}`).send({ headline: article.headline, status: article.status }),
+      request(app()).patch(`/api/articles/${a.id}/paragraphs/${a.paragraphIds[0]}`).send({ text: article.paragraphs[0].text }),
+      request(app()).put(`/api/articles/${a.id}/paragraphs/order`).send({ order: a.paragraphIds }),
+    ];
+    for (const edit of edits) {
+      const res = await edit.set(bearer(editor)).set('If-Match', v1);
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+      assert.equal(res.headers.etag, v1);
+    }
+    const linked = await request(app()).put(`/api/articles/${a.id}/related`).set(bearer(editor)).set('If-Match', v1).send({ related: [{ id: b.id }] });
+    assert.equal(linked.headers.etag, articleEtag(a.id, 2), 'a real change still moves the version');
+    const again = await request(app()).put(`/api/articles/${a.id}/related`).set(bearer(editor)).set('If-Match', articleEtag(a.id, 2)).send({ related: [{ id: b.id }] });
+    assert.deepEqual([again.status, again.headers.etag, again.body.related.length], [200, articleEtag(a.id, 2), 1]);
+    const history = await request(app()).get(`/api/articles/${a.id}/history`).set(bearer(editor));
+    assert.deepEqual(history.body.data.map((r: { action: string }) => r.action), ['related.replace']);
+    const person = (await request(app()).get(`/api/people/${a.personId}`).set(bearer(editor)));
+    const renamed = await request(app()).patch(`/api/people/${a.personId}`).set(bearer(editor)).set('If-Match', person.headers.etag).send({ name: person.body.name });
+    assert.deepEqual([renamed.status, renamed.headers.etag], [200, person.headers.etag]);
+  });
+
   test('readers do not see related links to drafts or archived articles, in any format; editors do', async () => {
     const a = await articleFactory(ctx.db);
     const draft = await articleFactory(ctx.db, { status: 'draft' });
