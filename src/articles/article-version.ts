@@ -2,6 +2,12 @@ import type { Tx } from '../db/client.ts';
 import { AppError } from '../errors.ts';
 import { stale } from '../http/etag.ts';
 
+/** A write's result with the article's version after it: the client's next If-Match. */
+export interface Versioned<T> {
+  value: T;
+  version: number;
+}
+
 /**
  * The lost-edit guard. Every write to an article or anything in it starts here, inside its transaction: the
  * version moves from the one the editor read to the next in ONE conditional UPDATE, so of two editors holding the

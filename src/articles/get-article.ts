@@ -120,7 +120,9 @@ const quoteColumns = {
   paragraphSpan: true, speakerId: true, addresseeId: true,
 } as const;
 
-export async function loadArticlePeople(db: Db | Tx, articleId: number): Promise<z.infer<typeof ArticlePersonView>[]> {
+export type ArticlePersonView = z.infer<typeof ArticlePersonView>;
+
+export async function loadArticlePeople(db: Db | Tx, articleId: number): Promise<ArticlePersonView[]> {
   const rows = await db.articlePerson.findMany({
     where: { articleId },
     orderBy: { id: 'asc' },

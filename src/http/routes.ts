@@ -1,3 +1,4 @@
+import * as articlePeople from '../article-people/endpoints.ts';
 import * as articles from '../articles/endpoints.ts';
 import * as history from '../history/endpoints.ts';
 import * as paragraphs from '../paragraphs/endpoints.ts';
@@ -41,6 +42,10 @@ export const routes: Route[] = [
   del('/api/articles/:id/paragraphs/:paragraphId', 'editor', paragraphs.remove),
 
   put('/api/articles/:id/related', 'editor', related.replace),
+
+  post('/api/articles/:id/people', 'editor', articlePeople.add),
+  patch('/api/articles/:id/people/:personId', 'editor', articlePeople.patch),
+  del('/api/articles/:id/people/:personId', 'editor', articlePeople.remove),
 
   get('/api/quotes', 'public', quotes.list),
   post('/api/articles/:id/quotes', 'editor', quotes.create),

@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { bumpArticleVersion } from '../articles/article-version.ts';
+import { type Versioned, bumpArticleVersion } from '../articles/article-version.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { Unchanged, transaction } from '../db/transaction.ts';
 import { AppError } from '../errors.ts';
@@ -14,11 +14,6 @@ export interface ParagraphView {
 }
 const select = { id: true, position: true, text: true } as const;
 
-/** Every write returns the article's new version: the client's next If-Match. */
-export interface Versioned<T> {
-  value: T;
-  version: number;
-}
 
 async function findParagraph(tx: Tx, articleId: number, paragraphId: number): Promise<ParagraphView> {
   const p = await tx.paragraph.findFirst({ where: { id: paragraphId, articleId }, select });

@@ -131,7 +131,7 @@ describeEachDatabase('quotes and related API', (ctx) => {
     const history = await request(app()).get(`/api/articles/${a.id}/history`).set(bearer(editor));
     assert.deepEqual(history.body.data.map((r: { action: string }) => r.action), ['related.replace']);
     const person = (await request(app()).get(`/api/people/${a.personId}`).set(bearer(editor)));
-    const renamed = await request(app()).patch(`/api/people/${a.personId}`).set(bearer(editor)).set('If-Match', person.headers.etag).send({ name: person.body.name });
+    const renamed = await request(app()).patch(`/api/people/${a.personId}`).set(bearer(editor)).set('If-Match', String(person.headers.etag)).send({ name: person.body.name });
     assert.deepEqual([renamed.status, renamed.headers.etag], [200, person.headers.etag]);
   });
 
