@@ -34,6 +34,12 @@ export async function insertParagraph(
         issues: [{ path: ['body', 'position'], message: `at most ${count + 1}` }],
       });
     }
+    const split = (await multiParagraphQuotes(tx, articleId)).filter((q) => q.first < position && position <= q.last);
+    if (split.length) {
+      throw new AppError('unprocessable', 'A paragraph cannot go inside a quote that runs over several paragraphs', {
+        issues: split.map((q) => ({ path: ['body', 'position'], message: `would split quote ${q.id} (paragraphs ${q.first}–${q.last})` })),
+      });
+    }
     await shiftPositions(tx, articleId, position, 1);
     const value = await tx.paragraph.create({ data: { articleId, position, text: input.text }, select });
     await recordRevision(tx, { entityType: 'article', entityId: articleId, action: 'paragraph.insert', actor, version, after: value });
@@ -62,12 +68,21 @@ export async function updateParagraph(
   });
 }
 
-/** Deletes a paragraph with the quotes that start in it and its mentions; the gap closes. */
+/**
+ * Deletes a paragraph with its mentions and the quotes in it: those that start in it, and those that run on into it
+ * from an earlier paragraph (their text holds its words). The gap closes.
+ */
 export async function deleteParagraph(db: Db, articleId: number, paragraphId: number, expected: number, actor: Actor): Promise<number> {
   return transaction(db, async (tx) => {
     const version = await bumpArticleVersion(tx, articleId, expected);
     const before = await findParagraph(tx, articleId, paragraphId);
-    const quotes = await tx.quote.findMany({ where: { paragraphId }, select: { id: true, text: true, kind: true, speakerId: true } });
+    const runningOn = (await multiParagraphQuotes(tx, articleId)).filter((q) => q.first < before.position && before.position <= q.last).map((q) => q.id);
+    const quotes = await tx.quote.findMany({
+      where: { OR: [{ paragraphId }, { id: { in: runningOn } }] },
+      select: { id: true, text: true, kind: true, speakerId: true },
+      orderBy: { id: 'asc' },
+    });
+    if (runningOn.length) await tx.quote.deleteMany({ where: { id: { in: runningOn } } });
     await tx.paragraph.delete({ where: { id: paragraphId }, select: { id: true } });
     await shiftPositions(tx, articleId, before.position + 1, -1);
     await recordRevision(tx, {
@@ -87,6 +102,7 @@ export async function reorderParagraphs(db: Db, articleId: number, expected: num
     const version = await bumpArticleVersion(tx, articleId, expected);
     const current = await tx.paragraph.findMany({ where: { articleId }, orderBy: { position: 'asc' }, select: { id: true } });
     assertPermutation(current.map((p) => p.id), order);
+    assertQuotesKeepTogether(current.map((p) => p.id), order, await multiParagraphQuotes(tx, articleId));
     if (isDeepStrictEqual(current.map((p) => p.id), order)) {
       return new Unchanged({ value: await tx.paragraph.findMany({ where: { articleId }, orderBy: { position: 'asc' }, select }), version: version - 1 });
     }
@@ -116,4 +132,31 @@ export function assertPermutation(ids: number[], order: number[]): void {
   const missing = ids.filter((id) => !seen.has(id));
   if (missing.length) issues.push({ path: ['body', 'order'], message: `missing paragraphs: ${missing.join(', ')}` });
   if (issues.length) throw new AppError('unprocessable', 'The order must list every paragraph of the article exactly once', { issues });
+}
+
+interface SpanningQuote {
+  id: number;
+  /** positions of its first and last paragraphs */
+  first: number;
+  last: number;
+}
+
+/** The article's quotes that run over more than one paragraph, with the positions they cover. */
+async function multiParagraphQuotes(tx: Tx, articleId: number): Promise<SpanningQuote[]> {
+  const rows = await tx.quote.findMany({
+    where: { articleId, paragraphSpan: { gt: 1 } },
+    select: { id: true, paragraphSpan: true, paragraph: { select: { position: true } } },
+  });
+  return rows.map((q) => ({ id: q.id, first: q.paragraph.position, last: q.paragraph.position + q.paragraphSpan - 1 }));
+}
+
+/** A named rule: a quote over several paragraphs keeps them next to each other, in their order (it is read across them). */
+export function assertQuotesKeepTogether(ids: number[], order: number[], quotes: SpanningQuote[]): void {
+  const newPosition = new Map(order.map((id, i) => [id, i]));
+  const issues = quotes.flatMap((q) => {
+    const covered = ids.slice(q.first - 1, q.last).map((id) => newPosition.get(id)!);
+    const together = covered.every((p, i) => p === covered[0]! + i);
+    return together ? [] : [{ path: ['body', 'order'], message: `quote ${q.id} runs over paragraphs ${ids.slice(q.first - 1, q.last).join(', ')}: keep them together in this order` }];
+  });
+  if (issues.length) throw new AppError('unprocessable', 'The order would break up a quote that runs over several paragraphs', { issues });
 }

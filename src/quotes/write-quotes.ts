@@ -17,10 +17,21 @@ export const quoteNotFound = (id: number) => new AppError('not_found', `No quote
 async function paragraphOf(tx: Tx, articleId: number, ref: { id?: number; position?: number }, field: string) {
   const p = await tx.paragraph.findFirst({
     where: ref.id !== undefined ? { id: ref.id, articleId } : { position: ref.position, articleId },
-    select: { id: true, text: true },
+    select: { id: true, text: true, position: true },
   });
   if (!p) throw new AppError('unprocessable', 'The quote must start in a paragraph of its article', { issues: [{ path: ['body', field], message: 'not a paragraph of this article' }] });
   return p;
+}
+
+/** A quote over several paragraphs must end in the article: 422 on paragraphSpan otherwise (as on create). */
+async function assertSpanFits(tx: Tx, articleId: number, first: number, span: number): Promise<void> {
+  if (span === 1) return;
+  const count = await tx.paragraph.count({ where: { articleId } });
+  if (first + span - 1 > count) {
+    throw new AppError('unprocessable', 'The quote runs past the end of its article', {
+      issues: [{ path: ['body', 'paragraphSpan'], message: `from paragraph ${first}, at most ${count - first + 1}` }],
+    });
+  }
 }
 
 async function speakerIds(tx: Tx, articleId: number, body: { speaker?: PersonRef | null; addressee?: PersonRef | null }) {
@@ -45,6 +56,7 @@ export async function createQuote(db: Db, articleId: number, expected: number, b
     const paragraph = await paragraphOf(tx, articleId, { id: body.paragraphId, position: body.paragraph }, body.paragraphId !== undefined ? 'paragraphId' : 'paragraph');
     const span = body.paragraphSpan ?? 1;
     assertShape({ ...body, paragraphSpan: span, paragraphText: paragraph.text });
+    await assertSpanFits(tx, articleId, paragraph.position, span);
     const { speakerId, addresseeId } = await speakerIds(tx, articleId, body);
     const offsets =
       body.startOffset != null && body.endOffset != null
@@ -93,6 +105,7 @@ export async function updateQuote(db: Db, quoteId: number, expected: ExpectedVer
         ? merged.paragraphSpan === 1 ? locateQuote(paragraph.text, merged.text) : { startOffset: null, endOffset: null }
         : { startOffset: merged.startOffset, endOffset: merged.endOffset };
     assertShape({ ...merged, ...offsets, paragraphText: paragraph.text });
+    await assertSpanFits(tx, current.articleId, paragraph.position, merged.paragraphSpan);
     const { speakerId, addresseeId } = await speakerIds(tx, current.articleId, patch);
     const row = await tx.quote.update({
       where: { id: quoteId },

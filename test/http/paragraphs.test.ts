@@ -75,6 +75,37 @@ describeEachDatabase('paragraphs API', (ctx) => {
     assert.deepEqual(history.body.data[0].after, { order: [p4, p3, p2, p1] });
   });
 
+  test('a quote over several paragraphs stays whole: it must fit, no insert or reorder splits it, a delete inside takes it', async () => {
+    const created = await request(app()).post('/api/articles').set(bearer(editor)).send({
+      headline: 'A speech over two paragraphs',
+      paragraphs: ['The mayor rose to speak.', '“We will rebuild the pier,', 'and we will do it by summer.”', 'Applause followed.'],
+      quotes: [{ paragraph: 2, paragraphSpan: 2, text: 'We will rebuild the pier,\nand we will do it by summer.', kind: 'direct' }],
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const id = created.body.id;
+    const [p1, p2, p3, p4] = created.body.paragraphs.map((p: { id: number }) => p.id);
+    const quoteId = created.body.quotes[0].id;
+    const etag = () => articleEtag(id, 1);
+    const tooLong = await request(app()).post(`/api/articles/${id}/quotes`).set(bearer(editor)).set('If-Match', etag()).send({ paragraph: 4, paragraphSpan: 3, text: 'Applause', kind: 'scare' });
+    assert.equal(tooLong.status, 422, JSON.stringify(tooLong.body));
+    assert.deepEqual(tooLong.body.errors.map((e: { path: unknown[] }) => e.path.join('.')), ['body.paragraphSpan']);
+    const inside = await request(app()).post(`/api/articles/${id}/paragraphs`).set(bearer(editor)).set('If-Match', etag()).send({ text: 'x', position: 3 });
+    assert.equal(inside.status, 422, JSON.stringify(inside.body));
+    assert.match(inside.body.errors[0].message, new RegExp(`split quote ${quoteId}`));
+    const apart = await request(app()).put(`/api/articles/${id}/paragraphs/order`).set(bearer(editor)).set('If-Match', etag()).send({ order: [p3, p2, p1, p4] });
+    assert.equal(apart.status, 422);
+    assertMatchesOpenApi(apart, 'put', '/api/articles/:id/paragraphs/order');
+    const together = await request(app()).put(`/api/articles/${id}/paragraphs/order`).set(bearer(editor)).set('If-Match', etag()).send({ order: [p2, p3, p1, p4] });
+    assert.equal(together.status, 200, JSON.stringify(together.body));
+    const moved = (await request(app()).get(`/api/articles/${id}`).set(bearer(editor))).body.quotes[0];
+    assert.deepEqual([moved.paragraphPosition, moved.paragraphSpan], [1, 2]);
+    const removed = await request(app()).delete(`/api/articles/${id}/paragraphs/${p3}`).set(bearer(editor)).set('If-Match', articleEtag(id, 2));
+    assert.equal(removed.status, 204);
+    assert.deepEqual((await request(app()).get(`/api/articles/${id}`).set(bearer(editor))).body.quotes, []);
+    const history = await request(app()).get(`/api/articles/${id}/history`).set(bearer(editor));
+    assert.deepEqual(history.body.data[0].before.quotes.map((q: { id: number }) => q.id), [quoteId]);
+  });
+
   test('a reorder that fails half-way leaves the old order and the old version', async () => {
     const a = await articleFactory(ctx.db, { paragraphs: 5 });
     const before = await texts(a.id);
