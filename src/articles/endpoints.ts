@@ -130,6 +130,7 @@ export const importText = endpoint({
   tag,
   query: ImportQuery,
   body: { type: 'text', schema: text(10_000_000).meta({ description: 'the article as plain text' }) },
+  ifMatch: 'for updates',
   responses: {
     201: { description: 'a new article (or a stub filled)', schema: ImportResult, etag: true, location: true },
     200: { description: 'an existing article updated, or unchanged', schema: ImportResult, etag: true, location: true },
@@ -142,6 +143,13 @@ export const importText = endpoint({
     const result = await withConflictRetry(() => transaction(db, async (tx) => {
       const r = await importArticle(tx, body, query, actor);
       if (r.outcome === 'updated') {
+        // A text whose headline (or slug) is an existing article's updates that article: say which, for the editor
+        // who meant a new story to give it a slug of its own.
+        if (!ifMatch?.trim()) {
+          throw new AppError('precondition_required', `This text would update article ${r.articleId} ("${r.slug}"), which already exists: send If-Match with its ETag to update it, or import it as a new article with ?slug=…`, {
+            issues: [{ path: ['headers', 'if-match'], message: 'required to update an existing article' }],
+          });
+        }
         // The ingest moved the version by one; the editor must have read the version it replaced.
         const { version } = await tx.article.findUniqueOrThrow({ where: { id: r.articleId }, select: { version: true } });
         if (expectedVersion(ifMatch, 'article', r.articleId) !== version - 1) throw stale('article');

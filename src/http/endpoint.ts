@@ -66,8 +66,9 @@ export interface EndpointSpec<P extends z.ZodType, Q extends z.ZodType, B extend
   params?: P;
   query?: Q;
   body?: { type: 'json' | 'text'; schema: B };
-  /** writes to an existing article/person: If-Match is required (428) and must be current (412) */
-  ifMatch?: boolean;
+  /** writes to an existing article/person: If-Match is required (428) and must be current (412); 'for updates':
+   *  only when the write turns out to change an existing record (an import) */
+  ifMatch?: true | 'for updates';
   /** GETs that answer If-None-Match with 304 */
   conditional?: boolean;
   responses: Record<number, ResponseSpec>;

@@ -67,7 +67,8 @@ function operation(route: Route): ZodOpenApiOperationObject {
     responses[String(status)] = { description: ERROR_TEXT[status] ?? 'error', content: { 'application/problem+json': { schema: Problem } } };
   }
   const header = {
-    ...(ep.ifMatch ? { 'if-match': z.string().meta({ description: 'the ETag you read (required)' }) } : {}),
+    ...(ep.ifMatch === true ? { 'if-match': z.string().meta({ description: 'the ETag you read (required)' }) } : {}),
+    ...(ep.ifMatch === 'for updates' ? { 'if-match': z.string().optional().meta({ description: 'the ETag of the article the text updates (required for an update)' }) } : {}),
     ...(ep.conditional ? { 'if-none-match': z.string().optional().meta({ description: 'an ETag you hold: 304 if still current' }) } : {}),
   };
   return {

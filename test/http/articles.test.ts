@@ -253,6 +253,7 @@ describeEachDatabase('articles API', (ctx) => {
     const edited = text.replace('Wang’s visit to Moscow', 'Wang’s trip to Moscow');
     const noIfMatch = await request(app()).post('/api/articles/import').set(bearer(editor)).type('text/plain').send(edited);
     assert.equal(noIfMatch.status, 428);
+    assert.match(noIfMatch.body.detail, new RegExp(`would update article ${created.body.articleId} \\("${created.body.slug}"\\)`));
     const stale = await request(app()).post('/api/articles/import').set(bearer(editor)).type('text/plain').set('If-Match', articleEtag(created.body.articleId, 99)).send(edited);
     assert.equal(stale.status, 412);
     const updated = await request(app()).post('/api/articles/import').set(bearer(editor)).type('text/plain').set('If-Match', String(created.headers.etag)).send(edited);
