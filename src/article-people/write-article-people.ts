@@ -17,7 +17,7 @@ import type { AddArticlePersonBody, PatchArticlePersonBody } from './schemas.ts'
 export async function addArticlePerson(db: Db, articleId: number, expected: number, body: AddArticlePersonBody, actor: Actor): Promise<Versioned<ArticlePersonView>> {
   return transaction(db, async (tx) => {
     const version = await bumpArticleVersion(tx, articleId, expected);
-    const personId = (await resolvePeople(tx, [{ ref: body.person, path: ['body', 'person'] }])).get(refKey(body.person))!;
+    const personId = (await resolvePeople(tx, [{ ref: body.person, path: ['body', 'person'] }], actor)).get(refKey(body.person))!;
     const existing = await tx.articlePerson.findUnique({ where: { articleId_personId: { articleId, personId } }, select: { id: true } });
     if (existing) {
       throw new AppError('conflict', `Person ${personId} is already in article ${articleId}; change them with PATCH /api/articles/${articleId}/people/${personId}`);

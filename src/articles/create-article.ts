@@ -51,7 +51,7 @@ export async function createArticle(db: Db, body: CreateArticleBody, actor: Acto
       if (q.speaker) refs.push({ ref: q.speaker, path: ['body', 'quotes', i, 'speaker'] });
       if (q.addressee) refs.push({ ref: q.addressee, path: ['body', 'quotes', i, 'addressee'] });
     }
-    const people = await resolvePeople(tx, refs);
+    const people = await resolvePeople(tx, refs, actor);
     const personOf = (ref: PersonRef) => people.get(refKey(ref))!;
 
     // Everyone listed, quoted or addressed appears among the article's people.

@@ -3,6 +3,7 @@ import type { Db } from '../db/client.ts';
 import { Unchanged, transaction } from '../db/transaction.ts';
 import { type Actor, recordRevision } from '../history/record-revision.ts';
 import { articleSummarySelect, toArticleSummary, type ArticleSummary } from './article-view.ts';
+import { loadArticleDetail } from './get-article.ts';
 import { bumpArticleVersion, requireArticle, shownAsRelated, touchArticleVersion, touchArticlesShowing } from './article-version.ts';
 import { type PatchArticleBody, toDate } from './schemas.ts';
 
@@ -48,8 +49,7 @@ export async function updateArticle(db: Db, id: number, expected: number, patch:
  */
 export async function deleteArticle(db: Db, id: number, expected: number, actor: Actor): Promise<void> {
   await transaction(db, async (tx) => {
-    const before = await tx.article.findUnique({ where: { id }, select: articleSummarySelect });
-    if (!before) await requireArticle(tx, id);
+    const snapshot = await loadArticleDetail(tx, id); // 404 for an unknown id
     await bumpArticleVersion(tx, id, expected);
     const linking = await tx.relatedArticle.findMany({ where: { relatedId: id }, select: { articleId: true } });
     await tx.article.delete({ where: { id }, select: { id: true } });
@@ -65,7 +65,8 @@ export async function deleteArticle(db: Db, id: number, expected: number, actor:
         after: null,
       });
     }
-    await recordRevision(tx, { entityType: 'article', entityId: id, action: 'article.delete', actor, before: toArticleSummary(before!) });
+    // The whole article as it was — paragraphs, quotes, people, related — so the deletion can be read and undone.
+    await recordRevision(tx, { entityType: 'article', entityId: id, action: 'article.delete', actor, before: snapshot });
   });
 }
 

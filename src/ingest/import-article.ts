@@ -52,6 +52,9 @@ export async function storeParsedArticle(db: Db | Tx, source: ParsedSource, acto
       const fields = { ...articleFields(source), ...(existing && !existing.isStub && !parsed.meta.status ? { status: existing.status } : {}) };
       let articleId: number;
       let version: number;
+      // What an update replaces, for the history: the text it was read from (its rows follow from that text and the
+      // edits recorded since).
+      const replaced = existing && !existing.isStub ? await tx.article.findUniqueOrThrow({ where: { id: existing.id }, select: { headline: true, sourceText: true } }) : null;
       if (existing) {
         // Derived rows go and come back from the new text; the article row stays so incoming links hold.
         await tx.articlePerson.deleteMany({ where: { articleId: existing.id } });
@@ -79,7 +82,7 @@ export async function storeParsedArticle(db: Db | Tx, source: ParsedSource, acto
         action: outcome === 'updated' ? 'ingest.update' : 'ingest.create',
         actor,
         version,
-        before: existing && !existing.isStub ? { contentHash: existing.contentHash, version: existing.version } : undefined,
+        before: replaced ? { headline: replaced.headline, contentHash: existing!.contentHash, version: existing!.version, sourceText: replaced.sourceText } : undefined,
         after: { headline: parsed.headline, slug: existing?.slug ?? slug, contentHash: hash, paragraphs: parsed.paragraphs.length },
       });
       return { articleId, slug: existing?.slug ?? slug, outcome, warnings: parsed.warnings };

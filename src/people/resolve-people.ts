@@ -1,6 +1,8 @@
 import type { Tx } from '../db/client.ts';
 import { AppError, type ErrorIssue } from '../errors.ts';
+import { type Actor, recordRevision } from '../history/record-revision.ts';
 import { personNameKey } from './name-key.ts';
+import { personSelect, toPerson } from './person-view.ts';
 
 export type PersonRef = { id: number } | { name: string };
 
@@ -10,9 +12,10 @@ export const refKey = (ref: PersonRef) => ('id' in ref ? `id:${ref.id}` : `name:
 /**
  * Person references → person ids, in a few queries for any number of references. By id: the person must exist
  * (422 with the reference's path otherwise). By name: matched on the name key (case, accents, punctuation folded),
- * created when nobody matches — so "Wang Yi" in a quote joins the Wang Yi already in the store.
+ * created when nobody matches — so "Wang Yi" in a quote joins the Wang Yi already in the store. A person created here
+ * has a person.create entry in their history, by the editor whose write named them.
  */
-export async function resolvePeople(tx: Tx, refs: { ref: PersonRef; path: (string | number)[] }[]): Promise<Map<string, number>> {
+export async function resolvePeople(tx: Tx, refs: { ref: PersonRef; path: (string | number)[] }[], actor: Actor): Promise<Map<string, number>> {
   const resolved = new Map<string, number>();
   const ids = [...new Set(refs.flatMap(({ ref }) => ('id' in ref ? [ref.id] : [])))];
   if (ids.length) {
@@ -36,7 +39,8 @@ export async function resolvePeople(tx: Tx, refs: { ref: PersonRef; path: (strin
     for (const p of existing) resolved.set(`name:${p.nameKey}`, p.id);
     for (const [key, name] of names) {
       if (resolved.has(`name:${key}`)) continue;
-      const created = await tx.person.create({ data: { name, nameKey: key }, select: { id: true } });
+      const created = await tx.person.create({ data: { name, nameKey: key }, select: personSelect });
+      await recordRevision(tx, { entityType: 'person', entityId: created.id, action: 'person.create', actor, version: created.version, after: toPerson(created) });
       resolved.set(`name:${key}`, created.id);
     }
   }

@@ -13,15 +13,16 @@ function nameKeyOf(name: string, path: (string | number)[]): string {
   return key;
 }
 
-const sameName = (name: string) =>
-  new AppError('conflict', 'Someone with this name (ignoring case, accents and punctuation) already exists; merge them instead', {
-    issues: [{ path: ['body', 'name'], message: 'already taken' }],
+const sameName = (existingId: number) =>
+  new AppError('conflict', `Someone with this name (ignoring case, accents and punctuation) already exists: person ${existingId}; merge them instead`, {
+    issues: [{ path: ['body', 'name'], message: `already taken by person ${existingId}` }],
   });
 
 export async function createPerson(db: Db, input: { name: string; description?: string | null }, actor: Actor): Promise<Person> {
   const nameKey = nameKeyOf(input.name, ['body', 'name']);
   return transaction(db, async (tx) => {
-    if (await tx.person.findUnique({ where: { nameKey }, select: { id: true } })) throw sameName(input.name);
+    const clash = await tx.person.findUnique({ where: { nameKey }, select: { id: true } });
+    if (clash) throw sameName(clash.id);
     const row = await tx.person.create({ data: { name: input.name.trim(), nameKey, description: input.description ?? null }, select: personSelect });
     const person = toPerson(row);
     await recordRevision(tx, { entityType: 'person', entityId: row.id, action: 'person.create', actor, version: row.version, after: person });
@@ -37,7 +38,7 @@ export async function updatePerson(db: Db, id: number, expected: number, patch: 
     await bumpPersonVersion(tx, id, expected);
     if (nameKey !== undefined) {
       const clash = await tx.person.findUnique({ where: { nameKey }, select: { id: true } });
-      if (clash && clash.id !== id) throw sameName(patch.name!);
+      if (clash && clash.id !== id) throw sameName(clash.id);
     }
     const row = await tx.person.update({
       where: { id },

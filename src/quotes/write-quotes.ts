@@ -34,9 +34,9 @@ async function assertSpanFits(tx: Tx, articleId: number, first: number, span: nu
   }
 }
 
-async function speakerIds(tx: Tx, articleId: number, body: { speaker?: PersonRef | null; addressee?: PersonRef | null }) {
+async function speakerIds(tx: Tx, articleId: number, body: { speaker?: PersonRef | null; addressee?: PersonRef | null }, actor: Actor) {
   const refs = (['speaker', 'addressee'] as const).flatMap((f) => (body[f] ? [{ ref: body[f]!, path: ['body', f] }] : []));
-  const people = await resolvePeople(tx, refs);
+  const people = await resolvePeople(tx, refs, actor);
   const id = (f: 'speaker' | 'addressee') => (body[f] === undefined ? undefined : body[f] === null ? null : people.get(refKey(body[f]!))!);
   const speakerId = id('speaker');
   const addresseeId = id('addressee');
@@ -57,7 +57,7 @@ export async function createQuote(db: Db, articleId: number, expected: number, b
     const span = body.paragraphSpan ?? 1;
     assertShape({ ...body, paragraphSpan: span, paragraphText: paragraph.text });
     await assertSpanFits(tx, articleId, paragraph.position, span);
-    const { speakerId, addresseeId } = await speakerIds(tx, articleId, body);
+    const { speakerId, addresseeId } = await speakerIds(tx, articleId, body, actor);
     const offsets =
       body.startOffset != null && body.endOffset != null
         ? { startOffset: body.startOffset, endOffset: body.endOffset }
@@ -106,7 +106,7 @@ export async function updateQuote(db: Db, quoteId: number, expected: ExpectedVer
         : { startOffset: merged.startOffset, endOffset: merged.endOffset };
     assertShape({ ...merged, ...offsets, paragraphText: paragraph.text });
     await assertSpanFits(tx, current.articleId, paragraph.position, merged.paragraphSpan);
-    const { speakerId, addresseeId } = await speakerIds(tx, current.articleId, patch);
+    const { speakerId, addresseeId } = await speakerIds(tx, current.articleId, patch, actor);
     const row = await tx.quote.update({
       where: { id: quoteId },
       data: {

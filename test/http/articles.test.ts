@@ -229,6 +229,8 @@ describeEachDatabase('articles API', (ctx) => {
     assert.equal((await request(app()).get(path)).status, 404);
     const history = await request(app()).get(`${path}/history`).set(bearer(editor));
     assert.equal(history.body.data[0].action, 'article.delete');
+    const snapshot = history.body.data[0].before;
+    assert.deepEqual([snapshot.id, snapshot.paragraphs.length, snapshot.quotes.length, snapshot.people.length], [a.id, 3, 1, 1], 'the whole article is kept');
     const linked = await request(app()).get(`/api/articles/${linker.id}`);
     assert.deepEqual(linked.body.related, []);
     assert.equal(linked.body.version, 2, 'losing a related link is a change to the linking article');
@@ -260,6 +262,8 @@ describeEachDatabase('articles API', (ctx) => {
     assert.equal(updated.status, 200, JSON.stringify(updated.body));
     assert.equal(updated.body.outcome, 'updated');
     assert.equal(updated.headers.etag, articleEtag(created.body.articleId, 2));
+    const replaced = (await request(app()).get(`/api/articles/${created.body.articleId}/history`).set(bearer(editor))).body.data[0];
+    assert.deepEqual([replaced.action, replaced.before.sourceText], ['ingest.update', text], 'the history keeps the text an update replaced');
 
     const json = await request(app()).post('/api/articles/import').set(bearer(editor)).send({ text });
     assert.equal(json.status, 415);

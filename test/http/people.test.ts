@@ -71,6 +71,7 @@ describeEachDatabase('people API', (ctx) => {
     const dup = await request(app()).post('/api/people').set(bearer(editor)).send({ name: 'sergei  LAVROV' });
     assert.equal(dup.status, 409);
     assertMatchesOpenApi(dup, 'post', '/api/people');
+    assert.match(dup.body.detail, new RegExp(`person ${created.body.id};`), 'the 409 names the person to merge into');
     const path = `/api/people/${created.body.id}`;
     assert.equal((await request(app()).patch(path).set(bearer(editor)).send({ description: 'x' })).status, 428);
     const ok = await request(app()).patch(path).set(bearer(editor)).set('If-Match', String(created.headers.etag)).send({ description: 'Foreign minister of Russia' });

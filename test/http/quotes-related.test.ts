@@ -55,6 +55,8 @@ describeEachDatabase('quotes and related API', (ctx) => {
     assert.equal(fixed.status, 200, JSON.stringify(fixed.body));
     assertMatchesOpenApi(fixed, 'patch', '/api/quotes/:quoteId');
     assert.equal(fixed.body.speaker.name, 'Antony Blinken');
+    const created = await request(app()).get(`/api/people/${fixed.body.speaker.id}/history`).set(bearer(editor));
+    assert.deepEqual(created.body.data.map((r: { action: string; actor: string }) => [r.action, r.actor]), [['person.create', 'Quentin']], 'a person named into being has a history');
     assert.equal(fixed.headers.etag, articleEtag(a.id, 2));
     const article = (await request(app()).get(`/api/articles/${a.id}`)).body;
     assert.ok(article.people.some((p: { name: string }) => p.name === 'Antony Blinken'), 'the new speaker joins the article’s people');
