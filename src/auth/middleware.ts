@@ -17,7 +17,9 @@ export function principalOf(res: Response): Principal | null {
  *
  * Only FAILED authentications count towards the rate limit (config.authFailureLimit per address per 15 minutes):
  * the limiter is run after a failure, never on the way in, so any number of parallel requests with a good token
- * (benchmarks, busy editors) are never throttled. A blocked address gets 429 before its token is even looked at.
+ * (benchmarks, busy editors) are never throttled. A blocked address gets 429 (with Retry-After) for every token that
+ * does not authenticate, so guessing stops; a good token still works from it, so one broken client behind an office's
+ * shared address does not lock its colleagues out.
  */
 export function authenticate(db: Db, failureLimit: number): RequestHandler {
   const key = (req: Request) => ipKeyGenerator(req.ip ?? 'unknown');
@@ -33,10 +35,6 @@ export function authenticate(db: Db, failureLimit: number): RequestHandler {
   return async (req: Request, res: Response, next: NextFunction) => {
     const header = req.get('authorization');
     if (header === undefined) return next();
-    const blocked = await failures.getKey(key(req));
-    if (blocked && blocked.totalHits >= failureLimit && blocked.resetTime && blocked.resetTime.getTime() > Date.now()) {
-      return next(tooMany());
-    }
     try {
       const m = /^Bearer[ ]+([A-Za-z0-9._~+/-]{1,200}=*)\s*$/i.exec(header);
       if (!m) throw new AppError('unauthorized', 'The Authorization header must be "Bearer <token>"');
@@ -44,7 +42,14 @@ export function authenticate(db: Db, failureLimit: number): RequestHandler {
       next();
     } catch (e) {
       if (!(e instanceof AppError) || e.code !== 'unauthorized') return next(e);
+      const blocked = await failures.getKey(key(req));
+      const resetAt = blocked?.resetTime?.getTime() ?? 0;
+      if (blocked && blocked.totalHits >= failureLimit && resetAt > Date.now()) {
+        res.set('Retry-After', String(Math.ceil((resetAt - Date.now()) / 1000)));
+        return next(tooMany());
+      }
       // Counts this failure; the limiter answers 429 itself once the limit is passed.
+      res.set('WWW-Authenticate', 'Bearer');
       await failures(req, res, () => next(e));
     }
   };

@@ -63,7 +63,7 @@ describeEachDatabase('platform: health, errors, limits, auth, docs', (ctx) => {
     assert.equal((await request(app()).post('/api/people').send({ name: 'x' })).status, 401);
   });
 
-  test('failed authentications are rate limited (429); good tokens are never counted', async () => {
+  test('failed authentications are rate limited (429); good tokens are never counted, nor locked out', async () => {
     const limited = testApp(ctx.db, { AUTH_FAILURE_LIMIT: '3' });
     const good = await tokenFor(ctx.db, 'editor');
     const goods = await Promise.all(Array.from({ length: 10 }, () => request(limited).get('/api/articles').set(bearer(good))));
@@ -71,9 +71,12 @@ describeEachDatabase('platform: health, errors, limits, auth, docs', (ctx) => {
     const statuses = [];
     for (let i = 0; i < 5; i++) statuses.push((await request(limited).get('/api/articles').set(bearer(`nws_wrong${i}`))).status);
     assert.deepEqual(statuses, [401, 401, 401, 429, 429]);
-    const blocked = await request(limited).get('/api/articles').set(bearer(good));
+    const blocked = await request(limited).get('/api/articles').set(bearer('nws_wrong9'));
     assert.equal(blocked.status, 429);
     assertMatchesOpenApi(blocked, 'get', '/api/articles');
+    assert.equal((await request(limited).get('/api/articles').set(bearer(good))).status, 200, 'a colleague with a good token is not locked out');
+    const unauthorized = await request(app()).get('/api/articles').set(bearer('nws_unknown'));
+    assert.equal(unauthorized.headers['www-authenticate'], 'Bearer');
   });
 
   test('security headers, request ids, no internals in a 500', async () => {
