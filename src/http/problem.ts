@@ -55,10 +55,12 @@ export function toAppError(err: unknown): AppError {
 }
 
 export function issuesFromZod(error: z.ZodError, prefix: (string | number)[]): ErrorIssue[] {
-  return error.issues.map((i) => ({
-    path: [...prefix, ...i.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
-    message: i.message,
-  }));
+  return error.issues.flatMap((i) => {
+    const path = [...prefix, ...i.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
+    // An unknown field is named where it is ("body.headlin"), one issue each, not as a list on its parent.
+    if (i.code === 'unrecognized_keys') return i.keys.map((key) => ({ path: [...path, key], message: `unknown field "${key}"` }));
+    return [{ path, message: i.message }];
+  });
 }
 
 /** body-parser (inside express.json/text) marks its errors with a `type` and a status. */

@@ -10,7 +10,7 @@ export const IdNumber = z.number().int().min(1).max(INT4_MAX);
 
 export const IdString = z
   .string()
-  .regex(/^\d{1,10}$/, 'must be a positive integer')
+  .regex(/^\d{1,10}$/, `must be a positive integer (at most ${INT4_MAX})`)
   .transform(Number)
   .pipe(IdNumber);
 
