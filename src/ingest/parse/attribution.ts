@@ -5,7 +5,7 @@ import type { Person, PeopleResult } from './people.ts';
 import type { QuoteText } from './quote-text.ts';
 import type { Token } from './tokens.ts';
 import { isTitleWord, POST_NOMINALS } from './name-runs.ts';
-import { ADDRESSEE_VERBS, CLAUSE_LINKS, SPEECH_VERBS, VERB_FILLERS } from './word-lists.ts';
+import { ADDRESSEE_VERBS, CLAUSE_LINKS, SPEECH_VERBS, TITLES, VERB_FILLERS } from './word-lists.ts';
 
 /** Who said a quotation, by which verb, to whom; plus the cues the kind classifier needs. */
 export interface Attribution {
@@ -112,6 +112,9 @@ export class Attributor {
     // "the Kremlin's spokesman", "the company's lawyer", "the spokeswoman": someone no role in the article explains and
     // who speaks for an organisation is a new, unnamed person — not the person the text is about.
     if (owned || UNNAMED_HEADS.has(head)) return null;
+    // "The mayor said" after "Deborah Kinsella told a colleague …": an office ("mayor", "minister", "judge") that no
+    // role in the article holds is someone else, unnamed. Epithets ("the 24-year-old", "the defender") stay the subject.
+    if (TITLES.has(head)) return null;
     return d.currentSubject ?? (d.prevSubject && pi - d.prevSubject.paragraph <= 1 ? d.prevSubject.person : null);
   }
 

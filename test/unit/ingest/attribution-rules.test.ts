@@ -473,3 +473,9 @@ test('an institution or a law named like a person is not one', () => {
   const t = 'Pupils at Garfield Elementary were sent home. Orders from Harbourside Medical Supply fell.\n\nThe Consumer Privacy Act takes effect in May, said Nadia Farouk.';
   assert.deepEqual(parseArticle(t).people.map((p) => p.name), ['Nadia Farouk']);
 });
+
+test('an office no one in the article holds is someone else: "the mayor said" is not the last person named', () => {
+  const t = 'Odile Brassard told reporters the ferry would run again in May.\n\nThe 44-year-old said she had “no doubt” it would.\n\nThe mayor said the timetable was “a fantasy”.';
+  assert.equal(quote(t, 'a fantasy').speaker, null);
+  assert.equal(quote(t, 'no doubt').speaker, 'Odile Brassard', 'an epithet still refers back to the subject');
+});
