@@ -45,7 +45,9 @@ export const PageMeta = z
 export const DateTime = z.string().meta({ format: 'date-time', example: '2023-02-22T10:00:00.000Z' });
 
 /** A date (2023-02-22) or a date-time with offset, for published dates in bodies and filters. */
-export const DateInput = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
+export const DateInput = z.union([z.iso.date(), z.iso.datetime({ offset: true })], {
+  error: 'must be a real date, YYYY-MM-DD, or a date and time with its offset, e.g. 2026-02-03T10:00:00Z',
+});
 
 export const Problem = z
   .object({

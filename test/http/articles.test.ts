@@ -157,6 +157,9 @@ describeEachDatabase('articles API', (ctx) => {
       blank.body.errors.map((e: { path: unknown[]; message: string }) => `${e.path.join('.')}: ${e.message}`),
       ['body.headline: must not be blank', 'body.paragraphs.1: must not be blank'],
     );
+    const badDate = await request(app()).post('/api/articles').set(bearer(editor)).send({ ...valid, publishedAt: '2026-02-30' });
+    assert.equal(badDate.status, 400);
+    assert.match(badDate.body.errors[0].message, /real date, YYYY-MM-DD/);
   });
 
   test('PATCH /api/articles/:id needs If-Match (428), refuses a stale one (412), returns the new ETag', async () => {
