@@ -7,6 +7,12 @@ import { InsertParagraphBody, ParagraphParams, PatchParagraphBody, ReorderBody }
 import { deleteParagraph, insertParagraph, reorderParagraphs, updateParagraph } from './write-paragraphs.ts';
 
 const tag = 'paragraphs';
+
+const EditedParagraph = Paragraph.extend({
+  quotesNotFound: z
+    .array(z.number().int())
+    .meta({ description: 'ids of quotes starting in this paragraph whose text is no longer in it: their offsets are now null; fix or delete them' }),
+}).meta({ id: 'EditedParagraph' });
 const etag = (articleId: number, version: number) => formatEtag('article', articleId, version);
 
 export const insert = endpoint({
@@ -32,7 +38,7 @@ export const patch = endpoint({
   params: ParagraphParams,
   body: { type: 'json', schema: PatchParagraphBody },
   ifMatch: true,
-  responses: { 200: { description: 'the paragraph', schema: Paragraph, etag: true } },
+  responses: { 200: { description: 'the paragraph, and the quotes in it whose words are no longer there', schema: EditedParagraph, etag: true } },
   errors: [404],
   async handle({ params, body, db, principal, ifMatch }) {
     const expected = expectedVersion(ifMatch, 'article', params.id);

@@ -49,22 +49,27 @@ export async function insertParagraph(
 
 /**
  * Replaces a paragraph's text. Quotes that start in it are found again in the new text; a quote whose words are
- * gone keeps its text with unknown (null) offsets, for the editor to fix or delete.
+ * gone keeps its text with unknown (null) offsets, for the editor to fix or delete — the answer lists those
+ * (`quotesNotFound`), and so does the history entry.
  */
 export async function updateParagraph(
   db: Db, articleId: number, paragraphId: number, expected: number, text: string, actor: Actor,
-): Promise<Versioned<ParagraphView>> {
+): Promise<Versioned<ParagraphView & { quotesNotFound: number[] }>> {
   return transaction(db, async (tx) => {
     const version = await bumpArticleVersion(tx, articleId, expected);
     const before = await findParagraph(tx, articleId, paragraphId);
-    if (before.text === text) return new Unchanged({ value: before, version: version - 1 });
+    if (before.text === text) return new Unchanged({ value: { ...before, quotesNotFound: [] }, version: version - 1 });
     const value = await tx.paragraph.update({ where: { id: paragraphId }, data: { text }, select });
-    const quotes = await tx.quote.findMany({ where: { paragraphId, paragraphSpan: 1 }, select: { id: true, text: true } });
+    const quotes = await tx.quote.findMany({ where: { paragraphId, paragraphSpan: 1 }, select: { id: true, text: true }, orderBy: { id: 'asc' } });
+    const quotesNotFound: number[] = [];
     for (const q of quotes) {
-      await tx.quote.update({ where: { id: q.id }, data: locateQuote(text, q.text), select: { id: true } });
+      const offsets = locateQuote(text, q.text);
+      if (offsets.startOffset === null) quotesNotFound.push(q.id);
+      await tx.quote.update({ where: { id: q.id }, data: offsets, select: { id: true } });
     }
-    await recordRevision(tx, { entityType: 'article', entityId: articleId, action: 'paragraph.update', actor, version, before, after: value });
-    return { value, version };
+    const after = { ...value, quotesNotFound };
+    await recordRevision(tx, { entityType: 'article', entityId: articleId, action: 'paragraph.update', actor, version, before, after });
+    return { value: after, version };
   });
 }
 

@@ -39,10 +39,16 @@ describeEachDatabase('paragraphs API', (ctx) => {
     assertMatchesOpenApi(res, 'patch', '/api/articles/:id/paragraphs/:paragraphId');
     const quote = (await request(app()).get(`/api/articles/${a.id}`)).body.quotes[0];
     assert.deepEqual([quote.startOffset, quote.endOffset], [16, 45]);
-    const foreign = await request(app()).patch(`/api/articles/${a.id}/paragraphs/${other.paragraphIds[0]}`).set(bearer(editor)).set('If-Match', articleEtag(a.id, 2)).send({ text: 'x' });
+    assert.deepEqual(res.body.quotesNotFound, []);
+    const reworded = await request(app()).patch(`/api/articles/${a.id}/paragraphs/${pid}`).set(bearer(editor)).set('If-Match', articleEtag(a.id, 2)).send({ text: 'She promised new housing soon.' });
+    assert.deepEqual(reworded.body.quotesNotFound, [a.quoteId], 'the editor is told which quote lost its words');
+    assertMatchesOpenApi(reworded, 'patch', '/api/articles/:id/paragraphs/:paragraphId');
+    const history = await request(app()).get(`/api/articles/${a.id}/history`).set(bearer(editor));
+    assert.deepEqual(history.body.data[0].after.quotesNotFound, [a.quoteId]);
+    const foreign = await request(app()).patch(`/api/articles/${a.id}/paragraphs/${other.paragraphIds[0]}`).set(bearer(editor)).set('If-Match', articleEtag(a.id, 3)).send({ text: 'x' });
     assert.equal(foreign.status, 404);
     assertMatchesOpenApi(foreign, 'patch', '/api/articles/:id/paragraphs/:paragraphId');
-    const noToken = await request(app()).patch(`/api/articles/${a.id}/paragraphs/${pid}`).set('If-Match', articleEtag(a.id, 2)).send({ text: 'x' });
+    const noToken = await request(app()).patch(`/api/articles/${a.id}/paragraphs/${pid}`).set('If-Match', articleEtag(a.id, 3)).send({ text: 'x' });
     assert.equal(noToken.status, 401);
   });
 
