@@ -28,6 +28,13 @@ const AGE = /^\d{1,3}-year-old$/;
 /** Heads of descriptions that introduce someone speaking for others, not a back-reference: "the spokesman said". */
 const UNNAMED_HEADS = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'representative', 'aide', 'aides', 'official', 'officials', 'source', 'sources']);
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you']);
+/** Titles written short before a name, as "the senator" refers back to them: "Sen. Ted Cruz", "Det Supt Ó Dálaigh". */
+const ABBREVIATED_TITLES = new Map(Object.entries({
+  sen: 'senator', rep: 'representative', gov: 'governor', gen: 'general', lt: 'lieutenant', col: 'colonel', capt: 'captain',
+  sgt: 'sergeant', cmdr: 'commander', det: 'detective', supt: 'superintendent', insp: 'inspector', coun: 'councillor',
+  cllr: 'councillor', prof: 'professor', rev: 'reverend', fr: 'father', pres: 'president', atty: 'attorney',
+}));
+const unabbreviated = (word: string): string => ABBREVIATED_TITLES.get(word.replace(/\.$/, '')) ?? word;
 /** Object forms after a preposition: "according to him". */
 const OBJECT_PRONOUNS = new Map([['him', 'he'], ['her', 'she'], ['them', 'they']]);
 const DASHES = /[—–]/;
@@ -100,7 +107,7 @@ export class Attributor {
       });
       if (marked.length === 1) return marked[0]!.id;
     }
-    const matches = this.people.people.filter((x: Person) => roleOf(x).split(/[\s-]+/).includes(head));
+    const matches = this.people.people.filter((x: Person) => roleOf(x).split(/[\s-]+/).map(unabbreviated).includes(head));
     if (matches.length === 1) return matches[0]!.id;
     if (matches.length > 1) {
       const recent = this.discourse.recentMention(pi, k, null);

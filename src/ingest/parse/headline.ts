@@ -8,7 +8,7 @@ function leadSentence(text: string): string {
     const c = text[i]!;
     if ((c === '.' || c === '!' || c === '?') && text[i + 1] === ' ' && /\p{Lu}|["“‘]/u.test(text[i + 2] ?? '')) {
       const word = /(\S+)$/.exec(text.slice(0, i))?.[1] ?? '';
-      if (/^(?:Mr|Mrs|Ms|Dr|St|Prof|Gen|Gov|Sen|Rep|Jr|Sr|Inc|Co|\p{Lu})$/u.test(word)) continue;
+      if (/^(?:Mr|Mrs|Ms|Dr|St|Prof|Gen|Gov|Sen|Rep|Jr|Sr|Inc|Co|Corp|Ltd|Fr|Rev|Det|Supt|Insp|Sgt|Lt|Col|Capt|Cmdr|Coun|Cllr|Hon|Mt|No|vs|\p{Lu})$/u.test(word)) continue;
       return text.slice(0, c === '.' ? i : i + 1);
     }
   }
@@ -16,12 +16,12 @@ function leadSentence(text: string): string {
 }
 
 /**
- * A wire dateline opening the lead: "LONDON, Nov 3 (Reuters) - ", "WASHINGTON (AP) — ", "HYDERABAD: ", "Beirut,
+ * A wire dateline opening the lead: "LONDON, Nov 3 (Reuters) - ", "SEOUL (Yonhap) -- ", "HYDERABAD: ", "Beirut,
  * Lebanon (CNN) — ". A place in capitals, or any place before a credit in brackets, then a dash or a colon.
  * The derived headline leaves it out: it says where the story was filed, not what it is about.
  */
 const DATELINE =
-  /^(?:\p{Lu}[\p{Lu}\p{M} .'’-]*\p{Lu}(?:,[^,:()—–]{1,30}){0,2}(?: \([^()]{1,40}\))?|\p{Lu}[^,:()—–]{0,30}(?:,[^,:()—–]{1,30}){0,2} \([^()]{1,40}\)) ?(?:[-–—]|:) +/u;
+  /^(?:\p{Lu}[\p{Lu}\p{M} .'’-]*\p{Lu}(?:,[^,:()—–]{1,30}){0,2}(?: \([^()]{1,40}\))?|\p{Lu}[^,:()—–]{0,30}(?:,[^,:()—–]{1,30}){0,2} \([^()]{1,40}\)) ?(?:--|[-–—]|:) +/u;
 
 export function deriveHeadline(firstParagraph: string): string {
   const lead = leadSentence(firstParagraph).trim();

@@ -1,6 +1,6 @@
 import type { DocParagraph } from './document.ts';
 import { isCommonWord, isDemonym, isFemaleName, isFirstName, isLastName, isMaleName, isPlace, isInstitutionWord, isOrgName, isRoleNoun, isInflectedVerb } from './lexicon.ts';
-import { findRuns, type NameRun } from './name-runs.ts';
+import { findRuns, isTitleWord, type NameRun } from './name-runs.ts';
 import type { Token } from './tokens.ts';
 import { findDescriptions, roleAfter, roleBefore, type Description } from './roles.ts';
 import { FEMALE_WORDS, MALE_WORDS, NAME_PARTICLES, SPEECH_VERBS, TITLES, VERB_FILLERS } from './word-lists.ts';
@@ -198,10 +198,11 @@ export function findPeople(doc: DocParagraph[]): PeopleResult {
 
   const candidates: Candidate[] = [];
   for (const runs of runsBy) {
-    for (const run of runs) {
+    for (const [ri, run] of runs.entries()) {
       if (run.name.length < 2) continue;
       const p = doc[run.paragraph]!;
       const parts = run.name.map((t) => norm(t.text));
+      if (departmentBeforeName(p, run, runs[ri + 1])) continue;
       // "the European Automobile Manufacturers' Association", "the Mobile Money Agents' Union": a plural possessive
       // glued to an institution word is part of an organisation's name.
       const lastTok = run.name[run.name.length - 1]!;
@@ -480,6 +481,20 @@ function namedInApposition(p: DocParagraph, end: number): boolean {
     if (gap !== ' ' || t.cap || t.quoted || isInflectedVerb(t.lower)) return false;
   }
   return false;
+}
+
+/**
+ * "Executive Vice President, Global Sales, Keiko Tanaka": a title's department set off by commas between the title
+ * and the name. Words that are neither a given name nor a surname, between a comma after a title word and a comma
+ * before a name with a known given name or surname, complete the title.
+ */
+function departmentBeforeName(p: DocParagraph, run: NameRun, next: NameRun | undefined): boolean {
+  const before = p.tokens[run.first - 1];
+  if (!before || !isTitleWord(before.lower) || p.text.slice(before.end, p.tokens[run.first]!.start) !== ', ') return false;
+  if (run.name.some((t) => isFirstName(t.lower) || isLastName(t.lower))) return false;
+  if (!next || next.first !== run.last || next.name.length < 2) return false;
+  if (!isFirstName(next.name[0]!.lower) && !isLastName(next.name[next.name.length - 1]!.lower)) return false;
+  return p.text.slice(p.tokens[run.last - 1]!.end, p.tokens[next.first]!.start) === ', ';
 }
 
 /** Prepositions that make a following capitalised word a place rather than a person. */

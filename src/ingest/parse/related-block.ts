@@ -1,4 +1,5 @@
 import type { Line } from './hygiene.ts';
+import { isFunctionWord, isVerbWord } from './lexicon.ts';
 
 /** Headings that publishers put above a list of links to other stories. Matched against the whole line only. */
 const HEADINGS = new Set([
@@ -51,6 +52,9 @@ export function isRelatedHeading(text: string): boolean {
   if (text.length > 60) return false;
   const key = headingKey(text);
   if (HEADINGS.has(key)) return true;
+  // "More transfer news", "More climate stories": a section's own list of links ("More people read the news" is prose).
+  const topic = /^more ((?:[\p{L}'’-]+ ){1,2})(?:news|stories|coverage|headlines)$/u.exec(key)?.[1]?.trim().split(' ');
+  if (topic?.every((w) => !isFunctionWord(w) && !isVerbWord(w))) return true;
   if (key.startsWith('more from ')) {
     const rest = key.slice('more from '.length).trim();
     return rest.length > 0 && rest.split(' ').length <= 5 && !/[.!?]/.test(rest);

@@ -28,6 +28,8 @@ export const HONORIFICS = new Map<string, 'm' | 'f' | null>([
   ['alhaji', 'm'], ['alhaja', 'f'], ['hajia', 'f'], ['hajiya', 'f'], ['mallam', 'm'], ['malam', 'm'],
   // Indian honorifics (Shri K. Srinivas Goud, Smt. Lakshmi Rao) and the British councillor's (Cllr Dev Raghunathan).
   ['shri', 'm'], ['shri.', 'm'], ['smt', 'f'], ['smt.', 'f'], ['shrimati', 'f'], ['kumari', 'f'], ['cllr', null], ['cllr.', null],
+  // A Catholic priest, as Irish and British papers write it (Fr Kieran O'Mahony, then Fr O'Mahony).
+  ['fr', 'm'], ['fr.', 'm'],
 ]);
 
 /** Capitalised titles written before a name ("Chancellor Olaf Scholz"); they are the role as written. */
@@ -39,6 +41,7 @@ archbishop bishop rabbi imam sheikh father reverend rev rev. pastor chief commis
 detective inspector officer constable deputy speaker chairman chairwoman chair professor prof prof. chief-executive
 ceo cfo coo cto founder co-founder cofounder director president-elect pm mp mep councilman councilwoman councillor councilor alderman
 assemblyman assemblywoman taoiseach tánaiste tanaiste
+det det. supt supt. insp insp. coun coun. cmdr cmdr.
 `);
 
 /** Nouns that name a position or occupation; a phrase holding one is a role. Complements compromise's Actor tag. */

@@ -479,3 +479,17 @@ test('an office no one in the article holds is someone else: "the mayor said" is
   assert.equal(quote(t, 'a fantasy').speaker, null);
   assert.equal(quote(t, 'no doubt').speaker, 'Odile Brassard', 'an epithet still refers back to the subject');
 });
+
+test('a title\'s department between commas is part of the title, not a person', () => {
+  const t = 'Senior Vice President, Retail Banking, Mariko Sato will run the unit. “We start Monday,” Sato said.';
+  assert.deepEqual(parseArticle(t).people.map((p) => p.name), ['Mariko Sato']);
+});
+
+test('titles written short without a full stop (Det Supt, Fr, Coun.) are roles, and "the senator" finds "Sen."', () => {
+  const t = 'Det Supt Aoife Brennan said the van was found. “We need witnesses,” the superintendent said.\n\nFr Declan Furey, the parish priest, said the town was shaken. “We pray,” Fr Furey said.\n\nSen. Lisa Ortega opposed the bill. “It will fail,” the senator said.';
+  assert.equal(person(t, 'Aoife Brennan').role, 'Det Supt');
+  assert.equal(quote(t, 'We need witnesses').speaker, 'Aoife Brennan');
+  assert.equal(quote(t, 'We pray').speaker, 'Declan Furey');
+  assert.equal(parseArticle(t).people.filter((p) => /Furey/.test(p.name)).length, 1, 'Fr Furey is Fr Declan Furey');
+  assert.equal(quote(t, 'It will fail').speaker, 'Lisa Ortega');
+});

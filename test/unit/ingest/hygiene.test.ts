@@ -47,6 +47,8 @@ test('a derived headline leaves out the wire dateline, but not a lead that only 
   assert.equal(headline('DAKAR, Senegal (AP) — Voters queued for hours in the heat.'), 'Voters queued for hours in the heat');
   assert.equal(headline('Lagos, Nigeria (CNN) — Floods have displaced thousands of families.'), 'Floods have displaced thousands of families');
   assert.equal(headline('CHENNAI: The state will hire 2,000 nurses this year.'), 'The state will hire 2,000 nurses this year');
+  assert.equal(headline('TOKYO (Kyodo) -- Japan’s exports rose for a third month.'), 'Japan’s exports rose for a third month');
+  assert.equal(headline('Coun. Rita Mbeki wants the bus lanes back.'), 'Coun. Rita Mbeki wants the bus lanes back');
   assert.equal(headline('NHS - a service in crisis, say the doctors who run it.'), 'NHS - a service in crisis, say the doctors who run it');
   assert.equal(headline('Brexit: five years on, exporters still count the cost.'), 'Brexit: five years on, exporters still count the cost');
 });

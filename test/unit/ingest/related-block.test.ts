@@ -4,10 +4,10 @@ import { parseArticle } from '../../../src/ingest/parse/index.ts';
 import { isRelatedHeading } from '../../../src/ingest/parse/related-block.ts';
 
 test('related headings are recognised case-insensitively with an optional colon', () => {
-  for (const h of ['Articles You May Like', 'related', 'Related articles:', 'RELATED STORIES', 'Read more', 'More on this story', 'You may also like', 'Recommended', 'More from Business', 'Further reading:']) {
+  for (const h of ['Articles You May Like', 'related', 'Related articles:', 'RELATED STORIES', 'Read more', 'More on this story', 'You may also like', 'Recommended', 'More from Business', 'Further reading:', 'More transfer news', 'More climate stories:']) {
     assert.ok(isRelatedHeading(h), h);
   }
-  for (const h of ['Related to this, the ministry said it would act.', 'Read more carefully', 'More from the same family were arrested on Tuesday after the raid.']) {
+  for (const h of ['Related to this, the ministry said it would act.', 'Read more carefully', 'More from the same family were arrested on Tuesday after the raid.', 'More people read the news']) {
     assert.ok(!isRelatedHeading(h), h);
   }
 });
