@@ -121,7 +121,8 @@ const PERSON_NOUNS = new Set(
    child baby boy girl widow widower resident patient customer victim volunteer mum mom dad mother-in-law father-in-law
    stepson stepdaughter`.split(/\s+/).filter(Boolean),
 );
-const POSSESSIVE_DETERMINERS = new Set(['her', 'his', 'their', 'my', 'our', 'your']);
+/** Determiners of a person noun set off before a name: "her husband, Pieter", "another patient, Kayla", "one resident, Tom". */
+const POSSESSIVE_DETERMINERS = new Set(['her', 'his', 'their', 'my', 'our', 'your', 'another', 'one', 'a', 'the']);
 
 /** Token k is directly preceded by a lower-case person noun: "pupil Osian", or "her husband, Pieter" set off by commas. */
 function introducedSingle(p: DocParagraph, k: number): boolean {
@@ -313,12 +314,15 @@ export function findPeople(doc: DocParagraph[]): PeopleResult {
       if (tok.quoted || tok.possessive || lastIndex.has(word) || firstParts.has(word) || isPlace(lower) || isOrgName(lower) || (isCommonWord(lower) && !isFirstName(lower))) continue;
       // "Renata, a 58-year-old school librarian, …" and later "Renata said": a known first name, set off with an
       // appositive or an age, that speaks somewhere in the article — a person the article names by first name only.
-      const knownFirst = isFirstName(lower) && singles.has(word) && appositiveFollows(p, run.last);
+      // Or one whose appositive gives them a role ("Jessica, a first-time mother who asked …"): people are described so.
+      const knownFirst = isFirstName(lower) && !isPlace(lower) && appositiveFollows(p, run.last) && (singles.has(word) || roleAfter(p, run.last) !== null);
       // Indonesian and other single-named people: "Sutrisno, a 54-year-old driver," (an age in a role appositive), or
       // "The head of the agency, Wahyudi, said" (a role set off before the name, and the name speaks).
       const aged = /^, (?:a|an) \d{1,3}-year-old /.test(p.text.slice(tok.end, tok.end + 20)) && roleAfter(p, run.last) !== null;
       const namedOffice = singles.has(word) && /^, /.test(p.text.slice(tok.end, tok.end + 2)) && roleBefore(p, run) !== null;
-      const kin = !run.sentenceInitial && introducedSingle(p, run.first) && (confirmedSingle(p, run.last) || singles.has(word));
+      // "His wife, Ishbel, has some ideas": set off by commas on both sides after "his wife", the name is confirmed.
+      const enclosed = p.text.slice(p.tokens[run.first - 1]?.end ?? 0, tok.start) === ', ' && p.text.startsWith(', ', tok.end);
+      const kin = !run.sentenceInitial && introducedSingle(p, run.first) && (confirmedSingle(p, run.last) || singles.has(word) || enclosed);
       if (knownFirst || aged || namedOffice || kin) {
         const person: Person = { id: people.length, parts: [word], name: word, role: null, aliases: new Set(), paragraphs: new Set(), gender: null, order: 0 };
         people.push(person);

@@ -493,3 +493,16 @@ test('titles written short without a full stop (Det Supt, Fr, Coun.) are roles, 
   assert.equal(parseArticle(t).people.filter((p) => /Furey/.test(p.name)).length, 1, 'Fr Furey is Fr Declan Furey');
   assert.equal(quote(t, 'It will fail').speaker, 'Lisa Ortega');
 });
+
+test('people given by first name only, with a role or set off after a kin noun, are people and take their quotes', () => {
+  const t = 'Priya Raman, a midwife at the unit, said waits had doubled. “We are stretched,” Raman said.\n\n' +
+    'Amelia, a first-time mother who asked that her surname not be used, waited nine weeks. “I was frightened,” she said.\n\n' +
+    'Another patient, Tamsin, who gave birth in June, felt lucky. “I got a bed,” she said.\n\n' +
+    'Her husband, Osric, has doubts. “It is a lottery,” he says.';
+  assert.equal(quote(t, 'I was frightened').speaker, 'Amelia');
+  assert.equal(quote(t, 'I got a bed').speaker, 'Tamsin');
+  assert.equal(quote(t, 'It is a lottery').speaker, 'Osric');
+  assert.equal(person(t, 'Amelia').role, 'first-time mother');
+  // A place that is also a given name stays a place.
+  assert.ok(!parseArticle('Jordan, a kingdom of ten million, said it would help. “We are ready,” a minister said.').people.some((p) => p.name === 'Jordan'));
+});
