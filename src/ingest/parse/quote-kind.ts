@@ -43,6 +43,9 @@ const CALLERS = new Set(['critics', 'opponents', 'supporters', 'officials', 'ana
 /** Objects of "called" that make it a verdict on something already named: called it/them/this/that “…”. */
 const CALLED_OBJECTS = new Set(['it', 'them', 'this', 'that', 'these', 'those']);
 
+/** Words after which a quoted verb opens a verb phrase: "to “accelerate”", "would “make …”". */
+const VERB_OPENERS = new Set(['to', 'would', 'will', 'could', 'can', 'should', 'must', 'might', 'may', 'shall']);
+
 /** The sentence holding offset `pos` (binary search: a paragraph may hold thousands). */
 export function sentenceAt(p: DocParagraph, pos: number): DocParagraph['sentences'][number] {
   let lo = 0, hi = p.sentences.length - 1;
@@ -101,7 +104,10 @@ export function quoteShape(q: QuoteText, doc: DocParagraph[]): QuoteShape {
     const firstWord = (words[0] ?? '').toLowerCase();
     const adverbial = isAdverb(lastWord) || (words.length === 2 && isAdverb(firstWord) && /s$/.test(lastWord) && isVerbWord(lastWord)) ||
       // “never accept”, “not tolerate”: a negated verb is what someone said they would (not) do.
-      (words.length === 2 && (firstWord === 'never' || firstWord === 'not') && isVerbWord(lastWord));
+      (words.length === 2 && (firstWord === 'never' || firstWord === 'not') && isVerbWord(lastWord)) ||
+      // "ready to “accelerate” negotiations", "would “make the numbers disappear” weeks before": a verb phrase after
+      // "to" or a modal; the word after it is its object or an adverbial, not a noun it labels.
+      (VERB_OPENERS.has(prevTok?.lower ?? '') && isVerbWord(firstWord));
     if (next && next.start === lastPart.closeMark + 2 && !next.cap && !adverbial && !isFunctionWord(next.lower) && !isVerbWord(next.lower) && !isAdjective(next.lower) && !/(?:ed|ly|able|ible|ous|ful|less|ive)$/.test(next.lower)) {
       modifiesNoun = true;
     }

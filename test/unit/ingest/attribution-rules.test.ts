@@ -506,3 +506,10 @@ test('people given by first name only, with a role or set off after a kin noun, 
   // A place that is also a given name stays a place.
   assert.ok(!parseArticle('Jordan, a kingdom of ten million, said it would help. “We are ready,” a minister said.').people.some((p) => p.name === 'Jordan'));
 });
+
+test('a quoted verb after "to" or a modal is the speaker\'s words, not a label of the noun after it', () => {
+  const t = 'Chancellor Ines Varga said Vienna was ready to “simplify” permits for wind farms.\n\nOlu Bankole told investors he would “double the fleet” next year.';
+  assert.deepEqual([quote(t, 'simplify').kind, quote(t, 'simplify').speaker], ['partial', 'Ines Varga']);
+  assert.deepEqual([quote(t, 'double the fleet').kind, quote(t, 'double the fleet').speaker], ['partial', 'Olu Bankole']);
+  assert.equal(quote('Residents call it the “death road” junction.', 'death road').kind, 'scare');
+});
