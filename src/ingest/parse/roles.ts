@@ -1,5 +1,5 @@
 import type { DocParagraph } from './document.ts';
-import { isDemonym, isFirstName, isFunctionWord, isInflectedVerb, isInstitutionWord, isOrgWord, isPlace, isRoleNoun, isVerbWord } from './lexicon.ts';
+import { isCommonWord, isDemonym, isFirstName, isFunctionWord, isInflectedVerb, isInstitutionWord, isLastName, isOrgWord, isPlace, isRoleNoun, isVerbWord } from './lexicon.ts';
 import { isAcronym, isTitleWord, type NameRun } from './name-runs.ts';
 import type { Token } from './tokens.ts';
 import { tokenAt } from './attribution.ts';
@@ -72,6 +72,17 @@ function coordinatedField(p: DocParagraph, i: number, sentence: number, picked: 
   return inRole(left) && inRole(right) && picked.length >= 2 && p.text.slice(left.end, p.tokens[i]!.start) === ' ';
 }
 
+/**
+ * "and" between two capitalised words of a title, "Electricity and Energy Minister", "City and County Council Mayor":
+ * the word on its left is a dictionary word, never a name ("Smith and Energy Minister Jones" is two people).
+ */
+function coordinatedPortfolio(p: DocParagraph, i: number, sentence: number): boolean {
+  const left = p.tokens[i - 1];
+  const right = p.tokens[i + 1];
+  if (!left || !right || !left.cap || !right.cap || left.quoted || left.sentence !== sentence || p.text.slice(left.end, p.tokens[i]!.start) !== ' ') return false;
+  return isCommonWord(left.lower) && !isFirstName(left.lower) && !isLastName(left.lower);
+}
+
 /** Token i is a link ("of", "for", "at") right after a role noun: "spokeswoman for the mayor". */
 const roleBeforeLink = (tokens: Token[], i: number): boolean => LINKS.has(tokens[i]?.lower ?? '') && isRoleNoun(tokens[i - 1]?.lower ?? '');
 
@@ -136,8 +147,8 @@ function walkRoleBefore(p: DocParagraph, run: NameRun): string | null {
         });
         const institution = l === 'of' && before !== undefined && before.cap && (isOrgWord(before.lower) || isInstitutionWord(before.lower)) && picked.some((x) => x.cap);
         if (!before || !(roleNear || institution)) break;
-      } else if (l === 'and' && coordinatedField(p, k, sentence, picked)) {
-        // "environment and forestry minister": two fields coordinated inside one role.
+      } else if (l === 'and' && (coordinatedField(p, k, sentence, picked) || coordinatedPortfolio(p, k, sentence))) {
+        // "environment and forestry minister", "Electricity and Energy Minister": two fields coordinated inside one role.
       } else if (ROLE_STOP.has(l) || /^\d/.test(l) || (isFunctionWord(l) && !isRoleNoun(l) && !ROLE_MODIFIERS.has(l))) break;
       else if ((isInflectedVerb(l) || /(?:[^e]ed|ied)$/.test(l)) && !isRoleNoun(l) && !ROLE_MODIFIERS.has(l) && !FIELD_GERUNDS.has(l) && tokens[k - 1]?.lower !== 'of') break;
     } else {

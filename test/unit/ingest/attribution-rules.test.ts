@@ -513,3 +513,9 @@ test('a quoted verb after "to" or a modal is the speaker\'s words, not a label o
   assert.deepEqual([quote(t, 'double the fleet').kind, quote(t, 'double the fleet').speaker], ['partial', 'Olu Bankole']);
   assert.equal(quote('Residents call it the “death road” junction.', 'death road').kind, 'scare');
 });
+
+test('capitalised portfolios joined by "and" stay one role; a person before "and" is not part of it', () => {
+  const t = 'Trade and Industry Minister Nomvula Dlamini said exports rose.\n\nMaria Santos and Finance Minister Jorge Peralta met on Monday.';
+  assert.equal(person(t, 'Nomvula Dlamini').role, 'Trade and Industry Minister');
+  assert.equal(person(t, 'Jorge Peralta').role, 'Finance Minister');
+});
