@@ -79,6 +79,7 @@ function isQualifier(t: Token): boolean {
 export const POST_NOMINALS = new Set(['KC', 'QC', 'SC', 'MP', 'MSP', 'MEP', 'OBE', 'CBE', 'MBE', 'KBE', 'DBE', 'FRS', 'PhD']);
 
 const PORTFOLIO_LINKS = new Set(['for', 'of']);
+const DATE_PREPOSITIONS = new Set(['in', 'on', 'since', 'until', 'till', 'by', 'from', 'through', 'last', 'next', 'early', 'late', 'mid', 'before', 'after', 'during', 'of']);
 
 /** A word quoted inside an unquoted run (or the reverse) is a nickname: Dele “Big Dee” Adebanjo. */
 const isNickname = (t: Token, run: Token[]): boolean => t.quoted !== run[0]!.quoted;
@@ -136,6 +137,11 @@ function splitRun(tokens: Token[], first: number, last: number, p: DocParagraph)
     // "Hydrologist Beatriz Lemos", "Striker Harry Kane": an occupation word capitalised only because it opens the sentence.
     // A word before a lower-case particle is a given name, whatever else it means: Marine le Pen, Joris van den Berg.
     const beforeParticle = !isTitleWord(t.lower) && toks[i + 1] !== undefined && !toks[i + 1]!.cap && NAME_PARTICLES.has(toks[i + 1]!.lower);
+    // A month before a surname, or after an honorific, is a given name: "June Carter", "Aunty June Oscar" — but not
+    // after a preposition of time ("In June Smith said nothing").
+    const monthGiven = isTimeWord(t.lower) && remaining === 1 && toks[i + 1]!.cap && (honorific !== undefined || isLastName(toks[i + 1]!.lower)) &&
+      !DATE_PREPOSITIONS.has((i > 0 ? toks[i - 1] : tokens[first - 1])?.lower ?? '');
+    if (monthGiven) break;
     if ((isQualifier(t) && !beforeParticle) || (remaining >= 1 && i === 0 && sentenceInitial && isRoleNoun(t.lower) && !isFirstName(t.lower))) {
       if (TITLES.has(t.lower)) titled = true;
       prefix.push(t);
@@ -196,7 +202,9 @@ function isNonPersonRun(name: Token[], titled: boolean): boolean {
   if (name.length >= 2 && (TITLES.has(lastTok.lower) || isRoleNoun(lastTok.lower)) && !isLastName(lastTok.lower) && !isFirstName(firstTok.lower)) return true;
   const givenFirst = isFirstName(firstTok.lower) && !isPlace(firstTok.lower);
   // A lower-case particle is part of a surname (Joris van den Berg), never a place of its own ("Den" Haag).
-  return name.some((t, i) => t.cap && (isTimeWord(t.lower) || (isPlace(t.lower) && !isLastName(t.lower) && !isFirstName(t.lower) && !(givenFirst && i > 0)) || isDemonym(t.lower)));
+  // A month as a given name: "June Carter", "Aunty June Oscar" (a surname or a title vouches), never "June 5".
+  const monthName = (i: number) => i === 0 && name.length >= 2 && (titled || isLastName(name[1]!.lower));
+  return name.some((t, i) => t.cap && ((isTimeWord(t.lower) && !monthName(i)) || (isPlace(t.lower) && !isLastName(t.lower) && !isFirstName(t.lower) && !(givenFirst && i > 0)) || isDemonym(t.lower)));
 }
 
 /** Heads of storm names, which look like "Title Firstname" runs. */

@@ -30,6 +30,8 @@ export const HONORIFICS = new Map<string, 'm' | 'f' | null>([
   ['shri', 'm'], ['shri.', 'm'], ['smt', 'f'], ['smt.', 'f'], ['shrimati', 'f'], ['kumari', 'f'], ['cllr', null], ['cllr.', null],
   // A Catholic priest, as Irish and British papers write it (Fr Kieran O'Mahony, then Fr O'Mahony).
   ['fr', 'm'], ['fr.', 'm'],
+  // Australian First Nations elders (Aunty June Oscar, Uncle Jack Charles).
+  ['aunty', 'f'], ['auntie', 'f'], ['uncle', 'm'],
 ]);
 
 /** Capitalised titles written before a name ("Chancellor Olaf Scholz"); they are the role as written. */

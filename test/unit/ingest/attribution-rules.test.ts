@@ -519,3 +519,10 @@ test('capitalised portfolios joined by "and" stay one role; a person before "and
   assert.equal(person(t, 'Nomvula Dlamini').role, 'Trade and Industry Minister');
   assert.equal(person(t, 'Jorge Peralta').role, 'Finance Minister');
 });
+
+test('a month is a given name before a known surname or after an honorific, never after a preposition of time', () => {
+  const t = 'Bunuba elder Aunty Glenys Pindan said the river rose fast. Aunty June Oscar agreed.\n\nJune Carter sang at the fair. In June Smith said nothing.';
+  const names = parseArticle(t).people.map((p) => p.name);
+  assert.ok(names.includes('June Oscar') && names.includes('Glenys Pindan') && names.includes('June Carter'), names.join());
+  assert.ok(!names.includes('June Smith'), names.join());
+});
