@@ -27,6 +27,8 @@ export function createReporter(out: NodeJS.WriteStream = process.stderr): Ingest
       bar?.increment(1, { file: report.input.name });
     },
     finish(summary: IngestSummary) {
+      // MultiBar.log() only buffers; a redraw prints the buffer, and stop() does not: the last failures would be lost.
+      bars?.update();
       bars?.stop();
       out.write(
         `${summary.created} created, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.failed} failed\n`,
