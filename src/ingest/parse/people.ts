@@ -42,6 +42,9 @@ const nameKey = (parts: string[]): string => parts.join(' ');
 const PARTICLE_CAPITALISED = /^(?:Al|El|Bin|Ibn|Abu|Da|De|Di|Du|Van|Von)-\p{Lu}|^(?:D|Dell|Dall|L)['’]\p{Lu}/u;
 const particleLower = (w: string): string | null => (PARTICLE_CAPITALISED.test(w) ? w[0]!.toLowerCase() + w.slice(1) : null);
 const norm = (s: string): string => s.normalize('NFC');
+/** The parts of a name as written: "Jr." and "Sr." keep their full stop, as initials do ("Michael G. Whitaker Jr."). */
+const namePartsOf = (p: DocParagraph, name: Token[]): string[] =>
+  name.map((t) => norm(/^(?:jr|sr)$/.test(t.lower) && p.text[t.end] === '.' ? `${t.text}.` : t.text));
 
 /**
  * A Chinese or Korean given name written after the surname, hyphenated with a lower-case second syllable: Chan
@@ -202,7 +205,7 @@ export function findPeople(doc: DocParagraph[]): PeopleResult {
     for (const [ri, run] of runs.entries()) {
       if (run.name.length < 2) continue;
       const p = doc[run.paragraph]!;
-      const parts = run.name.map((t) => norm(t.text));
+      const parts = namePartsOf(doc[run.paragraph]!, run.name);
       if (departmentBeforeName(p, run, runs[ri + 1])) continue;
       // "the European Automobile Manufacturers' Association", "the Mobile Money Agents' Union": a plural possessive
       // glued to an institution word is part of an organisation's name.
@@ -364,7 +367,7 @@ export function findPeople(doc: DocParagraph[]): PeopleResult {
       const p = doc[run.paragraph]!;
       const between = p.text.slice(p.tokens[prev.nameLast - 1]!.end, p.tokens[run.nameFirst]!.start);
       if (!/^,?\s(?:(?:widely|popularly|better|commonly|universally)\s)?(?:known as|nicknamed)\s$/.test(between)) continue;
-      const owner = findCompatible(prev.name.map((t) => norm(t.text)));
+      const owner = findCompatible(namePartsOf(p, prev.name));
       const w = norm(run.name[0]!.text);
       if (owner && !lastIndex.has(w) && !firstIndex.has(w) && !isPlace(w.toLowerCase()) && !isOrgName(w.toLowerCase())) lastIndex.set(w, [owner]);
     }
@@ -398,7 +401,7 @@ export function findPeople(doc: DocParagraph[]): PeopleResult {
         }
         run = { ...run, name: [surname], nameFirst: run.last - 1, nameLast: run.last };
       }
-      const parts = run.name.map((t) => norm(t.text));
+      const parts = namePartsOf(doc[run.paragraph]!, run.name);
       let person: Person | undefined;
       let full = false;
       if (parts.length >= 2) {

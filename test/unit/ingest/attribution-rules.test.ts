@@ -526,3 +526,8 @@ test('a month is a given name before a known surname or after an honorific, neve
   assert.ok(names.includes('June Oscar') && names.includes('Glenys Pindan') && names.includes('June Carter'), names.join());
   assert.ok(!names.includes('June Smith'), names.join());
 });
+
+test('"Jr." and "Sr." keep their full stop in a name, and the surname before them still finds the person', () => {
+  const t = 'Transport Secretary Harold P. Whitcombe Jr. told the panel it was hiring. “We are behind,” Whitcombe said.';
+  assert.equal(quote(t, 'We are behind').speaker, 'Harold P. Whitcombe Jr.');
+});
