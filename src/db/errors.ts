@@ -70,7 +70,9 @@ function translateDriverError(e: unknown): AppError | null {
   if (/^SQLITE_CONSTRAINT_FOREIGNKEY$|^23503$|^40P01$|^40001$/.test(code)) {
     return new AppError('conflict', `Another change got in the way (${detail}); try again`, { cause: e });
   }
-  if (/^SQLITE_CONSTRAINT/.test(code) || /^23\d{3}$/.test(code)) {
+  // A constraint, a value it cannot hold (22xxx: data exceptions) or a limit (54xxx, e.g. a search document over
+  // PostgreSQL's 1 MB tsvector): this data is refused, not the database gone.
+  if (/^SQLITE_(CONSTRAINT|TOOBIG|MISMATCH)/.test(code) || /^(?:22|23|54)[0-9A-Z]{3}$/.test(code)) {
     return new AppError('unprocessable', `The database refused the data: ${detail}`, { cause: e });
   }
   return null;

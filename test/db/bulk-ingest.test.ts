@@ -161,6 +161,32 @@ describeEachDatabase('bulk ingest', (ctx) => {
     }
   });
 
+  test('an article too big for the search index fails alone, named; the rest of its batch is stored', async () => {
+    const db = ctx.db.prisma;
+    const batchDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulk-toobig-'));
+    try {
+      // 150,000 different words (1.1 MB, under the 2 MiB limit): a search document over PostgreSQL's 1 MB tsvector.
+      const words = Array.from({ length: 150_000 }, (_, i) => `zq${i.toString(36)}x`);
+      const paragraphs = Array.from({ length: 1000 }, (_, i) => `${words.slice(i * 150, i * 150 + 150).join(' ')}.`);
+      fs.writeFileSync(path.join(batchDir, 'a.txt'), makeArticleText({ headline: 'Before the word list' }));
+      fs.writeFileSync(path.join(batchDir, 'b.txt'), `---\nheadline: A list of every word\n---\n${paragraphs.join('\n\n')}\n`);
+      fs.writeFileSync(path.join(batchDir, 'c.txt'), makeArticleText({ headline: 'After the word list' }));
+      const reports: FileReport[] = [];
+      await runIngest(ctx.db, await collectInputs([batchDir]), {}, actor, { ...quiet, file: (r) => reports.push(r) });
+      assert.deepEqual([reports[0]!.outcome, reports[2]!.outcome], ['created', 'created']);
+      assert.equal(await db.article.count({ where: { headline: { in: ['Before the word list', 'After the word list'] } } }), 2);
+      if (ctx.provider === 'postgresql') {
+        assert.equal(reports[1]!.outcome, 'failed');
+        assert.match(reports[1]!.error!, /too long for tsvector/);
+        assert.equal(await db.article.count({ where: { headline: 'A list of every word' } }), 0, 'nothing of it stays');
+      } else {
+        assert.equal(reports[1]!.outcome, 'created', 'SQLite has no such limit');
+      }
+    } finally {
+      fs.rmSync(batchDir, { recursive: true, force: true });
+    }
+  });
+
   test('two ingests of the same corpus at once, in two processes, store each article once', async () => {
     const target = await freshDatabase(ctx.provider);
     try {

@@ -69,13 +69,20 @@ async function allocateIds(conn: BulkConnection, plans: ArticlePlan[]): Promise<
 /** null when every plan is written; else the first article whose rows the database refused (nothing of it kept). */
 async function writePlans(conn: BulkConnection, plans: ArticlePlan[]): Promise<{ at: number; error: AppError } | null> {
   if (!plans.some((p) => hasRows(p.rows))) return null;
-  if ((await attempt(conn, 'bulk_batch', () => conn.insert(mergeRows(plans)))) === true) return null;
+  // The search documents are built inside the attempt: an article the search index refuses (PostgreSQL's tsvector
+  // holds at most 1 MB) is found and reported like one the tables refuse, not failing the batch at commit.
+  if ((await attempt(conn, 'bulk_batch', () => insertAndIndex(conn, mergeRows(plans)))) === true) return null;
   for (const [at, plan] of plans.entries()) {
     if (!hasRows(plan.rows)) continue;
-    const error = await attempt(conn, 'bulk_article', () => conn.insert(plan.rows));
+    const error = await attempt(conn, 'bulk_article', () => insertAndIndex(conn, plan.rows));
     if (error !== true) return { at, error };
   }
   return null;
+}
+
+async function insertAndIndex(conn: BulkConnection, rows: Parameters<BulkConnection['insert']>[0]): Promise<void> {
+  await conn.insert(rows);
+  await conn.refreshSearch();
 }
 
 /** true, or the error as an AppError. A database that is gone, and bugs, are not an article's fault: they stop. */
