@@ -4,6 +4,7 @@
  * files in DIR. Progress goes to stderr when it is a terminal. Formats and the round trip: docs/analysts.md "Export".
  */
 import 'dotenv/config';
+import fs from 'node:fs';
 import cliProgress from 'cli-progress';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { runMain } from '../src/cli/run-main.ts';
@@ -24,7 +25,10 @@ const program = new Command()
   .name('export')
   .description('Export the store as ndjson (one article per line, re-ingestable), csv tables, or IPTC ninjs.')
   .addOption(new Option('--format <format>', 'output format').choices(['ndjson', 'csv', 'ninjs']).makeOptionMandatory())
-  .option('--out <dir>', 'write files into this directory instead of stdout')
+  .option('--out <dir>', 'write files into this directory instead of stdout', (dir: string) => {
+    if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory()) throw new InvalidArgumentError(`${dir} is a file; give a directory (it is created if missing)`);
+    return dir;
+  })
   .addOption(new Option('--table <table>', 'csv on stdout: the table to write (--out writes them all)').choices([...CSV_TABLES]).default('articles'))
   .addOption(new Option('--status <status>', 'only this status (default: all but stubs)').choices(['draft', 'published', 'archived', 'stub']))
   .option('--since <date>', 'only articles changed at or after', date)
@@ -45,6 +49,11 @@ async function main(): Promise<number> {
     publishedTo?: Date;
     baseUrl?: string;
   }>();
+  // `export … | head`: the reader has what it wanted. Stop there, as Unix tools do, rather than report an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit(0);
+  });
   const config = loadConfig();
   await migrateIfNeeded(config.database);
   const db = await openDatabase(config.database, { poolSize: 2 });
@@ -61,7 +70,7 @@ async function main(): Promise<number> {
       stdout: process.stdout,
       progress: bar ? { start: (total) => bar.start(total, 0), tick: () => bar.increment(), stop: () => bar.stop() } : undefined,
     });
-    process.stderr.write(`exported ${result.articles} articles${result.files.length ? ` to ${result.files.join(', ')}` : ''}\n`);
+    process.stderr.write(`exported ${result.articles} article${result.articles === 1 ? '' : 's'}${result.files.length ? ` to ${result.files.join(', ')}` : ''}\n`);
     return 0;
   } finally {
     await db.close();
