@@ -13,7 +13,7 @@ import { AppError, isAppError } from '../src/errors.ts';
 import { collectInputs } from '../src/ingest/collect-inputs.ts';
 import { toDryRunJson } from '../src/ingest/dry-run-json.ts';
 import type { ParseOptions } from '../src/ingest/parse/index.ts';
-import { parseArticle } from '../src/ingest/parse/index.ts';
+import { checkParseOptions, parseArticle } from '../src/ingest/parse/index.ts';
 import { createReporter } from '../src/ingest/progress-reporter.ts';
 import { readInput } from '../src/ingest/read-input.ts';
 import { describeFailure, runIngest } from '../src/ingest/run-ingest.ts';
@@ -43,6 +43,8 @@ async function main(): Promise<number> {
   const opts = program.opts<ParseOptions & { actor: string; dryRun?: boolean; json?: boolean }>();
   const { actor, dryRun, json, ...rest } = opts;
   const parseOptions: ParseOptions = rest;
+  if (json && !dryRun) throw new AppError('bad_request', '--json goes with --dry-run (an ingest prints its summary, not JSON)');
+  checkParseOptions(parseOptions);
   const inputs = await collectInputs(program.args);
   if (inputs.length > 1 && (parseOptions.headline || parseOptions.slug)) {
     throw new AppError('bad_request', '--headline and --slug name one article: give them with a single input');
@@ -53,7 +55,7 @@ async function main(): Promise<number> {
     for (const input of inputs) {
       try {
         const parsed = parseArticle(await readInput(input), parseOptions);
-        process.stdout.write(json ? `${JSON.stringify(toDryRunJson(parsed))}\n` : describeParsed(input.name, parsed));
+        process.stdout.write(json ? `${JSON.stringify(toDryRunJson(input.name, parsed))}\n` : describeParsed(input.name, parsed));
       } catch (e) {
         failed++;
         process.stderr.write(`failed     ${input.name}: ${describeFailure(e)}\n`);

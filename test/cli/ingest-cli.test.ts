@@ -27,7 +27,9 @@ describe('ingest --dry-run --json', () => {
     const lines = r.stdout.trim().split('\n');
     assert.equal(lines.length, 1);
     const out = JSON.parse(lines[0]!);
-    assert.deepEqual(Object.keys(out), ['headline', 'paragraphs', 'people', 'quotes', 'related', 'warnings']);
+    assert.deepEqual(Object.keys(out), ['input', 'headline', 'headlineDerived', 'slug', 'meta', 'paragraphs', 'people', 'quotes', 'related', 'warnings']);
+    assert.equal(out.input, SAMPLE_TEXT_FILE);
+    assert.deepEqual(Object.keys(out.meta), ['byline', 'source', 'url', 'publishedAt', 'status', 'language']);
     assert.equal(out.paragraphs.length, 13);
     assert.deepEqual(Object.keys(out.quotes[0]), ['paragraph', 'text', 'kind', 'speaker', 'verb', 'addressee']);
     assert.deepEqual(Object.keys(out.people[0]), ['name', 'role', 'aliases', 'paragraphs']);
@@ -35,10 +37,23 @@ describe('ingest --dry-run --json', () => {
     assert.equal(fs.existsSync(missingDb), false);
   });
 
-  test('reads standard input', async () => {
-    const r = await runScript('ingest', ['--dry-run', '--json', '-'], { input: makeArticleText({ headline: 'From stdin' }) });
+  test('reads standard input, and shows what the options set', async () => {
+    const r = await runScript('ingest', ['--dry-run', '--json', '--status', 'draft', '--published', '2023-02-01', '-'], { input: makeArticleText({ headline: 'From stdin' }) });
     assert.equal(r.code, 0, r.stderr);
-    assert.equal(JSON.parse(r.stdout).headline, 'From stdin');
+    const out = JSON.parse(r.stdout);
+    assert.deepEqual([out.input, out.headline, out.slug, out.meta.status, out.meta.publishedAt], ['stdin', 'From stdin', 'from-stdin', 'draft', '2023-02-01T00:00:00.000Z']);
+  });
+
+  test('a bad option value, or --json without --dry-run, is refused once, up front (exit 2), before any file is read', async () => {
+    const db = path.join(dir, 'bad-option.db');
+    const files = [file('opt/a.txt', makeArticleText({ headline: 'A' })), file('opt/b.txt', makeArticleText({ headline: 'B' }))];
+    const badDate = await runScript('ingest', ['--published', '2023-13-01', ...files], { env: { DATABASE_URL: `file:${db}` } });
+    assert.equal(badDate.code, 2, badDate.stderr);
+    assert.equal(badDate.stderr.match(/Invalid ingest option/g)?.length, 1, badDate.stderr);
+    const jsonAlone = await runScript('ingest', ['--json', ...files], { env: { DATABASE_URL: `file:${db}` } });
+    assert.equal(jsonAlone.code, 2);
+    assert.match(jsonAlone.stderr, /--json goes with --dry-run/);
+    assert.equal(fs.existsSync(db), false, 'nothing was written');
   });
 });
 

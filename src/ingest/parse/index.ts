@@ -34,6 +34,11 @@ const OPTION_KEYS: Array<[keyof ParseOptions, keyof ParsedMeta | 'headline']> = 
   ['language', 'language'],
 ];
 
+/** Checks ingest options once, before any input is read: a bad value is the caller's mistake, not each file's. */
+export function checkParseOptions(options: ParseOptions): void {
+  applyOptions({ slug: null, byline: null, source: null, url: null, publishedAt: null, status: null, language: null }, null, options);
+}
+
 /** Options override front matter and are validated by the same rules (an option has no line, so the path is its name). */
 function applyOptions(meta: ParsedMeta, headline: string | null, options: ParseOptions): string | null {
   for (const [opt, key] of OPTION_KEYS) {
