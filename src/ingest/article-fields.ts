@@ -1,4 +1,9 @@
+import { slugify } from '../articles/slugify.ts';
 import type { ParsedSource } from './import-article.ts';
+import type { ParsedArticle } from './parse/index.ts';
+
+/** The slug an ingested text is stored under, and found again by: its own (front matter, --slug), else its headline's. */
+export const slugOf = (parsed: ParsedArticle): string => parsed.meta.slug ?? slugify(parsed.headline);
 
 /** A new ingested article is published unless the text's front matter or the caller says otherwise (an update keeps its status: storeParsedArticle). */
 export const DEFAULT_STATUS = 'published';

@@ -1,5 +1,4 @@
-import { slugify } from '../articles/slugify.ts';
-import { DEFAULT_STATUS } from './article-fields.ts';
+import { DEFAULT_STATUS, slugOf } from './article-fields.ts';
 import type { ParsedArticle } from './parse/index.ts';
 
 /**
@@ -14,7 +13,7 @@ export function toDryRunJson(input: string, parsed: ParsedArticle) {
     input,
     headline: parsed.headline,
     headlineDerived: parsed.headlineDerived,
-    slug: meta.slug ?? slugify(parsed.headline),
+    slug: slugOf(parsed),
     meta: {
       byline: meta.byline,
       source: meta.source,

@@ -3,7 +3,7 @@ import { transaction } from '../db/transaction.ts';
 import { AppError } from '../errors.ts';
 import type { Actor } from '../history/record-revision.ts';
 import { recordRevision } from '../history/record-revision.ts';
-import { articleFields } from './article-fields.ts';
+import { articleFields, slugOf } from './article-fields.ts';
 import { contentHash } from './content-hash.ts';
 import { type ParseOptions, type ParsedArticle, parseArticle } from './parse/index.ts';
 import { writeArticleBody } from './write-article-body.ts';
@@ -41,7 +41,7 @@ export interface ParsedSource {
 
 export async function storeParsedArticle(db: Db | Tx, source: ParsedSource, actor: Actor): Promise<ImportResult> {
   const { parsed, hash } = source;
-  const slug = parsed.meta.slug ?? slugify(parsed.headline);
+  const slug = slugOf(parsed);
   const run = () =>
     transaction(db, async (tx) => {
       const existing = await findTarget(tx, slug, parsed.headline);

@@ -4,6 +4,8 @@ import { isAppError } from '../errors.ts';
 import type { Actor } from '../history/record-revision.ts';
 import { openBulkConnection } from './bulk/open-bulk-connection.ts';
 import { storeBatch } from './bulk/store-batch.ts';
+import { slugOf } from './article-fields.ts';
+import { SAME_STORY, paragraphSketch, sharedParagraphs } from './same-story.ts';
 import type { IngestInput } from './collect-inputs.ts';
 import type { ImportOutcome, ParsedSource } from './import-article.ts';
 import type { ParseOptions } from './parse/index.ts';
@@ -61,6 +63,22 @@ export async function runIngest(
   };
   const isFileProblem = (e: unknown) => isAppError(e) && e.code !== 'unavailable';
 
+  // Which input of this run each slug came from. A later text on the same slug is a new version of that story (it
+  // updates the article) when the two share paragraphs; two different stories that share a headline, or the first
+  // 80 characters of a lead, would be one article, the later overwriting the earlier — and every re-run would swap
+  // them back. The later one fails instead, naming the earlier: the operator gives one of them its own slug.
+  const claimed = new Map<string, { name: string; sketch: Uint32Array }>();
+  const sameSlug = (input: IngestInput, source: ParsedSource): FileReport | null => {
+    const slug = slugOf(source.parsed);
+    const sketch = paragraphSketch(source.parsed.paragraphs.map((p) => p.text));
+    const earlier = claimed.get(slug);
+    claimed.set(slug, { name: input.name, sketch });
+    if (!earlier || sharedParagraphs(earlier.sketch, sketch) >= SAME_STORY) return null;
+    claimed.set(slug, earlier);
+    const error = `the slug "${slug}" is also ${earlier.name}'s, a different story earlier in this run; give one of them its own slug (front matter "slug:", or --slug)`;
+    return { input, outcome: 'failed', error, warnings: [] };
+  };
+
   reporter.start(inputs.length);
   const conn = await openBulkConnection(database);
   const pool = inputs.length > batchSize ? new ParsePool() : null;
@@ -75,7 +93,7 @@ export async function runIngest(
       for (const [i, outcome] of outcomes.entries()) {
         const input = slice[i]!;
         if ('source' in outcome) {
-          parsed.push(outcome.source);
+          parsed.push(sameSlug(input, outcome.source) ?? outcome.source);
           continue;
         }
         const e = outcome.error;

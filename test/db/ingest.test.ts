@@ -94,6 +94,33 @@ describeEachDatabase('ingest into the store', (ctx) => {
     assert.equal((await db.article.findUniqueOrThrow({ where: { id: articleId } })).status, 'published');
   });
 
+  test('two different texts with one slug in one run: the later fails, naming the earlier; a re-run changes nothing', async () => {
+    const db = ctx.db.prisma;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'same-slug-'));
+    try {
+      const first = makeArticleText({ headline: 'Council backs tram plan', people: [['Ilse Marquardt', 'a transport planner']] });
+      const second = makeArticleText({ headline: 'Council backs tram plan', people: [['Tobias Renner', 'a cycling campaigner']] });
+      fs.writeFileSync(path.join(dir, 'a.txt'), first);
+      fs.writeFileSync(path.join(dir, 'b.txt'), second);
+      fs.writeFileSync(path.join(dir, 'c.txt'), first); // the same text again: a duplicate file, not a clash
+      const run = async () => {
+        const reports: { name: string; outcome: string; error?: string }[] = [];
+        await runIngest(ctx.db, await collectInputs([dir]), {}, actor, { ...quiet, file: (r) => reports.push({ name: path.basename(r.input.name), outcome: r.outcome, error: r.error }) });
+        return reports;
+      };
+      const once = await run();
+      assert.deepEqual(once.map((r) => [r.name, r.outcome]), [['a.txt', 'created'], ['b.txt', 'failed'], ['c.txt', 'unchanged']]);
+      assert.match(once[1]!.error!, /slug "council-backs-tram-plan" is also .*a\.txt's/);
+      const stored = await db.article.findUniqueOrThrow({ where: { slug: 'council-backs-tram-plan' }, include: { people: { include: { person: true } } } });
+      assert.deepEqual(stored.people.map((l) => l.person.name), ['Ilse Marquardt'], 'the first text stands');
+      const again = await run();
+      assert.deepEqual(again.map((r) => r.outcome), ['unchanged', 'failed', 'unchanged']);
+      assert.equal((await db.article.findUniqueOrThrow({ where: { slug: 'council-backs-tram-plan' } })).version, stored.version);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('a stub fills in when its article is ingested, and the link holds', async () => {
     const db = ctx.db.prisma;
     const title = 'Was Gareth Southgate great, or just lucky?';

@@ -1,7 +1,7 @@
 import { slugify } from '../../articles/slugify.ts';
 import type { Actor } from '../../history/record-revision.ts';
 import { personNameKey } from '../../people/name-key.ts';
-import { articleFields } from '../article-fields.ts';
+import { articleFields, slugOf } from '../article-fields.ts';
 import type { ParsedSource } from '../import-article.ts';
 import type { ParsedArticle } from '../parse/index.ts';
 
@@ -104,7 +104,6 @@ export interface BatchPlan {
 /** Tables whose ids the writers allocate (mentions have a composite key). */
 export type IdTable = 'articles' | 'paragraphs' | 'people' | 'article_people' | 'quotes' | 'related_articles' | 'revisions';
 
-const slugOf = (parsed: ParsedArticle) => parsed.meta.slug ?? slugify(parsed.headline);
 
 /** What the planner needs to know from the database about a batch: every slug it may meet and every name key. */
 export function wanted(batch: ParsedSource[]): { slugs: string[]; nameKeys: string[] } {
