@@ -5,6 +5,7 @@ import type { Actor } from '../history/record-revision.ts';
 import { recordRevision } from '../history/record-revision.ts';
 import { articleFields, slugOf } from './article-fields.ts';
 import { contentHash } from './content-hash.ts';
+import { SAME_STORY, paragraphSketch, sharedParagraphs } from './same-story.ts';
 import { type ParseOptions, type ParsedArticle, parseArticle } from './parse/index.ts';
 import { writeArticleBody } from './write-article-body.ts';
 import { touchArticlesShowing } from '../articles/article-version.ts';
@@ -39,7 +40,16 @@ export interface ParsedSource {
   hash: string;
 }
 
-export async function storeParsedArticle(db: Db | Tx, source: ParsedSource, actor: Actor): Promise<ImportResult> {
+export interface StoreOptions {
+  /**
+   * The ingest of files: an article on the same slug is replaced only by a new version of its story (shared
+   * paragraphs, same-story.ts), never by a different story that happens to get the same slug. The API's import, where
+   * an editor names the article with If-Match, replaces whatever it holds.
+   */
+  onlySameStory?: boolean;
+}
+
+export async function storeParsedArticle(db: Db | Tx, source: ParsedSource, actor: Actor, options: StoreOptions = {}): Promise<ImportResult> {
   const { parsed, hash } = source;
   const slug = slugOf(parsed);
   const run = () =>
@@ -55,6 +65,7 @@ export async function storeParsedArticle(db: Db | Tx, source: ParsedSource, acto
       // What an update replaces, for the history: the text it was read from (its rows follow from that text and the
       // edits recorded since).
       const replaced = existing && !existing.isStub ? await tx.article.findUniqueOrThrow({ where: { id: existing.id }, select: { headline: true, sourceText: true } }) : null;
+      if (replaced && options.onlySameStory) await assertSameStory(tx, existing!, parsed);
       if (existing) {
         // Derived rows go and come back from the new text; the article row stays so incoming links hold.
         await tx.articlePerson.deleteMany({ where: { articleId: existing.id } });
@@ -89,6 +100,14 @@ export async function storeParsedArticle(db: Db | Tx, source: ParsedSource, acto
     });
   // Inside a caller's transaction a failed statement has already doomed it: only a transaction we own is retried.
   return isClient(db) ? withConflictRetry(run) : run();
+}
+
+async function assertSameStory(tx: Tx, existing: { id: number; slug: string }, parsed: ParsedArticle): Promise<void> {
+  const stored = await tx.paragraph.findMany({ where: { articleId: existing.id }, select: { text: true } });
+  const shared = sharedParagraphs(paragraphSketch(stored.map((p) => p.text)), paragraphSketch(parsed.paragraphs.map((p) => p.text)));
+  if (shared >= SAME_STORY) return;
+  // 422, not 409: a conflict would be retried, and this is no race.
+  throw new AppError('unprocessable', `article ${existing.id} ("${existing.slug}") is a different story with the same slug (they share no paragraphs); give this text its own slug (front matter "slug:", or --slug), or delete that article first`);
 }
 
 /** The article this text belongs to: the one with its slug, else a stub made from its headline elsewhere. */

@@ -121,6 +121,34 @@ describeEachDatabase('ingest into the store', (ctx) => {
     }
   });
 
+  test('a later run replaces an article with a new version of its story, never with a different story on its slug', async () => {
+    const db = ctx.db.prisma;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'later-run-'));
+    const ingestOne = async (name: string, text: string) => {
+      fs.writeFileSync(path.join(dir, name), text);
+      const reports: { outcome: string; error?: string }[] = [];
+      await runIngest(ctx.db, await collectInputs([path.join(dir, name)]), {}, actor, { ...quiet, file: (r) => reports.push({ outcome: r.outcome, error: r.error }) });
+      return reports[0]!;
+    };
+    try {
+      const story = makeArticleText({ headline: 'Ferry timetable cut', people: [['Ruairi Byrne', 'the operator’s manager'], ['Ailsa Moffat', 'a commuter']] });
+      assert.equal((await ingestOne('v1.txt', story)).outcome, 'created');
+      const revised = story.replace('plan number 2', 'plan number two');
+      assert.equal((await ingestOne('v2.txt', revised)).outcome, 'updated', 'a new version of the story');
+      const other = makeArticleText({ headline: 'Ferry timetable cut', people: [['Henrik Solberg', 'a port official']] });
+      const refused = await ingestOne('other.txt', other);
+      assert.equal(refused.outcome, 'failed');
+      assert.match(refused.error!, /is a different story with the same slug/);
+      const kept = await db.article.findUniqueOrThrow({ where: { slug: 'ferry-timetable-cut' }, include: { paragraphs: true } });
+      assert.ok(kept.paragraphs.some((p) => p.text.includes('plan number two')), 'the stored story is untouched');
+      // The API's import, where an editor names the article with If-Match, still replaces whatever it holds.
+      const viaApi = await importArticle(db, other, {}, actor);
+      assert.deepEqual([viaApi.outcome, viaApi.articleId], ['updated', kept.id]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('a stub fills in when its article is ingested, and the link holds', async () => {
     const db = ctx.db.prisma;
     const title = 'Was Gareth Southgate great, or just lucky?';

@@ -102,7 +102,7 @@ async function attempt(conn: BulkConnection, savepoint: string, write: () => Pro
 
 async function storeOne(db: Db, source: ParsedSource, actor: Actor): Promise<StoreResult> {
   try {
-    const r = await storeParsedArticle(db, source, actor);
+    const r = await storeParsedArticle(db, source, actor, { onlySameStory: true });
     return { outcome: r.outcome, articleId: r.articleId, slug: r.slug };
   } catch (e) {
     const error = translateDbError(e);
