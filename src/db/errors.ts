@@ -47,7 +47,9 @@ export function translateDbError(e: unknown): unknown {
     (typeof pgCode === 'string' && /^(3D000|55000|53300|28000|28P01|57P0[1-3])$/.test(pgCode)) ||
     /database \S+ does not exist|is not currently accepting connections|too many clients|remaining connection slots|authentication failed/i.test(message)
   ) {
-    return new AppError('unavailable', 'The database refuses connections (it is missing, closed or full); try again in a moment', { cause: e });
+    // The server's own words name the database or the role ("database \"news\" does not exist"): pass them on.
+    const said = /database "[^"]{1,100}" does not exist|role "[^"]{1,100}" does not exist|too many clients already/i.exec(message)?.[0];
+    return new AppError('unavailable', `The database refuses connections (${said ?? 'it is missing, closed or full'}); try again in a moment`, { cause: e });
   }
   if (/SQLITE_FULL|database or disk is full|No space left on device|SQLITE_READONLY|attempt to write a readonly database/i.test(message)) {
     return new AppError('unavailable', 'The database cannot be written (disk full or read-only); nothing was changed', { cause: e });

@@ -31,7 +31,7 @@ describe('database unreachable at start: a clear message and a non-zero exit', (
 
   const cases: [string, () => string, RegExp][] = [
     ['PostgreSQL not listening', () => 'postgresql://postgres@127.0.0.1:1/news', /unreachable/i],
-    ['a PostgreSQL database that does not exist', () => 'postgresql://postgres@127.0.0.1:5432/no_such_database_for_faults', /refuses connections/i],
+    ['a PostgreSQL database that does not exist', () => 'postgresql://postgres@127.0.0.1:5432/no_such_database_for_faults', /refuses connections \(database "no_such_database_for_faults" does not exist\)/i],
     ['a SQLite file that cannot be created', () => `file:${path.join(dir, 'a-file', 'news.db')}`, /a-file/],
   ];
   for (const [name, url, message] of cases) {
