@@ -149,7 +149,10 @@ function splitRun(tokens: Token[], first: number, last: number, p: DocParagraph)
       if (t.possessive) break;
       continue;
     }
-    if (i === 0 && sentenceInitial && isSentenceStarterWord(t.lower)) {
+    // "Rich Santa, president of the union, said": a word that could open any sentence is a given name when one more
+    // name word follows and an appositive description ("president of", "a nurse", "who") is set off after them.
+    const describedName = remaining === 1 && /^, [a-z]/.test(p.text.slice(toks[toks.length - 1]!.end, toks[toks.length - 1]!.end + 3)) && !isFunctionWord(t.lower);
+    if (i === 0 && sentenceInitial && isSentenceStarterWord(t.lower) && !describedName) {
       i++;
       continue;
     }

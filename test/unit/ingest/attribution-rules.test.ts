@@ -531,3 +531,9 @@ test('"Jr." and "Sr." keep their full stop in a name, and the surname before the
   const t = 'Transport Secretary Harold P. Whitcombe Jr. told the panel it was hiring. “We are behind,” Whitcombe said.';
   assert.equal(quote(t, 'We are behind').speaker, 'Harold P. Whitcombe Jr.');
 });
+
+test('a given name that is also an adjective opens a sentence with a described name (Rich Santa, president of …)', () => {
+  const t = 'Rich Okonkwo, president of the dockworkers’ union, said talks had stalled. “We are exhausted,” Okonkwo said.\n\nFresh Market, a grocery chain, said sales rose.';
+  assert.equal(quote(t, 'We are exhausted').speaker, 'Rich Okonkwo');
+  assert.ok(!parseArticle(t).people.some((p) => /Market/.test(p.name)));
+});
