@@ -62,6 +62,7 @@ async function main(): Promise<number> {
         if (!isAppError(e)) throw e;
       }
     }
+    process.stderr.write(`${inputs.length - failed} parsed, ${failed} failed (dry run: nothing written)\n`);
     return failed ? 1 : 0;
   }
 
