@@ -126,10 +126,12 @@ function walkRoleBefore(p: DocParagraph, run: NameRun): string | null {
       k--;
       steps++;
       // "Russia’s foreign minister": the owner closes the phrase — with the rest of a multi-word owner ("Liberal
-      // Democrats’", "NHS England’s").
-      for (let n = 0; n < 3 && k >= 0; n++) {
+      // Democrats’", "NHS England’s", "the Port of Rotterdam’s", "the Bank of England’s": "of" between capitals).
+      for (let n = 0; n < 4 && k >= 0; n++) {
         const o = tokens[k]!;
-        if (!o.cap || o.quoted || o.possessive || o.sentence !== sentence || text.slice(o.end, leftmost.start) !== ' ' || isFunctionWord(o.lower)) break;
+        const before = tokens[k - 1];
+        const linkInName = (o.lower === 'of' || o.lower === 'for') && before !== undefined && before.cap && !before.quoted && before.sentence === sentence;
+        if ((!o.cap && !linkInName) || o.quoted || o.possessive || o.sentence !== sentence || text.slice(o.end, leftmost.start) !== ' ' || (isFunctionWord(o.lower) && !linkInName)) break;
         picked.unshift(o);
         leftmost = o;
         k--;

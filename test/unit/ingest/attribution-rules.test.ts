@@ -537,3 +537,9 @@ test('a given name that is also an adjective opens a sentence with a described n
   assert.equal(quote(t, 'We are exhausted').speaker, 'Rich Okonkwo');
   assert.ok(!parseArticle(t).people.some((p) => /Market/.test(p.name)));
 });
+
+test('an owner with "of" in its name keeps it in the role: "the Bank of England’s governor, Andrew Bailey,"', () => {
+  const t = 'The Bank of Ghana’s governor, Ernest Addison, said rates would hold.\n\nThe Port of Antwerp’s chief executive, Jacques Vandermeiren, disagreed.';
+  assert.equal(person(t, 'Ernest Addison').role, 'Bank of Ghana’s governor');
+  assert.equal(person(t, 'Jacques Vandermeiren').role, 'Port of Antwerp’s chief executive');
+});
