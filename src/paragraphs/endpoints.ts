@@ -49,12 +49,13 @@ export const patch = endpoint({
 
 export const remove = endpoint({
   operationId: 'deleteParagraph',
-  summary: 'Delete a paragraph (and the quotes starting in it); the gap closes',
+  summary: 'Delete a paragraph (and the quotes in it); the gap closes',
+  description: 'An article keeps at least one paragraph: deleting its only one is a 422 (change its text, or delete the article).',
   tag,
   params: ParagraphParams,
   ifMatch: true,
   responses: { 204: { description: 'deleted; ETag is the article’s new one', etag: true } },
-  errors: [404],
+  errors: [404, 422],
   async handle({ params, db, principal, ifMatch }) {
     const expected = expectedVersion(ifMatch, 'article', params.id);
     const version = await deleteParagraph(db, params.id, params.paragraphId, expected, actorOf(principal));

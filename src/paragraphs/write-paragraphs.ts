@@ -81,6 +81,10 @@ export async function deleteParagraph(db: Db, articleId: number, paragraphId: nu
   return transaction(db, async (tx) => {
     const version = await bumpArticleVersion(tx, articleId, expected);
     const before = await findParagraph(tx, articleId, paragraphId);
+    // An article has a body, as on create: its last paragraph is replaced (PATCH), or the article deleted.
+    if ((await tx.paragraph.count({ where: { articleId } })) === 1) {
+      throw new AppError('unprocessable', `Paragraph ${paragraphId} is the only one of article ${articleId}: change its text instead, or delete the article`);
+    }
     const runningOn = (await multiParagraphQuotes(tx, articleId)).filter((q) => q.first < before.position && before.position <= q.last).map((q) => q.id);
     const quotes = await tx.quote.findMany({
       where: { OR: [{ paragraphId }, { id: { in: runningOn } }] },

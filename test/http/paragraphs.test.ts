@@ -62,6 +62,10 @@ describeEachDatabase('paragraphs API', (ctx) => {
     assert.deepEqual(article.paragraphs.map((p: { id: number; position: number }) => [p.id, p.position]), [[a.paragraphIds[0], 1], [a.paragraphIds[2], 2], [a.paragraphIds[3], 3]]);
     assert.deepEqual(article.quotes, [], 'the quote in the deleted paragraph went with it');
     assert.equal((await request(app()).delete(`/api/articles/${a.id}/paragraphs/${a.paragraphIds[1]}`).set(bearer(editor)).set('If-Match', articleEtag(a.id, 2))).status, 404);
+    const single = await articleFactory(ctx.db, { paragraphs: 1 });
+    const only = await request(app()).delete(`/api/articles/${single.id}/paragraphs/${single.paragraphIds[0]}`).set(bearer(editor)).set('If-Match', articleEtag(single.id, 1));
+    assert.equal(only.status, 422, 'an article keeps its body');
+    assertMatchesOpenApi(only, 'delete', '/api/articles/:id/paragraphs/:paragraphId');
   });
 
   test('PUT order applies the full permutation; refuses a partial or foreign one with 422', async () => {
