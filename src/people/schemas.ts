@@ -1,8 +1,13 @@
 import { z } from 'zod';
 import { CursorQuery, IdNumber, LimitQuery, optionalText, text } from '../http/schemas.ts';
+import { personNameKey } from './name-key.ts';
 
 export const ListPeopleQuery = z.strictObject({
-  q: text(200).optional().meta({ description: 'part of the name (case and accents ignored)' }),
+  // Names are matched on their key (letters and digits, folded): "%" or "--" would match everyone.
+  q: text(200)
+    .refine((q) => personNameKey(q) !== '', 'needs a letter or digit of the name')
+    .optional()
+    .meta({ description: 'part of the name (case, accents and punctuation ignored)' }),
   cursor: CursorQuery,
   limit: LimitQuery,
 });

@@ -19,6 +19,10 @@ describeEachDatabase('people API', (ctx) => {
     assert.equal(res.status, 200);
     assertMatchesOpenApi(res, 'get', '/api/people');
     assert.deepEqual(res.body.data.map((p: { id: number }) => p.id), [a.personId]);
+    for (const q of ['%', '_', '--']) {
+      const everyone = await request(app()).get('/api/people').query({ q });
+      assert.equal(everyone.status, 400, `q=${q} is no name, not a match for everyone`);
+    }
     const detail = await request(app()).get(`/api/people/${a.personId}`);
     assert.equal(detail.status, 200);
     assertMatchesOpenApi(detail, 'get', '/api/people/:id');
