@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'unauthorized' // 401
   | 'forbidden' // 403
   | 'not_found' // 404
+  | 'method_not_allowed' // 405: the path exists, not with this method (Allow lists those it has)
   | 'not_acceptable' // 406: no representation the client's Accept allows
   | 'conflict' // 409: unique clash, still referenced, etc.
   | 'precondition_failed' // 412: stale If-Match
@@ -33,6 +34,7 @@ const STATUS: Record<ErrorCode, number> = {
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
+  method_not_allowed: 405,
   not_acceptable: 406,
   conflict: 409,
   precondition_failed: 412,
@@ -51,6 +53,7 @@ const TITLE: Record<ErrorCode, string> = {
   unauthorized: 'Authentication required',
   forbidden: 'Not allowed',
   not_found: 'Not found',
+  method_not_allowed: 'Method not allowed',
   not_acceptable: 'Not acceptable',
   conflict: 'Conflict',
   precondition_failed: 'Edited by someone else',

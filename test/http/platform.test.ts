@@ -33,6 +33,10 @@ describeEachDatabase('platform: health, errors, limits, auth, docs', (ctx) => {
     assert.deepEqual(Object.keys(missing.body).sort(), ['detail', 'instance', 'requestId', 'status', 'title', 'type']);
     assert.equal(missing.body.instance, '/api/nothing-here');
     assert.equal(missing.body.requestId, missing.headers['x-request-id']);
+    const wrongMethod = await request(app()).put('/api/articles/1').set(bearer(editor)).send({});
+    assert.equal(wrongMethod.status, 405, 'the path exists, not with PUT');
+    assert.equal(wrongMethod.headers.allow, 'GET, PATCH, DELETE, HEAD');
+    assert.match(String(wrongMethod.headers['content-type']), /^application\/problem\+json/);
 
     const invalid = await request(app()).post('/api/people').set(bearer(editor)).type('application/json').send('{"name": ');
     assert.equal(invalid.status, 400);
