@@ -12,13 +12,26 @@ function tooLarge(size: number, where: string | undefined, line: number): AppErr
 
 /** Line (1-based) holding byte `offset`, counting LF and lone CR as line ends, as the text parser does. */
 function lineOfByte(bytes: Uint8Array, offset: number): number {
+  return placeOfByte(bytes, offset).line;
+}
+
+/** Line and column (1-based, in bytes) of byte `offset`. */
+function placeOfByte(bytes: Uint8Array, offset: number): { line: number; column: number } {
   let line = 1;
+  let lineStart = 0;
   for (let i = 0; i < offset && i < bytes.length; i++) {
     const b = bytes[i];
-    if (b === 0x0a) line++;
-    else if (b === 0x0d && bytes[i + 1] !== 0x0a) line++;
+    if (b === 0x0a || (b === 0x0d && bytes[i + 1] !== 0x0a)) {
+      line++;
+      lineStart = i + 1;
+    }
   }
-  return line;
+  return { line, column: offset - lineStart + 1 };
+}
+
+/** "byte 33 of the file (column 12 of its line)": the path says the line; an editor's column finds the byte. */
+function byteAt(bytes: Uint8Array, offset: number): string {
+  return `byte ${offset} of the file (column ${placeOfByte(bytes, offset).column} of its line)`;
 }
 
 /**
@@ -82,14 +95,14 @@ export function decodeArticleBytes(bytes: Uint8Array, where?: string): string {
   for (let i = start; i < bytes.length; i++) {
     if (isBinaryByte(bytes[i]!)) {
       const line = lineOfByte(bytes, i);
-      throw unprocessable(`${label} looks like binary data, not text`, ['line', line], `byte ${i}: control byte 0x${bytes[i]!.toString(16).padStart(2, '0')}`);
+      throw unprocessable(`${label} looks like binary data, not text`, ['line', line], `${byteAt(bytes, i)}: control byte 0x${bytes[i]!.toString(16).padStart(2, '0')}`);
     }
   }
   const body = bytes.subarray(start);
   const bad = firstInvalidUtf8(body);
   if (bad >= 0) {
     const offset = bad + start;
-    throw unprocessable(`${label} is not valid UTF-8`, ['line', lineOfByte(bytes, offset)], `byte ${offset}: invalid UTF-8 sequence starting 0x${bytes[offset]!.toString(16).padStart(2, '0')}`);
+    throw unprocessable(`${label} is not valid UTF-8`, ['line', lineOfByte(bytes, offset)], `${byteAt(bytes, offset)}: invalid UTF-8 sequence starting 0x${bytes[offset]!.toString(16).padStart(2, '0')}`);
   }
   return new TextDecoder('utf-8').decode(body);
 }

@@ -77,7 +77,7 @@ test('decodeArticleBytes accepts UTF-8 with or without BOM', () => {
 
 test('decodeArticleBytes refuses binary with the byte offset and line', () => {
   const msg = refusal(() => decodeArticleBytes(new Uint8Array([0x41, 0x0a, 0x42, 0x00, 0x43])), 'unprocessable', ['line', 2]);
-  assert.match(msg, /byte 3/);
+  assert.match(msg, /byte 3 of the file \(column 2 of its line\)/);
 });
 
 test('decodeArticleBytes refuses invalid UTF-8 with the byte offset', () => {
