@@ -24,7 +24,9 @@ class Rollback extends Error {
  * So services compose: a service called on its own is atomic, and called inside a larger unit it is part of it.
  * Errors leave as the project's AppError vocabulary. The outermost transaction brings the article search index up to
  * date before it commits (search-index.ts), so no service has to remember to. An `Unchanged` result rolls back the
- * transaction we own; inside a caller's, whose other work stands, it is just the result.
+ * transaction we own. Inside a caller's nothing can be rolled back alone (its version bump stands with the caller's
+ * other work): the result is returned as it is, so the services that return Unchanged — the editors' single edits —
+ * are called on the client, never inside another transaction.
  */
 export async function transaction<T>(db: Db | Tx, fn: (tx: Tx) => Promise<T | Unchanged<T>>): Promise<T> {
   try {
