@@ -26,6 +26,10 @@ export function createReporter(out: NodeJS.WriteStream = process.stderr): Ingest
       for (const w of report.warnings) line(`warning    ${report.input.name}: ${w}`);
       bar?.increment(1, { file: report.input.name });
     },
+    abort() {
+      bars?.update();
+      bars?.stop();
+    },
     finish(summary: IngestSummary) {
       // MultiBar.log() only buffers; a redraw prints the buffer, and stop() does not: the last failures would be lost.
       bars?.update();

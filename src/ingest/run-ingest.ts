@@ -26,6 +26,8 @@ export interface IngestReporter {
   start(total: number): void;
   file(report: FileReport): void;
   finish(summary: IngestSummary): void;
+  /** The run is being interrupted (Ctrl-C): put the terminal back (the progress bar, the cursor). */
+  abort?(): void;
 }
 
 /** Files read and parsed, then written, per batch: enough to amortise a transaction, small enough to stay flat. */

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { INGEST_BATCH_SIZE } from '../../src/ingest/run-ingest.ts';
 import { writeArticleBatch } from '../support/article-batch.ts';
-import { describeEachDatabase } from '../support/databases.ts';
+import { describeEachDatabase, freshDatabase } from '../support/databases.ts';
 import { assertIngestedArticlesWhole, assertIntegrity } from '../support/db-invariants.ts';
 import { runScript, spawnScript } from '../support/processes.ts';
 
@@ -64,5 +64,26 @@ describeEachDatabase('kill -9 during a batch ingest', (ctx) => {
     const people = await db.person.findMany({ select: { name: true } });
     assert.equal(new Set(people.map((p) => p.name)).size, people.length, 'no person twice');
     t.diagnostic(`figures: batch=${BATCH} killedAfter=${survived} faults=1 rowsLost=0`);
+  });
+
+  test('Ctrl-C (SIGINT) mid-run: exit 130 with a summary that counts exactly what the store holds', async () => {
+    const fresh = await freshDatabase(ctx.provider);
+    try {
+      const stored = () => fresh.prisma.article.count({ where: { isStub: false } });
+      const ingest = spawnScript('ingest', [dir], { DATABASE_URL: fresh.url });
+      let finished = false;
+      void ingest.exited.then(() => (finished = true));
+      const deadline = Date.now() + 300_000;
+      while (!finished && (await stored()) === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+      assert.ok(!finished, `the ingest ended before it could be interrupted: ${ingest.stderr()}`);
+      ingest.child.kill('SIGINT');
+      assert.equal(await ingest.exited, 130);
+      const said = /interrupted: (\d+) created, 0 updated, 0 unchanged, 0 failed of (\d+);.*run the same command again/.exec(ingest.stderr());
+      assert.ok(said, ingest.stderr().slice(-500));
+      assert.deepEqual([Number(said[1]), Number(said[2])], [await stored(), BATCH], 'the summary counts what was committed');
+      assert.equal(await assertIngestedArticlesWhole(fresh.prisma), await stored());
+    } finally {
+      await fresh.drop();
+    }
   });
 });
