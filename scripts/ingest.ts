@@ -16,7 +16,7 @@ import type { ParseOptions } from '../src/ingest/parse/index.ts';
 import { checkParseOptions, parseArticle } from '../src/ingest/parse/index.ts';
 import { createReporter } from '../src/ingest/progress-reporter.ts';
 import { readInput } from '../src/ingest/read-input.ts';
-import { type IngestReporter, type IngestSummary, describeFailure, runIngest } from '../src/ingest/run-ingest.ts';
+import { describeFailure, runIngest } from '../src/ingest/run-ingest.ts';
 
 const program = new Command()
   .name('ingest')
@@ -69,21 +69,14 @@ async function main(): Promise<number> {
   const config = loadConfig();
   await migrateIfNeeded(config.database);
   const db = await openDatabase(config.database, { poolSize: 2 });
-  // Ctrl-C: files are reported once their batch is committed, so these counts are what the store holds. The batch
-  // being written is rolled back with the connection; the same command again finishes the job.
+  // Ctrl-C: the batch being written is rolled back with the connection; the reporter says what was committed.
   const reporter = createReporter();
-  const done: IngestSummary = { created: 0, updated: 0, unchanged: 0, failed: 0 };
   process.once('SIGINT', () => {
     reporter.abort?.();
-    process.stderr.write(
-      `\ninterrupted: ${done.created} created, ${done.updated} updated, ${done.unchanged} unchanged, ${done.failed} failed ` +
-        `of ${inputs.length}; the batch being written was rolled back: run the same command again to finish\n`,
-    );
     process.exit(130);
   });
   try {
-    const counting: IngestReporter = { ...reporter, file: (r) => (done[r.outcome]++, reporter.file(r)) };
-    const summary = await runIngest(db, inputs, parseOptions, { name: actor }, counting);
+    const summary = await runIngest(db, inputs, parseOptions, { name: actor }, reporter);
     return summary.failed ? 1 : 0;
   } finally {
     await db.close();

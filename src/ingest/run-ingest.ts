@@ -26,7 +26,7 @@ export interface IngestReporter {
   start(total: number): void;
   file(report: FileReport): void;
   finish(summary: IngestSummary): void;
-  /** The run is being interrupted (Ctrl-C): put the terminal back (the progress bar, the cursor). */
+  /** The run is being interrupted (Ctrl-C): put the terminal back (the progress bar, the cursor) and say how far it got. */
   abort?(): void;
 }
 

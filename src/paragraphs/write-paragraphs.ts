@@ -14,7 +14,6 @@ export interface ParagraphView {
 }
 const select = { id: true, position: true, text: true } as const;
 
-
 async function findParagraph(tx: Tx, articleId: number, paragraphId: number): Promise<ParagraphView> {
   const p = await tx.paragraph.findFirst({ where: { id: paragraphId, articleId }, select });
   if (!p) throw new AppError('not_found', `Article ${articleId} has no paragraph ${paragraphId}`);

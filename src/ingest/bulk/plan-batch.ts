@@ -104,7 +104,6 @@ export interface BatchPlan {
 /** Tables whose ids the writers allocate (mentions have a composite key). */
 export type IdTable = 'articles' | 'paragraphs' | 'people' | 'article_people' | 'quotes' | 'related_articles' | 'revisions';
 
-
 /** What the planner needs to know from the database about a batch: every slug it may meet and every name key. */
 export function wanted(batch: ParsedSource[]): { slugs: string[]; nameKeys: string[] } {
   const slugs = new Set<string>();

@@ -1,18 +1,14 @@
+import { splitSentences } from './sentences.ts';
+
 /** A working headline for an article that came without one: its lead sentence, cut at a word boundary. */
 
 const MAX = 120;
 const WEAK_ENDINGS = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'of', 'to', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'as', 'that', 'its', 'their', 'his', 'her']);
 
+/** The first sentence, as the parser splits sentences (abbreviations and initials do not end one). */
 function leadSentence(text: string): string {
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if ((c === '.' || c === '!' || c === '?') && text[i + 1] === ' ' && /\p{Lu}|["“‘]/u.test(text[i + 2] ?? '')) {
-      const word = /(\S+)$/.exec(text.slice(0, i))?.[1] ?? '';
-      if (/^(?:Mr|Mrs|Ms|Dr|St|Prof|Gen|Gov|Sen|Rep|Jr|Sr|Inc|Co|Corp|Ltd|Fr|Rev|Det|Supt|Insp|Sgt|Lt|Col|Capt|Cmdr|Coun|Cllr|Hon|Mt|No|vs|\p{Lu})$/u.test(word)) continue;
-      return text.slice(0, c === '.' ? i : i + 1);
-    }
-  }
-  return text;
+  const first = splitSentences(text, [])[0];
+  return first ? text.slice(first.start, first.end) : text;
 }
 
 /**

@@ -4,7 +4,7 @@ const ABBREVIATIONS = new Set([
   'mr', 'mrs', 'ms', 'mx', 'dr', 'prof', 'st', 'jr', 'sr', 'gen', 'gov', 'sen', 'rep', 'lt', 'col', 'capt', 'sgt', 'maj',
   'rev', 'hon', 'no', 'nos', 'vs', 'v', 'inc', 'ltd', 'corp', 'co', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep',
   'sept', 'oct', 'nov', 'dec', 'mt', 'ft', 'approx', 'dept', 'est', 'fig', 'e.g', 'i.e', 'etc', 'cf', 'al', 'pp', 'ca',
-  'adm', 'cmdr', 'supt', 'det', 'insp', 'fr', 'sgt', 'pvt', 'cpl', 'messrs', 'mme', 'mlle',
+  'adm', 'cmdr', 'supt', 'det', 'insp', 'fr', 'sgt', 'pvt', 'cpl', 'messrs', 'mme', 'mlle', 'coun', 'cllr', 'smt', 'shri',
 ]);
 
 export interface Sentence {
