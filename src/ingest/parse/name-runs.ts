@@ -79,6 +79,9 @@ function isQualifier(t: Token): boolean {
 export const POST_NOMINALS = new Set(['KC', 'QC', 'SC', 'MP', 'MSP', 'MEP', 'OBE', 'CBE', 'MBE', 'KBE', 'DBE', 'FRS', 'PhD']);
 
 const PORTFOLIO_LINKS = new Set(['for', 'of']);
+/** Given names that are also modal verbs. */
+const MODAL_GIVEN_NAMES = new Set(['will', 'may', 'can']);
+const PAST_SPEECH = new Set(['said', 'told', 'added', 'says', 'tells', 'adds', 'wrote', 'writes']);
 const DATE_PREPOSITIONS = new Set(['in', 'on', 'since', 'until', 'till', 'by', 'from', 'through', 'last', 'next', 'early', 'late', 'mid', 'before', 'after', 'during', 'of']);
 
 /** A word quoted inside an unquoted run (or the reverse) is a nickname: Dele “Big Dee” Adebanjo. */
@@ -151,7 +154,12 @@ function splitRun(tokens: Token[], first: number, last: number, p: DocParagraph)
     }
     // "Rich Santa, president of the union, said": a word that could open any sentence is a given name when one more
     // name word follows and an appositive description ("president of", "a nurse", "who") is set off after them.
-    const describedName = remaining === 1 && /^, [a-z]/.test(p.text.slice(toks[toks.length - 1]!.end, toks[toks.length - 1]!.end + 3)) && !isFunctionWord(t.lower);
+    const modalName = MODAL_GIVEN_NAMES.has(t.lower);
+    const describedName = remaining === 1 && /^, [a-z]/.test(p.text.slice(toks[toks.length - 1]!.end, toks[toks.length - 1]!.end + 3)) && (modalName || !isFunctionWord(t.lower));
+    // "Will Osei", "May Chen", "Can Dündar": a modal is capitalised only to open a sentence ("Will Osei attend?"). Before
+    // one more name word it is a given name anywhere else, and at a sentence's start when a description or a past
+    // speech verb follows ("Will Osei said": a modal takes the bare verb).
+    if (modalName && remaining === 1 && (!(i === 0 && sentenceInitial) || describedName || PAST_SPEECH.has(tokens[last]?.lower ?? ''))) break;
     if (i === 0 && sentenceInitial && isSentenceStarterWord(t.lower) && !describedName) {
       i++;
       continue;

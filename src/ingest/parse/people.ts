@@ -207,6 +207,7 @@ export function findPeople(doc: DocParagraph[]): PeopleResult {
       const p = doc[run.paragraph]!;
       const parts = namePartsOf(doc[run.paragraph]!, run.name);
       if (departmentBeforeName(p, run, runs[ri + 1])) continue;
+      if (!run.titled && namesEmployer(p, run)) continue;
       // "the European Automobile Manufacturers' Association", "the Mobile Money Agents' Union": a plural possessive
       // glued to an institution word is part of an organisation's name.
       const lastTok = run.name[run.name.length - 1]!;
@@ -502,6 +503,25 @@ function departmentBeforeName(p: DocParagraph, run: NameRun, next: NameRun | und
   if (!next || next.first !== run.last || next.name.length < 2) return false;
   if (!isFirstName(next.name[0]!.lower) && !isLastName(next.name[next.name.length - 1]!.lower)) return false;
   return p.text.slice(p.tokens[run.last - 1]!.end, p.tokens[next.first]!.start) === ', ';
+}
+
+/** Lower-case nouns for a business that a name directly after names ("the law firm Wilson Sonsini Goodrich"). */
+const BUSINESS_NOUNS = new Set(
+  `firm company consultancy lender bank insurer retailer carrier startup start-up chain broker brokerage publisher studio label
+   manufacturer carmaker automaker chipmaker airline supermarket developer contractor`.split(/\s+/),
+);
+
+/**
+ * A run naming where someone works, not a person: after an occupation and "at" ("lawyers at Wilson Sonsini Goodrich",
+ * "a partner at Baker McKenzie") or straight after a business noun ("the consultancy Oliver Wyman"). Law firms and
+ * consultancies are named after people, so their names look like people's; the words around them do not.
+ */
+function namesEmployer(p: DocParagraph, run: NameRun): boolean {
+  const before = p.tokens[run.first - 1];
+  if (!before || before.quoted || p.text.slice(before.end, p.tokens[run.first]!.start) !== ' ') return false;
+  if (BUSINESS_NOUNS.has(before.lower) && !before.cap) return true;
+  const occupation = p.tokens[run.first - 2];
+  return before.lower === 'at' && occupation !== undefined && isRoleNoun(occupation.lower);
 }
 
 /** Prepositions that make a following capitalised word a place rather than a person. */

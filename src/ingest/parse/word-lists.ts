@@ -71,7 +71,7 @@ member freshman sophomore pupil passenger resident volunteer survivor witness pa
 referee umpire linesman trumpeter bandleader composer conductor songwriter producer photographer firefighter soldier
 veteran landlord tenant builder plumber carpenter miner carer caregiver counsellor counselor coroner magistrate juror
 defendant plaintiff claimant complainant jockey trainer sprinter swimmer boxer golfer skipper playmaker fly-half
-scrum-half full-back fullback halfback flanker wicketkeeper wicket-keeper
+scrum-half full-back fullback halfback flanker wicketkeeper wicket-keeper lead counsel associate
 `);
 
 /** Verbs that attribute speech. Present tense included: features and wire copy often use "says". */

@@ -543,3 +543,22 @@ test('an owner with "of" in its name keeps it in the role: "the Bank of England�
   assert.equal(person(t, 'Ernest Addison').role, 'Bank of Ghana’s governor');
   assert.equal(person(t, 'Jacques Vandermeiren').role, 'Port of Antwerp’s chief executive');
 });
+
+test('a given name that is also a modal (Will, May, Can) is a name unless it opens a question', () => {
+  const t = 'Will Osei, a cyclist, said the junction was lethal. “I was nearly hit,” Osei said.\n\nCouncillor May Ferreira agreed. Can Dündar said nothing.\n\nThe mayor asked: “Will Tomlinson Street close? May God help us.”';
+  assert.equal(quote(t, 'I was nearly hit').speaker, 'Will Osei');
+  const names = parseArticle(t).people.map((p) => p.name);
+  assert.ok(names.includes('May Ferreira') && names.includes('Can Dündar'), names.join());
+  assert.ok(!names.some((n) => /Tomlinson|God/.test(n)), names.join());
+});
+
+test('a firm named after people is no person where the words around it say employer', () => {
+  const t = 'Lawyers at Wilson Sonsini Goodrich said the ruling would be appealed. The consultancy Oliver Wyman declined to comment.\n\nPriya Sethi, a partner at Baker McKenzie, said: “It will take years.”';
+  const names = parseArticle(t).people.map((p) => p.name);
+  assert.deepEqual(names, ['Priya Sethi']);
+  assert.equal(quote(t, 'It will take years').speaker, 'Priya Sethi');
+});
+
+test('a "lead" is a role: the council’s transport lead', () => {
+  assert.equal(person('Ines Duarte, the council’s transport lead, said the lanes would open.', 'Ines Duarte').role, 'council’s transport lead');
+});
