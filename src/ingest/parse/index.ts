@@ -17,6 +17,7 @@ import { findPeople } from './people.ts';
 import { analyseQuotes } from './quote-analysis.ts';
 import { scanQuotes } from './quote-scanner.ts';
 import { quoteTexts } from './quote-text.ts';
+import { readMasthead } from './masthead.ts';
 import { findRelatedBlock } from './related-block.ts';
 import type { ArticleStatus, ParseOptions, ParsedArticle, ParsedMeta, ParsedPerson, ParsedQuote } from './types.ts';
 
@@ -64,7 +65,10 @@ export function parseArticle(text: string, options: ParseOptions = {}): ParsedAr
     const { front, bodyStart } = readFrontMatter(lines);
     const related = findRelatedBlock(lines, bodyStart);
     const bodyEnd = related ? related.headingIndex : lines.length;
-    const raw = splitParagraphs(lines, bodyStart, bodyEnd);
+    const all = splitParagraphs(lines, bodyStart, bodyEnd);
+    const given = typeof options.headline === 'string' && options.headline.trim() ? options.headline : front.headline;
+    const masthead = readMasthead(all.map((p) => p.lines), given);
+    const raw = all.filter((_, i) => !masthead.drop.includes(i));
     if (!raw.length) {
       if (related) throw unprocessable('The article holds only a related-articles block', atLine(related.headingLine), 'no article text before this related-articles heading');
       throw unprocessable('The article has no body', atLine(lines[Math.min(bodyStart, lines.length - 1)]!.n), 'no text after the front matter');
@@ -93,7 +97,9 @@ export function parseArticle(text: string, options: ParseOptions = {}): ParsedAr
     parsedQuotes.sort((a, b) => a.paragraph - b.paragraph || a.start - b.start);
 
     const meta = { ...front.meta };
-    let headline = applyOptions(meta, front.headline, options);
+    meta.byline ??= masthead.byline;
+    meta.publishedAt ??= masthead.publishedAt;
+    let headline = applyOptions(meta, front.headline ?? masthead.headline, options);
     const headlineDerived = !headline;
     // From the first paragraph that is prose: not a line in capitals ("FOR IMMEDIATE RELEASE", "DANIEL OKORO, HOST:").
     if (!headline) headline = deriveHeadline(texts.find((t) => /\p{Ll}/u.test(t)) ?? texts[0]!);

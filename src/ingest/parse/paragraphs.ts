@@ -2,6 +2,8 @@ import type { Line } from './hygiene.ts';
 
 export interface RawParagraph {
   text: string;
+  /** its input lines, as written (a masthead is read line by line: masthead.ts) */
+  lines: string[];
   /** First input line of the paragraph, for messages. */
   line: number;
 }
@@ -19,21 +21,32 @@ function joinLines(lines: string[]): string {
   return lines.length >= 2 && lines.every(isBlockLine) ? lines.join('\n') : lines.join(' ');
 }
 
-/** Blank lines separate paragraphs; lines within one are joined (joinLines). */
+/** Longer than any column prose is wrapped at (wire feeds and e-mail wrap at 68–80). */
+const UNWRAPPED_LINE = 100;
+const ENDS_SENTENCE = /[.!?…]["'”’)]*$/;
+
+/**
+ * A block whose lines are paragraphs of their own, as text copied from a web page or a CMS often is (one paragraph per
+ * line, no blank line between): a line longer than any wrapping column, or three or more lines that each end a
+ * sentence. Hard-wrapped prose breaks mid-sentence at a steady width.
+ */
+const linesAreParagraphs = (lines: string[]): boolean =>
+  lines.length >= 2 && (lines.some((l) => l.length > UNWRAPPED_LINE) || (lines.length >= 3 && lines.every((l) => ENDS_SENTENCE.test(l))));
+
+/** Blank lines separate paragraphs; lines within one are joined (joinLines), unless each line is a paragraph. */
 export function splitParagraphs(lines: Line[], from: number, to: number): RawParagraph[] {
   const out: RawParagraph[] = [];
-  let buf: string[] = [];
-  let first = 0;
+  let buf: Line[] = [];
+  const flush = () => {
+    const texts = buf.map((l) => l.text);
+    if (linesAreParagraphs(texts)) out.push(...buf.map((l) => ({ text: l.text, lines: [l.text], line: l.n })));
+    else if (buf.length) out.push({ text: joinLines(texts), lines: texts, line: buf[0]!.n });
+    buf = [];
+  };
   for (let i = from; i < to; i++) {
-    const { text, n } = lines[i]!;
-    if (text === '') {
-      if (buf.length) out.push({ text: joinLines(buf), line: first });
-      buf = [];
-      continue;
-    }
-    if (!buf.length) first = n;
-    buf.push(text);
+    if (lines[i]!.text === '') flush();
+    else buf.push(lines[i]!);
   }
-  if (buf.length) out.push({ text: joinLines(buf), line: first });
+  flush();
   return out;
 }

@@ -37,9 +37,10 @@ function parseOrRefuse(text: string): ParsedArticle | null {
   // Without front matter (a block of unknown or no keys is consumed too, leaving every meta null) nor related block.
   const plain = !a.related.length && Object.values(a.meta).every((v) => v === null) && !/^\uFEFF?---/.test(text);
   if (plain) {
-    // Nothing of the body may be lost: the paragraphs hold every non-space character of the (normalised) input.
+    // Nothing of the body may be lost: the paragraphs, and a headline read from the first line (masthead.ts), hold every
+    // non-space character of the (normalised) input.
     const expected = squeeze(text.replace(/^\uFEFF/, '').replace(LONE, '\uFFFD').normalize('NFC'));
-    assert.equal(squeeze(a.paragraphs.map((p) => p.text).join('')), expected);
+    assert.equal(squeeze((a.headlineDerived ? '' : a.headline) + a.paragraphs.map((p) => p.text).join('')), expected);
   }
   return a;
 }

@@ -1,0 +1,194 @@
+/**
+ * The lines above an article's first paragraph when its text was copied from a web page or a CMS: a headline, then a
+ * byline ("By Jane Doe and Raj Patel"), a date ("Updated Feb. 12, 2025 4:31 pm ET"), a photo credit, a reading time.
+ * They are the article's metadata, not its paragraphs: left in, the headline would be paragraph 1 and the byline a
+ * paragraph of its own. Front matter and ingest options still win over what is read here.
+ */
+import * as chrono from 'chrono-node/en';
+import { isCommonWord, isFirstName } from './lexicon.ts';
+
+export interface Masthead {
+  headline: string | null;
+  byline: string | null;
+  publishedAt: string | null;
+  /** indexes of the paragraphs that were the masthead (a standfirst between them stays) */
+  drop: number[];
+}
+
+const HEADLINE_MAX_CHARS = 200;
+const HEADLINE_MAX_WORDS = 30;
+/** A masthead block never runs longer: the article has started by then. */
+const MAX_BLOCK = 4;
+
+/** Between the parts of one masthead line: "Jane Doe | Reuters", "8:00 AM PDT · June 3, 2025", "Reporter / @handle". */
+const SEPARATOR = /\s+[|·•/–—-]\s+|\s*[|·•()]\s*/u;
+const BYLINE = /^(?:(?:interview|words|story|text|reporting|report|written|produced)\s+)?by:?\s+(\p{Lu}.*)$/iu;
+const CREDIT = /^(?:photos?|photograph(?:y|s)?|images?|pictures?|illustrations?|videos?|graphics?)(?:\s+by)?\s*:?\s+\S/iu;
+const READ_TIME = /^\d+\s*-?\s*(?:min|mins|minutes?)\s+read$/iu;
+const HANDLE = /^@\w+$/u;
+/** "Jane Doe", "Senior Political Correspondent", "Philippine Daily Inquirer": capitalised words, no sentence. */
+const NAME_WORD = String.raw`(?:\p{Lu}[\p{L}\p{M}.'’-]*|and|of|the|for|de|da|di|van|von|der|den|al|bin|binti|&)`;
+const NAME_LIKE = new RegExp(`^${NAME_WORD}(?:\\s+${NAME_WORD}){0,7}$`, 'u');
+/** Words that may stand around a date or a time on a date line. */
+const DATE_WORDS = new Set(
+  'published updated posted modified edited last first on at et pt ct mt central eastern pacific mountain local time today yesterday ago'.split(' '),
+);
+const YEAR = /\b(?:19|20)\d{2}\b/;
+const CLOCK = /\b\d{1,2}[:.]\d{2}\b/;
+const ISO_DAY = /\b\d{4}-\d{2}-\d{2}\b/;
+/** "3 hours ago", "today at 6:14 pm": a date line, but no date to keep. */
+const RELATIVE = /\b(?:ago|today|yesterday)\b/i;
+
+type Part =
+  | { kind: 'byline'; names: string }
+  | { kind: 'date'; iso: string; updated: boolean }
+  | { kind: 'credit' | 'filler' }
+  | { kind: 'name'; text: string };
+
+/** A time without a zone is read as UTC, and a date without a time as midnight UTC, as front matter reads them. */
+type Components = chrono.ParsedResult['start'];
+
+function toIso(date: Components, time: Components | undefined): string {
+  const offset = time?.isCertain('timezoneOffset') ? (time.get('timezoneOffset') ?? 0) : 0;
+  const ms = Date.UTC(date.get('year')!, date.get('month')! - 1, date.get('day')!, time?.get('hour') ?? 0, time?.get('minute') ?? 0);
+  return new Date(ms - offset * 60_000).toISOString();
+}
+
+/**
+ * The dates and times a line states, cut out of it: "Published 5:47 p.m. CT March 7, 2025 | Updated …" leaves
+ * "Published | Updated" and two dates. Relative dates ("3 hours ago") and dates without a year are not read.
+ */
+function cutDates(line: string): { rest: string; cut: boolean; dates: Part[] } {
+  if (!(YEAR.test(line) || CLOCK.test(line) || RELATIVE.test(line))) return { rest: line, cut: false, dates: [] };
+  const results = chrono.strict.parse(line, new Date(Date.UTC(2000, 0, 1)));
+  const dates: Part[] = [];
+  let rest = '';
+  let from = 0;
+  // Where the words about the next date begin ("| Updated 8:02 p.m. CT March 8"): after the previous date.
+  let label = 0;
+  for (const [i, r] of results.entries()) {
+    // A month by name or an ISO date: "03/04/2025" is March in one country and April in another.
+    const dated = !RELATIVE.test(r.text) && YEAR.test(r.text) && r.start.isCertain('day') && r.start.isCertain('month') && (/\p{L}{3}/u.test(r.text) || ISO_DAY.test(r.text));
+    // A time alone, or a date in digits: cut out of the line as date-line text, but not kept as the date.
+    const undated = (r.start.isCertain('hour') && !r.start.isCertain('day')) || (r.start.isCertain('day') && YEAR.test(r.text)) || RELATIVE.test(r.text);
+    if (!dated && !undated) continue;
+    rest += `${line.slice(from, r.index)} | `;
+    from = r.index + r.text.length;
+    if (!dated) continue;
+    // "8:00 AM PDT · June 3, 2025": the time can be a result of its own, just before or after the date.
+    const time = r.start.isCertain('hour') ? r.start : [results[i - 1], results[i + 1]].find((x) => x && x.start.isCertain('hour') && !x.start.isCertain('day'))?.start;
+    dates.push({ kind: 'date', iso: toIso(r.start, time), updated: /\b(?:updated|modified|edited)\b/i.test(line.slice(label, r.index)) });
+    label = from;
+  }
+  return { rest: rest + line.slice(from), cut: from > 0, dates };
+}
+
+/** One part of a line; `dated` when a date or time was cut out of that line, which makes "Updated" a label. */
+function classify(part: string, dated: boolean): Part | null {
+  const by = BYLINE.exec(part);
+  if (by) {
+    // "By Jane Doe, Raj Patel and Li Wei, Transport Correspondents": every piece a name or a title, the names kept.
+    // "By Tuesday, the first ships had docked" is a sentence.
+    const pieces = by[1]!.split(/,\s*/u).map((x) => x.trim()).filter(Boolean);
+    if (!pieces.every((x) => NAME_LIKE.test(x))) return null;
+    const people = pieces.filter((x, i) => i === 0 || (isPersonName(x) && (/ (?:and|&) /.test(x) || isFirstName(x.split(' ')[0]!.toLowerCase()))));
+    return { kind: 'byline', names: people.join(', ') };
+  }
+  if (CREDIT.test(part) && part.split(/\s+/).length <= 12) return { kind: 'credit' };
+  if (READ_TIME.test(part) || HANDLE.test(part)) return { kind: 'filler' };
+  const words = part.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  if (dated && words.every((w) => DATE_WORDS.has(w))) return { kind: 'filler' };
+  if (NAME_LIKE.test(part)) return { kind: 'name', text: part };
+  return null;
+}
+
+/** Every part of every line of a paragraph, or null when any of it is prose. */
+function classifyParagraph(lines: string[]): Part[] | null {
+  const out: Part[] = [];
+  for (const line of lines) {
+    const { rest, cut, dates } = cutDates(line);
+    out.push(...dates);
+    for (const piece of rest.split(SEPARATOR)) {
+      const part = piece.trim().replace(/[,;:]+$/u, '').trim();
+      if (!part) continue;
+      const c = classify(part, cut);
+      if (!c) return null;
+      out.push(c);
+    }
+  }
+  return out.length ? out : null;
+}
+
+/** A headline: one line, short, not a sentence ending in a full stop, not a line in capitals ("FOR IMMEDIATE RELEASE"). */
+function isHeadlineLine(lines: string[]): boolean {
+  const text = lines[0]!;
+  const words = text.split(/\s+/).length;
+  // A line of one or two words is a kicker or a section ("Analysis", "Premier League"), or a name: not a headline.
+  if (lines.length !== 1 || text.length > HEADLINE_MAX_CHARS || words < 3 || words > HEADLINE_MAX_WORDS) return false;
+  if (!/\p{Ll}/u.test(text)) return false;
+  // A quotation left open runs on into the next paragraph: the line is the start of the text, not a title.
+  const count = (re: RegExp) => text.match(re)?.length ?? 0;
+  if (count(/“/g) !== count(/”/g) || count(/"/g) % 2 === 1) return false;
+  const end = text.replace(/["'”’)\]]+$/u, '');
+  return !/[.,;:]$/.test(end) || end.endsWith('...');
+}
+
+/** "Priya Natarajan", "Raj Patel and Li Wei": no dictionary word but "and" ("Senior Political Correspondent" is none). */
+function isPersonName(text: string): boolean {
+  const words = text.split(/\s+/).filter((w) => w !== 'and' && w !== '&');
+  return words.length >= 2 && words.every((w) => !isCommonWord(w.toLowerCase()));
+}
+
+const normalise = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const isStrong = (p: Part) => p.kind !== 'name';
+
+/**
+ * The paragraphs from `from` on that are only masthead lines. A bare name or a role ("Nadia Ferreira", "Senior
+ * Political Correspondent") counts only beside a byline, a date or a credit: alone, a short capitalised paragraph may
+ * be the article's own text.
+ */
+function readBlock(paragraphs: string[][], from: number): Part[][] {
+  const block: Part[][] = [];
+  for (let i = from; i < paragraphs.length - 1 && block.length < MAX_BLOCK; i++) {
+    const parts = classifyParagraph(paragraphs[i]!);
+    if (!parts) break;
+    block.push(parts);
+  }
+  while (block.length && !block[block.length - 1]!.some(isStrong) && !block.slice(0, -1).flat().some(isStrong)) block.pop();
+  // Bare names after the last byline or date are the article's text.
+  while (block.length && !block[block.length - 1]!.some(isStrong)) block.pop();
+  return block;
+}
+
+/**
+ * Reads the masthead at the top of the paragraphs (each given as its input lines). `given` is the headline from front
+ * matter or the options: a first line repeating it is dropped, one that differs stays a paragraph.
+ */
+export function readMasthead(paragraphs: string[][], given: string | null): Masthead {
+  let at = 0;
+  let headline: string | null = null;
+  const first = paragraphs[0];
+  // A short title-case headline reads like a name ("Port Strike Ends"); a byline or a date is no headline.
+  if (first && paragraphs.length >= 2 && isHeadlineLine(first) && !classifyParagraph(first)?.some(isStrong)) {
+    if (given === null) headline = first[0]!;
+    if (given === null || normalise(given) === normalise(first[0]!)) at = 1;
+  }
+  // A standfirst between the headline and the byline stays a paragraph; the byline under it is still masthead.
+  let from = at;
+  let block = readBlock(paragraphs, from);
+  if (!block.length && at === 1) block = readBlock(paragraphs, (from = 2));
+  const drop = [...(at ? [0] : []), ...block.map((_, i) => from + i)];
+  const parts = block.flat();
+  const bylines = parts.filter((p) => p.kind === 'byline');
+  const dates = parts.filter((p) => p.kind === 'date');
+  const names = parts.filter((p) => p.kind === 'name');
+  // Without "By", a name of two to four words none of which is a dictionary word is the byline ("Priya Natarajan"
+  // over the date); "Milwaukee Journal Sentinel" and "Senior Political Correspondent" are not.
+  const author = bylines[0]?.names ?? names.find((n) => n.text.split(/\s+/).length <= 4 && isPersonName(n.text))?.text;
+  return {
+    headline,
+    byline: author ?? null,
+    publishedAt: (dates.find((d) => !d.updated) ?? dates[0])?.iso ?? null,
+    drop,
+  };
+}

@@ -1,0 +1,90 @@
+/**
+ * Text copied from a web page or a CMS: a headline line, a byline, a date, a credit above the article, and paragraphs
+ * one per line. Each case is a house style of its own, written for this test.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parseArticle } from '../../../src/ingest/parse/index.ts';
+
+const LEAD = 'Dockworkers at the port of Tilbury voted on Sunday to end a nine-day strike, the union said.';
+const texts = (t: string, options = {}) => parseArticle(t, options).paragraphs.map((p) => p.text);
+
+test('a headline line, a byline and a date above the lead are the headline and metadata, not paragraphs', () => {
+  const a = parseArticle(`Port strike ends after nine days\n\nBy Jane Whitfield, Transport Correspondent\n\nPublished: 3 March 2024, 14:02 GMT\n\n${LEAD}`);
+  assert.equal(a.headline, 'Port strike ends after nine days');
+  assert.equal(a.headlineDerived, false);
+  assert.equal(a.meta.byline, 'Jane Whitfield');
+  assert.equal(a.meta.publishedAt, '2024-03-03T14:02:00.000Z');
+  assert.deepEqual(a.paragraphs.map((p) => p.text), [LEAD]);
+});
+
+test('the masthead lines of several house styles', () => {
+  const cases: Array<[string, string | null, string | null]> = [
+    ['By Marisa Quintero and Daniel Okafor\nMay 14, 2025 at 6:00 a.m. EDT', 'Marisa Quintero and Daniel Okafor', '2025-05-14T10:00:00.000Z'],
+    ['By Hannah Lutz and Ravi Mehta\nUpdated Feb. 12, 2025 4:31 pm ET', 'Hannah Lutz and Ravi Mehta', '2025-02-12T21:31:00.000Z'],
+    ['By: Marlon Dizon - Reporter / @MDizonINQ\nDaily Inquirer / 05:32 AM February 12, 2025', 'Marlon Dizon', '2025-02-12T05:32:00.000Z'],
+    ['Priya Natarajan\n8:00 AM PDT · June 3, 2025', 'Priya Natarajan', '2025-06-03T15:00:00.000Z'],
+    ['Elliot Hanrahan\nMilwaukee Journal Sentinel\nPublished 5:47 p.m. CT March 7, 2025 | Updated 8:02 p.m. CT March 8, 2025', 'Elliot Hanrahan', '2025-03-07T23:47:00.000Z'],
+    ['By Chua Mei Xuan\nSenior Political Correspondent', 'Chua Mei Xuan', null],
+    ['Interview by Dimas Prasetyo\n\nPublished 3 hours ago · 5 min read', 'Dimas Prasetyo', null],
+    ['By Jordan Kessler\nPhoto: Dana Pollock/Getty Images', 'Jordan Kessler', null],
+    ['Mon 4 Mar 2024 14.02 GMT', null, '2024-03-04T14:02:00.000Z'],
+    ['2024-03-04', null, '2024-03-04T00:00:00.000Z'],
+    // digits only: March in one country, April in another — left unread, but still no paragraph
+    ['By Ana Ruiz | 03/04/2025', 'Ana Ruiz', null],
+  ];
+  for (const [masthead, byline, published] of cases) {
+    const a = parseArticle(`Port strike ends after nine days\n\n${masthead}\n\n${LEAD}`);
+    assert.deepEqual([a.meta.byline, a.meta.publishedAt, texts(`Port strike ends after nine days\n\n${masthead}\n\n${LEAD}`)], [byline, published, [LEAD]], masthead);
+  }
+});
+
+test('a standfirst between the headline and the byline stays a paragraph', () => {
+  const standfirst = 'The deal gives the union a 7% rise over two years';
+  const a = parseArticle(`Port strike ends after nine days\n\n${standfirst}\n\nBy Jane Whitfield\n\n${LEAD}`);
+  assert.equal(a.meta.byline, 'Jane Whitfield');
+  assert.deepEqual(a.paragraphs.map((p) => p.text), [standfirst, LEAD]);
+});
+
+test('front matter and options win; a first line repeating the given headline goes, a different one stays', () => {
+  const front = `---\nheadline: Port strike ends\nbyline: Desk\n---\nPort strike ends\n\nBy Jane Whitfield\n\n${LEAD}`;
+  const a = parseArticle(front);
+  assert.deepEqual([a.headline, a.meta.byline, a.paragraphs.length], ['Port strike ends', 'Desk', 1]);
+  const b = parseArticle(`A kicker line of its own\n\n${LEAD}`, { headline: 'Strike over' });
+  assert.deepEqual([b.headline, texts(`A kicker line of its own\n\n${LEAD}`, { headline: 'Strike over' })], ['Strike over', ['A kicker line of its own', LEAD]]);
+});
+
+test('what is not a masthead stays text', () => {
+  // a lead that is a sentence is no headline
+  assert.equal(parseArticle(`${LEAD}\n\nThe vote was close.`).paragraphs.length, 2);
+  // "By" opening a sentence, a name alone, a line in capitals
+  assert.deepEqual(texts(`Port strike ends\n\nBy Tuesday, the first ships had docked.\n\n${LEAD}`), ['By Tuesday, the first ships had docked.', LEAD]);
+  assert.deepEqual(texts(`Port strike ends\n\nMaria Okonjo\n\n${LEAD}`), ['Maria Okonjo', LEAD]);
+  assert.deepEqual(texts(`FOR IMMEDIATE RELEASE\n\n${LEAD}`), ['FOR IMMEDIATE RELEASE', LEAD]);
+  // a date opening prose
+  assert.deepEqual(texts(`Port strike ends\n\nMarch 3, 2025 — the day the port fell silent, again.\n\n${LEAD}`)[0], 'March 3, 2025 — the day the port fell silent, again.');
+  // a text of one paragraph keeps it
+  assert.deepEqual(texts('Port strike ends after nine days'), ['Port strike ends after nine days']);
+});
+
+test('paragraphs one per line, without blank lines between, are paragraphs; hard-wrapped prose is joined', () => {
+  const long = 'Two Senate Democrats are asking the largest grocery chains whether they plan to use electronic shelf labels to change prices.';
+  const a = parseArticle(`Senators press grocers on price tags\nNadia Ferreira\nIllustration: Rae Lindqvist/Axios\n${long}\n“Families should not have to wonder,” Cole said.`);
+  assert.equal(a.headline, 'Senators press grocers on price tags');
+  assert.equal(a.meta.byline, 'Nadia Ferreira');
+  assert.deepEqual(a.paragraphs.map((p) => p.text), [long, '“Families should not have to wonder,” Cole said.']);
+  assert.equal(a.quotes[0]?.speaker, null); // Cole is named nowhere else: no invented person
+  const wrapped = 'The port reopened on Monday after a strike that\nhalted container traffic for nine days and cost\nshippers an estimated 40 million pounds.';
+  assert.deepEqual(texts(wrapped), [wrapped.replaceAll('\n', ' ')]);
+  assert.deepEqual(texts('The port reopened.\nShips queued.\nThe union declared victory.'), ['The port reopened.', 'Ships queued.', 'The union declared victory.']);
+});
+
+test('a byline of several names keeps them all and leaves out the title after them', () => {
+  const a = parseArticle(`Port strike ends\n\nBy Jane Doe, Raj Patel and Li Wei, Transport Correspondents\n\n${LEAD}`);
+  assert.equal(a.meta.byline, 'Jane Doe, Raj Patel and Li Wei');
+});
+
+test('a first line of one or two words is a kicker or a name, not a headline', () => {
+  assert.deepEqual(texts(`Analysis\n\n${LEAD}`), ['Analysis', LEAD]);
+  assert.equal(parseArticle(`Ana Ruiz\n\n${LEAD}`).headlineDerived, true);
+});
