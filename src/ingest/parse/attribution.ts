@@ -32,7 +32,9 @@ const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you']);
 const ABBREVIATED_TITLES = new Map(Object.entries({
   sen: 'senator', rep: 'representative', gov: 'governor', gen: 'general', lt: 'lieutenant', col: 'colonel', capt: 'captain',
   sgt: 'sergeant', cmdr: 'commander', det: 'detective', supt: 'superintendent', insp: 'inspector', coun: 'councillor',
-  cllr: 'councillor', prof: 'professor', rev: 'reverend', fr: 'father', pres: 'president', atty: 'attorney',
+  cllr: 'councillor', cr: 'councillor', prof: 'professor', rev: 'reverend', fr: 'father', pres: 'president', atty: 'attorney',
+  adm: 'admiral', cdr: 'commander', cpl: 'corporal', pvt: 'private', brig: 'brigadier', maj: 'major', sens: 'senator',
+  reps: 'representative', ald: 'alderman',
 }));
 const unabbreviated = (word: string): string => ABBREVIATED_TITLES.get(word.replace(/\.$/, '')) ?? word;
 /** Object forms after a preposition: "according to him". */

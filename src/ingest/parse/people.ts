@@ -168,7 +168,11 @@ const PARTY_PLURALS = new Set(['democrats', 'republicans', 'socialists', 'conser
 export function isCreditLine(text: string): boolean {
   const t = text.trim();
   if (t.length > 300) return false;
-  if (/^\(?\s*(?:(?:additional\s+)?reporting|writing|written|editing|edited|compiled|produced|research|graphics?|fact-checking)\s+by\s+\p{Lu}/iu.test(t)) return true;
+  if (/^\(?\s*(?:(?:additional\s+)?reporting|writing|written|editing|edited|compiled|produced|research|graphics?|fact-checking)(?:\s+by\s*:?|\s*:)\s*\p{Lu}/iu.test(t)) return true;
+  // The staff line at the foot of a story: "Write to Hannah Lutz at hannah.lutz@wsj.com", "Contact Elliot Hanrahan at …",
+  // "About Kendra Aiello: Kendra Aiello is a reporter covering the Navy."
+  if (/^(?:write to|contact|e-?mail|reach|follow)\s+\p{Lu}/iu.test(t) && t.includes('@')) return true;
+  if (/^[Aa]bout\s+(?:the\s+authors?|\p{Lu}[\p{L}\p{M}'’-]+(?:\s+\p{Lu}[\p{L}\p{M}'’-]+){0,3})\s*:/u.test(t)) return true;
   // (The literal test first: the pattern is not anchored, and most paragraphs never say "contributed".)
   if (t.includes('contributed') && /\bcontributed\s+(?:to\s+this\s+(?:report|story|article)|(?:additional\s+)?reporting(?:\s+from\s+[^.]+)?)\.?\)?$/u.test(t) && !/[“”"]/.test(t)) return true;
   if (/^(?:photograph|photo|image|picture|illustration|credit)s?\s*:/iu.test(t)) return true;
@@ -207,7 +211,7 @@ export function findPeople(doc: DocParagraph[]): PeopleResult {
       const p = doc[run.paragraph]!;
       const parts = namePartsOf(doc[run.paragraph]!, run.name);
       if (departmentBeforeName(p, run, runs[ri + 1])) continue;
-      if (!run.titled && namesEmployer(p, run)) continue;
+      if (!run.titled && (namesEmployer(p, run) || afterPlacePrefix(p, run) || namesShip(p, run))) continue;
       // "the European Automobile Manufacturers' Association", "the Mobile Money Agents' Union": a plural possessive
       // glued to an institution word is part of an organisation's name.
       const lastTok = run.name[run.name.length - 1]!;
@@ -295,7 +299,7 @@ export function findPeople(doc: DocParagraph[]): PeopleResult {
   const lastIndex = byLast();
   for (const runs of runsBy) {
     for (const run of runs) {
-      if (run.name.length !== 1 || !run.titled) continue;
+      if (run.name.length !== 1 || !run.titled || namesShip(doc[run.paragraph]!, run)) continue;
       const word = norm(run.name[0]!.text);
       const lower = word.toLowerCase();
       if (lastIndex.has(word) || firstParts.has(word) || isPlace(lower) || isOrgName(lower)) continue;
@@ -522,6 +526,20 @@ function namesEmployer(p: DocParagraph, run: NameRun): boolean {
   if (BUSINESS_NOUNS.has(before.lower) && !before.cap) return true;
   const occupation = p.tokens[run.first - 2];
   return before.lower === 'at' && occupation !== undefined && isRoleNoun(occupation.lower);
+}
+
+/** Ships are named after people: "the carrier USS Carl Vinson", "HMS Queen Elizabeth", "USNS Harvey Milk". */
+const SHIP_PREFIXES = new Set(['uss', 'usns', 'usnv', 'hms', 'hmas', 'hmcs', 'hmnzs', 'ins', 'rfa', 'mv', 'ss', 'rv', 'fs', 'js', 'ns']);
+function namesShip(p: DocParagraph, run: NameRun): boolean {
+  const isShipPrefix = (t: Token | undefined) => t !== undefined && t.text === t.text.toUpperCase() && SHIP_PREFIXES.has(t.lower);
+  return isShipPrefix(p.tokens[run.first - 1]) || run.prefix.some(isShipPrefix);
+}
+
+/** "St. Louis Fed", "Mt. Hood", "Ft. Worth": an abbreviated saint, mount or fort opens a place's name. */
+const PLACE_PREFIXES = new Set(['st', 'ste', 'mt', 'ft']);
+function afterPlacePrefix(p: DocParagraph, run: NameRun): boolean {
+  const before = p.tokens[run.first - 1];
+  return before !== undefined && before.cap && PLACE_PREFIXES.has(before.lower) && p.text.slice(before.end, p.tokens[run.first]!.start) === '. ';
 }
 
 /** Prepositions that make a following capitalised word a place rather than a person. */

@@ -59,6 +59,28 @@ export function sentenceAt(p: DocParagraph, pos: number): DocParagraph['sentence
 
 const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
 
+/** Verbs whose object comes before the words: told reporters, asked the panel, assured investors. */
+const OBJECT_VERBS = new Set(['told', 'tells', 'tell', 'asked', 'asks', 'assured', 'assures', 'reminded', 'reminds', 'warned', 'warns', 'urged', 'urges']);
+/** What may stand between "said" and its words: said in a statement, said on Tuesday, said later. */
+const SAID_LINKS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'from', 'to', 'via', 'through', 'later', 'earlier', 'afterwards', 'yesterday', 'today', 'last', 'this', 'when']);
+
+/**
+ * `told reporters, “We will …”`, `said in a statement, “…”`: a speech verb a few words back, its object or a
+ * phrase of time or place after it, then a comma or colon and a quotation that opens like a sentence.
+ */
+function verbThenComma(p: DocParagraph, open: number, text: string): boolean {
+  if (!/^\p{Lu}/u.test(text) || !/[,:]\s*$/.test(p.text.slice(Math.max(0, open - 3), open))) return false;
+  const at = tokenAt(p.tokens, open);
+  const sentence = p.tokens[at - 1]?.sentence;
+  for (let k = at - 2, n = 1; k >= 0 && n <= 5; k--, n++) {
+    const t = p.tokens[k]!;
+    if (t.quoted || t.sentence !== sentence || p.text.slice(t.end, p.tokens[k + 1]!.start).includes(',')) return false;
+    if (!SPEECH_VERBS.has(t.lower)) continue;
+    return OBJECT_VERBS.has(t.lower) || SAID_LINKS.has(p.tokens[k + 1]!.lower);
+  }
+  return false;
+}
+
 export function quoteShape(q: QuoteText, doc: DocParagraph[]): QuoteShape {
   const words = q.text.match(WORD) ?? [];
   const firstPart = q.span.parts[0]!;
@@ -76,6 +98,7 @@ export function quoteShape(q: QuoteText, doc: DocParagraph[]): QuoteShape {
   const introduced =
     trimmedLead.endsWith(':') ||
     dashIntroduced ||
+    verbThenComma(p, open, q.text) ||
     (prevTok !== undefined && !prevTok.quoted && SPEECH_VERBS.has(prevTok.lower) && /^[\s,:]*$/.test(p.text.slice(prevTok.end, open)) && /^\p{Lu}/u.test(q.text) &&
       // "a scheme called “Streets for People”": a naming verb with no comma or colon names, it does not introduce.
       !(LABEL_CUES.has(prevTok.lower) && p.text.slice(prevTok.end, open) === ' '));

@@ -208,9 +208,18 @@ function walkRoleBefore(p: DocParagraph, run: NameRun): string | null {
   return text.slice(picked[0]!.start, end).trim();
 }
 
-/** "and" at seg[i] joining two plain words before a role noun: "a reef ecology and fisheries researcher". */
+/**
+ * "and" at seg[i] inside one role: joining two plain words before a role noun ("a reef ecology and fisheries
+ * researcher"), two roles ("president and chief executive of Acme", "chairman and founder"), or two capitalised words
+ * of one name ("the Chamber of Commerce and Industry"). "and a longtime critic of …" starts something else.
+ */
 function fieldAnd(seg: Token[], i: number): boolean {
-  return seg[i]!.lower === 'and' && isPlainWord(seg[i - 1]) && isPlainWord(seg[i + 1]) && seg.slice(i + 2, i + 4).some((x) => isRoleNoun(x.lower));
+  if (seg[i]!.lower !== 'and') return false;
+  const prev = seg[i - 1], next = seg[i + 1];
+  if (!prev || !next || next.quoted) return false;
+  if (isPlainWord(prev) && isPlainWord(next) && seg.slice(i + 2, i + 4).some((x) => isRoleNoun(x.lower))) return true;
+  if (isRoleWord(prev) && (isRoleWord(next) || ROLE_MODIFIERS.has(next.lower))) return true;
+  return prev.cap && next.cap && !prev.possessive && !isFirstName(next.lower);
 }
 
 const APPOSITIVE_STOPS = new Set(['who', 'which', 'whose', 'where', 'when', 'that', 'and', 'but']);
@@ -229,16 +238,13 @@ export function roleAfter(p: DocParagraph, endToken: number): string | null {
     const segStart = pos + 2;
     let segEnd = segStart;
     while (segEnd < text.length && segEnd - segStart < 120 && !',;()—–“”"‘'.includes(text[segEnd]!)) {
-      if (text[segEnd] === '.' && (text[segEnd + 1] === ' ' || segEnd + 1 === text.length)) {
-        const w = text.slice(Math.max(segStart, segEnd - 3), segEnd);
-        if (!/\b(?:Mr|Ms|Dr|St|Jr|Sr|Inc|Co|Ltd)$/.test(w)) break;
-      }
+      if (text[segEnd] === '.' && (text[segEnd + 1] === ' ' || segEnd + 1 === text.length) && !abbreviationAt(text, segStart, segEnd)) break;
       segEnd++;
     }
     const seg = text.slice(segStart, segEnd).trim();
-    if (/^\d{1,3}$/.test(seg)) {
+    if (/^\d{1,3}$/.test(seg) || POST_NOMINAL_SEGMENT.test(seg)) {
       pos = segEnd;
-      continue; // an age
+      continue; // an age, or letters after the name: "Lakeisha Turner, M.D., a neurologist"
     }
     // Binary search for the segment's tokens: filtering the whole paragraph per name would be quadratic.
     let segTokens: Token[] = [];
@@ -278,6 +284,17 @@ export function roleAfter(p: DocParagraph, endToken: number): string | null {
     return role || null;
   }
   return null;
+}
+
+const POST_NOMINAL_SEGMENT = /^(?:M\.?D|Ph\.?D|D\.?O|R\.?N|J\.?D|D\.?Phil|M\.?Sc|B\.?Sc|MBA|MPH|Esq|KC|QC|OBE|MBE|CBE|FRS|FRCP|Jr|Sr)\.?$/i;
+
+/** Abbreviations whose full stop is no sentence's end: "chief U.S. economist", "Washington Univ. in St. Louis". */
+const ABBREVIATION = /(?:\b(?:Mr|Ms|Mrs|Dr|St|Jr|Sr|Inc|Co|Corp|Ltd|Univ|Dept|Gov|Govt|Assn|Bros|No|Vol)|(?:^|[\s.])\p{Lu})$/u;
+
+/** The full stop at `dot` ends an abbreviation or initials, or a lower-case word follows it: the sentence goes on. */
+function abbreviationAt(text: string, from: number, dot: number): boolean {
+  if (ABBREVIATION.test(text.slice(Math.max(from, dot - 5), dot))) return true;
+  return /^ \p{Ll}/u.test(text.slice(dot + 1, dot + 3));
 }
 
 /** An age is not part of the role: "a 34-year-old pastry chef" → "pastry chef". */

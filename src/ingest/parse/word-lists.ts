@@ -32,6 +32,10 @@ export const HONORIFICS = new Map<string, 'm' | 'f' | null>([
   ['fr', 'm'], ['fr.', 'm'],
   // Australian First Nations elders (Aunty June Oscar, Uncle Jack Charles).
   ['aunty', 'f'], ['auntie', 'f'], ['uncle', 'm'],
+  // Malaysian honours and forms of address (Datuk Seri Anwar, Datin Rosmah, Puan Siti), and the Australian and New
+  // Zealand councillor's (Cr Paora Hēnare).
+  ['datuk', 'm'], ['dato', 'm'], ["dato'", 'm'], ['datin', 'f'], ['seri', null], ['puan', 'f'], ['encik', 'm'], ['haji', 'm'], ['hajah', 'f'],
+  ['cr', null], ['cr.', null],
 ]);
 
 /** Capitalised titles written before a name ("Chancellor Olaf Scholz"); they are the role as written. */
@@ -43,7 +47,7 @@ archbishop bishop rabbi imam sheikh father reverend rev rev. pastor chief commis
 detective inspector officer constable deputy speaker chairman chairwoman chair professor prof prof. chief-executive
 ceo cfo coo cto founder co-founder cofounder director president-elect pm mp mep councilman councilwoman councillor councilor alderman
 assemblyman assemblywoman taoiseach tánaiste tanaiste
-det det. supt supt. insp insp. coun coun. cmdr cmdr.
+det det. supt supt. insp insp. coun coun. cmdr cmdr. adm adm. cdr cdr. cpl cpl. pvt pvt. brig brig. sens sens. reps reps. ald ald.
 `);
 
 /** Nouns that name a position or occupation; a phrase holding one is a role. Complements compromise's Actor tag. */
@@ -111,7 +115,7 @@ export const CLAUSE_LINKS = set('and but or nor yet so though although while whe
 export const ROLE_STOP = new Set([...FUNCTION_WORDS].filter((w) => w !== 'of'));
 
 /** Name particles allowed between capitalised name parts: Ludwig van Beethoven, Mohammed bin Salman. */
-export const NAME_PARTICLES = set('de da di du del della der den van von ten ter bin binti ibn al el la le dos das do y ben bint ó ní nic uí');
+export const NAME_PARTICLES = set('de da di du del della dela der den van von ten ter bin binti binte ibn al el la le dos das do y ben bint ó ní nic uí');
 /** Irish surname particles, written capitalised and standing alone: Eoin Ó Súilleabháin, Aoife Ní Bhriain. */
 export const CAPITAL_PARTICLES = set('ó ní nic uí');
 

@@ -562,3 +562,36 @@ test('a firm named after people is no person where the words around it say emplo
 test('a "lead" is a role: the council’s transport lead', () => {
   assert.equal(person('Ines Duarte, the council’s transport lead, said the lanes would open.', 'Ines Duarte').role, 'council’s transport lead');
 });
+
+test('a role runs on through initials, abbreviations and "and" between two roles or inside a name', () => {
+  const role = (sentence: string, name: string) => person(`Markets slide\n\n${sentence}`, name).role;
+  assert.equal(role('"It is bad," said Priya Raman, chief U.S. economist at Morgan Stanley.', 'Priya Raman'), 'chief U.S. economist at Morgan Stanley');
+  assert.equal(role('"It is worse," said Tomas Berg, the U.N. envoy for Syria.', 'Tomas Berg'), 'U.N. envoy for Syria');
+  assert.equal(role('"We disagree," said Omar Haddad, a professor at Washington Univ. in St. Louis.', 'Omar Haddad'), 'professor at Washington Univ. in St. Louis');
+  assert.equal(role('"We grew," said Marcus Ellery, president and CEO of Harrow & Finch Logistics.', 'Marcus Ellery'), 'president and CEO of Harrow & Finch Logistics');
+  assert.equal(role('"We grew," said Ahmed Saleh, director general of the Chamber of Commerce and Industry.', 'Ahmed Saleh'), 'director general of the Chamber of Commerce and Industry');
+  assert.equal(role('"No," said Sara Lind, chairman of Lind Capital and a longtime critic of the bank.', 'Sara Lind'), 'chairman of Lind Capital');
+  assert.equal(role('"It is wrong," said Dr. Lakeisha M. Turner, M.D., a neurologist at Delta Health.', 'Lakeisha M. Turner'), 'neurologist at Delta Health');
+  const names = parseArticle('"Rates will fall," said Ruth Ames, president of the St. Louis Fed.').people.map((p) => p.name);
+  assert.deepEqual(names, ['Ruth Ames']);
+});
+
+test('a verb with its object or a phrase of time before a comma introduces a direct quote', () => {
+  const t = 'Jane Smith told reporters, "We will not back down."\n\nTom Reid said in a statement, "The port is open again."';
+  assert.equal(quote(t, 'We will not back down').kind, 'direct');
+  assert.equal(quote(t, 'The port is open again').kind, 'direct');
+  assert.equal(quote('He said the plan, "Project Fear", was dead, Tom Reid added.', 'Project Fear').kind === 'direct', false);
+});
+
+test('staff lines at the foot of a story name no people', () => {
+  const t = 'Union leader Tom Price said the deal was fair.\n\nWrite to Hannah Lutz at hannah.lutz@wsj.com and Ravi Mehta at ravi.mehta@wsj.com\n\nContact Elliot Hanrahan at ehanrahan@jrn.com.\n\nAdditional reporting: Joana Pires\n\nEdited by: Mark Hallam\n\nAbout Kendra Aiello: Kendra Aiello is a reporter covering the Navy.';
+  assert.deepEqual(parseArticle(t).people.map((p) => p.name), ['Tom Price']);
+});
+
+test('ships are named after people; military ranks, Malaysian honours and "Cr" are titles', () => {
+  const t = 'The Navy will keep the carrier USS Carl Vinson and the supply ship USNS Harvey Milk there, said Adm. Lisa Franchetti. HMS Queen Elizabeth sailed. Vice Adm. Kevin Liu agreed.\n\nCouncillor Paora Hēnare spoke first. "We are ready," Cr Hēnare said.\n\nDatuk Seri Amirul Hakim Razak said trade would double. Madam Siti Aminah binte Yusof, 74, waited.';
+  const people = parseArticle(t).people;
+  assert.deepEqual(people.map((p) => p.name), ['Lisa Franchetti', 'Kevin Liu', 'Paora Hēnare', 'Amirul Hakim Razak', 'Siti Aminah binte Yusof']);
+  assert.equal(people[1]!.role, 'Vice Adm.');
+  assert.equal(quote(t, 'We are ready').speaker, 'Paora Hēnare');
+});
