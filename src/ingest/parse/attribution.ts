@@ -50,6 +50,9 @@ const isInflectedVerbPast = (l: string): boolean => /ed$/.test(l) && isInflected
 const PREPOSITIONAL_VERBS = new Set(['including', 'excluding', 'regarding', 'concerning', 'led', 'headed']);
 /** "a spokesperson for Delacroix", "a lawyer for the singer", "an aide to the mayor": someone speaking for another. */
 const ON_BEHALF = new Set(['for', 'to']);
+/** "a minister close to Moreau", "a source familiar with …", "a friend of Moreau": someone near another, not them. */
+const NEAR_WORDS = new Set(['close', 'closest', 'loyal', 'allied', 'linked', 'near', 'familiar', 'friend', 'ally', 'associate', 'confidant', 'confidante', 'relative', 'colleague', 'supporter', 'critic', 'rival']);
+const NEAR_LINKS = new Set(['to', 'with', 'of']);
 const NP_END = new Set(['in', 'on', 'at', 'during', 'as', 'after', 'before', 'when', 'while', 'adding', 'who', 'which', 'from', 'to', 'with', 'for', 'about', 'because', 'but', 'and', 'last', 'this', 'earlier', 'on']);
 
 /** No comma between token x - 1 and token x: they belong to one phrase. */
@@ -156,7 +159,9 @@ export class Attributor {
     if (!first || !/^(?:a|an|one)$/i.test(first.text)) return false;
     for (let k = a + 1; k < b - 1 && k - a <= 4; k++) {
       const t = p.tokens[k]!;
-      if (ON_BEHALF.has(t.lower) && isRoleNoun(p.tokens[k - 1]!.lower)) return true;
+      const prev = p.tokens[k - 1]!.lower;
+      if (ON_BEHALF.has(t.lower) && isRoleNoun(prev)) return true;
+      if (NEAR_LINKS.has(t.lower) && NEAR_WORDS.has(prev)) return true;
     }
     return false;
   }
@@ -462,6 +467,10 @@ export class Attributor {
           if (c > 0 && p.tokens[c - 1]!.sentence === sentence && this.owner(pi, c - 1) >= 0) {
             let a = c - 1;
             while (a > 0 && p.tokens[a - 1]!.sentence === sentence && (this.owner(pi, a - 1) >= 0 || p.tokens[a - 1]!.lower === 'and') && joined(p, a)) a--;
+            // "An aide to Moreau, who asked not to be named, said": the name is whom the unnamed speaker works for.
+            if (this.onBehalf(pi, this.npStart(pi, a, sentence!), c)) {
+              return { speaker: null, compound: [], verb: t.lower, addressee: this.addresseeAfter(pi, k), source: 'before', verbDistance: end - k };
+            }
             np = this.resolveNp(pi, a, c, a === 0 || p.tokens[a]!.start === p.sentences[sentence!]!.start);
           } else if (c < s && (c === 0 || p.tokens[c - 1]!.sentence !== sentence)) {
             // "Rep. Chip Roy of Texas, a leading member of the Freedom Caucus, said": the walk reached the sentence

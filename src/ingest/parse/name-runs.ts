@@ -171,7 +171,12 @@ function splitRun(tokens: Token[], first: number, last: number, p: DocParagraph)
     // A dictionary word before at least two more words ("State Antony Blinken") is a qualifier, not a first name.
     // Plural portfolio words count too: "Commissioner for Home Affairs Ylva Johansson", "Minister of Foreign Relations".
     // A run that is the complement of "for"/"of" (a portfolio after a title) names the portfolio until a given name.
-    const portfolio = PORTFOLIO_LINKS.has(tokens[first - 1]?.lower ?? '') && t.lower.endsWith('s') && t.lower.length > 4 && !isLastName(t.lower);
+    // After a title's "for" ("Secretary of State for Health Wes Streeting", "MEC for Infrastructure Tertuis Simmers")
+    // the words before the last two name the portfolio, unless one of them is a given name.
+    const office = tokens[first - 2];
+    const portfolio = PORTFOLIO_LINKS.has(tokens[first - 1]?.lower ?? '') &&
+      ((t.lower.endsWith('s') && t.lower.length > 4 && !isLastName(t.lower)) ||
+        (tokens[first - 1]!.lower === 'for' && office !== undefined && (office.cap || isRoleNoun(office.lower)) && !toks.slice(i, toks.length - 2).some((x) => isFirstName(x.lower))));
     if (remaining >= 2 && (isCommonWord(t.lower) || portfolio) && !isFirstName(t.lower) && !beforeParticle) {
       prefix.push(t);
       i++;

@@ -2,7 +2,7 @@ import type { DocParagraph } from './document.ts';
 import { isCommonWord, isDemonym, isFemaleName, isFirstName, isLastName, isMaleName, isPlace, isInstitutionWord, isOrgName, isRoleNoun, isInflectedVerb } from './lexicon.ts';
 import { findRuns, isTitleWord, type NameRun } from './name-runs.ts';
 import type { Token } from './tokens.ts';
-import { findDescriptions, roleAfter, roleBefore, type Description } from './roles.ts';
+import { findDescriptions, roleAfter, roleAt, roleBefore, type Description } from './roles.ts';
 import { FEMALE_WORDS, MALE_WORDS, NAME_PARTICLES, SPEECH_VERBS, TITLES, VERB_FILLERS } from './word-lists.ts';
 
 export type Gender = 'm' | 'f' | null;
@@ -220,7 +220,7 @@ export function findPeople(doc: DocParagraph[]): PeopleResult {
       // "the pro-business Free Democrats", "the opposition Christian Democrats", "the Scottish Greens": parties named
       // by their members in the plural are organisations.
       if (PARTY_PLURALS.has(run.name[run.name.length - 1]!.lower)) continue;
-      const role = roleBefore(p, run) ?? roleAfter(p, run.last);
+      const role = roleAt(p, run);
       const lowers = run.name.map((t) => t.lower);
       // Every part a dictionary word ("Open Streets", "Golden Boot"): a name only with a title or role to vouch for it.
       if (!run.titled && role === null && lowers.every((l) => isCommonWord(l))) continue;
@@ -434,7 +434,7 @@ export function findPeople(doc: DocParagraph[]): PeopleResult {
       if (run.honorific !== undefined && !honorificOf.has(person.id)) honorificOf.set(person.id, run.honorific);
       if (!person.role) {
         const p = doc[run.paragraph]!;
-        person.role = roleBefore(p, run) ?? roleAfter(p, run.last);
+        person.role = roleAt(p, run);
       }
     }
   }

@@ -25,6 +25,20 @@ const TITLE_MODIFIERS = new Set(['managing', 'executive', 'deputy', 'vice', 'chi
 
 const isRoleWord = (t: Token): boolean => isRoleNoun(t.lower) || TITLES.has(t.lower) || (isAcronym(t) && isRoleNoun(t.lower));
 
+/** Ranks and forms of address, as against offices: "Gen.", "Father", "Lt. Col." say less than a role written out. */
+const RANKS = new Set(['father', 'sister', 'brother', 'reverend', 'rabbi', 'imam', 'pastor', 'sheikh', 'general', 'admiral', 'colonel', 'captain', 'lieutenant', 'sergeant', 'major', 'corporal', 'private', 'commander', 'detective', 'inspector', 'constable', 'vice', 'rear', 'lance']);
+const isRankOnly = (role: string): boolean => role.split(/\s+/).every((w) => w.endsWith('.') || RANKS.has(w.toLowerCase()));
+
+/**
+ * A person's role at a mention: the one written before the name, unless that is a rank or abbreviated title and a
+ * description follows the name ("Gen. Raymond Okonkwo, the commander of Central Command," → the commander of …).
+ */
+export function roleAt(p: DocParagraph, run: NameRun): string | null {
+  const before = roleBefore(p, run);
+  if (before !== null && !isRankOnly(before)) return before;
+  return roleAfter(p, run.last) ?? before;
+}
+
 /** The role written before a name: a title or description touching it, or the noun phrase opening its sentence. */
 export function roleBefore(p: DocParagraph, run: NameRun): string | null {
   return walkRoleBefore(p, run) ?? openingRole(p, run);
@@ -145,7 +159,7 @@ function walkRoleBefore(p: DocParagraph, run: NameRun): string | null {
         const before = tokens[k - 1];
         const roleNear = [1, 2, 3].some((d) => {
           const x = tokens[k - d];
-          return x !== undefined && x.sentence === sentence && !x.quoted && isRoleNoun(x.lower) && (d === 1 || !x.cap);
+          return x !== undefined && x.sentence === sentence && !x.quoted && isRoleNoun(x.lower) && (d === 1 || !x.cap || isTitleWord(x.lower));
         });
         const institution = l === 'of' && before !== undefined && before.cap && (isOrgWord(before.lower) || isInstitutionWord(before.lower)) && picked.some((x) => x.cap);
         if (!before || !(roleNear || institution)) break;
@@ -197,11 +211,8 @@ function walkRoleBefore(p: DocParagraph, run: NameRun): string | null {
   const beforeRun = tokens[run.first - 1]?.lower === 'the' ? tokens[run.first - 2] : tokens[run.first - 1];
   if (prefix.length && beforeRun && LINKS.has(beforeRun.lower) && prefix.every((x) => isPlace(x.lower) || isDemonym(x.lower)) && run.name.length && !isFirstName(run.name[0]!.lower)) return null;
   // "secretary of state", "Secretary for Housing", "spokeswoman for McAllister": a role noun and its complement.
-  let ofIndex = -1;
-  picked.forEach((t, i) => {
-    if (LINKS.has(t.lower)) ofIndex = i;
-  });
-  const ofRole = ofIndex > 0 && picked.length - ofIndex <= 6 && isRoleWord(picked[ofIndex - 1]!);
+  // Any link after a role noun counts: "Secretary of State for Health" (the last link, "for", follows "State").
+  const ofRole = picked.some((t, i) => i > 0 && LINKS.has(t.lower) && picked.length - i <= 6 && isRoleWord(picked[i - 1]!));
   if (!isRoleWord(adjacent) && !ofRole && !TITLES.has(adjacent.lower)) return null;
   // Keep an abbreviated title's full stop: "Sen.", "Gov.".
   const end = text[adjacent.end] === '.' && isTitleWord(adjacent.lower) && adjacent === prefix[prefix.length - 1] ? adjacent.end + 1 : adjacent.end;
@@ -231,8 +242,11 @@ export function roleAfter(p: DocParagraph, endToken: number): string | null {
   const last = tokens[endToken - 1]!;
   if (last.possessive) return null;
   let pos = last.end;
-  const predicate = predicateRole(p, endToken);
+  const predicate = predicateRole(p, endToken) ?? affiliation(p, endToken);
   if (predicate) return predicate;
+  // A party and state tag in brackets: "Rep. Lorraine Battle (D-Miss.), the top Democrat on the committee".
+  const tag = /^ \([^()]{1,20}\)(?=,)/.exec(text.slice(pos, pos + 24));
+  if (tag) pos += tag[0].length;
   for (let hop = 0; hop < 2; hop++) {
     if (text[pos] !== ',' || text[pos + 1] !== ' ') return null;
     const segStart = pos + 2;
@@ -328,6 +342,31 @@ const PREDICATE = /^ (?:is|was) (?:a|an|the) /;
  * "Ellen Marsh is a housing columnist and the author of …": a role stated as the predicate of a sentence that opens
  * with the name. Only a short noun phrase holding an occupation word, up to the first conjunction or clause.
  */
+/** Words inside an organisation's name. */
+const NAME_LINKS = new Set(['of', 'for', 'and', '&', 'the', 'de', 'du', 'des']);
+
+/**
+ * "says Martin Solis of Acme Capital", "Jane Doe of the Brookings Institution said": the organisation after "of" is
+ * where the person speaks from. A place after "of" ("John Smith of Dallas") says where they live: no role.
+ */
+function affiliation(p: DocParagraph, endToken: number): string | null {
+  const { tokens, text } = p;
+  const last = tokens[endToken - 1]!;
+  if (last.possessive || text.slice(last.end, last.end + 4) !== ' of ') return null;
+  const k0 = endToken + 1 + (tokens[endToken + 1]?.lower === 'the' ? 1 : 0);
+  const org: Token[] = [];
+  for (let k = k0; k < tokens.length && k - k0 < 8; k++) {
+    const t = tokens[k]!;
+    if (t.quoted || t.sentence !== last.sentence || (k > k0 && text.slice(tokens[k - 1]!.end, t.start) !== ' ')) break;
+    if (!t.cap && !(org.length && NAME_LINKS.has(t.lower))) break;
+    org.push(t);
+    if (t.possessive) break;
+  }
+  while (org.length && !org[org.length - 1]!.cap) org.pop();
+  if (!org.length || org[org.length - 1]!.possessive || org.every((t) => isPlace(t.lower) || isDemonym(t.lower))) return null;
+  return text.slice(org[0]!.start, org[org.length - 1]!.end);
+}
+
 function predicateRole(p: DocParagraph, endToken: number): string | null {
   const { tokens, text } = p;
   const last = tokens[endToken - 1]!;

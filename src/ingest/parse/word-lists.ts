@@ -46,7 +46,7 @@ sgt. admiral commander major maj maj. corporal private king queen prince princes
 archbishop bishop rabbi imam sheikh father reverend rev rev. pastor chief commissioner ambassador premier coach
 detective inspector officer constable deputy speaker chairman chairwoman chair professor prof prof. chief-executive
 ceo cfo coo cto founder co-founder cofounder director president-elect pm mp mep councilman councilwoman councillor councilor alderman
-assemblyman assemblywoman taoiseach tánaiste tanaiste
+assemblyman assemblywoman taoiseach tánaiste tanaiste mec
 det det. supt supt. insp insp. coun coun. cmdr cmdr. adm adm. cdr cdr. cpl cpl. pvt pvt. brig brig. sens sens. reps reps. ald ald.
 `);
 
@@ -67,7 +67,7 @@ mediator spokesmen spokeswomen ministers presidents leaders officials chancellor
 boss sheriff marshal warden rector vicar priest bishop archbishop pope cardinal rabbi imam cleric emir sultan monarch
 prosecutor-general attorney-general advocate ombudsman physician epidemiologist virologist historian economist
 councilman councilwoman councillor councilor alderman assemblyman assemblywoman
-taoiseach tánaiste tanaiste td tds mla mlas msp msps mpp mpps mha mna mhk
+taoiseach tánaiste tanaiste td tds mla mlas msp msps mpp mpps mha mna mhk mec mecs
 drummer librarian waitress waiter bartender cashier midwife paramedic shopkeeper caretaker presenter nominee
 expert experts specialist farmer farmers forecaster fisherman fishermen worker workers scheduler clerk mechanic merchant
 vendor supervisor planner organiser organizer staffer employee host anchor broadcaster commentator

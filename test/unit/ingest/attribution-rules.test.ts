@@ -595,3 +595,29 @@ test('ships are named after people; military ranks, Malaysian honours and "Cr" a
   assert.equal(people[1]!.role, 'Vice Adm.');
   assert.equal(quote(t, 'We are ready').speaker, 'Paora Hēnare');
 });
+
+test('a written role beats a rank before the name; a bracketed party tag is skipped; "of ORGANISATION" is an affiliation', () => {
+  const t = 'Gen. Raymond Okonkwo, the commander of Central Command, said the strikes would go on. Father Tom Reilly, the parish priest, prayed. Senator Ann Cole, a Democrat from Ohio, spoke. Rep. Lorraine Battle (D-Miss.), the ranking member of the panel, objected.\n\n“It is bad,” says Martin Solis of Acme Capital. John Smith of Dallas said nothing.';
+  const roles = Object.fromEntries(parseArticle(t).people.map((p) => [p.name, p.role]));
+  assert.deepEqual(roles, {
+    'Raymond Okonkwo': 'commander of Central Command',
+    'Tom Reilly': 'parish priest',
+    'Ann Cole': 'Senator',
+    'Lorraine Battle': 'ranking member of the panel',
+    'Martin Solis': 'Acme Capital',
+    'John Smith': null,
+  });
+});
+
+test('someone close to, an aide to or a friend of a named person is not that person', () => {
+  const t = 'Prime Minister Jean Moreau survived the vote.\n\nA minister close to Moreau described the result as “a reprieve, not a victory”.\n\nAn aide to Moreau, who asked not to be named, said the coalition was “tired”.\n\n“We will govern,” Moreau said.';
+  assert.equal(quote(t, 'a reprieve, not a victory').speaker, null);
+  assert.equal(quote(t, 'tired').speaker, null);
+  assert.equal(quote(t, 'We will govern').speaker, 'Jean Moreau');
+});
+
+test('after a title’s "for", the portfolio is not part of the name', () => {
+  const t = 'Secretary of State for Health Wes Streeting said the lists were falling. Western Cape MEC for Infrastructure Tertuis Simmers objected.';
+  const roles = Object.fromEntries(parseArticle(t).people.map((p) => [p.name, p.role]));
+  assert.deepEqual(roles, { 'Wes Streeting': 'Secretary of State for Health', 'Tertuis Simmers': 'Western Cape MEC for Infrastructure' });
+});
