@@ -33,11 +33,23 @@ const ENDS_SENTENCE = /[.!?…]["'”’)]*$/;
 const linesAreParagraphs = (lines: string[]): boolean =>
   lines.length >= 2 && (lines.some((l) => l.length > UNWRAPPED_LINE) || (lines.length >= 3 && lines.every((l) => ENDS_SENTENCE.test(l))));
 
+/**
+ * What a web page puts between paragraphs and a copy keeps: "Story continues below advertisement", "Advertisement".
+ * Whole paragraphs only; the words inside a sentence are the article's.
+ */
+const PAGE_CHROME = new Set([
+  'advertisement', 'advertisement - scroll to continue', 'scroll to continue with content', 'skip advertisement', 'story continues below',
+  'story continues below advertisement', 'article continues below', 'article continues below advertisement', 'continue reading below',
+  'continue reading the main story', 'continue reading', 'sponsored content',
+]);
+const isPageChrome = (text: string): boolean => text.length <= 40 && PAGE_CHROME.has(text.toLowerCase().replace(/[^\p{L} -]+/gu, '').trim());
+
 /** Blank lines separate paragraphs; lines within one are joined (joinLines), unless each line is a paragraph. */
 export function splitParagraphs(lines: Line[], from: number, to: number): RawParagraph[] {
   const out: RawParagraph[] = [];
   let buf: Line[] = [];
   const flush = () => {
+    buf = buf.filter((l) => !isPageChrome(l.text));
     const texts = buf.map((l) => l.text);
     if (linesAreParagraphs(texts)) out.push(...buf.map((l) => ({ text: l.text, lines: [l.text], line: l.n })));
     else if (buf.length) out.push({ text: joinLines(texts), lines: texts, line: buf[0]!.n });

@@ -12,7 +12,6 @@ const HEADINGS = new Set([
   'related news',
   'related links',
   'related reading',
-  'related topics',
   'read more',
   'read next',
   'also read',
@@ -32,7 +31,17 @@ const HEADINGS = new Set([
   'recommended for you',
   'further reading',
   'most read',
+  'most read stories',
   'most popular',
+  'most popular news',
+  'most popular stories',
+  'more coverage',
+  'related reporting',
+  'editors picks',
+  "editors' picks",
+  'go deeper',
+  'keep reading',
+  'continue reading',
   'top stories',
   'what to read next',
 ]);
@@ -47,11 +56,18 @@ function headingKey(text: string): string {
     .toLowerCase();
 }
 
+/** Headings over topic tags ("Related Topics" / "Pensions" / "Fraud"): the end of the article, but no articles. */
+const TOPIC_HEADINGS = new Set(['related topics', 'topics', 'tags', 'more on these topics', 'explore more on these topics', 'filed under']);
+
+const isTopicHeading = (text: string): boolean => text.length <= 60 && TOPIC_HEADINGS.has(headingKey(text));
+
 /** "More from X" names a section or publication; X is short, so a long line starting "More from" is prose. */
 export function isRelatedHeading(text: string): boolean {
   if (text.length > 60) return false;
   const key = headingKey(text);
-  if (HEADINGS.has(key)) return true;
+  if (HEADINGS.has(key) || TOPIC_HEADINGS.has(key)) return true;
+  // "Read related Tribune coverage", "Read more from The Dispatch": a reading prompt naming the publication.
+  if (/^read (?:related|more) (?:[\p{L}'’&.-]+ ){0,3}(?:coverage|stories|articles|news)$/u.test(key)) return true;
   // "More transfer news", "More climate stories": a section's own list of links ("More people read the news" is prose).
   const topic = /^more ((?:[\p{L}'’-]+ ){1,2})(?:news|stories|coverage|headlines)$/u.exec(key)?.[1]?.trim().split(' ');
   if (topic?.every((w) => !isFunctionWord(w) && !isVerbWord(w))) return true;
@@ -69,20 +85,42 @@ export function stripBullet(text: string): { text: string; bulleted: boolean } {
   return m ? { text: text.slice(m[0].length).trim(), bulleted: true } : { text, bulleted: false };
 }
 
+function sentenceBreaks(t: string): number {
+  let n = 0;
+  for (let i = 1; i + 2 < t.length; i++) {
+    if ((t[i] === '.' || t[i] === '!' || t[i] === '?') && t[i + 1] === ' ' && /\p{Lu}/u.test(t[i + 2]!)) n++;
+  }
+  return n;
+}
+
+/** A line in a related block and what it is. */
+type LineKind = 'heading' | 'topics' | 'inline' | 'headline' | 'sentence' | 'label' | 'trailer' | 'prose';
+
+/** "Go deeper: Kroger's plan to …", "Read more: …": a heading and its one link on a line. */
+const INLINE_LINK = /^(?:read more|read next|go deeper|related|see also|also read|more)\s*[:：]\s*(\S.{0,199})$/iu;
+/** A list's own labels ("EDITORS' PICK", "Sponsored"): not headlines. */
+const LABELS = new Set(['sponsored', 'advertisement', 'promoted', 'partner content', "editors' pick", 'editors pick', "editor's pick", 'trending', 'latest', 'popular']);
+/** What a page prints below its last link: a disclosure, a copyright, an update time. */
+const TRAILER = /^(?:disclosure|copyright|©|\(c\)|all rights reserved|updated|published|posted|last updated)\b/iu;
+
 /**
  * A headline is one short line; prose paragraphs end with a full stop or hold several sentences. That difference is what
- * stops a heading-looking line followed by ordinary paragraphs from swallowing the end of an article.
+ * stops a heading-looking line followed by ordinary paragraphs from swallowing the end of an article. A line of one or
+ * two sentences ending in a full stop ("Texas is running out of water. Lawmakers say …") is a "sentence": a headline
+ * only inside a list that also holds a true one.
  */
-function isHeadlineLike(text: string): boolean {
+function lineKind(text: string): LineKind {
+  if (isTopicHeading(text)) return 'topics';
+  if (isRelatedHeading(text)) return 'heading';
+  if (INLINE_LINK.test(text)) return 'inline';
   const { text: t, bulleted } = stripBullet(text);
-  if (!t || t.length > 200) return false;
-  if (bulleted) return true;
-  if (/[.;]$/.test(t) && !/\.\.\.$/.test(t)) return false;
-  let sentenceBreaks = 0;
-  for (let i = 1; i + 2 < t.length; i++) {
-    if ((t[i] === '.' || t[i] === '!' || t[i] === '?') && t[i + 1] === ' ' && /\p{Lu}/u.test(t[i + 2]!)) sentenceBreaks++;
-  }
-  return sentenceBreaks < 2;
+  if (TRAILER.test(t) && t.length <= 600) return 'trailer';
+  if (!t || t.length > 200) return 'prose';
+  if (LABELS.has(headingKey(t)) || (!/\p{Ll}/u.test(t) && t.split(/\s+/).length <= 4)) return 'label';
+  if (bulleted) return 'headline';
+  const breaks = sentenceBreaks(t);
+  if (/[.;]$/.test(t) && !/\.\.\.$/.test(t)) return breaks <= 1 && t.length <= 160 ? 'sentence' : 'prose';
+  return breaks < 2 ? 'headline' : 'prose';
 }
 
 export interface RelatedBlock {
@@ -93,33 +131,44 @@ export interface RelatedBlock {
 }
 
 /**
- * Finds a trailing related-articles block: scanning up from the end over blank and headline-like lines, the earliest
- * heading line seen, provided at least one headline follows it. Linear in the number of lines.
+ * Finds a trailing related-articles block: scanning up from the end over blank lines, trailers, labels and headline-like
+ * lines, the earliest heading line seen, provided at least one headline follows it. Linear in the number of lines.
  */
 export function findRelatedBlock(lines: Line[], from: number): RelatedBlock | null {
   let earliest = -1;
-  let sawItem = false;
-  let itemsAfterEarliest = false;
+  let headlines = 0;
+  let sentences = 0;
+  let items = 0;
   for (let i = lines.length - 1; i >= from; i--) {
     const text = lines[i]!.text;
     if (text === '') continue;
-    if (isRelatedHeading(text)) {
-      if (sawItem) {
+    const kind = lineKind(text);
+    if (kind === 'trailer' && items === 0) continue;
+    if (kind === 'label') continue;
+    if (kind === 'headline' || kind === 'inline') headlines++;
+    // Sentences count only below the lowest heading, where a true headline vouches for the list.
+    else if (kind === 'sentence' && earliest < 0) sentences++;
+    if (kind === 'heading' || kind === 'topics' || kind === 'inline') {
+      if (items > 0 || kind === 'inline' || kind === 'topics') {
+        if (sentences > 0 && headlines === 0) break;
         earliest = i;
-        itemsAfterEarliest = true;
       }
       continue;
     }
-    if (!isHeadlineLike(text)) break;
-    sawItem = true;
+    if (kind !== 'headline' && kind !== 'sentence') break;
+    if (kind === 'sentence' && earliest >= 0) break;
+    items++;
   }
-  if (earliest < 0 || !itemsAfterEarliest) return null;
+  if (earliest < 0) return null;
   const titles: string[] = [];
-  for (let i = earliest + 1; i < lines.length; i++) {
+  let topics = false;
+  for (let i = earliest; i < lines.length; i++) {
     const text = lines[i]!.text;
-    if (!text || isRelatedHeading(text)) continue;
-    const t = stripBullet(text).text;
-    if (t) titles.push(t);
+    if (!text) continue;
+    const kind = lineKind(text);
+    if (kind === 'heading' || kind === 'topics') topics = kind === 'topics';
+    else if (kind === 'inline') titles.push(INLINE_LINK.exec(text)![1]!.trim());
+    else if (!topics && (kind === 'headline' || kind === 'sentence')) titles.push(stripBullet(text).text);
   }
-  return titles.length ? { headingIndex: earliest, headingLine: lines[earliest]!.n, titles } : null;
+  return { headingIndex: earliest, headingLine: lines[earliest]!.n, titles };
 }

@@ -36,3 +36,29 @@ test('a sentence that merely starts with a heading word stays in the body', () =
   assert.deepEqual(a.related, []);
   assert.equal(a.paragraphs.length, 2);
 });
+
+test('a list holding a two-sentence headline, a trailer after it, labels in it and a publication-named heading', () => {
+  const a = parseArticle(
+    'The Senate takes up the bill next week.\n\nRead related Tribune coverage\n\nTexas is running out of water. Lawmakers say this is the session to fix it.\nEDITORS’ PICK\nHow a pipe became a symbol of the crisis\n\nDisclosure: The Water Board is a financial supporter of the Tribune.\nUpdated: March 5, 2025, 4:12 AM',
+  );
+  assert.deepEqual(a.paragraphs.map((p) => p.text), ['The Senate takes up the bill next week.']);
+  assert.deepEqual(a.related.map((r) => r.title), ['Texas is running out of water. Lawmakers say this is the session to fix it.', 'How a pipe became a symbol of the crisis']);
+});
+
+test('topic tags end the article but are no articles; "Go deeper: …" is a heading with its link', () => {
+  const a = parseArticle('The trial continues.\n\nRelated Topics\nNorthampton\nPensions\nFraud');
+  assert.deepEqual([a.paragraphs.length, a.related], [1, []]);
+  const b = parseArticle('The senators asked for answers by October.\n\nGo deeper: Wendy’s backtracks on “surge pricing” after outcry');
+  assert.deepEqual(b.related, [{ title: 'Wendy’s backtracks on “surge pricing” after outcry' }]);
+  assert.equal(b.quotes.length, 0);
+});
+
+test('a paragraph of one or two sentences after a heading, with no true headline, stays prose', () => {
+  const a = parseArticle('First paragraph.\n\nRead more\n\nThe council will publish its report in May.');
+  assert.deepEqual([a.related.length, a.paragraphs.length], [0, 3]);
+});
+
+test('page furniture between paragraphs is dropped', () => {
+  const a = parseArticle('The port reopened on Monday.\n\nStory continues below advertisement\n\nShips queued outside.\n\nADVERTISEMENT\n\nThe union declared victory.');
+  assert.deepEqual(a.paragraphs.map((p) => p.text), ['The port reopened on Monday.', 'Ships queued outside.', 'The union declared victory.']);
+});
