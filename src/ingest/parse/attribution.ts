@@ -41,7 +41,7 @@ const unabbreviated = (word: string): string => ABBREVIATED_TITLES.get(word.repl
 const OBJECT_PRONOUNS = new Map([['him', 'he'], ['her', 'she'], ['them', 'they']]);
 const DASHES = /[—–]/;
 /** Speech verbs that as often take a thing for subject: "the payments reflected", "the data suggests", "the plan promised". */
-const INANIMATE_OK = new Set(['reflected', 'reflects', 'suggested', 'suggests', 'predicted', 'predicts', 'maintained', 'maintains', 'promised', 'promises', 'concluded', 'concludes', 'noted', 'notes', 'described', 'describes', 'demands', 'demanded']);
+const INANIMATE_OK = new Set(['estimated', 'estimates', 'reflected', 'reflects', 'suggested', 'suggests', 'predicted', 'predicts', 'maintained', 'maintains', 'promised', 'promises', 'concluded', 'concludes', 'noted', 'notes', 'described', 'describes', 'demands', 'demanded']);
 const LEAD_PREPOSITIONS = new Set(['of', 'in', 'on', 'at', 'by', 'for', 'from', 'to', 'with', 'into', 'about', 'after', 'before', 'than', 'like', 'against', 'among', 'between', 'without', 'under', 'over', 'toward', 'towards', 'despite', 'unlike', 'including', 'meeting', 'beside']);
 const RELATIVES = new Set(['who', 'which', 'that']);
 /** A past-tense or participle form ("ordered", "denied") ends an appositive subject even inside commas. */
@@ -270,7 +270,9 @@ export class Attributor {
     if (!first || first.quoted || first.start !== part.closeMark + 1 + gap.length) return null;
     const sentence = p.tokens[from - 1]?.sentence ?? first.sentence;
     // “Why not?” Smith asked. — a question or exclamation closes the quote but not the attribution after it.
-    const askedOrExclaimed = /[?!]/.test(p.text[part.closeMark - 1] ?? '');
+    // "“They ask me, ‘Is it safe?’” Pruett said": the mark of a quotation nested at the end does not hide it.
+    // So does a translation in brackets: "“Nasaan ang bawas-presyo? (Where is the price cut?)” Hontiveros said".
+    const askedOrExclaimed = /[?!]$/u.test(p.text.slice(Math.max(0, part.closeMark - 4), part.closeMark).replace(/['’‘)\]]+$/u, ''));
     if (first.sentence !== sentence && !/,/.test(gap) && !askedOrExclaimed) return null;
     // An appositive between the name and the verb ("Priya Raman, head of Asia FX strategy at …, said") needs room.
     const limit = Math.min(p.tokens.length, from + 20);
@@ -494,7 +496,13 @@ export class Attributor {
           const subjectPosition = !prev || prev.sentence !== sentence || /[,;:]\s*$/.test(p.text.slice(prev.end, subj.start)) || prev.lower === 'and' || prev.lower === 'but';
           np = { person: this.discourse.resolvePronoun(subj.lower, pi, s, subjectPosition && !RELATIVES.has(prev?.lower ?? '')), compound: [] };
         } else if (RELATIVES.has(subj.lower) && s > 0) {
-          const id = this.owner(pi, s - 1);
+          let id = this.owner(pi, s - 1);
+          // "Gideon Strand, the CEO of Lexwise, who said": the relative refers back over an appositive to the name.
+          if (id < 0 && !joined(p, s)) {
+            let c = s - 1;
+            for (let n = 0; c > 0 && n < 12 && p.tokens[c - 1]!.sentence === sentence && joined(p, c); n++) c--;
+            if (c > 0 && !joined(p, c) && p.tokens[c - 1]!.sentence === sentence) id = this.owner(pi, c - 1);
+          }
           np = { person: id >= 0 ? id : null, compound: [] };
         } else if (isRoleNoun(subj.lower) || AGE.test(subj.lower)) {
           let a = s;

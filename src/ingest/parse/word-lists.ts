@@ -93,6 +93,8 @@ snapped texted emailed messaged described describes called calls calling dubbed 
 accused accuses told recounted recounts reiterated reiterates reflected reflects acknowledging explaining described
 describe describing termed terms term terming
 accusing promising vowing pledging urging declaring demanding complaining predicting cautioning conceding
+blamed blames estimated estimates dismissed dismisses praised praises hailed hails criticised criticized criticises
+criticizes denounced denounces condemned condemns
 `);
 
 /** Speech verbs whose object is the person spoken to: "Wang told Putin". */

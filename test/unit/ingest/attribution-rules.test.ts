@@ -621,3 +621,12 @@ test('after a title’s "for", the portfolio is not part of the name', () => {
   const roles = Object.fromEntries(parseArticle(t).people.map((p) => [p.name, p.role]));
   assert.deepEqual(roles, { 'Wes Streeting': 'Secretary of State for Health', 'Tertuis Simmers': 'Western Cape MEC for Infrastructure' });
 });
+
+test('"who said" after an appositive, a nested or bracketed question before the closing mark, "blamed" and "estimated"', () => {
+  const t = 'The reply came from Gideon Strand, the CEO of Lexwise, who said it was “not a threat.”\n\nAlderman Jonathan Pruett met residents. “They ask me, ‘Is it safe?’” Pruett said.\n\nTrader Bayu Aji blamed “a few bad eggs” among traders. Analyst Mary Nkosi estimated the deal was “a full price.”\n\n“Nasaan ang bawas-presyo? (Where is the price cut?)” Sen. Risa Hontiveros said.';
+  assert.equal(quote(t, 'not a threat').speaker, 'Gideon Strand');
+  assert.equal(quote(t, 'They ask me, ‘Is it safe?’').speaker, 'Jonathan Pruett');
+  assert.equal(quote(t, 'a few bad eggs').speaker, 'Bayu Aji');
+  assert.equal(quote(t, 'a full price').speaker, 'Mary Nkosi');
+  assert.equal(quote(t, 'Nasaan ang bawas-presyo? (Where is the price cut?)').speaker, 'Risa Hontiveros');
+});
