@@ -130,6 +130,13 @@ function splitRun(tokens: Token[], first: number, last: number, p: DocParagraph)
     }
     // "Van der Berg", "De la Cruz": a capitalised particle before another particle opens a surname.
     if (NAME_PARTICLES.has(t.lower) && NAME_PARTICLES.has(toks[i + 1]?.lower ?? '') && !toks[i + 1]!.cap) break;
+    // "Petty Officer 2nd Class Jasmine Reyes": the class of a rank.
+    if (i === 0 && t.lower === 'class' && /^(?:\d+(?:st|nd|rd|th)|first|second|third)$/.test(tokens[first - 1]?.lower ?? '')) {
+      prefix.push(t);
+      titled = true;
+      i++;
+      continue;
+    }
     if (HONORIFICS.has(t.lower)) {
       honorific = HONORIFICS.get(t.lower);
       titled = true;
@@ -205,6 +212,8 @@ function isNonPersonRun(name: Token[], titled: boolean): boolean {
   if (isKnownNonPerson(phrase)) return true;
   const lastTok = name[name.length - 1]!;
   const firstTok = name[0]!;
+  // "Rep. Gary Lindqvist, R-Fort Worth,": a party and district, not a name.
+  if (/^[RDIL]-\p{Lu}/u.test(firstTok.text)) return true;
   // Institution heads that are never surnames: "James Cook University", "Harbor Ridge Capital".
   if (name.length >= 2 && isInstitutionWord(lastTok.lower)) return true;
   // A title vouches for a person whose surname is also a word like Lane, Hall or Ford.

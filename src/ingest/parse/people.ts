@@ -1,5 +1,5 @@
 import type { DocParagraph } from './document.ts';
-import { isCommonWord, isDemonym, isFemaleName, isFirstName, isLastName, isMaleName, isPlace, isInstitutionWord, isOrgName, isRoleNoun, isInflectedVerb } from './lexicon.ts';
+import { isCommonWord, isDemonym, isFemaleName, isFirstName, isLastName, isMaleName, isPlace, isPlaceWord, isInstitutionWord, isOrgName, isRoleNoun, isInflectedVerb } from './lexicon.ts';
 import { findRuns, isTitleWord, type NameRun } from './name-runs.ts';
 import type { Token } from './tokens.ts';
 import { findDescriptions, roleAfter, roleAt, roleBefore, type Description } from './roles.ts';
@@ -205,13 +205,16 @@ export function findPeople(doc: DocParagraph[]): PeopleResult {
   }
 
   const candidates: Candidate[] = [];
+  // Runs that passed every veto but showed no evidence of their own: a name in a list with a person's is one too.
+  const unproven: Array<{ candidate: Candidate; runs: NameRun[]; at: number }> = [];
+  const proven = new Set<NameRun>();
   for (const runs of runsBy) {
     for (const [ri, run] of runs.entries()) {
       if (run.name.length < 2) continue;
       const p = doc[run.paragraph]!;
       const parts = namePartsOf(doc[run.paragraph]!, run.name);
       if (departmentBeforeName(p, run, runs[ri + 1])) continue;
-      if (!run.titled && (namesEmployer(p, run) || afterPlacePrefix(p, run) || namesShip(p, run))) continue;
+      if (!run.titled && (namesEmployer(p, run) || afterPlacePrefix(p, run) || namesShip(p, run) || locatedPlace(p, run))) continue;
       // "the European Automobile Manufacturers' Association", "the Mobile Money Agents' Union": a plural possessive
       // glued to an institution word is part of an organisation's name.
       const lastTok = run.name[run.name.length - 1]!;
@@ -239,9 +242,21 @@ export function findPeople(doc: DocParagraph[]): PeopleResult {
         personalAppositive(p, run) ||
         speaksBefore(p, run.first) ||
         singles.has(surnameOf(parts)) ||
-        singles.has(parts[0]!);
-      if (evidence) candidates.push({ run, parts, role });
+        singles.has(parts[0]!) ||
+        aged(p, run);
+      if (evidence) {
+        candidates.push({ run, parts, role });
+        proven.add(run);
+      } else unproven.push({ candidate: { run, parts, role }, runs, at: ri });
     }
+  }
+  // "compete with Kwame Asante and Tom Whitlock", "Chidi Okafor and Ngozi Eze joined him": names the lexicon does not
+  // know, listed with one it does.
+  for (const { candidate, runs, at } of unproven) {
+    const p = doc[candidate.run.paragraph]!;
+    const listed = (a: NameRun | undefined, b: NameRun | undefined) =>
+      a !== undefined && b !== undefined && /^(?:,? and |, )$/.test(p.text.slice(p.tokens[a.last - 1]!.end, p.tokens[b.first]!.start));
+    if ((proven.has(runs[at - 1]!) && listed(runs[at - 1], candidate.run)) || (proven.has(runs[at + 1]!) && listed(candidate.run, runs[at + 1]))) candidates.push(candidate);
   }
 
   const people: Person[] = [];
@@ -526,6 +541,23 @@ function namesEmployer(p: DocParagraph, run: NameRun): boolean {
   if (BUSINESS_NOUNS.has(before.lower) && !before.cap) return true;
   const occupation = p.tokens[run.first - 2];
   return before.lower === 'at' && occupation !== undefined && isRoleNoun(occupation.lower);
+}
+
+/** Last words of a locality's name. */
+const LOCALITY_WORDS = new Set('east west north south central park heights hill hills village town city square gardens estate district quarter point beach bay harbour harbor springs falls valley ridge creek lake island islands road street avenue junction'.split(' '));
+
+/** "In Orlando East", "at Victoria Park": after a preposition of place, a name ending in a place word is the place. */
+function locatedPlace(p: DocParagraph, run: NameRun): boolean {
+  // The preposition may open the run itself, capitalised at a sentence start ("In Orlando East, …").
+  const before = p.tokens[run.nameFirst - 1];
+  const last = run.name[run.name.length - 1]!.lower;
+  return before !== undefined && LOCATIVE.has(before.lower) && (isPlaceWord(last) || LOCALITY_WORDS.has(last)) && p.text.slice(before.end, p.tokens[run.nameFirst]!.start) === ' ';
+}
+
+/** "Thandi Nkosi, 68, waited", "68-year-old Thandi Nkosi": an age belongs to a person. */
+function aged(p: DocParagraph, run: NameRun): boolean {
+  const last = p.tokens[run.last - 1]!;
+  return /^, \d{1,3}(?:,|\.|$)/.test(p.text.slice(last.end, last.end + 6)) || /^\d{1,3}-year-old$/.test(p.tokens[run.first - 1]?.lower ?? '');
 }
 
 /** Ships are named after people: "the carrier USS Carl Vinson", "HMS Queen Elizabeth", "USNS Harvey Milk". */

@@ -134,7 +134,11 @@ export const EXTRA_NON_PEOPLE = new Set(
   el salvador, hong kong, new york, new delhi, los angeles, san francisco, las vegas, st petersburg, notre dame,
   scotland yard, la liga, serie a, bundesliga, ligue 1, federal reserve, bank of england, world bank, big tech,
   black friday, cyber monday, good friday, new year, christmas eve, labor day, labour day, easter sunday, covid-19,
-  artificial intelligence, climate change, prime minister, home office, foreign office, state department`
+  artificial intelligence, climate change, prime minister, home office, foreign office, state department,
+  morgan stanley, raymond james, kleiner perkins, thomson reuters, ahold delhaize, dow jones, charles schwab,
+  merrill lynch, wells fargo, edward jones, baker mckenzie, clifford chance, allen overy, oliver wyman,
+  bain capital, harvey nichols, dolce gabbana, louis vuitton, hugo boss, estee lauder, ralph lauren, tommy hilfiger,
+  calvin klein, mercedes benz, rolls royce, aston martin, jaguar land rover`
     .split(',')
     .map((s) => s.trim().replace(/\s+/g, ' '))
     .filter(Boolean),
