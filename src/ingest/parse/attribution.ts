@@ -1,11 +1,11 @@
 import type { DocParagraph } from './document.ts';
 import { Discourse } from './discourse.ts';
 import { AUXILIARIES, isDemonym, isFunctionWord, isInflectedVerb, isRoleNoun, isVerbWord } from './lexicon.ts';
-import type { Person, PeopleResult } from './people.ts';
+import type { Gender, Person, PeopleResult } from './people.ts';
 import type { QuoteText } from './quote-text.ts';
 import type { Token } from './tokens.ts';
 import { isTitleWord, POST_NOMINALS } from './name-runs.ts';
-import { ADDRESSEE_VERBS, CLAUSE_LINKS, SPEECH_VERBS, TITLES, VERB_FILLERS } from './word-lists.ts';
+import { ADDRESSEE_VERBS, CLAUSE_LINKS, FEMALE_WORDS, MALE_WORDS, PERSON_NOUNS, SPEECH_VERBS, TITLES, VERB_FILLERS } from './word-lists.ts';
 
 /** Who said a quotation, by which verb, to whom; plus the cues the kind classifier needs. */
 export interface Attribution {
@@ -53,6 +53,11 @@ const ON_BEHALF = new Set(['for', 'to']);
 /** "a minister close to Moreau", "a source familiar with …", "a friend of Moreau": someone near another, not them. */
 const NEAR_WORDS = new Set(['close', 'closest', 'loyal', 'allied', 'linked', 'near', 'familiar', 'friend', 'ally', 'associate', 'confidant', 'confidante', 'relative', 'colleague', 'supporter', 'critic', 'rival']);
 const NEAR_LINKS = new Set(['to', 'with', 'of']);
+/** Determiners that open an unnamed person: "a farmer", "one resident", "another man", "my father". */
+const UNNAMED_OPENERS = new Set(['a', 'an', 'one', 'another', 'my', 'our']);
+const UNNAMED_PEOPLE = new Set(['man', 'woman', 'person', 'farmer', 'worker', 'driver', 'shopper', 'trader', 'vendor', 'teenager', 'pensioner', 'mother', 'father']);
+const FEMALE_PEOPLE = new Set(['woman', 'mother', 'girl', 'wife', 'daughter', 'sister', 'grandmother', 'aunt', 'niece', 'mum', 'mom', 'widow', 'girlfriend']);
+const MALE_PEOPLE = new Set(['man', 'father', 'boy', 'husband', 'son', 'brother', 'grandfather', 'uncle', 'nephew', 'dad', 'widower', 'boyfriend']);
 const NP_END = new Set(['in', 'on', 'at', 'during', 'as', 'after', 'before', 'when', 'while', 'adding', 'who', 'which', 'from', 'to', 'with', 'for', 'about', 'because', 'but', 'and', 'last', 'this', 'earlier', 'on']);
 
 /** No comma between token x - 1 and token x: they belong to one phrase. */
@@ -557,6 +562,26 @@ export class Attributor {
       this.discourse.objectPronoun(subject, t.lower === 'him' ? 'm' : 'f', pi, k);
       return;
     }
+  }
+
+  /**
+   * A sentence opening with an unnamed person as its subject: "A farmer in Medan, who declined to be named, …", "One
+   * resident …", "My father …". The gender its noun gives ("a mother", "her son"), null when it gives none; undefined
+   * when the subject is no such person.
+   */
+  unnamedSubject(pi: number, si: number): Gender | undefined {
+    const p = this.doc[pi]!;
+    const k0 = tokenAt(p.tokens, p.sentences[si]!.start);
+    const first = p.tokens[k0];
+    if (!first || first.quoted || first.sentence !== si || !UNNAMED_OPENERS.has(first.lower)) return undefined;
+    for (let k = k0 + 1; k < p.tokens.length && k - k0 <= 3; k++) {
+      const t = p.tokens[k]!;
+      if (t.quoted || t.cap || t.sentence !== si || !joined(p, k)) return undefined;
+      if (PERSON_NOUNS.has(t.lower) || isRoleNoun(t.lower) || UNNAMED_PEOPLE.has(t.lower)) {
+        return FEMALE_WORDS.has(t.lower) || FEMALE_PEOPLE.has(t.lower) ? 'f' : MALE_WORDS.has(t.lower) || MALE_PEOPLE.has(t.lower) ? 'm' : null;
+      }
+    }
+    return undefined;
   }
 
   /** Sentence subject for the discourse: the first person named outside quotations who is followed by a verb. */

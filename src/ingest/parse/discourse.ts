@@ -12,6 +12,11 @@ export class Discourse {
   prevSubject: { person: number; paragraph: number } | null = null;
   /** Subject of the sentence being read. */
   currentSubject: number | null = null;
+  /**
+   * The last sentence's subject was a person left unnamed ("A farmer in Medan, who declined to be named, was less
+   * impressed."), with the gender its noun gives: the next "he said" is theirs, not the last named man's.
+   */
+  private unnamed: { paragraph: number; gender: Gender } | null = null;
   private readonly genders: Gender[];
 
   constructor(
@@ -117,6 +122,7 @@ export class Discourse {
     const l = pronoun.toLowerCase();
     const g: Gender = l === 'he' || l === 'him' || l === 'his' ? 'm' : l === 'she' || l === 'her' || l === 'hers' ? 'f' : null;
     if (!g) return null; // "they", "it", "we": groups, organisations or the writer — not one person
+    if (subjectPosition && this.unnamed && pi - this.unnamed.paragraph <= 1 && (!this.unnamed.gender || this.unnamed.gender === g)) return null;
     let found: number | null = null;
     if (!subjectPosition && this.currentSubject !== null && this.fits(this.currentSubject, g)) found = this.currentSubject;
     if (found === null && this.prevSubject && pi - this.prevSubject.paragraph <= 2 && this.fits(this.prevSubject.person, g)) found = this.prevSubject.person;
@@ -125,8 +131,15 @@ export class Discourse {
     return found;
   }
 
-  endSentence(pi: number): void {
-    if (this.currentSubject !== null) this.prevSubject = { person: this.currentSubject, paragraph: pi };
+  /** `unnamed`: the sentence's subject was an unnamed person, of that gender (null: unknown). */
+  endSentence(pi: number, unnamed?: Gender): void {
+    if (this.currentSubject !== null) {
+      this.prevSubject = { person: this.currentSubject, paragraph: pi };
+      this.unnamed = null;
+    } else if (unnamed !== undefined) {
+      this.unnamed = { paragraph: pi, gender: unnamed };
+      this.prevSubject = null;
+    }
     this.currentSubject = null;
   }
 }

@@ -3,7 +3,7 @@ import { isCommonWord, isDemonym, isFemaleName, isFirstName, isLastName, isMaleN
 import { findRuns, isTitleWord, type NameRun } from './name-runs.ts';
 import type { Token } from './tokens.ts';
 import { findDescriptions, roleAfter, roleAt, roleBefore, type Description } from './roles.ts';
-import { FEMALE_WORDS, MALE_WORDS, NAME_PARTICLES, SPEECH_VERBS, TITLES, VERB_FILLERS } from './word-lists.ts';
+import { FEMALE_WORDS, MALE_WORDS, NAME_PARTICLES, PERSON_NOUNS, SPEECH_VERBS, TITLES, VERB_FILLERS } from './word-lists.ts';
 
 export type Gender = 'm' | 'f' | null;
 
@@ -118,12 +118,6 @@ function speaksBefore(p: DocParagraph, k: number): boolean {
   return prev !== undefined && t !== undefined && SPEECH_VERBS.has(prev.lower) && p.text.slice(prev.end, t.start) === ' ';
 }
 
-const PERSON_NOUNS = new Set(
-  `husband wife son daughter mother father brother sister partner girlfriend boyfriend fiancée fiancé fiance grandson
-   granddaughter grandmother grandfather uncle aunt nephew niece cousin friend neighbour neighbor colleague pupil student
-   child baby boy girl widow widower resident patient customer victim volunteer mum mom dad mother-in-law father-in-law
-   stepson stepdaughter`.split(/\s+/).filter(Boolean),
-);
 /** Determiners of a person noun set off before a name: "her husband, Pieter", "another patient, Kayla", "one resident, Tom". */
 const POSSESSIVE_DETERMINERS = new Set(['her', 'his', 'their', 'my', 'our', 'your', 'another', 'one', 'a', 'the']);
 

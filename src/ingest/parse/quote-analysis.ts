@@ -46,6 +46,7 @@ export function analyseQuotes(doc: DocParagraph[], people: PeopleResult, quotes:
     for (let si = 0; si < p.sentences.length; si++) {
       const s = p.sentences[si]!;
       att.discourse.currentSubject = att.sentenceSubject(pi, si);
+      const unnamed = att.discourse.currentSubject === null ? att.unnamedSubject(pi, si) : undefined;
       att.noteObjectPronouns(pi, si, att.discourse.currentSubject);
       while (qi < here.length) {
         const idx = here[qi]!;
@@ -89,7 +90,7 @@ export function analyseQuotes(doc: DocParagraph[], people: PeopleResult, quotes:
           att.discourse.currentSubject = a.speaker;
         }
       }
-      att.discourse.endSentence(pi);
+      att.discourse.endSentence(pi, unnamed);
     }
     if (here.length) lastSpeakerOfParagraph = lastSpeakerHere;
     else if (p.tokens.length) lastSpeakerOfParagraph = null;

@@ -121,6 +121,14 @@ export const NAME_PARTICLES = set('de da di du del della dela der den van von te
 /** Irish surname particles, written capitalised and standing alone: Eoin Ó Súilleabháin, Aoife Ní Bhriain. */
 export const CAPITAL_PARTICLES = set('ó ní nic uí');
 
+/** People named by what they are to someone or where they are: "her husband, Pieter", "a resident". */
+export const PERSON_NOUNS = new Set(
+  `husband wife son daughter mother father brother sister partner girlfriend boyfriend fiancée fiancé fiance grandson
+   granddaughter grandmother grandfather uncle aunt nephew niece cousin friend neighbour neighbor colleague pupil student
+   child baby boy girl widow widower resident patient customer victim volunteer mum mom dad mother-in-law father-in-law
+   stepson stepdaughter`.split(/\s+/).filter(Boolean),
+);
+
 /** Clear gender words in roles: "the spokeswoman", "Queen". */
 export const FEMALE_WORDS = set('spokeswoman chairwoman congresswoman businesswoman actress queen princess empress duchess countess baroness mother daughter wife sister widow');
 export const MALE_WORDS = set('spokesman chairman congressman businessman actor king prince emperor duke count baron father son husband brother widower');

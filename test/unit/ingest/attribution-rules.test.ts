@@ -630,3 +630,10 @@ test('"who said" after an appositive, a nested or bracketed question before the 
   assert.equal(quote(t, 'a full price').speaker, 'Mary Nkosi');
   assert.equal(quote(t, 'Nasaan ang bawas-presyo? (Where is the price cut?)').speaker, 'Risa Hontiveros');
 });
+
+test('"he said" after a sentence about an unnamed person is theirs, not the last named man’s', () => {
+  const t = '“Farmers don’t care,” Bayu Aji said.\n\nA farmer in Medan, who declined to be named, was less impressed. “Nobody pays on time,” he said.\n\nMy father ran the stall for 30 years. “It was never this bad,” he said.\n\n“We will pay,” Aji said later. He added: “Soon.”';
+  assert.equal(quote(t, 'Nobody pays on time').speaker, null);
+  assert.equal(quote(t, 'It was never this bad').speaker, null);
+  assert.equal(quote(t, 'Soon').speaker, 'Bayu Aji');
+});
