@@ -119,6 +119,15 @@ const MORE_ORG_WORDS = new Set(
    ferries railway railways utilities`.split(/\s+/).filter(Boolean),
 );
 
+/**
+ * Given names whose gender compromise's English lexicon gets wrong for the languages they come from: Étienne is a man's
+ * name; Nicola, Michele and Daniele are men's in Italian and women's in English, Dominique, Kim and Sasha either.
+ * A wrong gender sends "he said" to someone else, so an unknown one (null) is better than a guess.
+ */
+const GENDER_FIXES = new Map<string, 'm' | 'f' | null>([
+  ['étienne', 'm'], ['etienne', 'm'], ['nicola', null], ['michele', null], ['daniele', null], ['dominique', null], ['kim', null], ['sasha', null],
+]);
+
 /** Bounded so a fuzzed text of a million distinct words cannot grow memory without limit; lookups stay pure. */
 const BITS_CACHE_LIMIT = 200_000;
 const bitsCache = new Map<string, number>();
@@ -134,6 +143,8 @@ function computeBits(lower: string): number {
   if (orgWords.has(lower) || MORE_ORG_WORDS.has(lower)) bits |= B.ORG_WORD;
   if (placeWords.has(lower)) bits |= B.PLACE_WORD;
   if (isSimpleRoleNoun(lower, bits) || (lower.includes('-') && isSimpleRoleNoun(lower.slice(lower.lastIndexOf('-') + 1)))) bits |= B.ROLE;
+  const gender = GENDER_FIXES.get(lower);
+  if (gender !== undefined) bits = (bits & ~(B.MALE | B.FEMALE)) | (gender === 'm' ? B.MALE : gender === 'f' ? B.FEMALE : 0);
   return bits;
 }
 

@@ -218,6 +218,7 @@ export function findPeople(doc: DocParagraph[]): PeopleResult {
       // by their members in the plural are organisations.
       if (PARTY_PLURALS.has(run.name[run.name.length - 1]!.lower)) continue;
       const role = roleAt(p, run);
+      if (!run.titled && role !== null && describesBusiness(role)) continue;
       const lowers = run.name.map((t) => t.lower);
       // Every part a dictionary word ("Open Streets", "Golden Boot"): a name only with a title or role to vouch for it.
       if (!run.titled && role === null && lowers.every((l) => isCommonWord(l))) continue;
@@ -535,6 +536,26 @@ function namesEmployer(p: DocParagraph, run: NameRun): boolean {
   if (BUSINESS_NOUNS.has(before.lower) && !before.cap) return true;
   const occupation = p.tokens[run.first - 2];
   return before.lower === 'at' && occupation !== undefined && isRoleNoun(occupation.lower);
+}
+
+/** Head nouns of a description that only a business takes: "Majid Al Futtaim, the Dubai-based retail operator". */
+const COMPANY_NOUNS = new Set(
+  `firm company startup start-up conglomerate retailer chain lender bank insurer carrier airline manufacturer distributor
+   supplier exporter importer utility brand group platform provider franchise wholesaler brokerage subsidiary unit
+   carmaker automaker chipmaker drugmaker steelmaker planemaker toymaker`.split(/\s+/),
+);
+/** Heads a person may take too ("a crane operator", "a property developer"): a business only when described as one. */
+const COMPANY_IF_DESCRIBED = new Set(['operator', 'developer', 'producer', 'owner', 'investor', 'maker', 'designer']);
+const DESCRIBED_AS_COMPANY = /-based\b|\bprivately held\b|\bpublicly (?:traded|listed)\b|\bstate-owned\b|\bfamily-(?:owned|run)\b|\blisted\b/;
+
+/** The description is a business's: its head noun (before "of", "in" …) is a company noun. */
+function describesBusiness(role: string): boolean {
+  // "the Bank of England’s governor": what follows the owner is the head.
+  const owned = role.toLowerCase().split(/['’]s\s+/);
+  const words = owned[owned.length - 1]!.split(/\s+/);
+  const link = words.findIndex((w, i) => i > 0 && /^(?:of|for|at|in|with|on|from|based)$/.test(w));
+  const head = words[(link > 0 ? link : words.length) - 1]!.replace(/['’]s$/, '');
+  return COMPANY_NOUNS.has(head) || (COMPANY_IF_DESCRIBED.has(head) && DESCRIBED_AS_COMPANY.test(role.toLowerCase()));
 }
 
 /** Last words of a locality's name. */

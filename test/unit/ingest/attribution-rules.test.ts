@@ -637,3 +637,9 @@ test('"he said" after a sentence about an unnamed person is theirs, not the last
   assert.equal(quote(t, 'It was never this bad').speaker, null);
   assert.equal(quote(t, 'Soon').speaker, 'Bayu Aji');
 });
+
+test('a name described as a business is no person; Étienne is a man', () => {
+  const t = 'Majid Al Futtaim, the Dubai-based shopping mall and retail operator, said it would expand. PolarLink Cold Storage, a privately held operator of warehouses, agreed. Dana Kerr, a crane operator, was not so sure.\n\nPrime Minister Étienne de Malherbe survived a vote.\n\nDe Malherbe defended what he called a budget of “responsibility”.';
+  assert.deepEqual(parseArticle(t).people.map((p) => p.name), ['Dana Kerr', 'Étienne de Malherbe']);
+  assert.equal(quote(t, 'responsibility').speaker, 'Étienne de Malherbe');
+});
