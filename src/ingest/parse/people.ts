@@ -519,12 +519,6 @@ function departmentBeforeName(p: DocParagraph, run: NameRun, next: NameRun | und
   return p.text.slice(p.tokens[run.last - 1]!.end, p.tokens[next.first]!.start) === ', ';
 }
 
-/** Lower-case nouns for a business that a name directly after names ("the law firm Wilson Sonsini Goodrich"). */
-const BUSINESS_NOUNS = new Set(
-  `firm company consultancy lender bank insurer retailer carrier startup start-up chain broker brokerage publisher studio label
-   manufacturer carmaker automaker chipmaker airline supermarket developer contractor`.split(/\s+/),
-);
-
 /**
  * A run naming where someone works, not a person: after an occupation and "at" ("lawyers at Wilson Sonsini Goodrich",
  * "a partner at Baker McKenzie") or straight after a business noun ("the consultancy Oliver Wyman"). Law firms and
@@ -533,16 +527,19 @@ const BUSINESS_NOUNS = new Set(
 function namesEmployer(p: DocParagraph, run: NameRun): boolean {
   const before = p.tokens[run.first - 1];
   if (!before || before.quoted || p.text.slice(before.end, p.tokens[run.first]!.start) !== ' ') return false;
-  if (BUSINESS_NOUNS.has(before.lower) && !before.cap) return true;
+  if (COMPANY_NOUNS.has(before.lower) && !before.cap) return true;
   const occupation = p.tokens[run.first - 2];
   return before.lower === 'at' && occupation !== undefined && isRoleNoun(occupation.lower);
 }
 
-/** Head nouns of a description that only a business takes: "Majid Al Futtaim, the Dubai-based retail operator". */
+/**
+ * Nouns only a business is: the head of a description ("Majid Al Futtaim, the Dubai-based retail chain") or the noun a
+ * business's name follows ("the consultancy Oliver Wyman").
+ */
 const COMPANY_NOUNS = new Set(
-  `firm company startup start-up conglomerate retailer chain lender bank insurer carrier airline manufacturer distributor
-   supplier exporter importer utility brand group platform provider franchise wholesaler brokerage subsidiary unit
-   carmaker automaker chipmaker drugmaker steelmaker planemaker toymaker`.split(/\s+/),
+  `firm company consultancy startup start-up conglomerate retailer supermarket chain lender bank insurer airline manufacturer
+   distributor supplier exporter importer utility brand group platform provider franchise wholesaler brokerage subsidiary
+   unit label studio carmaker automaker chipmaker drugmaker steelmaker planemaker toymaker`.split(/\s+/),
 );
 /** Heads a person may take too ("a crane operator", "a property developer"): a business only when described as one. */
 const COMPANY_IF_DESCRIBED = new Set(['operator', 'developer', 'producer', 'owner', 'investor', 'maker', 'designer']);
