@@ -1,6 +1,6 @@
 import type { DocParagraph } from './document.ts';
 import { isCommonWord, isDemonym, isFirstName, isFunctionWord, isInflectedVerb, isInstitutionWord, isLastName, isOrgWord, isPlace, isRoleNoun, isVerbWord } from './lexicon.ts';
-import { isAcronym, isTitleWord, type NameRun } from './name-runs.ts';
+import { isAcronym, isTitleWord, type NameRun, POST_NOMINALS } from './name-runs.ts';
 import type { Token } from './tokens.ts';
 import { tokenAt } from './attribution.ts';
 import { HONORIFICS, ROLE_STOP, SPEECH_VERBS, TITLES } from './word-lists.ts';
@@ -256,7 +256,7 @@ export function roleAfter(p: DocParagraph, endToken: number): string | null {
       segEnd++;
     }
     const seg = text.slice(segStart, segEnd).trim();
-    if (/^\d{1,3}$/.test(seg) || POST_NOMINAL_SEGMENT.test(seg)) {
+    if (/^\d{1,3}$/.test(seg) || isPostNominal(seg)) {
       pos = segEnd;
       continue; // an age, or letters after the name: "Lakeisha Turner, M.D., a neurologist"
     }
@@ -300,7 +300,9 @@ export function roleAfter(p: DocParagraph, endToken: number): string | null {
   return null;
 }
 
-const POST_NOMINAL_SEGMENT = /^(?:M\.?D|Ph\.?D|D\.?O|R\.?N|J\.?D|D\.?Phil|M\.?Sc|B\.?Sc|MBA|MPH|Esq|KC|QC|OBE|MBE|CBE|FRS|FRCP|Jr|Sr)\.?$/i;
+/** Degrees written after a name, with or without full stops ("M.D.", "Ph.D.", "MBA"); honours are POST_NOMINALS. */
+const DEGREE = /^(?:M\.?D|Ph\.?D|D\.?O|R\.?N|J\.?D|D\.?Phil|M\.?Sc|B\.?Sc|MBA|MPH|Esq|FRCP|Jr|Sr)\.?$/i;
+const isPostNominal = (seg: string): boolean => DEGREE.test(seg) || POST_NOMINALS.has(seg);
 
 /** Abbreviations whose full stop is no sentence's end: "chief U.S. economist", "Washington Univ. in St. Louis". */
 const ABBREVIATION = /(?:\b(?:Mr|Ms|Mrs|Dr|St|Jr|Sr|Inc|Co|Corp|Ltd|Univ|Dept|Gov|Govt|Assn|Bros|No|Vol)|(?:^|[\s.])\p{Lu})$/u;
@@ -338,10 +340,6 @@ function originFollows(p: DocParagraph, seg: Token[], i: number): boolean {
 
 const PREDICATE = /^ (?:is|was) (?:a|an|the) /;
 
-/**
- * "Ellen Marsh is a housing columnist and the author of …": a role stated as the predicate of a sentence that opens
- * with the name. Only a short noun phrase holding an occupation word, up to the first conjunction or clause.
- */
 /** Words inside an organisation's name. */
 const NAME_LINKS = new Set(['of', 'for', 'and', '&', 'the', 'de', 'du', 'des']);
 
@@ -367,6 +365,10 @@ function affiliation(p: DocParagraph, endToken: number): string | null {
   return text.slice(org[0]!.start, org[org.length - 1]!.end);
 }
 
+/**
+ * "Ellen Marsh is a housing columnist and the author of …": a role stated as the predicate of a sentence that opens
+ * with the name. Only a short noun phrase holding an occupation word, up to the first conjunction or clause.
+ */
 function predicateRole(p: DocParagraph, endToken: number): string | null {
   const { tokens, text } = p;
   const last = tokens[endToken - 1]!;
