@@ -11,13 +11,13 @@ import { buildDocument } from './document.ts';
 import { checkMetaValue, readFrontMatter } from './front-matter.ts';
 import { deriveHeadline } from './headline.ts';
 import { cleanLines, collapseSpaces } from './hygiene.ts';
+import { readMasthead } from './masthead.ts';
 import { atLine, unprocessable, Warnings } from './parse-error.ts';
 import { splitParagraphs } from './paragraphs.ts';
 import { findPeople } from './people.ts';
 import { analyseQuotes } from './quote-analysis.ts';
 import { scanQuotes } from './quote-scanner.ts';
 import { quoteTexts } from './quote-text.ts';
-import { readMasthead } from './masthead.ts';
 import { findRelatedBlock } from './related-block.ts';
 import type { ArticleStatus, ParseOptions, ParsedArticle, ParsedMeta, ParsedPerson, ParsedQuote } from './types.ts';
 

@@ -3,7 +3,7 @@ import { isAdjective, isFunctionWord, isRoleNoun, isVerbWord } from './lexicon.t
 import type { QuoteText } from './quote-text.ts';
 import { tokenAt, type Attribution } from './attribution.ts';
 import type { QuoteKind } from './types.ts';
-import { LABEL_CUES, SPEECH_VERBS } from './word-lists.ts';
+import { ADDRESSEE_VERBS, LABEL_CUES, SPEECH_VERBS } from './word-lists.ts';
 
 /** Where a quotation sits in its sentence: the shape cues that separate speech from labels. */
 export interface QuoteShape {
@@ -59,8 +59,6 @@ export function sentenceAt(p: DocParagraph, pos: number): DocParagraph['sentence
 
 const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
 
-/** Verbs whose object comes before the words: told reporters, asked the panel, assured investors. */
-const OBJECT_VERBS = new Set(['told', 'tells', 'tell', 'asked', 'asks', 'assured', 'assures', 'reminded', 'reminds', 'warned', 'warns', 'urged', 'urges']);
 /** What may stand between "said" and its words: said in a statement, said on Tuesday, said later. */
 const SAID_LINKS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'from', 'to', 'via', 'through', 'later', 'earlier', 'afterwards', 'yesterday', 'today', 'last', 'this', 'when']);
 
@@ -76,7 +74,8 @@ function verbThenComma(p: DocParagraph, open: number, text: string): boolean {
     const t = p.tokens[k]!;
     if (t.quoted || t.sentence !== sentence || p.text.slice(t.end, p.tokens[k + 1]!.start).includes(',')) return false;
     if (!SPEECH_VERBS.has(t.lower)) continue;
-    return OBJECT_VERBS.has(t.lower) || SAID_LINKS.has(p.tokens[k + 1]!.lower);
+    // A verb with the person spoken to (told reporters, asked the panel) or a phrase of time or place after "said".
+    return ADDRESSEE_VERBS.has(t.lower) || SAID_LINKS.has(p.tokens[k + 1]!.lower);
   }
   return false;
 }
