@@ -18,7 +18,7 @@ import { findPeople } from './people.ts';
 import { analyseQuotes } from './quote-analysis.ts';
 import { scanQuotes } from './quote-scanner.ts';
 import { quoteTexts } from './quote-text.ts';
-import { findRelatedBlock } from './related-block.ts';
+import { findRelatedBlock, linkTitle } from './related-block.ts';
 import type { ArticleStatus, ParseOptions, ParsedArticle, ParsedMeta, ParsedPerson, ParsedQuote } from './types.ts';
 
 export type { ArticleStatus, ParseOptions, ParsedArticle, ParsedMeta, ParsedPerson, ParsedQuote, QuoteKind } from './types.ts';
@@ -68,7 +68,11 @@ export function parseArticle(text: string, options: ParseOptions = {}): ParsedAr
     const all = splitParagraphs(lines, bodyStart, bodyEnd);
     const given = typeof options.headline === 'string' && options.headline.trim() ? options.headline : front.headline;
     const masthead = readMasthead(all.map((p) => p.lines), given);
-    const raw = all.filter((_, i) => !masthead.drop.includes(i));
+    const kept = all.filter((_, i) => !masthead.drop.includes(i));
+    // A link to another story set in the body ("READ: …") is a related article, not a paragraph — unless the text is
+    // nothing else.
+    const links = kept.map((p) => linkTitle(p.text));
+    const raw = links.every((t) => t !== null) ? kept : kept.filter((_, i) => links[i] === null);
     if (!raw.length) {
       if (related) throw unprocessable('The article holds only a related-articles block', atLine(related.headingLine), 'no article text before this related-articles heading');
       throw unprocessable('The article has no body', atLine(lines[Math.min(bodyStart, lines.length - 1)]!.n), 'no text after the front matter');
@@ -110,7 +114,7 @@ export function parseArticle(text: string, options: ParseOptions = {}): ParsedAr
       paragraphs: texts.map((t, i) => ({ position: i + 1, text: t })),
       people,
       quotes: parsedQuotes,
-      related: (related?.titles ?? []).map((title) => ({ title })),
+      related: [...(raw === kept ? [] : links.filter((t): t is string => t !== null)), ...(related?.titles ?? [])].map((title) => ({ title })),
       warnings: warnings.toArray(),
     };
   } catch (e) {

@@ -143,6 +143,12 @@ function computeBits(lower: string): number {
   if (orgWords.has(lower) || MORE_ORG_WORDS.has(lower)) bits |= B.ORG_WORD;
   if (placeWords.has(lower)) bits |= B.PLACE_WORD;
   if (isSimpleRoleNoun(lower, bits) || (lower.includes('-') && isSimpleRoleNoun(lower.slice(lower.lastIndexOf('-') + 1)))) bits |= B.ROLE;
+  // "Jean-Luc", "Pierre-Henri", "Anne-Marie": a compound of given names is one, of the gender its first part has.
+  const hyphen = lower.indexOf('-');
+  if (!tags.length && hyphen > 0 && lower.indexOf('-', hyphen + 1) < 0) {
+    const head = computeBits(lower.slice(0, hyphen)), tail = computeBits(lower.slice(hyphen + 1));
+    if (head & tail & B.FIRST) bits |= B.FIRST | B.NAME | (head & (B.MALE | B.FEMALE));
+  }
   const gender = GENDER_FIXES.get(lower);
   if (gender !== undefined) bits = (bits & ~(B.MALE | B.FEMALE)) | (gender === 'm' ? B.MALE : gender === 'f' ? B.FEMALE : 0);
   return bits;

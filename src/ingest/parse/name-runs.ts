@@ -79,6 +79,8 @@ function isQualifier(t: Token): boolean {
 export const POST_NOMINALS = new Set(['KC', 'QC', 'SC', 'MP', 'MSP', 'MEP', 'OBE', 'CBE', 'MBE', 'KBE', 'DBE', 'FRS', 'PhD']);
 
 const PORTFOLIO_LINKS = new Set(['for', 'of']);
+/** Particles written with a capital inside a name, the surname after them: Le Pen, Le Drian, La Rosa, De Niro. */
+const CAPITALISED_PARTICLES = new Set(['le', 'la', 'de', 'di', 'da', 'del', 'van', 'von', 'dela']);
 /** Given names that are also modal verbs. */
 const MODAL_GIVEN_NAMES = new Set(['will', 'may', 'can']);
 const PAST_SPEECH = new Set(['said', 'told', 'added', 'says', 'tells', 'adds', 'wrote', 'writes']);
@@ -146,7 +148,10 @@ function splitRun(tokens: Token[], first: number, last: number, p: DocParagraph)
     }
     // "Hydrologist Beatriz Lemos", "Striker Harry Kane": an occupation word capitalised only because it opens the sentence.
     // A word before a lower-case particle is a given name, whatever else it means: Marine le Pen, Joris van den Berg.
-    const beforeParticle = !isTitleWord(t.lower) && toks[i + 1] !== undefined && !toks[i + 1]!.cap && NAME_PARTICLES.has(toks[i + 1]!.lower);
+    // So is a word before a capitalised particle and a surname: "Marine Le Pen", "Jean-Yves Le Drian".
+    const particle = toks[i + 1];
+    const beforeParticle = !isTitleWord(t.lower) && particle !== undefined && NAME_PARTICLES.has(particle.lower) &&
+      (!particle.cap || (CAPITALISED_PARTICLES.has(particle.lower) && toks[i + 2] !== undefined && toks[i + 2]!.cap && i + 3 === toks.length && !isFunctionWord(t.lower)));
     // A month before a surname, or after an honorific, is a given name: "June Carter", "Aunty June Oscar" — but not
     // after a preposition of time ("In June Smith said nothing").
     const monthGiven = isTimeWord(t.lower) && remaining === 1 && toks[i + 1]!.cap && (honorific !== undefined || isLastName(toks[i + 1]!.lower)) &&

@@ -1,5 +1,5 @@
 import type { DocParagraph } from './document.ts';
-import { isCommonWord, isDemonym, isFemaleName, isFirstName, isLastName, isMaleName, isPlace, isPlaceWord, isInstitutionWord, isOrgName, isRoleNoun, isInflectedVerb } from './lexicon.ts';
+import { isCommonWord, isDemonym, isFemaleName, isFirstName, isLastName, isMaleName, isPlace, isPlaceWord, isInstitutionWord, isOrgName, isRoleNoun, isInflectedVerb, isFunctionWord } from './lexicon.ts';
 import { findRuns, isTitleWord, type NameRun } from './name-runs.ts';
 import type { Token } from './tokens.ts';
 import { findDescriptions, roleAfter, roleAt, roleBefore, type Description } from './roles.ts';
@@ -54,15 +54,20 @@ const SINITIC_GIVEN = /^\p{Lu}\p{Ll}*-\p{Ll}+$/u;
 
 /** The part a person is called by alone: the last, or the one before a trailing Sinitic given name. */
 export function surnameOf(parts: string[]): string {
-  const last = parts[parts.length - 1]!;
-  return parts.length >= 2 && SINITIC_GIVEN.test(last) ? parts[parts.length - 2]! : last;
+  // "Francisco Tiu Laurel Jr.", "Martin Luther King III": a generational suffix is not the surname.
+  const n = parts.length >= 2 && GENERATIONAL.test(parts[parts.length - 1]!) ? parts.length - 1 : parts.length;
+  const last = parts[n - 1]!;
+  return n >= 2 && SINITIC_GIVEN.test(last) ? parts[n - 2]! : last;
 }
+const GENERATIONAL = /^(?:Jr\.?|Sr\.?|II|III|IV)$/;
 
 /** Two written forms can name one person: same surname and compatible first parts (same, or one an initial of the other). */
 function compatible(a: string[], b: string[]): boolean {
   if (surnameOf(a) !== surnameOf(b)) return false;
-  // "Chan Siu-fong" after "Winnie Chan Siu-fong": the shorter form is the end of the longer one.
-  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  // "Chan Siu-fong" after "Winnie Chan Siu-fong", "Tiu Laurel" after "Francisco Tiu Laurel Jr.": the shorter form is
+  // the end of the longer one, less a generational suffix.
+  const plain = (x: string[]) => (x.length >= 2 && GENERATIONAL.test(x[x.length - 1]!) ? x.slice(0, -1) : x);
+  const [short, long] = a.length <= b.length ? [plain(a), plain(b)] : [plain(b), plain(a)];
   if (short.length >= 2 && short.join(' ') === long.slice(-short.length).join(' ')) return true;
   const fa = a[0]!, fb = b[0]!;
   if (fa === fb) return true;
@@ -136,6 +141,9 @@ function confirmedSingle(p: DocParagraph, end: number): boolean {
   const last = p.tokens[end - 1]!;
   const after = p.text.slice(last.end, last.end + 12);
   if (/^, \d{1,3}(?:[,.]|$)/.test(after) || /^, (?:a|an|the|who) /.test(after)) return true;
+  // "whose late husband Keith transferred his pension": the name is the subject of a verb of its own.
+  const next = p.tokens[end];
+  if (next && !next.cap && !next.quoted && p.text.slice(last.end, next.start) === ' ' && isInflectedVerb(next.lower) && !isFunctionWord(next.lower) && /(?:ed|s)$/.test(next.lower)) return true;
   return speaksNext(p, end);
 }
 
@@ -208,7 +216,7 @@ export function findPeople(doc: DocParagraph[]): PeopleResult {
       const p = doc[run.paragraph]!;
       const parts = namePartsOf(doc[run.paragraph]!, run.name);
       if (departmentBeforeName(p, run, runs[ri + 1])) continue;
-      if (!run.titled && (namesEmployer(p, run) || afterPlacePrefix(p, run) || namesShip(p, run) || locatedPlace(p, run))) continue;
+      if (!run.titled && (namesEmployer(p, run) || afterPlacePrefix(p, run) || namesShip(p, run) || locatedPlace(p, run) || namesPlace(p, run))) continue;
       // "the European Automobile Manufacturers' Association", "the Mobile Money Agents' Union": a plural possessive
       // glued to an institution word is part of an organisation's name.
       const lastTok = run.name[run.name.length - 1]!;
@@ -221,7 +229,8 @@ export function findPeople(doc: DocParagraph[]): PeopleResult {
       if (!run.titled && role !== null && describesBusiness(role)) continue;
       const lowers = run.name.map((t) => t.lower);
       // Every part a dictionary word ("Open Streets", "Golden Boot"): a name only with a title or role to vouch for it.
-      if (!run.titled && role === null && lowers.every((l) => isCommonWord(l))) continue;
+      // A particle inside the run makes it a name whatever its parts mean: "Marine Le Pen".
+      if (!run.titled && role === null && lowers.every((l) => isCommonWord(l)) && !lowers.slice(1, -1).some((l) => NAME_PARTICLES.has(l))) continue;
       // "Southern Vale Water", "Northern Rail Freight": a place or demonym qualifier before words that are no given
       // name or surname and end in a dictionary noun is a company's name, even when it "said" something.
       if (!run.titled && role === null && run.prefix.length && run.prefix.every((t) => isPlace(t.lower) || isDemonym(t.lower)) &&
@@ -553,6 +562,19 @@ function describesBusiness(role: string): boolean {
   const link = words.findIndex((w, i) => i > 0 && /^(?:of|for|at|in|with|on|from|based)$/.test(w));
   const head = words[(link > 0 ? link : words.length) - 1]!.replace(/['’]s$/, '');
   return COMPANY_NOUNS.has(head) || (COMPANY_IF_DESCRIBED.has(head) && DESCRIBED_AS_COMPANY.test(role.toLowerCase()));
+}
+
+/** What a street, a building or a venue named after a person is called: "Martin Luther King Jr. Drive". */
+const NAMED_PLACES = new Set('drive street avenue road boulevard parkway highway expressway freeway bridge tunnel airport stadium arena plaza square memorial center centre hospital library school college university'.split(' '));
+/** Settlements a name after "of" is the name of: "the town of La Feria". */
+const SETTLEMENTS = new Set('town city village municipality province state county district region island port suburb neighbourhood neighborhood community hamlet borough parish'.split(' '));
+
+/** "North Martin Luther King Jr. Drive", "the town of La Feria": a person's name that names a place. */
+function namesPlace(p: DocParagraph, run: NameRun): boolean {
+  const next = p.tokens[run.nameLast];
+  if (next && next.cap && NAMED_PLACES.has(next.lower) && /^\.? $/.test(p.text.slice(p.tokens[run.nameLast - 1]!.end, next.start))) return true;
+  const of = p.tokens[run.nameFirst - 1];
+  return of?.lower === 'of' && SETTLEMENTS.has(p.tokens[run.nameFirst - 2]?.lower ?? '');
 }
 
 /** Last words of a locality's name. */

@@ -96,8 +96,21 @@ function sentenceBreaks(t: string): number {
 /** A line in a related block and what it is. */
 type LineKind = 'heading' | 'topics' | 'inline' | 'headline' | 'sentence' | 'label' | 'trailer' | 'prose';
 
-/** "Go deeper: Kroger's plan to …", "Read more: …": a heading and its one link on a line. */
-const INLINE_LINK = /^(?:read more|read next|go deeper|related|see also|also read|more)\s*[:：]\s*(\S.{0,199})$/iu;
+/** "Go deeper: Kroger's plan to …", "READ: …": a heading and its one link on a line. */
+const INLINE_LINK = /^(?:read|read more|read next|read also|go deeper|related|related story|related article|see also|also read|more)\s*[:：|]\s*(\S.{0,199})$/iu;
+/** "Read more Subscribers only Budget: the government's …": a paywalled link, its heading run into it. */
+const PROMO_LINK = /^[Rr]ead more\s+(?:[Ss]ubscribers only\s+)?(\p{Lu}.{0,199})$/u;
+
+/**
+ * The title of a link set in the body as a paragraph of its own ("READ: Marcos orders DA to go after rice hoarders",
+ * "Read more Subscribers only …"), or null. A title is one headline, not a sentence ending in a full stop.
+ */
+export function linkTitle(text: string): string | null {
+  const m = INLINE_LINK.exec(text) ?? PROMO_LINK.exec(text);
+  const title = m?.[1]?.trim();
+  if (!title || (/[.;]$/.test(title) && !title.endsWith('...')) || sentenceBreaks(title) > 0) return null;
+  return title;
+}
 /** A list's own labels ("EDITORS' PICK", "Sponsored"): not headlines. */
 const LABELS = new Set(['sponsored', 'advertisement', 'promoted', 'partner content', "editors' pick", 'editors pick', "editor's pick", 'trending', 'latest', 'popular']);
 /** What a page prints below its last link: a disclosure, a copyright, an update time. */
@@ -112,7 +125,7 @@ const TRAILER = /^(?:disclosure|copyright|©|\(c\)|all rights reserved|updated|p
 function lineKind(text: string): LineKind {
   if (isTopicHeading(text)) return 'topics';
   if (isRelatedHeading(text)) return 'heading';
-  if (INLINE_LINK.test(text)) return 'inline';
+  if (linkTitle(text) !== null && INLINE_LINK.test(text)) return 'inline';
   const { text: t, bulleted } = stripBullet(text);
   if (TRAILER.test(t) && t.length <= 600) return 'trailer';
   if (!t || t.length > 200) return 'prose';
@@ -167,7 +180,7 @@ export function findRelatedBlock(lines: Line[], from: number): RelatedBlock | nu
     if (!text) continue;
     const kind = lineKind(text);
     if (kind === 'heading' || kind === 'topics') topics = kind === 'topics';
-    else if (kind === 'inline') titles.push(INLINE_LINK.exec(text)![1]!.trim());
+    else if (kind === 'inline') titles.push(linkTitle(text)!);
     else if (!topics && (kind === 'headline' || kind === 'sentence')) titles.push(stripBullet(text).text);
   }
   return { headingIndex: earliest, headingLine: lines[earliest]!.n, titles };

@@ -643,3 +643,10 @@ test('a name described as a business is no person; Étienne is a man', () => {
   assert.deepEqual(parseArticle(t).people.map((p) => p.name), ['Dana Kerr', 'Étienne de Malherbe']);
   assert.equal(quote(t, 'responsibility').speaker, 'Étienne de Malherbe');
 });
+
+test('names with capitalised particles, hyphenated given names and generational suffixes; places named after people', () => {
+  const t = 'The party, led by Marine Le Pen, voted against. The head of the audit court, Pierre-Henri Vasseur, warned of risks.\n\nAgriculture Secretary Francisco Tiu Laurel Jr. spoke. “We will act,” Tiu Laurel told reporters.\n\nHe was shot on North Martin Luther King Jr. Drive in the Rio Grande Valley town of La Feria. Gillian Marsh, whose late husband Keith transferred his pension, said she was angry.';
+  const names = parseArticle(t).people.map((p) => p.name);
+  assert.deepEqual(names, ['Marine Le Pen', 'Pierre-Henri Vasseur', 'Francisco Tiu Laurel Jr.', 'Gillian Marsh', 'Keith']);
+  assert.equal(quote(t, 'We will act').speaker, 'Francisco Tiu Laurel Jr.');
+});

@@ -62,3 +62,9 @@ test('page furniture between paragraphs is dropped', () => {
   const a = parseArticle('The port reopened on Monday.\n\nStory continues below advertisement\n\nShips queued outside.\n\nADVERTISEMENT\n\nThe union declared victory.');
   assert.deepEqual(a.paragraphs.map((p) => p.text), ['The port reopened on Monday.', 'Ships queued outside.', 'The union declared victory.']);
 });
+
+test('a link set in the body as a paragraph of its own is a related article, listed before the trailing block', () => {
+  const a = parseArticle('The hearing resumed on Tuesday.\n\nREAD: Marcos orders DA to go after rice hoarders\n\nRead more Subscribers only In France, the debt is becoming a political weapon\n\nRead more about the plan in our explainer.\n\nThe committee meets again next week.\n\nRelated\nPension reform: the cost of the concession');
+  assert.deepEqual(a.related.map((r) => r.title), ['Marcos orders DA to go after rice hoarders', 'In France, the debt is becoming a political weapon', 'Pension reform: the cost of the concession']);
+  assert.deepEqual(a.paragraphs.map((p) => p.text), ['The hearing resumed on Tuesday.', 'Read more about the plan in our explainer.', 'The committee meets again next week.']);
+});
