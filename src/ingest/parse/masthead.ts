@@ -17,6 +17,8 @@ export interface Masthead {
 
 const HEADLINE_MAX_CHARS = 200;
 const HEADLINE_MAX_WORDS = 30;
+/** Longer than any byline or date line ("Published 5:47 p.m. CT March 7, 2025 | Updated 8:02 p.m. CT March 8, 2025"). */
+const MASTHEAD_LINE_MAX = 160;
 /** A masthead block never runs longer: the article has started by then. */
 const MAX_BLOCK = 4;
 
@@ -104,6 +106,8 @@ function classify(part: string, dated: boolean): Part | null {
 
 /** Every part of every line of a paragraph, or null when any of it is prose. */
 function classifyParagraph(lines: string[]): Part[] | null {
+  // A masthead line is short; prose is not read for dates at all.
+  if (lines.some((l) => l.length > MASTHEAD_LINE_MAX)) return null;
   const out: Part[] = [];
   for (const line of lines) {
     const { rest, cut, dates } = cutDates(line);
