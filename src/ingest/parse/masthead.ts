@@ -19,6 +19,9 @@ const HEADLINE_MAX_CHARS = 200;
 const HEADLINE_MAX_WORDS = 30;
 /** Longer than any byline or date line ("Published 5:47 p.m. CT March 7, 2025 | Updated 8:02 p.m. CT March 8, 2025"). */
 const MASTHEAD_LINE_MAX = 160;
+const PROSE_WORD = /(?<![\p{L}.])\p{Ll}+(?![\p{L}.])/gu;
+/** Lower-case words a masthead line may hold: "By Jane Doe and …", "Published today at 6:14 pm", "5 min read". */
+const MASTHEAD_WORDS = new Set(['by', 'and', 'of', 'the', 'for', 'de', 'da', 'van', 'von', 'der', 'al', 'bin', 'pm', 'am', 'min', 'mins', 'read']);
 /** A masthead block never runs longer: the article has started by then. */
 const MAX_BLOCK = 4;
 
@@ -106,8 +109,8 @@ function classify(part: string, dated: boolean): Part | null {
 
 /** Every part of every line of a paragraph, or null when any of it is prose. */
 function classifyParagraph(lines: string[]): Part[] | null {
-  // A masthead line is short; prose is not read for dates at all.
-  if (lines.some((l) => l.length > MASTHEAD_LINE_MAX)) return null;
+  // A masthead line is short and holds no run of lower-case words; prose is not read for dates at all.
+  if (lines.some((l) => l.length > MASTHEAD_LINE_MAX || (l.match(PROSE_WORD) ?? []).filter((w) => !MASTHEAD_WORDS.has(w) && !DATE_WORDS.has(w)).length > 2)) return null;
   const out: Part[] = [];
   for (const line of lines) {
     const { rest, cut, dates } = cutDates(line);

@@ -93,6 +93,9 @@ function sentenceBreaks(t: string): number {
   return n;
 }
 
+/** More lines than any related block lists. */
+const MAX_ITEMS = 30;
+
 /** A line in a related block and what it is. */
 type LineKind = 'heading' | 'topics' | 'inline' | 'headline' | 'sentence' | 'label' | 'trailer' | 'prose';
 
@@ -125,7 +128,7 @@ const TRAILER = /^(?:disclosure|copyright|©|\(c\)|all rights reserved|updated|p
 function lineKind(text: string): LineKind {
   if (isTopicHeading(text)) return 'topics';
   if (isRelatedHeading(text)) return 'heading';
-  if (linkTitle(text) !== null && INLINE_LINK.test(text)) return 'inline';
+  if (INLINE_LINK.test(text) && linkTitle(text) !== null) return 'inline';
   const { text: t, bulleted } = stripBullet(text);
   if (TRAILER.test(t) && t.length <= 600) return 'trailer';
   if (!t || t.length > 200) return 'prose';
@@ -170,7 +173,8 @@ export function findRelatedBlock(lines: Line[], from: number): RelatedBlock | nu
     }
     if (kind !== 'headline' && kind !== 'sentence') break;
     if (kind === 'sentence' && earliest >= 0) break;
-    items++;
+    // No list of links runs this long: the scan is in the body.
+    if (++items > MAX_ITEMS) break;
   }
   if (earliest < 0) return null;
   const titles: string[] = [];
