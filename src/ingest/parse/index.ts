@@ -18,7 +18,7 @@ import { findPeople } from './people.ts';
 import { analyseQuotes } from './quote-analysis.ts';
 import { scanQuotes } from './quote-scanner.ts';
 import { quoteTexts } from './quote-text.ts';
-import { findRelatedBlock, linkTitle } from './related-block.ts';
+import { bodyLinks, findRelatedBlock } from './related-block.ts';
 import type { ArticleStatus, ParseOptions, ParsedArticle, ParsedMeta, ParsedPerson, ParsedQuote } from './types.ts';
 
 export type { ArticleStatus, ParseOptions, ParsedArticle, ParsedMeta, ParsedPerson, ParsedQuote, QuoteKind } from './types.ts';
@@ -56,6 +56,15 @@ function applyOptions(meta: ParsedMeta, headline: string | null, options: ParseO
   return headline;
 }
 
+/** A story linked twice (in the body and again under "Related") is one related article. */
+function uniqueTitles(titles: string[]): string[] {
+  const seen = new Set<string>();
+  return titles.filter((t) => {
+    const key = t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    return !seen.has(key) && seen.add(key) !== undefined;
+  });
+}
+
 export function parseArticle(text: string, options: ParseOptions = {}): ParsedArticle {
   if (typeof text !== 'string') throw unprocessable('The article must be text', atLine(1), 'expected a string');
   const warnings = new Warnings();
@@ -69,10 +78,9 @@ export function parseArticle(text: string, options: ParseOptions = {}): ParsedAr
     const given = typeof options.headline === 'string' && options.headline.trim() ? options.headline : front.headline;
     const masthead = readMasthead(all.map((p) => p.lines), given);
     const kept = all.filter((_, i) => !masthead.drop.includes(i));
-    // A link to another story set in the body ("READ: …") is a related article, not a paragraph — unless the text is
-    // nothing else.
-    const links = kept.map((p) => linkTitle(p.text));
-    const raw = links.every((t) => t !== null) ? kept : kept.filter((_, i) => links[i] === null);
+    // Links to other stories set in the body ("READ: …", a "Read more from …" list) are related articles.
+    const links = bodyLinks(kept.map((p) => p.text));
+    const raw = kept.filter((_, i) => !links.drop.has(i));
     if (!raw.length) {
       if (related) throw unprocessable('The article holds only a related-articles block', atLine(related.headingLine), 'no article text before this related-articles heading');
       throw unprocessable('The article has no body', atLine(lines[Math.min(bodyStart, lines.length - 1)]!.n), 'no text after the front matter');
@@ -114,7 +122,7 @@ export function parseArticle(text: string, options: ParseOptions = {}): ParsedAr
       paragraphs: texts.map((t, i) => ({ position: i + 1, text: t })),
       people,
       quotes: parsedQuotes,
-      related: [...(raw === kept ? [] : links.filter((t): t is string => t !== null)), ...(related?.titles ?? [])].map((title) => ({ title })),
+      related: uniqueTitles([...links.titles, ...(related?.titles ?? [])]).map((title) => ({ title })),
       warnings: warnings.toArray(),
     };
   } catch (e) {

@@ -6,6 +6,7 @@
  */
 import * as chrono from 'chrono-node/en';
 import { isCommonWord, isFirstName } from './lexicon.ts';
+import { isRelatedHeading } from './related-block.ts';
 
 export interface Masthead {
   headline: string | null;
@@ -176,7 +177,7 @@ export function readMasthead(paragraphs: string[][], given: string | null): Mast
   let headline: string | null = null;
   const first = paragraphs[0];
   // A short title-case headline reads like a name ("Port Strike Ends"); a byline or a date is no headline.
-  if (first && paragraphs.length >= 2 && isHeadlineLine(first) && !classifyParagraph(first)?.some(isStrong)) {
+  if (first && paragraphs.length >= 2 && isHeadlineLine(first) && !isRelatedHeading(first[0]!) && !classifyParagraph(first)?.some(isStrong)) {
     if (given === null) headline = first[0]!;
     if (given === null || normalise(given) === normalise(first[0]!)) at = 1;
   }

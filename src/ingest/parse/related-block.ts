@@ -40,6 +40,7 @@ const HEADINGS = new Set([
   'editors picks',
   "editors' picks",
   'go deeper',
+  'more information',
   'keep reading',
   'continue reading',
   'top stories',
@@ -57,7 +58,7 @@ function headingKey(text: string): string {
 }
 
 /** Headings over topic tags ("Related Topics" / "Pensions" / "Fraud"): the end of the article, but no articles. */
-const TOPIC_HEADINGS = new Set(['related topics', 'topics', 'tags', 'more on these topics', 'explore more on these topics', 'filed under']);
+const TOPIC_HEADINGS = new Set(['related topics', 'topics', 'tags', 'more on these topics', 'explore more on these topics', 'filed under', 'read more about']);
 
 const isTopicHeading = (text: string): boolean => text.length <= 60 && TOPIC_HEADINGS.has(headingKey(text));
 
@@ -71,10 +72,9 @@ export function isRelatedHeading(text: string): boolean {
   // "More transfer news", "More climate stories": a section's own list of links ("More people read the news" is prose).
   const topic = /^more ((?:[\p{L}'’-]+ ){1,2})(?:news|stories|coverage|headlines)$/u.exec(key)?.[1]?.trim().split(' ');
   if (topic?.every((w) => !isFunctionWord(w) && !isVerbWord(w))) return true;
-  if (key.startsWith('more from ')) {
-    const rest = key.slice('more from '.length).trim();
-    return rest.length > 0 && rest.split(' ').length <= 5 && !/[.!?]/.test(rest);
-  }
+  // "Most Read from Bloomberg Businessweek", "More from Sky News", "Read more from Sky News": a publication's own list.
+  const from = /^(?:more|most read|most popular|most viewed|read more) from (.+)$/.exec(key)?.[1]?.trim();
+  if (from) return from.split(' ').length <= 5 && !/[.!?]/.test(from);
   return false;
 }
 
@@ -116,8 +116,8 @@ export function linkTitle(text: string): string | null {
 }
 /** A list's own labels ("EDITORS' PICK", "Sponsored"): not headlines. */
 const LABELS = new Set(['sponsored', 'advertisement', 'promoted', 'partner content', "editors' pick", 'editors pick', "editor's pick", 'trending', 'latest', 'popular']);
-/** What a page prints below its last link: a disclosure, a copyright, an update time. */
-const TRAILER = /^(?:disclosure|copyright|©|\(c\)|all rights reserved|updated|published|posted|last updated)\b/iu;
+/** What a page prints below its last link: a disclosure, a copyright, an update time, a newsletter pitch. */
+const TRAILER = /^(?:disclosure|copyright|©|\(c\)|all rights reserved|updated|published|posted|last updated)\b|\b(?:newsletter|sign up|subscribe)\b|\bdaily digest\b/iu;
 
 /**
  * A headline is one short line; prose paragraphs end with a full stop or hold several sentences. That difference is what
@@ -134,9 +134,48 @@ function lineKind(text: string): LineKind {
   if (!t || t.length > 200) return 'prose';
   if (LABELS.has(headingKey(t)) || (!/\p{Ll}/u.test(t) && t.split(/\s+/).length <= 4)) return 'label';
   if (bulleted) return 'headline';
+  // "Some of the main moves in markets:": a lead-in to what follows, not a title.
+  if (/[:：]$/.test(t)) return 'prose';
   const breaks = sentenceBreaks(t);
-  if (/[.;]$/.test(t) && !/\.\.\.$/.test(t)) return breaks <= 1 && t.length <= 160 ? 'sentence' : 'prose';
+  // A sentence quoting someone is the article's own text, whatever its length.
+  if (/[.;]$/.test(t) && !/\.\.\.$/.test(t)) return breaks <= 1 && t.length <= 160 && !/[“”"]/.test(t) ? 'sentence' : 'prose';
   return breaks < 2 ? 'headline' : 'prose';
+}
+
+/**
+ * Links set in the body rather than after it: a paragraph that is one link ("READ: …"), or a heading with a list of
+ * headlines under it and the article going on below ("Read more from Sky News:" / three headlines / more text). Their
+ * titles in order, and the paragraphs they took. A text that is nothing but links keeps them as its paragraphs.
+ */
+export function bodyLinks(paragraphs: string[]): { titles: string[]; drop: Set<number> } {
+  const titles: string[] = [];
+  const drop = new Set<number>();
+  for (let i = 0; i < paragraphs.length; i++) {
+    const text = paragraphs[i]!;
+    const link = linkTitle(text);
+    if (link !== null) {
+      titles.push(link);
+      drop.add(i);
+      continue;
+    }
+    // The heading and its list in one paragraph (short lines kept apart), or in paragraphs of their own.
+    const [first, ...rest] = text.split('\n');
+    if (!isRelatedHeading(first!) || isTopicHeading(first!)) continue;
+    if (rest.length) {
+      if (rest.every((l) => lineKind(l) === 'headline')) {
+        titles.push(...rest.map((l) => stripBullet(l).text));
+        drop.add(i);
+      }
+      continue;
+    }
+    let j = i + 1;
+    while (j < paragraphs.length && lineKind(paragraphs[j]!) === 'headline') j++;
+    if (j === i + 1 || j === paragraphs.length) continue;
+    for (let k = i; k < j; k++) drop.add(k);
+    titles.push(...paragraphs.slice(i + 1, j).map((t) => stripBullet(t).text));
+    i = j - 1;
+  }
+  return drop.size === paragraphs.length ? { titles: [], drop: new Set() } : { titles, drop };
 }
 
 export interface RelatedBlock {
@@ -155,22 +194,29 @@ export function findRelatedBlock(lines: Line[], from: number): RelatedBlock | nu
   let headlines = 0;
   let sentences = 0;
   let items = 0;
+  let bottom: LineKind | null = null;
   for (let i = lines.length - 1; i >= from; i--) {
     const text = lines[i]!.text;
     if (text === '') continue;
     const kind = lineKind(text);
     if (kind === 'trailer' && items === 0) continue;
     if (kind === 'label') continue;
-    if (kind === 'headline' || kind === 'inline') headlines++;
-    // Sentences count only below the lowest heading, where a true headline vouches for the list.
-    else if (kind === 'sentence' && earliest < 0) sentences++;
+    // Sentences count only below the lowest heading, where a true headline vouches for the list; a link line of its own
+    // ("READ MORE: …") vouches for nothing below it.
+    if (kind === 'sentence' && earliest < 0) sentences++;
+    // A link line of its own is one link: it heads no list ("Read more: …" above the article's data lines).
+    if (kind === 'inline' && items > 0) break;
     if (kind === 'heading' || kind === 'topics' || kind === 'inline') {
       if (items > 0 || kind === 'inline' || kind === 'topics') {
-        if (sentences > 0 && headlines === 0) break;
+        // The list ends with a true headline: sentences under the last headline are the article going on.
+        if (sentences > 0 && (headlines === 0 || bottom === 'sentence')) break;
         earliest = i;
       }
+      if (kind === 'inline') headlines++;
       continue;
     }
+    if (kind === 'headline') headlines++;
+    bottom ??= kind;
     if (kind !== 'headline' && kind !== 'sentence') break;
     if (kind === 'sentence' && earliest >= 0) break;
     // No list of links runs this long: the scan is in the body.

@@ -68,3 +68,17 @@ test('a link set in the body as a paragraph of its own is a related article, lis
   assert.deepEqual(a.related.map((r) => r.title), ['Marcos orders DA to go after rice hoarders', 'In France, the debt is becoming a political weapon', 'Pension reform: the cost of the concession']);
   assert.deepEqual(a.paragraphs.map((p) => p.text), ['The hearing resumed on Tuesday.', 'Read more about the plan in our explainer.', 'The committee meets again next week.']);
 });
+
+test('a list in the middle or at the top of the body is related; a link line heads no list; sentences under the last headline are text', () => {
+  const mid = parseArticle('More than 60 MPs signed a letter.\nRead more from Sky News:\nReform UK overtakes Tories in Welsh Senedd poll\nBank of England holds interest rates at 4%\nDame Rosalind Okonjo-Pryce, who represents Hackney North, said she had "no desire to embarrass the government".\nThe second reading of the bill is expected on 25 November, and whips believe the government will win comfortably.');
+  assert.deepEqual(mid.related.map((r) => r.title), ['Reform UK overtakes Tories in Welsh Senedd poll', 'Bank of England holds interest rates at 4%']);
+  assert.equal(mid.paragraphs.length, 3);
+  assert.equal(mid.quotes[0]?.speaker, 'Rosalind Okonjo-Pryce');
+  const top = parseArticle('Most Read from Bloomberg\n\nTrump’s Tariff Refund Fight Heads Back to Court\n\n(Bloomberg) -- Asian stocks fell for a third day.\n\nThe MSCI Asia Pacific Index dropped as much as 1.6%.');
+  assert.deepEqual([top.headlineDerived, top.related.length, top.paragraphs.length], [true, 1, 2]);
+  const data = parseArticle('Asian stocks fell for a third day.\n\nRead more: Vietnam Stocks Near Record as FTSE Upgrade Draws Funds\n\nSome of the main moves in markets:\n\nS&P 500 futures fell 0.4% as of 11:15 a.m. Tokyo time\n\nJapan’s Topix fell 1.2%');
+  assert.deepEqual(data.related.map((r) => r.title), ['Vietnam Stocks Near Record as FTSE Upgrade Draws Funds']);
+  assert.equal(data.paragraphs.length, 4);
+  const twice = parseArticle('The coalition was near collapse.\n\nREAD MORE: Joburg’s water crisis is a crisis of governance\n\nThe council meets on Monday.\n\nRelated stories\nJoburg’s water crisis is a crisis of governance\nHow coalitions are remaking the metros');
+  assert.equal(twice.related.length, 2);
+});
