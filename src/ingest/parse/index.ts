@@ -13,7 +13,7 @@ import { deriveHeadline } from './headline.ts';
 import { cleanLines, collapseSpaces } from './hygiene.ts';
 import { readMasthead } from './masthead.ts';
 import { atLine, unprocessable, Warnings } from './parse-error.ts';
-import { splitParagraphs } from './paragraphs.ts';
+import { isCaption, splitParagraphs } from './paragraphs.ts';
 import { findPeople } from './people.ts';
 import { analyseQuotes } from './quote-analysis.ts';
 import { scanQuotes } from './quote-scanner.ts';
@@ -77,7 +77,9 @@ export function parseArticle(text: string, options: ParseOptions = {}): ParsedAr
     const all = splitParagraphs(lines, bodyStart, bodyEnd);
     const given = typeof options.headline === 'string' && options.headline.trim() ? options.headline : front.headline;
     const masthead = readMasthead(all.map((p) => p.lines), given);
-    const kept = all.filter((_, i) => !masthead.drop.includes(i));
+    // Photo captions and credits in the body are not paragraphs, unless the text is nothing else.
+    const body = all.filter((_, i) => !masthead.drop.includes(i));
+    const kept = body.some((p) => !isCaption(p.text)) ? body.filter((p) => !isCaption(p.text)) : body;
     // Links to other stories set in the body ("READ: …", a "Read more from …" list) are related articles.
     const links = bodyLinks(kept.map((p) => p.text));
     const raw = kept.filter((_, i) => !links.drop.has(i));

@@ -42,7 +42,13 @@ const PAGE_CHROME = new Set([
   'story continues below advertisement', 'article continues below', 'article continues below advertisement', 'continue reading below',
   'continue reading the main story', 'continue reading', 'sponsored content',
 ]);
+/** A photo's caption or credit copied with the text: "… in December. (Tom Ayers/CBC)", "Photo: Dana Pollock/Getty Images". */
+const CAPTION_CREDIT = /\(\s*[^()/]{0,40}\p{Lu}[^()/]{0,58}\/\s*\p{Lu}[^()]{0,58}\)$/u;
+const CREDIT_LINE = /^(?:photos?|pics?|pictures?|images?|photograph|illustration)(?:\s+by)?\s*:/iu;
 const isPageChrome = (text: string): boolean => text.length <= 40 && PAGE_CHROME.has(text.toLowerCase().replace(/[^\p{L} -]+/gu, '').trim());
+
+/** A caption or a photo credit in the body (above it, a credit is part of the masthead: masthead.ts). */
+export const isCaption = (text: string): boolean => (text.length <= 400 && CAPTION_CREDIT.test(text)) || (text.length <= 200 && CREDIT_LINE.test(text));
 
 /** Blank lines separate paragraphs; lines within one are joined (joinLines), unless each line is a paragraph. */
 export function splitParagraphs(lines: Line[], from: number, to: number): RawParagraph[] {

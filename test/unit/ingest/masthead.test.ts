@@ -88,3 +88,10 @@ test('a first line of one or two words is a kicker or a name, not a headline', (
   assert.deepEqual(texts(`Analysis\n\n${LEAD}`), ['Analysis', LEAD]);
   assert.equal(parseArticle(`Ana Ruiz\n\n${LEAD}`).headlineDerived, true);
 });
+
+test('a photo caption with its credit, or a credit line, in the body is no paragraph and its photographer no person', () => {
+  const a = parseArticle(`${LEAD}\n\nCrews worked through the night in December. (Tom Ayers/CBC)\n\nPhoto: Dana Pollock/Getty Images\n\nThe union declared victory.`);
+  assert.deepEqual(a.paragraphs.map((p) => p.text), [LEAD, 'The union declared victory.']);
+  assert.deepEqual(a.people, []);
+  assert.equal(parseArticle('Crews worked through the night. (Tom Ayers/CBC)').paragraphs.length, 1);
+});
