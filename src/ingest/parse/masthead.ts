@@ -5,7 +5,7 @@
  * paragraph of its own. Front matter and ingest options still win over what is read here.
  */
 import * as chrono from 'chrono-node/en';
-import { isCommonWord, isFirstName } from './lexicon.ts';
+import { isCommonWord, isFirstName, isRoleNoun } from './lexicon.ts';
 import { isRelatedHeading } from './related-block.ts';
 
 export interface Masthead {
@@ -27,7 +27,7 @@ const MASTHEAD_WORDS = new Set(['by', 'and', 'of', 'the', 'for', 'de', 'da', 'va
 const MAX_BLOCK = 4;
 
 /** Between the parts of one masthead line: "Jane Doe | Reuters", "8:00 AM PDT · June 3, 2025", "Reporter / @handle". */
-const SEPARATOR = /\s+[|·•/–—-]\s+|\s*[|·•()]\s*/u;
+const SEPARATOR = /\s+[|·•/–—-]\s+|\s*[|·•()]\s*|\s+(?=@\w+$)/u;
 const BYLINE = /^(?:(?:interview|words|story|text|reporting|report|written|produced)\s+)?by:?\s+(\p{Lu}.*)$/iu;
 const CREDIT = /^(?:photos?|photograph(?:y|s)?|images?|pictures?|illustrations?|videos?|graphics?)(?:\s+by)?\s*:?\s+\S/iu;
 const READ_TIME = /^\d+\s*-?\s*(?:min|mins|minutes?)\s+read$/iu;
@@ -80,7 +80,10 @@ function cutDates(line: string): { rest: string; cut: boolean; dates: Part[] } {
     if (!dated && !undated) continue;
     rest += `${line.slice(from, r.index)} | `;
     from = r.index + r.text.length;
-    if (!dated) continue;
+    if (!dated) {
+      dates.push({ kind: 'filler' });
+      continue;
+    }
     // "8:00 AM PDT · June 3, 2025": the time can be a result of its own, just before or after the date.
     const time = r.start.isCertain('hour') ? r.start : [results[i - 1], results[i + 1]].find((x) => x && x.start.isCertain('hour') && !x.start.isCertain('day'))?.start;
     dates.push({ kind: 'date', iso: toIso(r.start, time), updated: /\b(?:updated|modified|edited)\b/i.test(line.slice(label, r.index)) });
@@ -105,6 +108,12 @@ function classify(part: string, dated: boolean): Part | null {
   const words = part.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   if (dated && words.every((w) => DATE_WORDS.has(w))) return { kind: 'filler' };
   if (NAME_LIKE.test(part)) return { kind: 'name', text: part };
+  // "Rory Maddison, ESPN Senior Writer": a name and its title.
+  const pieces = part.split(/,\s*/);
+  if (pieces.length === 2 && pieces.every((x) => NAME_LIKE.test(x))) return { kind: 'name', text: pieces[0]! };
+  // "Political reporter", "Senior writer": a role in lower case, under the byline.
+  const role = part.split(/\s+/);
+  if (role.length <= 4 && isRoleNoun(role[role.length - 1]!.toLowerCase()) && role.every((w) => /^\p{L}[\p{L}'’-]*$/u.test(w))) return { kind: 'name', text: part };
   return null;
 }
 
@@ -117,7 +126,7 @@ function classifyParagraph(lines: string[]): Part[] | null {
     const { rest, cut, dates } = cutDates(line);
     out.push(...dates);
     for (const piece of rest.split(SEPARATOR)) {
-      const part = piece.trim().replace(/[,;:]+$/u, '').trim();
+      const part = piece.replace(/^[\s,;:]+|[\s,;:]+$/gu, '');
       if (!part) continue;
       const c = classify(part, cut);
       if (!c) return null;
@@ -147,6 +156,9 @@ function isPersonName(text: string): boolean {
   return words.length >= 2 && words.every((w) => !isCommonWord(w.toLowerCase()));
 }
 
+/** A section label: one line of one or two capitalised words ("Policy", "Premier League", "EXCLUSIVE"). */
+const isKicker = (lines: string[]): boolean => lines.length === 1 && /^\p{Lu}[\p{L}&'’-]*(?: \p{Lu}[\p{L}&'’-]*)?$/u.test(lines[0]!);
+
 const normalise = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 const isStrong = (p: Part) => p.kind !== 'name';
 
@@ -173,26 +185,31 @@ function readBlock(paragraphs: string[][], from: number): Part[][] {
  * matter or the options: a first line repeating it is dropped, one that differs stays a paragraph.
  */
 export function readMasthead(paragraphs: string[][], given: string | null): Masthead {
-  let at = 0;
+  // Section labels above the headline ("Policy" / "Tech", "Premier League"): one or two words each, at most two lines.
+  let kickers = 0;
+  while (kickers < 2 && paragraphs.length > kickers + 2 && isKicker(paragraphs[kickers]!) && isHeadlineLine(paragraphs[kickers + 1]!)) kickers++;
+  if (kickers === 0 && paragraphs.length > 3 && isKicker(paragraphs[0]!) && isKicker(paragraphs[1]!) && isHeadlineLine(paragraphs[2]!)) kickers = 2;
+  let at = kickers;
   let headline: string | null = null;
-  const first = paragraphs[0];
+  const first = paragraphs[kickers];
   // A short title-case headline reads like a name ("Port Strike Ends"); a byline or a date is no headline.
   if (first && paragraphs.length >= 2 && isHeadlineLine(first) && !isRelatedHeading(first[0]!) && !classifyParagraph(first)?.some(isStrong)) {
     if (given === null) headline = first[0]!;
-    if (given === null || normalise(given) === normalise(first[0]!)) at = 1;
+    if (given === null || normalise(given) === normalise(first[0]!)) at = kickers + 1;
   }
+  if (at === kickers) at = 0; // no headline under the labels: they are the text's
   // A standfirst between the headline and the byline stays a paragraph; the byline under it is still masthead.
   let from = at;
   let block = readBlock(paragraphs, from);
-  if (!block.length && at === 1) block = readBlock(paragraphs, (from = 2));
-  const drop = [...(at ? [0] : []), ...block.map((_, i) => from + i)];
+  if (!block.length && at > 0) block = readBlock(paragraphs, (from = at + 1));
+  const drop = [...Array.from({ length: at }, (_, i) => i), ...block.map((_, i) => from + i)];
   const parts = block.flat();
   const bylines = parts.filter((p) => p.kind === 'byline');
   const dates = parts.filter((p) => p.kind === 'date');
   const names = parts.filter((p) => p.kind === 'name');
   // Without "By", a name of two to four words none of which is a dictionary word is the byline ("Priya Natarajan"
   // over the date); "Milwaukee Journal Sentinel" and "Senior Political Correspondent" are not.
-  const author = bylines[0]?.names ?? names.find((n) => n.text.split(/\s+/).length <= 4 && isPersonName(n.text))?.text;
+  const author = bylines[0]?.names ?? names.find((n) => n.text.split(/\s+/).filter((w) => w !== 'and').length <= 4 && isPersonName(n.text))?.text;
   return {
     headline,
     byline: author ?? null,

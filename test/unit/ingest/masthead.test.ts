@@ -95,3 +95,14 @@ test('a photo caption with its credit, or a credit line, in the body is no parag
   assert.deepEqual(a.people, []);
   assert.equal(parseArticle('Crews worked through the night. (Tom Ayers/CBC)').paragraphs.length, 1);
 });
+
+test('section labels above the headline, a role and a handle under the byline, a bare pair of names, a date with its region', () => {
+  const a = parseArticle(`Policy\nTech\nSenators grill Meta and TikTok over teen accounts as safety bill stalls\nby Kristen Okafor\nNov 13, 2025, 9:52 PM UTC\n${LEAD}`);
+  assert.deepEqual([a.headline, a.meta.byline, a.meta.publishedAt, a.paragraphs.length], ['Senators grill Meta and TikTok over teen accounts as safety bill stalls', 'Kristen Okafor', '2025-11-13T21:52:00.000Z', 1]);
+  const b = parseArticle(`Labour rebellion grows as 60 MPs sign letter opposing benefit cuts\nMarcus Hale\nPolitical reporter @marcushale\nThursday 13 November 2025 19:42, UK\n${LEAD}`);
+  assert.deepEqual([b.meta.byline, b.meta.publishedAt, b.people.length, b.paragraphs.length], ['Marcus Hale', '2025-11-13T19:42:00.000Z', 0, 1]);
+  const c = parseArticle(`Asian Stocks Slide as Tech Rout Deepens\n\nRajesh Nair and Michelle Fong\n\nFri, November 14, 2025 at 11:27 AM GMT+9\n\n${LEAD}`);
+  assert.deepEqual([c.meta.byline, c.meta.publishedAt], ['Rajesh Nair and Michelle Fong', '2025-11-14T02:27:00.000Z']);
+  const d = parseArticle(`Arsenal’s title charge stalls at Newcastle\n\nRory Maddison, ESPN Senior Writer\n\nNov 9, 2025, 01:58 PM ET\n\n${LEAD}`);
+  assert.deepEqual([d.meta.byline, d.meta.publishedAt, d.paragraphs.length], ['Rory Maddison', '2025-11-09T18:58:00.000Z', 1]);
+});
