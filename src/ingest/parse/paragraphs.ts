@@ -31,7 +31,18 @@ const ENDS_SENTENCE = /[.!?…]["'”’)]*$/;
  * sentence. Hard-wrapped prose breaks mid-sentence at a steady width.
  */
 const linesAreParagraphs = (lines: string[]): boolean =>
-  lines.length >= 2 && (lines.some((l) => l.length > UNWRAPPED_LINE) || (lines.length >= 3 && lines.every((l) => ENDS_SENTENCE.test(l))));
+  lines.length >= 2 && (lines.some((l) => l.length > UNWRAPPED_LINE) || (lines.length >= 3 && lines.every((l) => ENDS_SENTENCE.test(l))) || unevenLines(lines));
+
+/**
+ * Wrapping breaks every line but the last near one width; a line far shorter than the longest, before the end, was
+ * broken by its writer: "Policy" / "Senators grill Meta …" / "by Kristen Okafor" / "Nov 13, 2025". A block of short
+ * lines all alike (a contact block) is joinLines' to keep.
+ */
+function unevenLines(lines: string[]): boolean {
+  if (lines.length < 3 || lines.every(isBlockLine)) return false;
+  const longest = Math.max(...lines.map((l) => l.length));
+  return lines.slice(0, -1).some((l) => l.length < longest / 2);
+}
 
 /**
  * What a web page puts between paragraphs and a copy keeps: "Story continues below advertisement", "Advertisement".
