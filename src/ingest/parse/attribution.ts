@@ -400,7 +400,8 @@ export class Attributor {
       if (!SPEECH_VERBS.has(t.lower)) continue;
       // The subject sits just before the verb, past fillers ("also", "has") and an appositive in commas.
       let s = k - 1;
-      while (s >= 0 && VERB_FILLERS.has(p.tokens[s]!.lower) && p.tokens[s]!.sentence === sentence) s--;
+      // Not back over a comma: in "Jones, who was elected last year, said" the time words end the relative clause.
+      while (s >= 0 && VERB_FILLERS.has(p.tokens[s]!.lower) && p.tokens[s]!.sentence === sentence && joined(p, s + 1)) s--;
       // "Ama Mensah OBE said": post-nominal letters sit between the name and its verb.
       if (s > 0 && POST_NOMINALS.has(p.tokens[s]!.text) && p.tokens[s]!.sentence === sentence && this.owner(pi, s - 1) >= 0) s--;
       // "as Mrs. Kowalczyk likes to say", "she went on to say": the subject of the verb governing the infinitive.

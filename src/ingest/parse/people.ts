@@ -542,13 +542,14 @@ function namesEmployer(p: DocParagraph, run: NameRun): boolean {
 }
 
 /**
- * Nouns only a business is: the head of a description ("Majid Al Futtaim, the Dubai-based retail chain") or the noun a
+ * Nouns only a business or another organisation is: the head of a description ("Majid Al Futtaim, the Dubai-based retail chain") or the noun a
  * business's name follows ("the consultancy Oliver Wyman").
  */
 const COMPANY_NOUNS = new Set(
   `firm company consultancy startup start-up conglomerate retailer supermarket chain lender bank insurer airline manufacturer
    distributor supplier exporter importer utility brand group platform provider franchise wholesaler brokerage subsidiary
-   unit label studio carmaker automaker chipmaker drugmaker steelmaker planemaker toymaker`.split(/\s+/),
+   unit label studio carmaker automaker chipmaker drugmaker steelmaker planemaker toymaker association federation
+   foundation charity organisation organization agency institute ngo alliance coalition society trust authority`.split(/\s+/),
 );
 /** Heads a person may take too ("a crane operator", "a property developer"): a business only when described as one. */
 const COMPANY_IF_DESCRIBED = new Set(['operator', 'developer', 'producer', 'owner', 'investor', 'maker', 'designer']);
@@ -584,8 +585,12 @@ const LOCALITY_WORDS = new Set('east west north south central park heights hill 
 function locatedPlace(p: DocParagraph, run: NameRun): boolean {
   // The preposition may open the run itself, capitalised at a sentence start ("In Orlando East, …").
   const before = p.tokens[run.nameFirst - 1];
-  const last = run.name[run.name.length - 1]!.lower;
-  return before !== undefined && LOCATIVE.has(before.lower) && (isPlaceWord(last) || LOCALITY_WORDS.has(last)) && p.text.slice(before.end, p.tokens[run.nameFirst]!.start) === ' ';
+  const lastTok = run.name[run.name.length - 1]!;
+  const last = lastTok.lower;
+  if (before === undefined || !LOCATIVE.has(before.lower) || p.text.slice(before.end, p.tokens[run.nameFirst]!.start) !== ' ') return false;
+  if (isPlaceWord(last) || LOCALITY_WORDS.has(last)) return true;
+  // "based in Yuen Long": a name in no given-name list, right after "in", is the place ("interest in Harry Kane" is not).
+  return (before.lower === 'in' || before.lower === 'near') && !lastTok.possessive && !run.name.some((t) => isFirstName(t.lower));
 }
 
 /** "Thandi Nkosi, 68, waited", "68-year-old Thandi Nkosi": an age belongs to a person. */

@@ -75,7 +75,7 @@ member freshman sophomore pupil passenger resident volunteer survivor witness pa
 referee umpire linesman trumpeter bandleader composer conductor songwriter producer photographer firefighter soldier
 veteran landlord tenant builder plumber carpenter miner carer caregiver counsellor counselor coroner magistrate juror
 defendant plaintiff claimant complainant jockey trainer sprinter swimmer boxer golfer skipper playmaker fly-half
-scrum-half full-back fullback halfback flanker wicketkeeper wicket-keeper lead counsel associate
+scrum-half full-back fullback halfback flanker wicketkeeper wicket-keeper lead counsel associate pundit
 `);
 
 /** Verbs that attribute speech. Present tense included: features and wire copy often use "says". */
@@ -146,7 +146,7 @@ export const EXTRA_NON_PEOPLE = new Set(
   morgan stanley, raymond james, kleiner perkins, thomson reuters, ahold delhaize, dow jones, charles schwab,
   merrill lynch, wells fargo, edward jones, baker mckenzie, clifford chance, allen overy, oliver wyman,
   bain capital, harvey nichols, dolce gabbana, louis vuitton, hugo boss, estee lauder, ralph lauren, tommy hilfiger,
-  calvin klein, mercedes benz, rolls royce, aston martin, jaguar land rover`
+  calvin klein, mercedes benz, rolls royce, aston martin, jaguar land rover, louis dreyfus`
     .split(',')
     .map((s) => s.trim().replace(/\s+/g, ' '))
     .filter(Boolean),

@@ -650,3 +650,11 @@ test('names with capitalised particles, hyphenated given names and generational 
   assert.deepEqual(names, ['Marine Le Pen', 'Pierre-Henri Vasseur', 'Francisco Tiu Laurel Jr.', 'Gillian Marsh', 'Keith']);
   assert.equal(quote(t, 'We will act').speaker, 'Francisco Tiu Laurel Jr.');
 });
+
+test('time words closing a relative clause; broadcasters, health services, laws and associations are no people', () => {
+  assert.equal(quote('Sarah Jones, who was elected last year, said the plan was “political theatre”.', 'political theatre').speaker, 'Sarah Jones');
+  const t = 'Arsenal manager Iñaki Olabarria told Sky Sports the draw was “two points lost”. Lee Dalgleish, a pundit for TNT Sports, said: “They were lucky.”\n\nNova Scotia Health announced closures. The probe followed a complaint from Aprosoja Mato Grosso, a farmers’ association. Changes to the General Data Protection Regulation were delayed.';
+  const people = parseArticle(t).people;
+  assert.deepEqual(people.map((p) => p.name), ['Iñaki Olabarria', 'Lee Dalgleish']);
+  assert.equal(people[1]!.role, 'pundit for TNT Sports');
+});
