@@ -203,8 +203,10 @@ export function isSentenceStarterWord(l: string): boolean {
 }
 /** Occupation suffixes catch the long tail (hydrologist, physician, engineer, administrator) no list can hold. */
 const ROLE_SUFFIX = /(?:[a-z]{3}ist|ician|ologist|[a-z]{3}eer|[a-z]{2}ator)$/;
+/** Nordic surnames end like occupations: Lindqvist, Blomkvist, Almquist are no -ists. */
+const NORDIC_SURNAME = /(?:qv|kv|qu)ist$/;
 function isSimpleRoleNoun(l: string, known?: number): boolean {
-  return ROLE_NOUNS.has(l) || ((known ?? bits(l)) & B.ACTOR) !== 0 || (ROLE_SUFFIX.test(l) && !FUNCTION_WORDS.has(l));
+  return ROLE_NOUNS.has(l) || ((known ?? bits(l)) & B.ACTOR) !== 0 || (ROLE_SUFFIX.test(l) && !NORDIC_SURNAME.test(l) && !FUNCTION_WORDS.has(l));
 }
 /** A role noun, including hyphenated compounds whose head is one: co-chair, co-author, vice-captain, ex-minister. */
 export const isRoleNoun = (l: string): boolean => (bits(l) & B.ROLE) !== 0;

@@ -530,20 +530,20 @@ function departmentBeforeName(p: DocParagraph, run: NameRun, next: NameRun | und
 
 /**
  * A run naming where someone works, not a person: after an occupation and "at" ("lawyers at Wilson Sonsini Goodrich",
- * "a partner at Baker McKenzie") or straight after a business noun ("the consultancy Oliver Wyman"). Law firms and
- * consultancies are named after people, so their names look like people's; the words around them do not.
+ * "a partner at Baker McKenzie"). Law firms and consultancies are named after people, so their names look like
+ * people's; the words around them do not. (Straight after a business noun, "the consultancy Oliver Wyman", is
+ * name-runs.ts's isNonPersonContext.)
  */
 function namesEmployer(p: DocParagraph, run: NameRun): boolean {
   const before = p.tokens[run.first - 1];
   if (!before || before.quoted || p.text.slice(before.end, p.tokens[run.first]!.start) !== ' ') return false;
-  if (COMPANY_NOUNS.has(before.lower) && !before.cap) return true;
   const occupation = p.tokens[run.first - 2];
   return before.lower === 'at' && occupation !== undefined && isRoleNoun(occupation.lower);
 }
 
 /**
- * Nouns only a business or another organisation is: the head of a description ("Majid Al Futtaim, the Dubai-based retail chain") or the noun a
- * business's name follows ("the consultancy Oliver Wyman").
+ * Nouns only a business or another organisation is, as the head of a description: "Majid Al Futtaim, the Dubai-based
+ * retail chain".
  */
 const COMPANY_NOUNS = new Set(
   `firm company consultancy startup start-up conglomerate retailer supermarket chain lender bank insurer airline manufacturer

@@ -83,7 +83,8 @@ function coordinatedField(p: DocParagraph, i: number, sentence: number, picked: 
   const left = p.tokens[i - 1];
   const right = p.tokens[i + 1];
   const inRole = (x: Token | undefined): x is Token => isPlainWord(x) && !x.quoted && x.sentence === sentence;
-  return inRole(left) && inRole(right) && picked.length >= 2 && p.text.slice(left.end, p.tokens[i]!.start) === ' ';
+  // "environment and forestry minister" (the role noun picked already), "head of trust and safety" (a link before).
+  return inRole(left) && inRole(right) && (picked.length >= 2 || LINKS.has(p.tokens[i - 2]?.lower ?? '')) && p.text.slice(left.end, p.tokens[i]!.start) === ' ';
 }
 
 /**

@@ -658,3 +658,10 @@ test('time words closing a relative clause; broadcasters, health services, laws 
   assert.deepEqual(people.map((p) => p.name), ['Iñaki Olabarria', 'Lee Dalgleish']);
   assert.equal(people[1]!.role, 'pundit for TNT Sports');
 });
+
+test('a Nordic surname is no occupation; "head of trust and safety" is one role', () => {
+  const t = '“This is a gift to industry,” said Ngozi Lindqvist, a senior policy adviser at Access Now.\n\nTikTok’s head of trust and safety, Marcus Oyelaran, said the company would comply.';
+  const roles = Object.fromEntries(parseArticle(t).people.map((p) => [p.name, p.role]));
+  assert.deepEqual(roles, { 'Ngozi Lindqvist': 'senior policy adviser at Access Now', 'Marcus Oyelaran': 'TikTok’s head of trust and safety' });
+  assert.equal(quote(t, 'This is a gift to industry').speaker, 'Ngozi Lindqvist');
+});
