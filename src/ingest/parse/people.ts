@@ -226,7 +226,9 @@ export function findPeople(doc: DocParagraph[]): PeopleResult {
       // by their members in the plural are organisations.
       if (PARTY_PLURALS.has(run.name[run.name.length - 1]!.lower)) continue;
       const role = roleAt(p, run);
-      if (!run.titled && role !== null && describesBusiness(role)) continue;
+      // Not for an affiliation ("Dewi Anggraini of the Institute for …"): the organisation is where the person is from.
+      const affiliated = p.text.startsWith(' of ', p.tokens[run.nameLast - 1]!.end);
+      if (!run.titled && role !== null && !affiliated && describesBusiness(role)) continue;
       const lowers = run.name.map((t) => t.lower);
       // Every part a dictionary word ("Open Streets", "Golden Boot"): a name only with a title or role to vouch for it.
       // A particle inside the run makes it a name whatever its parts mean: "Marine Le Pen".

@@ -665,3 +665,9 @@ test('a Nordic surname is no occupation; "head of trust and safety" is one role'
   assert.deepEqual(roles, { 'Ngozi Lindqvist': 'senior policy adviser at Access Now', 'Marcus Oyelaran': 'TikTok’s head of trust and safety' });
   assert.equal(quote(t, 'This is a gift to industry').speaker, 'Ngozi Lindqvist');
 });
+
+test('a person of an institute is a person: the business veto judges descriptions, not affiliations', () => {
+  const t = 'Chinese companies control most of the capacity, reckons Dewi Anggraini of the Institute for Development of Economics and Finance. “We used to export rocks,” she says.';
+  assert.equal(person(t, 'Dewi Anggraini').role, 'Institute for Development of Economics and Finance');
+  assert.equal(quote(t, 'We used to export rocks').speaker, 'Dewi Anggraini');
+});
