@@ -51,9 +51,9 @@ type Part =
   | { kind: 'credit' | 'filler' }
   | { kind: 'name'; text: string };
 
-/** A time without a zone is read as UTC, and a date without a time as midnight UTC, as front matter reads them. */
 type Components = chrono.ParsedResult['start'];
 
+/** A time without a zone is read as UTC, and a date without a time as midnight UTC, as front matter reads them. */
 function toIso(date: Components, time: Components | undefined): string {
   const offset = time?.isCertain('timezoneOffset') ? (time.get('timezoneOffset') ?? 0) : 0;
   const ms = Date.UTC(date.get('year')!, date.get('month')! - 1, date.get('day')!, time?.get('hour') ?? 0, time?.get('minute') ?? 0);
@@ -186,9 +186,7 @@ function readBlock(paragraphs: string[][], from: number): Part[][] {
  */
 export function readMasthead(paragraphs: string[][], given: string | null): Masthead {
   // Section labels above the headline ("Policy" / "Tech", "Premier League"): one or two words each, at most two lines.
-  let kickers = 0;
-  while (kickers < 2 && paragraphs.length > kickers + 2 && isKicker(paragraphs[kickers]!) && isHeadlineLine(paragraphs[kickers + 1]!)) kickers++;
-  if (kickers === 0 && paragraphs.length > 3 && isKicker(paragraphs[0]!) && isKicker(paragraphs[1]!) && isHeadlineLine(paragraphs[2]!)) kickers = 2;
+  const kickers = [2, 1].find((n) => paragraphs.length > n + 1 && paragraphs.slice(0, n).every(isKicker) && isHeadlineLine(paragraphs[n]!)) ?? 0;
   let at = kickers;
   let headline: string | null = null;
   const first = paragraphs[kickers];

@@ -114,6 +114,7 @@ export function linkTitle(text: string): string | null {
   if (!title || (/[.;]$/.test(title) && !title.endsWith('...')) || sentenceBreaks(title) > 0) return null;
   return title;
 }
+
 /** A list's own labels ("EDITORS' PICK", "Sponsored"): not headlines. */
 const LABELS = new Set(['sponsored', 'advertisement', 'promoted', 'partner content', "editors' pick", 'editors pick', "editor's pick", 'trending', 'latest', 'popular']);
 /** What a page prints below its last link: a disclosure, a copyright, an update time, a newsletter pitch. */
@@ -201,23 +202,21 @@ export function findRelatedBlock(lines: Line[], from: number): RelatedBlock | nu
     const kind = lineKind(text);
     if (kind === 'trailer' && items === 0) continue;
     if (kind === 'label') continue;
-    // Sentences count only below the lowest heading, where a true headline vouches for the list; a link line of its own
-    // ("READ MORE: …") vouches for nothing below it.
+    // Sentences count only below the lowest heading, where a true headline vouches for the list.
     if (kind === 'sentence' && earliest < 0) sentences++;
     // A link line of its own is one link: it heads no list ("Read more: …" above the article's data lines).
     if (kind === 'inline' && items > 0) break;
     if (kind === 'heading' || kind === 'topics' || kind === 'inline') {
-      if (items > 0 || kind === 'inline' || kind === 'topics') {
+      if (items > 0 || kind !== 'heading') {
         // The list ends with a true headline: sentences under the last headline are the article going on.
         if (sentences > 0 && (headlines === 0 || bottom === 'sentence')) break;
         earliest = i;
       }
-      if (kind === 'inline') headlines++;
       continue;
     }
+    if (kind !== 'headline' && kind !== 'sentence') break;
     if (kind === 'headline') headlines++;
     bottom ??= kind;
-    if (kind !== 'headline' && kind !== 'sentence') break;
     if (kind === 'sentence' && earliest >= 0) break;
     // No list of links runs this long: the scan is in the body.
     if (++items > MAX_ITEMS) break;
