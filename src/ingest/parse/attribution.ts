@@ -575,9 +575,11 @@ export class Attributor {
     const k0 = tokenAt(p.tokens, p.sentences[si]!.start);
     const first = p.tokens[k0];
     if (!first || first.quoted || first.sentence !== si || !UNNAMED_OPENERS.has(first.lower)) return undefined;
-    for (let k = k0 + 1; k < p.tokens.length && k - k0 <= 3; k++) {
+    // Up to four words to the noun, organisations' names among them: "An NBA scout", "A Goldman Sachs analyst".
+    for (let k = k0 + 1; k < p.tokens.length && k - k0 <= 4; k++) {
       const t = p.tokens[k]!;
-      if (t.quoted || t.cap || t.sentence !== si || !joined(p, k)) return undefined;
+      if (t.quoted || t.sentence !== si || !joined(p, k) || this.owner(pi, k) >= 0) return undefined;
+      if (t.cap) continue;
       if (PERSON_NOUNS.has(t.lower) || isRoleNoun(t.lower) || UNNAMED_PEOPLE.has(t.lower)) {
         return FEMALE_WORDS.has(t.lower) || FEMALE_PEOPLE.has(t.lower) ? 'f' : MALE_WORDS.has(t.lower) || MALE_PEOPLE.has(t.lower) ? 'm' : null;
       }

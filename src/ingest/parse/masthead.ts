@@ -156,8 +156,8 @@ function isPersonName(text: string): boolean {
   return words.length >= 2 && words.every((w) => !isCommonWord(w.toLowerCase()));
 }
 
-/** A section label: one line of one or two capitalised words ("Policy", "Premier League", "EXCLUSIVE"). */
-const isKicker = (lines: string[]): boolean => lines.length === 1 && /^\p{Lu}[\p{L}&'’-]*(?: \p{Lu}[\p{L}&'’-]*)?$/u.test(lines[0]!);
+/** A section label: one line of one or two capitalised words ("Policy", "Premier League", "Courts & Crime"). */
+const isKicker = (lines: string[]): boolean => lines.length === 1 && /^\p{Lu}[\p{L}'’-]*(?: (?:& |and )?\p{Lu}[\p{L}'’-]*)?$/u.test(lines[0]!);
 
 const normalise = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 const isStrong = (p: Part) => p.kind !== 'name';
@@ -182,9 +182,21 @@ function readBlock(paragraphs: string[][], from: number): Part[][] {
 
 /**
  * Reads the masthead at the top of the paragraphs (each given as its input lines). `given` is the headline from front
- * matter or the options: a first line repeating it is dropped, one that differs stays a paragraph.
+ * matter or the options: a first line repeating it is dropped, one that differs stays a paragraph. A first paragraph of
+ * short lines kept apart (a section label, the headline, the byline and the date with no blank line between) is read
+ * line by line, and goes when all of it is masthead.
  */
 export function readMasthead(paragraphs: string[][], given: string | null): Masthead {
+  const lines = paragraphs[0]?.length && paragraphs[0].length > 1 ? paragraphs[0].map((l) => [l]) : null;
+  if (lines) {
+    const m = readLines([...lines, ...paragraphs.slice(1)], given);
+    const n = lines.length;
+    if (lines.every((_, i) => m.drop.includes(i))) return { ...m, drop: [0, ...m.drop.filter((i) => i >= n).map((i) => i - n + 1)] };
+  }
+  return readLines(paragraphs, given);
+}
+
+function readLines(paragraphs: string[][], given: string | null): Masthead {
   // Section labels above the headline ("Policy" / "Tech", "Premier League"): one or two words each, at most two lines.
   const kickers = [2, 1].find((n) => paragraphs.length > n + 1 && paragraphs.slice(0, n).every(isKicker) && isHeadlineLine(paragraphs[n]!)) ?? 0;
   let at = kickers;

@@ -76,11 +76,15 @@ function isQualifier(t: Token): boolean {
 }
 
 /** Letters written after a name: honours, silk, parliamentary seats. */
-export const POST_NOMINALS = new Set(['KC', 'QC', 'SC', 'MP', 'MSP', 'MEP', 'OBE', 'CBE', 'MBE', 'KBE', 'DBE', 'FRS', 'PhD']);
+export const POST_NOMINALS = new Set(['KC', 'QC', 'SC', 'MP', 'MSP', 'MEP', 'MLA', 'TD', 'OBE', 'CBE', 'MBE', 'KBE', 'DBE', 'FRS', 'PhD']);
 
 const PORTFOLIO_LINKS = new Set(['for', 'of']);
 /** Particles written with a capital inside a name, the surname after them: Le Pen, Le Drian, La Rosa, De Niro. */
 const CAPITALISED_PARTICLES = new Set(['le', 'la', 'de', 'di', 'da', 'del', 'van', 'von', 'dela']);
+/** Chinese, Korean and Vietnamese surnames that are also English words, written first: Tan Wei Ming, Long Yun. */
+const FAMILY_FIRST_SURNAMES = new Set(['tan', 'long', 'young', 'ma', 'sun', 'song', 'moon', 'park', 'ho', 'hung', 'kong', 'fan', 'gong', 'lai']);
+/** Given names that are also words or weekdays: West African day names, virtue names (Faith, Blessing, Sunday Adeyemi). */
+const WORD_GIVEN_NAMES = new Set(['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'faith', 'grace', 'mercy', 'joy', 'hope', 'blessing', 'precious', 'patience', 'charity', 'godwin', 'gift', 'comfort', 'favour', 'favor']);
 /** Given names that are also modal verbs. */
 const MODAL_GIVEN_NAMES = new Set(['will', 'may', 'can']);
 const PAST_SPEECH = new Set(['said', 'told', 'added', 'says', 'tells', 'adds', 'wrote', 'writes']);
@@ -157,6 +161,10 @@ function splitRun(tokens: Token[], first: number, last: number, p: DocParagraph)
     const monthGiven = isTimeWord(t.lower) && remaining === 1 && toks[i + 1]!.cap && (honorific !== undefined || isLastName(toks[i + 1]!.lower)) &&
       !DATE_PREPOSITIONS.has((i > 0 ? toks[i - 1] : tokens[first - 1])?.lower ?? '');
     if (monthGiven) break;
+    // "Tan Wei Ming", "Faith Njeri Wambugu", "DSP Sunday Olaniyan": a surname written first, or a given name that is
+    // also a word or a weekday, before name words no dictionary knows — and not after "on" ("On Sunday Adeyemi said").
+    const unknownRest = remaining >= 1 && toks.slice(i + 1).every((x) => !isCommonWord(x.lower) && !isPlace(x.lower) && !isTimeWord(x.lower));
+    if ((FAMILY_FIRST_SURNAMES.has(t.lower) && remaining >= 2) || (WORD_GIVEN_NAMES.has(t.lower) && unknownRest && !DATE_PREPOSITIONS.has((i > 0 ? toks[i - 1] : tokens[first - 1])?.lower ?? ''))) break;
     if ((isQualifier(t) && !beforeParticle) || (remaining >= 1 && i === 0 && sentenceInitial && isRoleNoun(t.lower) && !isFirstName(t.lower))) {
       if (TITLES.has(t.lower)) titled = true;
       prefix.push(t);
@@ -185,11 +193,13 @@ function splitRun(tokens: Token[], first: number, last: number, p: DocParagraph)
     // A run that is the complement of "for"/"of" (a portfolio after a title) names the portfolio until a given name.
     // After a title's "for" ("Secretary of State for Health Wes Streeting", "MEC for Infrastructure Tertuis Simmers")
     // the words before the last two name the portfolio, unless one of them is a given name.
+    // A surname opened by a particle ("Aoife Ní Mhurchú") makes the name three words long.
     const office = tokens[first - 2];
+    const nameStart = toks.length - (NAME_PARTICLES.has(toks[toks.length - 2]?.lower ?? '') ? 3 : 2);
     const portfolio = PORTFOLIO_LINKS.has(tokens[first - 1]?.lower ?? '') &&
       ((t.lower.endsWith('s') && t.lower.length > 4 && !isLastName(t.lower)) ||
-        (tokens[first - 1]!.lower === 'for' && office !== undefined && (office.cap || isRoleNoun(office.lower)) && !toks.slice(i, toks.length - 2).some((x) => isFirstName(x.lower))));
-    if (remaining >= 2 && (isCommonWord(t.lower) || portfolio) && !isFirstName(t.lower) && !beforeParticle) {
+        (tokens[first - 1]!.lower === 'for' && office !== undefined && (office.cap || isRoleNoun(office.lower)) && i < nameStart && !toks.slice(i, nameStart).some((x) => isFirstName(x.lower))));
+    if (remaining >= 2 && (isCommonWord(t.lower) || portfolio) && !isFirstName(t.lower) && !beforeParticle && !FAMILY_FIRST_SURNAMES.has(t.lower)) {
       prefix.push(t);
       i++;
       continue;
@@ -233,7 +243,7 @@ function isNonPersonRun(name: Token[], titled: boolean): boolean {
   const givenFirst = isFirstName(firstTok.lower) && !isPlace(firstTok.lower);
   // A lower-case particle is part of a surname (Joris van den Berg), never a place of its own ("Den" Haag).
   // A month as a given name: "June Carter", "Aunty June Oscar" (a surname or a title vouches), never "June 5".
-  const monthName = (i: number) => i === 0 && name.length >= 2 && (titled || isLastName(name[1]!.lower));
+  const monthName = (i: number) => i === 0 && name.length >= 2 && (titled || isLastName(name[1]!.lower) || (WORD_GIVEN_NAMES.has(name[0]!.lower) && name.slice(1).every((t) => !isCommonWord(t.lower))));
   return name.some((t, i) => t.cap && ((isTimeWord(t.lower) && !monthName(i)) || (isPlace(t.lower) && !isLastName(t.lower) && !isFirstName(t.lower) && !(givenFirst && i > 0)) || isDemonym(t.lower)));
 }
 

@@ -51,12 +51,18 @@ function unevenLines(lines: string[]): boolean {
 const PAGE_CHROME = new Set([
   'advertisement', 'advertisement - scroll to continue', 'scroll to continue with content', 'skip advertisement', 'story continues below',
   'story continues below advertisement', 'article continues below', 'article continues below advertisement', 'continue reading below',
-  'continue reading the main story', 'continue reading', 'sponsored content',
+  'continue reading the main story', 'continue reading', 'sponsored content', 'hide ad', 'ad', 'comment', 'comments', 'share',
+  'share this article', 'print', 'save', 'listen', 'listen to this article', 'copy link', 'email',
 ]);
+/** Whole lines a page prints around the text: a channel to join, an address alone, a copyright. */
+const PAGE_CHROME_LINE = /^(?:join .{1,60} (?:whatsapp|telegram|google news) channel\b.*|\[email[\s\u00a0]protected\]|(?:copyright|©)\s.{0,100}|all rights reserved\b.{0,300})$/iu;
+/** An e-mail address alone as a paragraph (inside a contact block or a sentence it is the text's). */
+const LONE_ADDRESS = /^(?:contact\s*:\s*)?\S+@\S+\.\w+$/iu;
 /** A photo's caption or credit copied with the text: "… in December. (Tom Ayers/CBC)", "Photo: Dana Pollock/Getty Images". */
-const CAPTION_CREDIT = /\(\s*[^()/]{0,40}\p{Lu}[^()/]{0,58}\/\s*\p{Lu}[^()]{0,58}\)$/u;
+const CAPTION_CREDIT = /\(\s*[^()/]{0,40}\p{Lu}[^()/]{0,58}\/\s*\p{Lu}[^()]{0,58}\)$|\b(?:Picture|Photo|Photograph|Image|Pic|Credit)s?\s*:\s*\p{Lu}[^.:]{1,60}$/iu;
 const CREDIT_LINE = /^(?:photos?|pics?|pictures?|images?|photograph|illustration)(?:\s+by)?\s*:/iu;
-const isPageChrome = (text: string): boolean => text.length <= 40 && PAGE_CHROME.has(text.toLowerCase().replace(/[^\p{L} -]+/gu, '').trim());
+const isPageChrome = (text: string): boolean =>
+  (text.length <= 40 && PAGE_CHROME.has(text.toLowerCase().replace(/[^\p{L} -]+/gu, '').trim())) || (text.length <= 400 && PAGE_CHROME_LINE.test(text));
 
 /** A caption or a photo credit in the body (above it, a credit is part of the masthead: masthead.ts). */
 export const isCaption = (text: string): boolean => (text.length <= 400 && CAPTION_CREDIT.test(text)) || (text.length <= 200 && CREDIT_LINE.test(text));
@@ -66,7 +72,7 @@ export function splitParagraphs(lines: Line[], from: number, to: number): RawPar
   const out: RawParagraph[] = [];
   let buf: Line[] = [];
   const flush = () => {
-    buf = buf.filter((l) => !isPageChrome(l.text));
+    buf = buf.filter((l) => !isPageChrome(l.text) && !(buf.length === 1 && LONE_ADDRESS.test(l.text)));
     const texts = buf.map((l) => l.text);
     if (linesAreParagraphs(texts)) out.push(...buf.map((l) => ({ text: l.text, lines: [l.text], line: l.n })));
     else if (buf.length) out.push({ text: joinLines(texts), lines: texts, line: buf[0]!.n });

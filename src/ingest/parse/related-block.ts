@@ -60,7 +60,9 @@ function headingKey(text: string): string {
 /** Headings over topic tags ("Related Topics" / "Pensions" / "Fraud"): the end of the article, but no articles. */
 const TOPIC_HEADINGS = new Set(['related topics', 'topics', 'tags', 'more on these topics', 'explore more on these topics', 'filed under', 'read more about']);
 
-const isTopicHeading = (text: string): boolean => text.length <= 60 && TOPIC_HEADINGS.has(headingKey(text));
+/** "Related Topics", or its tags on the same line: "Related topics:Environment AgencyDoncasterFlooding". */
+const isTopicHeading = (text: string): boolean =>
+  (text.length <= 60 && TOPIC_HEADINGS.has(headingKey(text))) || /^(?:related topics|topics|tags|filed under)\s*:/iu.test(text);
 
 /** "More from X" names a section or publication; X is short, so a long line starting "More from" is prose. */
 export function isRelatedHeading(text: string): boolean {
@@ -102,7 +104,7 @@ type LineKind = 'heading' | 'topics' | 'inline' | 'headline' | 'sentence' | 'lab
 /** "Go deeper: Kroger's plan to …", "READ: …": a heading and its one link on a line. */
 const INLINE_LINK = /^(?:read|read more|read next|read also|go deeper|related|related story|related article|see also|also read|more)\s*[:：|]\s*(\S.{0,199})$/iu;
 /** "Read more Subscribers only Budget: the government's …": a paywalled link, its heading run into it. */
-const PROMO_LINK = /^[Rr]ead more\s+(?:[Ss]ubscribers only\s+)?(\p{Lu}.{0,199})$/u;
+const PROMO_LINK = /^[Rr]ead [Mm]ore\s+(?:[Ss]ubscribers [Oo]nly\s+)?(\p{Lu}.{0,199})$/u;
 
 /**
  * The title of a link set in the body as a paragraph of its own ("READ: Marcos orders DA to go after rice hoarders",

@@ -94,7 +94,7 @@ accused accuses told recounted recounts reiterated reiterates reflected reflects
 describe describing termed terms term terming
 accusing promising vowing pledging urging declaring demanding complaining predicting cautioning conceding
 blamed blames estimated estimates dismissed dismisses praised praises hailed hails criticised criticized criticises
-criticizes denounced denounces condemned condemns
+criticizes denounced denounces condemned condemns ruled
 `);
 
 /** Speech verbs whose object is the person spoken to: "Wang told Putin". */

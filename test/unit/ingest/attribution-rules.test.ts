@@ -671,3 +671,22 @@ test('a person of an institute is a person: the business veto judges description
   assert.equal(person(t, 'Dewi Anggraini').role, 'Institute for Development of Economics and Finance');
   assert.equal(quote(t, 'We used to export rocks').speaker, 'Dewi Anggraini');
 });
+
+test('names written surname first, given names that are words or weekdays, an Irish particle after a portfolio, TD after a name', () => {
+  const t = 'Minister for Health Aoife Ní Mhurchú said the figures were encouraging. Sinn Féin health spokesman Colm Ó Donnchadha TD described them as “a press release”.\n\nTan Wei Ming, 42, had pleaded guilty. The police spokesman, DSP Sunday Olaniyan, said 23 suspects had been arrested. DLAK chairperson Faith Njeri Wambugu welcomed the ruling. On Sunday Adeyemi Park reopened.';
+  const roles = Object.fromEntries(parseArticle(t).people.map((p) => [p.name, p.role]));
+  assert.deepEqual(roles, {
+    'Aoife Ní Mhurchú': 'Minister for Health',
+    'Colm Ó Donnchadha': 'Sinn Féin health spokesman',
+    'Tan Wei Ming': null,
+    'Sunday Olaniyan': 'police spokesman',
+    'Faith Njeri Wambugu': 'DLAK chairperson',
+  });
+  assert.equal(quote(t, 'a press release').speaker, 'Colm Ó Donnchadha');
+});
+
+test('an unnamed source described with an organisation’s name is nobody named; "ruled" attributes', () => {
+  const t = 'Coach Maria Lopez said the team was ready. “We have done the work,” Lopez said.\n\nAn NBA scout, who was not authorized to speak publicly, was less sure. “They are paying for a starter,” he said.\n\n“The law is void,” Justice Amy Berman ruled.';
+  assert.equal(quote(t, 'They are paying for a starter').speaker, null);
+  assert.equal(quote(t, 'The law is void').speaker, 'Amy Berman');
+});

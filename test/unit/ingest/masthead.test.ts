@@ -106,3 +106,10 @@ test('section labels above the headline, a role and a handle under the byline, a
   const d = parseArticle(`Arsenal’s title charge stalls at Newcastle\n\nRory Maddison, ESPN Senior Writer\n\nNov 9, 2025, 01:58 PM ET\n\n${LEAD}`);
   assert.deepEqual([d.meta.byline, d.meta.publishedAt, d.paragraphs.length], ['Rory Maddison', '2025-11-09T18:58:00.000Z', 1]);
 });
+
+test('a credit after a caption, page furniture, a lone address and a copyright are no paragraphs; a three-word section label is no headline', () => {
+  const a = parseArticle(`Courts & Crime\nFund manager jailed for cheating investors\nBy Chris Holloway\nPublished 11th Mar 2025, 06:00 GMT\nComment\nShare\n\nFlooding in Fishlake in November 2019. Picture: Simon Hulme\n\n${LEAD}\n\nHide Ad\n\nJoin ST's WhatsApp Channel and get the latest news.\n\nherim@heraldcorp.com\n\nCopyright PUNCH.\n\nRelated topics:Environment AgencyDoncasterFlooding`);
+  assert.equal(a.headline, 'Fund manager jailed for cheating investors');
+  assert.deepEqual(a.paragraphs.map((p) => p.text), [LEAD]);
+  assert.deepEqual([a.people, a.related], [[], []]);
+});
