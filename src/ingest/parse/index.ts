@@ -61,7 +61,9 @@ function uniqueTitles(titles: string[]): string[] {
   const seen = new Set<string>();
   return titles.filter((t) => {
     const key = t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-    return !seen.has(key) && seen.add(key) !== undefined;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
   });
 }
 
