@@ -59,13 +59,20 @@ const PAGE_CHROME_LINE = /^(?:join .{1,60} (?:whatsapp|telegram|google news) cha
 /** An e-mail address alone as a paragraph (inside a contact block or a sentence it is the text's). */
 const LONE_ADDRESS = /^(?:contact\s*:\s*)?\S+@\S+\.\w+$/iu;
 /** A photo's caption or credit copied with the text: "… in December. (Tom Ayers/CBC)", "Photo: Dana Pollock/Getty Images". */
-const CAPTION_CREDIT = /\(\s*[^()/]{0,40}\p{Lu}[^()/]{0,58}\/\s*\p{Lu}[^()]{0,58}\)$|\b(?:Picture|Photo|Photograph|Image|Pic|Credit)s?\s*:\s*\p{Lu}[^.:]{1,60}$/iu;
+const CAPTION_CREDIT = /\(\s*[^()/]{0,40}\p{Lu}[^()/]{0,58}\/\s*\p{Lu}[^()]{0,58}\)$/u;
+const CAPTION_LABEL = /\b(?:Picture|Photo|Photograph|Image|Pic|Credit)s?\s*:\s*\p{Lu}[^.:]{1,60}$/iu;
 const CREDIT_LINE = /^(?:photos?|pics?|pictures?|images?|photograph|illustration)(?:\s+by)?\s*:/iu;
 const isPageChrome = (text: string): boolean =>
   (text.length <= 40 && PAGE_CHROME.has(text.toLowerCase().replace(/[^\p{L} -]+/gu, '').trim())) || (text.length <= 400 && PAGE_CHROME_LINE.test(text));
 
 /** A caption or a photo credit in the body (above it, a credit is part of the masthead: masthead.ts). */
-export const isCaption = (text: string): boolean => (text.length <= 400 && CAPTION_CREDIT.test(text)) || (text.length <= 200 && CREDIT_LINE.test(text));
+export function isCaption(text: string): boolean {
+  if (text.length > 400) return false;
+  // Cheap tests first: a credit ends the caption, in brackets or after a colon near the end.
+  if (text.endsWith(')') && CAPTION_CREDIT.test(text)) return true;
+  if (text.lastIndexOf(':') > text.length - 72 && CAPTION_LABEL.test(text)) return true;
+  return text.length <= 200 && CREDIT_LINE.test(text);
+}
 
 /** Blank lines separate paragraphs; lines within one are joined (joinLines), unless each line is a paragraph. */
 export function splitParagraphs(lines: Line[], from: number, to: number): RawParagraph[] {

@@ -194,32 +194,22 @@ export interface RelatedBlock {
  */
 export function findRelatedBlock(lines: Line[], from: number): RelatedBlock | null {
   let earliest = -1;
-  let headlines = 0;
-  let sentences = 0;
   let items = 0;
-  let bottom: LineKind | null = null;
   for (let i = lines.length - 1; i >= from; i--) {
     const text = lines[i]!.text;
     if (text === '') continue;
     const kind = lineKind(text);
-    if (kind === 'trailer' && items === 0) continue;
-    if (kind === 'label') continue;
-    // Sentences count only below the lowest heading, where a true headline vouches for the list.
-    if (kind === 'sentence' && earliest < 0) sentences++;
+    if (kind === 'label' || (kind === 'trailer' && items === 0)) continue;
     // A link line of its own is one link: it heads no list ("Read more: …" above the article's data lines).
     if (kind === 'inline' && items > 0) break;
     if (kind === 'heading' || kind === 'topics' || kind === 'inline') {
-      if (items > 0 || kind !== 'heading') {
-        // The list ends with a true headline: sentences under the last headline are the article going on.
-        if (sentences > 0 && (headlines === 0 || bottom === 'sentence')) break;
-        earliest = i;
-      }
+      if (items > 0 || kind !== 'heading') earliest = i;
       continue;
     }
     if (kind !== 'headline' && kind !== 'sentence') break;
-    if (kind === 'headline') headlines++;
-    bottom ??= kind;
-    if (kind === 'sentence' && earliest >= 0) break;
+    // A sentence is a title only inside a list, under its lowest heading and above a true headline: the last line
+    // of a list is a headline, and a sentence under it is the article going on.
+    if (kind === 'sentence' && (items === 0 || earliest >= 0)) break;
     // No list of links runs this long: the scan is in the body.
     if (++items > MAX_ITEMS) break;
   }
