@@ -217,7 +217,8 @@ const INSTITUTION_WORDS = new Set(
    museum library authority board trust fund bureau observatory laboratory laboratories centre center inc ltd plc llc
    group union party county province district borough parish shire prefecture municipality governorate
    elementary supply supplies act cathedral mosque synagogue temple church station health regulation directive treaty
-   convention protocol charter sports news tv radio times herald journal magazine gazette tribune chronicle telegraph`.split(/\s+/).filter(Boolean),
+   convention protocol charter sports news tv radio times herald journal magazine gazette tribune chronicle telegraph
+   outfitters industries enterprises technologies solutions ventures motors airlines airways foods pharmaceuticals brands stores`.split(/\s+/).filter(Boolean),
 );
 export const isInstitutionWord = (l: string): boolean => INSTITUTION_WORDS.has(l);
 /** Auxiliaries and copulas: "Berg was", "Smith has" — a subject followed by one of these is the sentence subject. */

@@ -10,7 +10,11 @@ export interface RawParagraph {
 
 /** A line of a contact block, an address or a list: short, and opening with a capital, a digit or a symbol, or an e-mail or web address. */
 const BLOCK_LINE_MAX = 50;
-const isBlockLine = (line: string): boolean => line.length <= BLOCK_LINE_MAX && (!/^\p{Ll}/u.test(line) || /^\S+(?:@|:\/\/|www\.)\S+$/.test(line));
+const LIST_LINE_MAX = 80;
+const isBlockLine = (line: string): boolean =>
+  (line.length <= BLOCK_LINE_MAX && (!/^\p{Ll}/u.test(line) || /^\S+(?:@|:\/\/|www\.)\S+$/.test(line))) ||
+  // A list under a lead-in: "Here is how Kestrel did:" / "Earnings per share: 41 cents vs. 63 cents expected".
+  (line.length <= LIST_LINE_MAX && (/^\p{Lu}[\p{L}'’ -]{0,30}: \S/u.test(line) || /^\p{Lu}.*:$/u.test(line)));
 
 /**
  * Joins a paragraph's lines. Hard-wrapped prose is one paragraph, its lines joined by a space. A block of short lines
@@ -52,12 +56,26 @@ const PAGE_CHROME = new Set([
   'advertisement', 'advertisement - scroll to continue', 'scroll to continue with content', 'skip advertisement', 'story continues below',
   'story continues below advertisement', 'article continues below', 'article continues below advertisement', 'continue reading below',
   'continue reading the main story', 'continue reading', 'sponsored content', 'hide ad', 'ad', 'comment', 'comments', 'share',
-  'share this article', 'print', 'save', 'listen', 'listen to this article', 'copy link', 'email',
+  'share this article', 'print', 'save', 'listen', 'listen to this article', 'copy link', 'email', 'tap here', 'click here',
 ]);
 /** Whole lines a page prints around the text: a channel to join, an address alone, a copyright. */
-const PAGE_CHROME_LINE = /^(?:join .{1,60} (?:whatsapp|telegram|google news) channel\b.*|\[email[\s\u00a0]protected\]|(?:copyright|©)\s.{0,100}|all rights reserved\b.{0,300})$/iu;
+const PAGE_CHROME_LINE = new RegExp(
+  [
+    String.raw`join .{1,60} (?:whatsapp|telegram|google news) channel\b.*`,
+    // "Follow Sky News on WhatsApp", "Keep up with all the latest news … by following Sky News", "Subscribe to the M&G"
+    String.raw`(?:follow|subscribe to|sign up (?:to|for)|download|keep up with)\b.{0,100}\b(?:whatsapp|telegram|newsletters?|app|podcast|youtube|instagram|facebook|channel|alerts|following .{1,30}|the .{1,20})`,
+    // A publisher's appeal to its readers: "we are asking you to join us in supporting …"
+    String.raw`.{0,200}\b(?:we are asking you|you can support|please support|consider supporting|support us\b|become a (?:member|subscriber|supporter)\b).{0,200}`,
+    String.raw`please use .{1,30} browser\b.*`,
+    String.raw`contact\s*:\s*\S+@\S+\.\w+`,
+    String.raw`\[email[\s\u00a0]protected\]`,
+    String.raw`(?:copyright|©)\s.{0,100}`,
+    String.raw`all rights reserved\b.{0,300}`,
+  ].map((x) => `(?:${x})`).join('|').replace(/^/, '^(?:').concat(')$'),
+  'iu',
+);
 /** An e-mail address alone as a paragraph (inside a contact block or a sentence it is the text's). */
-const LONE_ADDRESS = /^(?:contact\s*:\s*)?\S+@\S+\.\w+$/iu;
+const LONE_ADDRESS = /^\S+@\S+\.\w+$/iu;
 /** A photo's caption or credit copied with the text: "… in December. (Tom Ayers/CBC)", "Photo: Dana Pollock/Getty Images". */
 const CAPTION_CREDIT = /\(\s*[^()/]{0,40}\p{Lu}[^()/]{0,58}\/\s*\p{Lu}[^()]{0,58}\)$/u;
 const CAPTION_LABEL = /\b(?:Picture|Photo|Photograph|Image|Pic|Credit)s?\s*:\s*\p{Lu}[^.:]{1,60}$/iu;

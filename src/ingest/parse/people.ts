@@ -171,6 +171,7 @@ export function isCreditLine(text: string): boolean {
   const t = text.trim();
   if (t.length > 300) return false;
   if (/^\(?\s*(?:(?:additional\s+)?reporting|writing|written|editing|edited|compiled|produced|research|graphics?|fact-checking)(?:\s+by\s*:?|\s*:)\s*\p{Lu}/iu.test(t)) return true;
+  if (/^[-–—]*\s*with (?:assistance|additional reporting) from\s+\p{Lu}/iu.test(t)) return true;
   // The staff line at the foot of a story: "Write to Hannah Lutz at hannah.lutz@wsj.com", "Contact Elliot Hanrahan at …",
   // "About Kendra Aiello: Kendra Aiello is a reporter covering the Navy."
   if (/^(?:write to|contact|e-?mail|reach|follow)\s+\p{Lu}/iu.test(t) && t.includes('@')) return true;
@@ -352,7 +353,7 @@ export function findPeople(doc: DocParagraph[]): PeopleResult {
       // "His wife, Ishbel, has some ideas": set off by commas on both sides after "his wife", the name is confirmed.
       const enclosed = p.text.slice(p.tokens[run.first - 1]?.end ?? 0, tok.start) === ', ' && p.text.startsWith(', ', tok.end);
       const kin = !run.sentenceInitial && introducedSingle(p, run.first) && (confirmedSingle(p, run.last) || singles.has(word) || enclosed);
-      if (knownFirst || aged || namedOffice || kin) {
+      if ((knownFirst || aged || namedOffice || kin) && !placeOfInstitution(p, run.first)) {
         const person: Person = { id: people.length, parts: [word], name: word, role: null, aliases: new Set(), paragraphs: new Set(), gender: null, order: 0 };
         people.push(person);
         lastIndex.set(word, [person]);
@@ -578,6 +579,17 @@ function namesPlace(p: DocParagraph, run: NameRun): boolean {
   if (next && next.cap && NAMED_PLACES.has(next.lower) && /^\.? $/.test(p.text.slice(p.tokens[run.nameLast - 1]!.end, next.start))) return true;
   const of = p.tokens[run.nameFirst - 1];
   return of?.lower === 'of' && SETTLEMENTS.has(p.tokens[run.nameFirst - 2]?.lower ?? '');
+}
+
+/** "the Federal University of Agriculture, Abeokuta,": a word set off after an institution's name is where it is. */
+function placeOfInstitution(p: DocParagraph, k: number): boolean {
+  if (p.text.slice(p.tokens[k - 1]?.end ?? 0, p.tokens[k]!.start) !== ', ') return false;
+  for (let j = k - 1, n = 0; j >= 0 && n < 8; j--, n++) {
+    const t = p.tokens[j]!;
+    if (isInstitutionWord(t.lower) && t.cap) return true;
+    if (j > 0 && p.text.slice(p.tokens[j - 1]!.end, t.start).includes(',')) return false;
+  }
+  return false;
 }
 
 /** Last words of a locality's name. */

@@ -36,6 +36,8 @@ export const HONORIFICS = new Map<string, 'm' | 'f' | null>([
   // Zealand councillor's (Cr Paora Hēnare).
   ['datuk', 'm'], ['dato', 'm'], ["dato'", 'm'], ['datin', 'f'], ['seri', null], ['puan', 'f'], ['encik', 'm'], ['haji', 'm'], ['hajah', 'f'],
   ['cr', null], ['cr.', null],
+  // Yoruba chieftaincy titles (Otunba Biodun Adeyemi-Cole, Oba Adeyeye Ogunwusi).
+  ['otunba', 'm'], ['oba', 'm'],
 ]);
 
 /** Capitalised titles written before a name ("Chancellor Olaf Scholz"); they are the role as written. */

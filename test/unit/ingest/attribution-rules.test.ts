@@ -690,3 +690,8 @@ test('an unnamed source described with an organisation’s name is nobody named;
   assert.equal(quote(t, 'They are paying for a starter').speaker, null);
   assert.equal(quote(t, 'The law is void').speaker, 'Amy Berman');
 });
+
+test('a place after an institution’s name is no person; a credit "with assistance from" names none; Otunba is an honour', () => {
+  const t = 'The Returning Officer, Prof. Olufunke Adesina-Bello, who is the Vice-Chancellor of the Federal University of Agriculture, Abeokuta, announced the result. Otunba Biodun Adeyemi-Cole was declared the winner.\n\n--With assistance from Harriet Quince.';
+  assert.deepEqual(parseArticle(t).people.map((p) => p.name), ['Olufunke Adesina-Bello', 'Biodun Adeyemi-Cole']);
+});

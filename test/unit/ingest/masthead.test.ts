@@ -113,3 +113,12 @@ test('a credit after a caption, page furniture, a lone address and a copyright a
   assert.deepEqual(a.paragraphs.map((p) => p.text), [LEAD]);
   assert.deepEqual([a.people, a.related], [[], []]);
 });
+
+test('reader appeals, platform pitches, a browser notice and a contact address are furniture; a labelled list keeps its lines', () => {
+  const a = parseArticle(`${LEAD}\n\nPlease use Chrome browser for a more accessible video player\n\nFollow Sky News on WhatsApp\n\nThese are difficult times for the news industry and we are asking you to join us in supporting independent journalism.\n\nContact: the.punch@punchng.com\n\nThe union declared victory.`);
+  assert.deepEqual(a.paragraphs.map((p) => p.text), [LEAD, 'The union declared victory.']);
+  const list = 'Here is how Kestrel did compared with what Wall Street expected:\nEarnings per share: 41 cents adjusted vs. 63 cents expected\nRevenue: $1.18 billion vs. $1.26 billion expected';
+  assert.deepEqual(parseArticle(`${LEAD}\n\n${list}`).paragraphs.map((p) => p.text), [LEAD, list]);
+  // A foundation's grant for journalism is news, not an appeal.
+  assert.equal(parseArticle(`${LEAD}\n\nThe foundation has spent $10m supporting independent journalism in Africa.`).paragraphs.length, 2);
+});
