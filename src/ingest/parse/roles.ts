@@ -3,6 +3,7 @@ import { isCommonWord, isDemonym, isFirstName, isFunctionWord, isInflectedVerb, 
 import { isAcronym, isTitleWord, type NameRun, POST_NOMINALS } from './name-runs.ts';
 import type { Token } from './tokens.ts';
 import { tokenAt } from './attribution.ts';
+import { abbreviationAt } from './sentences.ts';
 import { HONORIFICS, ROLE_STOP, SPEECH_VERBS, TITLES } from './word-lists.ts';
 
 /**
@@ -253,7 +254,7 @@ export function roleAfter(p: DocParagraph, endToken: number): string | null {
     const segStart = pos + 2;
     let segEnd = segStart;
     while (segEnd < text.length && segEnd - segStart < 120 && !',;()—–“”"‘'.includes(text[segEnd]!)) {
-      if (text[segEnd] === '.' && (text[segEnd + 1] === ' ' || segEnd + 1 === text.length) && !abbreviationAt(text, segStart, segEnd)) break;
+      if (text[segEnd] === '.' && (text[segEnd + 1] === ' ' || segEnd + 1 === text.length) && !continuesAfter(text, segEnd)) break;
       segEnd++;
     }
     const seg = text.slice(segStart, segEnd).trim();
@@ -305,13 +306,12 @@ export function roleAfter(p: DocParagraph, endToken: number): string | null {
 const DEGREE = /^(?:M\.?D|Ph\.?D|D\.?O|R\.?N|J\.?D|D\.?Phil|M\.?Sc|B\.?Sc|MBA|MPH|Esq|FRCP|Jr|Sr)\.?$/i;
 const isPostNominal = (seg: string): boolean => DEGREE.test(seg) || POST_NOMINALS.has(seg);
 
-/** Abbreviations whose full stop is no sentence's end: "chief U.S. economist", "Washington Univ. in St. Louis". */
-const ABBREVIATION = /(?:\b(?:Mr|Ms|Mrs|Dr|St|Jr|Sr|Inc|Co|Corp|Ltd|Univ|Dept|Gov|Govt|Assn|Bros|No|Vol)|(?:^|[\s.])\p{Lu})$/u;
-
-/** The full stop at `dot` ends an abbreviation or initials, or a lower-case word follows it: the sentence goes on. */
-function abbreviationAt(text: string, from: number, dot: number): boolean {
-  if (ABBREVIATION.test(text.slice(Math.max(from, dot - 5), dot))) return true;
-  return /^ \p{Ll}/u.test(text.slice(dot + 1, dot + 3));
+/**
+ * The full stop at `dot` ends an abbreviation or initials ("chief U.S. economist", "Washington Univ. in St. Louis"), as
+ * the sentence splitter reads them, or a lower-case word follows it: the role goes on.
+ */
+function continuesAfter(text: string, dot: number): boolean {
+  return abbreviationAt(text, dot) || /^ \p{Ll}/u.test(text.slice(dot + 1, dot + 3));
 }
 
 /** An age is not part of the role: "a 34-year-old pastry chef" → "pastry chef". */

@@ -5,6 +5,7 @@ const ABBREVIATIONS = new Set([
   'rev', 'hon', 'no', 'nos', 'vs', 'v', 'inc', 'ltd', 'corp', 'co', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep',
   'sept', 'oct', 'nov', 'dec', 'mt', 'ft', 'approx', 'dept', 'est', 'fig', 'e.g', 'i.e', 'etc', 'cf', 'al', 'pp', 'ca',
   'adm', 'cmdr', 'supt', 'det', 'insp', 'fr', 'sgt', 'pvt', 'cpl', 'messrs', 'mme', 'mlle', 'coun', 'cllr', 'smt', 'shri',
+  'univ', 'govt', 'assn', 'bros', 'vol',
 ]);
 
 export interface Sentence {
@@ -33,6 +34,12 @@ function wordBefore(p: string, i: number): string {
   let s = i;
   while (s > 0 && isLetterOrDot(p[s - 1]!)) s--;
   return p.slice(s, i).toLowerCase();
+}
+
+/** The full stop at `dot` closes an abbreviation or an initial ("Mr.", "Univ.", "U.S."), not a sentence. */
+export function abbreviationAt(p: string, dot: number): boolean {
+  const w = wordBefore(p, dot);
+  return ABBREVIATIONS.has(w.replace(/\.$/, '')) || /^\p{L}$/u.test(w) || /^(?:\p{L}\.)+\p{L}$/u.test(w);
 }
 
 /** Adds the sentence [start, end) without its leading spaces, if anything is left; returns where the next one starts. */
@@ -83,8 +90,7 @@ export function splitSentences(p: string, masked: Array<[number, number]>): Sent
     const c = p[i]!;
     if (!TERMINATOR.has(c)) continue;
     if (c === '.') {
-      const w = wordBefore(p, i);
-      if (ABBREVIATIONS.has(w.replace(/\.$/, '')) || /^\p{L}$/u.test(w) || /^(?:\p{L}\.)+\p{L}$/u.test(w)) continue;
+      if (abbreviationAt(p, i)) continue;
     }
     let j = i + 1;
     while (j < p.length && (TERMINATOR.has(p[j]!) || CLOSERS.has(p[j]!))) j++;
