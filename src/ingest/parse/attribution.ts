@@ -55,9 +55,8 @@ const NEAR_WORDS = new Set(['close', 'closest', 'loyal', 'allied', 'linked', 'ne
 const NEAR_LINKS = new Set(['to', 'with', 'of']);
 /** Determiners that open an unnamed person: "a farmer", "one resident", "another man", "my father". */
 const UNNAMED_OPENERS = new Set(['a', 'an', 'one', 'another', 'my', 'our']);
-const UNNAMED_PEOPLE = new Set(['man', 'woman', 'person', 'farmer', 'worker', 'driver', 'shopper', 'trader', 'vendor', 'teenager', 'pensioner', 'mother', 'father']);
-const FEMALE_PEOPLE = new Set(['woman', 'mother', 'girl', 'wife', 'daughter', 'sister', 'grandmother', 'aunt', 'niece', 'mum', 'mom', 'widow', 'girlfriend']);
-const MALE_PEOPLE = new Set(['man', 'father', 'boy', 'husband', 'son', 'brother', 'grandfather', 'uncle', 'nephew', 'dad', 'widower', 'boyfriend']);
+/** People a sentence may be about without naming them, beyond PERSON_NOUNS and the role nouns. */
+const UNNAMED_PEOPLE = new Set(['man', 'woman', 'person', 'shopper', 'teenager', 'pensioner']);
 const NP_END = new Set(['in', 'on', 'at', 'during', 'as', 'after', 'before', 'when', 'while', 'adding', 'who', 'which', 'from', 'to', 'with', 'for', 'about', 'because', 'but', 'and', 'last', 'this', 'earlier', 'on']);
 
 /** No comma between token x - 1 and token x: they belong to one phrase. */
@@ -581,7 +580,7 @@ export class Attributor {
       if (t.quoted || t.sentence !== si || !joined(p, k) || this.owner(pi, k) >= 0) return undefined;
       if (t.cap) continue;
       if (PERSON_NOUNS.has(t.lower) || isRoleNoun(t.lower) || UNNAMED_PEOPLE.has(t.lower)) {
-        return FEMALE_WORDS.has(t.lower) || FEMALE_PEOPLE.has(t.lower) ? 'f' : MALE_WORDS.has(t.lower) || MALE_PEOPLE.has(t.lower) ? 'm' : null;
+        return FEMALE_WORDS.has(t.lower) ? 'f' : MALE_WORDS.has(t.lower) ? 'm' : null;
       }
     }
     return undefined;

@@ -132,8 +132,8 @@ export const PERSON_NOUNS = new Set(
 );
 
 /** Clear gender words in roles: "the spokeswoman", "Queen". */
-export const FEMALE_WORDS = set('spokeswoman chairwoman congresswoman businesswoman actress queen princess empress duchess countess baroness mother daughter wife sister widow');
-export const MALE_WORDS = set('spokesman chairman congressman businessman actor king prince emperor duke count baron father son husband brother widower');
+export const FEMALE_WORDS = set('spokeswoman chairwoman congresswoman businesswoman actress queen princess empress duchess countess baroness mother daughter wife sister widow woman girl grandmother aunt niece mum mom girlfriend');
+export const MALE_WORDS = set('spokesman chairman congressman businessman actor king prince emperor duke count baron father son husband brother widower man boy grandfather uncle nephew dad boyfriend');
 
 /** Multi-word places and organisations compromise's lexicon lacks and that look like "First Last" names. */
 export const EXTRA_NON_PEOPLE = new Set(
