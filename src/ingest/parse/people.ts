@@ -139,12 +139,17 @@ function introducedSingle(p: DocParagraph, k: number): boolean {
 /** What follows a single name confirms a person: an age (", 15,"), an appositive (", a seaman"), or a speech verb. */
 function confirmedSingle(p: DocParagraph, end: number): boolean {
   const last = p.tokens[end - 1]!;
-  const after = p.text.slice(last.end, last.end + 12);
-  if (/^, \d{1,3}(?:[,.]|$)/.test(after) || /^, (?:a|an|the|who) /.test(after)) return true;
+  if (ageFollows(p, end) || /^, (?:a|an|the|who) /.test(p.text.slice(last.end, last.end + 12))) return true;
   // "whose late husband Keith transferred his pension": the name is the subject of a verb of its own.
   const next = p.tokens[end];
   if (next && !next.cap && !next.quoted && p.text.slice(last.end, next.start) === ' ' && isInflectedVerb(next.lower) && !isFunctionWord(next.lower) && /(?:ed|s)$/.test(next.lower)) return true;
   return speaksNext(p, end);
+}
+
+/** ", 68," or ", 68." right after a name: an age. */
+function ageFollows(p: DocParagraph, end: number): boolean {
+  const last = p.tokens[end - 1]!;
+  return /^, \d{1,3}(?:[,.]|$)/.test(p.text.slice(last.end, last.end + 6));
 }
 
 /** ", a …", ", an …", ", 58," right after a single name. */
@@ -609,8 +614,7 @@ function locatedPlace(p: DocParagraph, run: NameRun): boolean {
 
 /** "Thandi Nkosi, 68, waited", "68-year-old Thandi Nkosi": an age belongs to a person. */
 function aged(p: DocParagraph, run: NameRun): boolean {
-  const last = p.tokens[run.last - 1]!;
-  return /^, \d{1,3}(?:,|\.|$)/.test(p.text.slice(last.end, last.end + 6)) || /^\d{1,3}-year-old$/.test(p.tokens[run.first - 1]?.lower ?? '');
+  return ageFollows(p, run.last) || /^\d{1,3}-year-old$/.test(p.tokens[run.first - 1]?.lower ?? '');
 }
 
 /** Ships are named after people: "the carrier USS Carl Vinson", "HMS Queen Elizabeth", "USNS Harvey Milk". */
