@@ -7,6 +7,7 @@
 import * as chrono from 'chrono-node/en';
 import { isCommonWord, isFirstName, isRoleNoun } from './lexicon.ts';
 import { isRelatedHeading } from './related-block.ts';
+import { CREDIT_LABEL } from './word-lists.ts';
 
 export interface Masthead {
   headline: string | null;
@@ -29,7 +30,6 @@ const MAX_BLOCK = 4;
 /** Between the parts of one masthead line: "Jane Doe | Reuters", "8:00 AM PDT · June 3, 2025", "Reporter / @handle". */
 const SEPARATOR = /\s+[|·•/–—-]\s+|\s*[|·•()]\s*|\s+(?=@\w+$)/u;
 const BYLINE = /^(?:(?:interview|words|story|text|reporting|report|written|produced)\s+)?by:?\s+(\p{Lu}.*)$/iu;
-const CREDIT = /^(?:photos?|photograph(?:y|s)?|images?|pictures?|illustrations?|videos?|graphics?)(?:\s+by)?\s*:?\s+\S/iu;
 const READ_TIME = /^\d+\s*-?\s*(?:min|mins|minutes?)\s+read$/iu;
 const HANDLE = /^@\w+$/u;
 /** "Jane Doe", "Senior Political Correspondent", "Philippine Daily Inquirer": capitalised words, no sentence. */
@@ -103,7 +103,7 @@ function classify(part: string, dated: boolean): Part | null {
     const people = pieces.filter((x, i) => i === 0 || (isPersonName(x) && (/ (?:and|&) /.test(x) || isFirstName(x.split(' ')[0]!.toLowerCase()))));
     return { kind: 'byline', names: people.join(', ') };
   }
-  if (CREDIT.test(part) && part.split(/\s+/).length <= 12) return { kind: 'credit' };
+  if (CREDIT_LABEL.test(part) && part.split(/\s+/).length <= 12) return { kind: 'credit' };
   if (READ_TIME.test(part) || HANDLE.test(part)) return { kind: 'filler' };
   const words = part.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   if (dated && words.every((w) => DATE_WORDS.has(w))) return { kind: 'filler' };

@@ -1,4 +1,5 @@
 import type { Line } from './hygiene.ts';
+import { CREDIT_LABEL } from './word-lists.ts';
 
 export interface RawParagraph {
   text: string;
@@ -79,7 +80,6 @@ const LONE_ADDRESS = /^\S+@\S+\.\w+$/iu;
 /** A photo's caption or credit copied with the text: "… in December. (Tom Ayers/CBC)", "Photo: Dana Pollock/Getty Images". */
 const CAPTION_CREDIT = /\(\s*[^()/]{0,40}\p{Lu}[^()/]{0,58}\/\s*\p{Lu}[^()]{0,58}\)$/u;
 const CAPTION_LABEL = /\b(?:Picture|Photo|Photograph|Image|Pic|Credit)s?\s*:\s*\p{Lu}[^.:]{1,60}$/iu;
-const CREDIT_LINE = /^(?:photos?|pics?|pictures?|images?|photograph|illustration)(?:\s+by)?\s*:/iu;
 const isPageChrome = (text: string): boolean =>
   (text.length <= 40 && PAGE_CHROME.has(text.toLowerCase().replace(/[^\p{L} -]+/gu, '').trim())) || (text.length <= 400 && PAGE_CHROME_LINE.test(text));
 
@@ -89,7 +89,7 @@ export function isCaption(text: string): boolean {
   // Cheap tests first: a credit ends the caption, in brackets or after a colon near the end.
   if (text.endsWith(')') && CAPTION_CREDIT.test(text)) return true;
   if (text.lastIndexOf(':') > text.length - 72 && CAPTION_LABEL.test(text)) return true;
-  return text.length <= 200 && CREDIT_LINE.test(text);
+  return text.length <= 200 && CREDIT_LABEL.test(text);
 }
 
 /** Blank lines separate paragraphs; lines within one are joined (joinLines), unless each line is a paragraph. */

@@ -3,7 +3,7 @@ import { isCommonWord, isDemonym, isFemaleName, isFirstName, isLastName, isMaleN
 import { findRuns, isTitleWord, type NameRun } from './name-runs.ts';
 import type { Token } from './tokens.ts';
 import { findDescriptions, roleAfter, roleAt, roleBefore, type Description } from './roles.ts';
-import { FEMALE_WORDS, MALE_WORDS, NAME_PARTICLES, PERSON_NOUNS, SPEECH_VERBS, TITLES, VERB_FILLERS } from './word-lists.ts';
+import { CREDIT_LABEL, FEMALE_WORDS, MALE_WORDS, NAME_PARTICLES, PERSON_NOUNS, SPEECH_VERBS, TITLES, VERB_FILLERS } from './word-lists.ts';
 
 export type Gender = 'm' | 'f' | null;
 
@@ -183,7 +183,7 @@ export function isCreditLine(text: string): boolean {
   if (/^[Aa]bout\s+(?:the\s+authors?|\p{Lu}[\p{L}\p{M}'’-]+(?:\s+\p{Lu}[\p{L}\p{M}'’-]+){0,3})\s*:/u.test(t)) return true;
   // (The literal test first: the pattern is not anchored, and most paragraphs never say "contributed".)
   if (t.includes('contributed') && /\bcontributed\s+(?:to\s+this\s+(?:report|story|article)|(?:additional\s+)?reporting(?:\s+from\s+[^.]+)?)\.?\)?$/u.test(t) && !/[“”"]/.test(t)) return true;
-  if (/^(?:photograph|photo|image|picture|illustration|credit)s?\s*:/iu.test(t)) return true;
+  if (CREDIT_LABEL.test(t)) return true;
   // A link to another story inside the body ("READ MORE: …", "Related: …"): its names belong to that story.
   if (/^(?:read more|related|also read|see also|more on this|watch|listen)\s*[:|]/iu.test(t) && !/[“”"]\s*,?\s*(?:he|she|they)\s+said/iu.test(t)) return true;
   if (/^By\s+\p{Lu}/u.test(t) && t.length <= 100 && !/[.!?“”"]$/.test(t.replace(/\b(?:Jr|Sr|[A-Z])\.$/, ''))) {

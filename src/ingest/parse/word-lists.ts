@@ -80,6 +80,9 @@ defendant plaintiff claimant complainant jockey trainer sprinter swimmer boxer g
 scrum-half full-back fullback halfback flanker wicketkeeper wicket-keeper lead counsel associate pundit
 `);
 
+/** A line opening with a picture's credit: "Photo: …", "Illustration by …", "Credit: …" (masthead, captions, credits). */
+export const CREDIT_LABEL = /^(?:photo(?:graph)?s?|photography|pics?|pictures?|images?|illustrations?|videos?|graphics?|credits?)(?:\s+by\b\s*:?|\s*:)/iu;
+
 /** Verbs that attribute speech. Present tense included: features and wire copy often use "says". */
 export const SPEECH_VERBS = set(`
 said says say saying told tells tell telling added adds adding warned warns warning insisted insists insisting
