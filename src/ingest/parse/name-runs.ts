@@ -3,7 +3,7 @@ import {
   isCommonWord, isDemonym, isFirstName, isFunctionWord, isInstitutionWord, isKnownNonPerson, isLastName, isOrgName, isOrgWord,
   isPlace, isPlaceWord, isRoleNoun, isSentenceStarterWord, isTimeWord,
 } from './lexicon.ts';
-import { CAPITAL_PARTICLES, FUNCTION_WORDS, HONORIFICS, NAME_PARTICLES, TITLES } from './word-lists.ts';
+import { CAPITAL_PARTICLES, FUNCTION_WORDS, HONORIFICS, NAME_PARTICLES, ORGANISATION_NOUNS, TITLES, TRADE_NOUNS } from './word-lists.ts';
 import type { Token } from './tokens.ts';
 
 /**
@@ -250,12 +250,6 @@ function isNonPersonRun(name: Token[], titled: boolean): boolean {
 /** Heads of storm names, which look like "Title Firstname" runs. */
 const STORM_WORDS = new Set(['hurricane', 'typhoon', 'cyclone', 'storm', 'tropical']);
 
-/** Common nouns for organisations that, written just before a capitalised name, make it the organisation's name. */
-const ORG_NOUNS = new Set(
-  `agency firm body charity developer distributor retailer lender insurer carrier airline broker brokerage chain startup
-   start-up maker manufacturer operator newspaper broadcaster website platform consultancy think-tank thinktank
-   group company bank fund club team band label publisher studio network outlet supplier producer`.split(/\s+/).filter(Boolean),
-);
 
 /**
  * Context vetoes: a run that continues an organisation's name ("Centre for Ecological Sciences", "Institute of
@@ -270,7 +264,7 @@ function isNonPersonContext(p: DocParagraph, run: NameRun): boolean {
   if (!prev || prev.sentence !== tokens[run.first]!.sentence || text.slice(prev.end, tokens[run.first]!.start) !== ' ') return false;
   if (prev.lower === 'the' && !prev.quoted) return true;
   // "property agency Centaline Homes", "the campaign group Open Streets", "the distributor VeloTrade".
-  if (!prev.cap && !prev.quoted && (ORG_NOUNS.has(prev.lower) || isInstitutionWord(prev.lower))) return true;
+  if (!prev.cap && !prev.quoted && (ORGANISATION_NOUNS.has(prev.lower) || TRADE_NOUNS.has(prev.lower) || isInstitutionWord(prev.lower))) return true;
   if (prev.lower === 'of' || prev.lower === 'for' || prev.lower === 'on' || prev.lower === 'and') {
     k--;
     const org = tokens[k];

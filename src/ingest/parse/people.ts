@@ -3,7 +3,7 @@ import { isCommonWord, isDemonym, isFemaleName, isFirstName, isLastName, isMaleN
 import { findRuns, isTitleWord, type NameRun } from './name-runs.ts';
 import type { Token } from './tokens.ts';
 import { findDescriptions, roleAfter, roleAt, roleBefore, type Description } from './roles.ts';
-import { CREDIT_LABEL, FEMALE_WORDS, MALE_WORDS, NAME_PARTICLES, PERSON_NOUNS, SPEECH_VERBS, TITLES, VERB_FILLERS } from './word-lists.ts';
+import { CREDIT_LABEL, FEMALE_WORDS, MALE_WORDS, NAME_PARTICLES, ORGANISATION_NOUNS, PERSON_NOUNS, SPEECH_VERBS, TITLES, TRADE_NOUNS, VERB_FILLERS } from './word-lists.ts';
 
 export type Gender = 'm' | 'f' | null;
 
@@ -549,28 +549,18 @@ function namesEmployer(p: DocParagraph, run: NameRun): boolean {
   return before.lower === 'at' && occupation !== undefined && isRoleNoun(occupation.lower);
 }
 
-/**
- * Nouns only a business or another organisation is, as the head of a description: "Majid Al Futtaim, the Dubai-based
- * retail chain".
- */
-const COMPANY_NOUNS = new Set(
-  `firm company consultancy startup start-up conglomerate retailer supermarket chain lender bank insurer airline manufacturer
-   distributor supplier exporter importer utility brand group platform provider franchise wholesaler brokerage subsidiary
-   unit label studio carmaker automaker chipmaker drugmaker steelmaker planemaker toymaker association federation
-   foundation charity organisation organization agency institute ngo alliance coalition society trust authority`.split(/\s+/),
-);
 /** Heads a person may take too ("a crane operator", "a property developer"): a business only when described as one. */
-const COMPANY_IF_DESCRIBED = new Set(['operator', 'developer', 'producer', 'owner', 'investor', 'maker', 'designer']);
+const COMPANY_IF_DESCRIBED = new Set([...TRADE_NOUNS, 'owner', 'investor', 'designer']);
 const DESCRIBED_AS_COMPANY = /-based\b|\bprivately held\b|\bpublicly (?:traded|listed)\b|\bstate-owned\b|\bfamily-(?:owned|run)\b|\blisted\b/;
 
-/** The description is a business's: its head noun (before "of", "in" …) is a company noun. */
+/** The description is an organisation's: its head noun (before "of", "in" …) is one (word-lists' ORGANISATION_NOUNS). */
 function describesBusiness(role: string): boolean {
   // "the Bank of England’s governor": what follows the owner is the head.
   const owned = role.toLowerCase().split(/['’]s\s+/);
   const words = owned[owned.length - 1]!.split(/\s+/);
   const link = words.findIndex((w, i) => i > 0 && /^(?:of|for|at|in|with|on|from|based)$/.test(w));
   const head = words[(link > 0 ? link : words.length) - 1]!.replace(/['’]s$/, '');
-  return COMPANY_NOUNS.has(head) || (COMPANY_IF_DESCRIBED.has(head) && DESCRIBED_AS_COMPANY.test(role.toLowerCase()));
+  return ORGANISATION_NOUNS.has(head) || (COMPANY_IF_DESCRIBED.has(head) && DESCRIBED_AS_COMPANY.test(role.toLowerCase()));
 }
 
 /** What a street, a building or a venue named after a person is called: "Martin Luther King Jr. Drive". */

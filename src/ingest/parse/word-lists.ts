@@ -80,6 +80,21 @@ defendant plaintiff claimant complainant jockey trainer sprinter swimmer boxer g
 scrum-half full-back fullback halfback flanker wicketkeeper wicket-keeper lead counsel associate pundit
 `);
 
+/**
+ * Nouns only an organisation is. A capitalised name right after one is the organisation's ("the distributor VeloTrade",
+ * "the consultancy Oliver Wyman": name-runs.ts), and a description headed by one describes an organisation, not a person
+ * ("Majid Al Futtaim, the Dubai-based retail chain": people.ts).
+ */
+export const ORGANISATION_NOUNS = set(`
+agency firm body charity distributor retailer lender insurer airline brokerage chain startup start-up manufacturer
+newspaper website platform consultancy think-tank thinktank group company bank fund club team band label studio network
+outlet supplier conglomerate supermarket exporter importer utility brand provider franchise wholesaler subsidiary unit
+carmaker automaker chipmaker drugmaker steelmaker planemaker toymaker association federation foundation organisation
+organization institute ngo alliance coalition society trust authority
+`);
+/** Nouns for a business or for a person in its trade ("the developer Meridian", "a property developer"). */
+export const TRADE_NOUNS = set('developer operator producer maker broker carrier publisher broadcaster');
+
 /** A line opening with a picture's credit: "Photo: …", "Illustration by …", "Credit: …" (masthead, captions, credits). */
 export const CREDIT_LABEL = /^(?:photo(?:graph)?s?|photography|pics?|pictures?|images?|illustrations?|videos?|graphics?|credits?)(?:\s+by\b\s*:?|\s*:)/iu;
 
