@@ -7,7 +7,7 @@
 import * as chrono from 'chrono-node/en';
 import { isCommonWord, isFirstName, isRoleNoun } from './lexicon.ts';
 import { isRelatedHeading } from './related-block.ts';
-import { CREDIT_LABEL } from './word-lists.ts';
+import { CREDIT_LABEL, NAME_PARTICLES } from './word-lists.ts';
 
 export interface Masthead {
   headline: string | null;
@@ -23,7 +23,7 @@ const HEADLINE_MAX_WORDS = 30;
 const MASTHEAD_LINE_MAX = 160;
 const PROSE_WORD = /(?<![\p{L}.])\p{Ll}+(?![\p{L}.])/gu;
 /** Lower-case words a masthead line may hold: "By Jane Doe and …", "Published today at 6:14 pm", "5 min read". */
-const MASTHEAD_WORDS = new Set(['by', 'and', 'of', 'the', 'for', 'de', 'da', 'van', 'von', 'der', 'al', 'bin', 'pm', 'am', 'min', 'mins', 'read']);
+const MASTHEAD_WORDS = new Set([...NAME_PARTICLES, 'by', 'and', 'of', 'the', 'for', 'pm', 'am', 'min', 'mins', 'read']);
 /** A masthead block never runs longer: the article has started by then. */
 const MAX_BLOCK = 4;
 
@@ -33,7 +33,7 @@ const BYLINE = /^(?:(?:interview|words|story|text|reporting|report|written|produ
 const READ_TIME = /^\d+\s*-?\s*(?:min|mins|minutes?)\s+read$/iu;
 const HANDLE = /^@\w+$/u;
 /** "Jane Doe", "Senior Political Correspondent", "Philippine Daily Inquirer": capitalised words, no sentence. */
-const NAME_WORD = String.raw`(?:\p{Lu}[\p{L}\p{M}.'’-]*|and|of|the|for|de|da|di|van|von|der|den|al|bin|binti|&)`;
+const NAME_WORD = String.raw`(?:\p{Lu}[\p{L}\p{M}.'’-]*|${[...NAME_PARTICLES, 'and', 'of', 'the', 'for', '&'].join('|')})`;
 const NAME_LIKE = new RegExp(`^${NAME_WORD}(?:\\s+${NAME_WORD}){0,7}$`, 'u');
 /** Words that may stand around a date or a time on a date line. */
 const DATE_WORDS = new Set(

@@ -3,7 +3,7 @@ import {
   isCommonWord, isDemonym, isFirstName, isFunctionWord, isInstitutionWord, isKnownNonPerson, isLastName, isOrgName, isOrgWord,
   isPlace, isPlaceWord, isRoleNoun, isSentenceStarterWord, isTimeWord,
 } from './lexicon.ts';
-import { CAPITAL_PARTICLES, FUNCTION_WORDS, HONORIFICS, NAME_PARTICLES, ORGANISATION_NOUNS, TITLES, TRADE_NOUNS } from './word-lists.ts';
+import { CAPITAL_PARTICLES, FUNCTION_WORDS, HONORIFICS, INNER_CAPITAL_PARTICLES, NAME_PARTICLES, ORGANISATION_NOUNS, TITLES, TRADE_NOUNS } from './word-lists.ts';
 import type { Token } from './tokens.ts';
 
 /**
@@ -79,8 +79,6 @@ function isQualifier(t: Token): boolean {
 export const POST_NOMINALS = new Set(['KC', 'QC', 'SC', 'MP', 'MSP', 'MEP', 'MLA', 'TD', 'OBE', 'CBE', 'MBE', 'KBE', 'DBE', 'FRS', 'PhD']);
 
 const PORTFOLIO_LINKS = new Set(['for', 'of']);
-/** Particles written with a capital inside a name, the surname after them: Le Pen, Le Drian, La Rosa, De Niro. */
-const CAPITALISED_PARTICLES = new Set(['le', 'la', 'de', 'di', 'da', 'del', 'van', 'von', 'dela']);
 /** Chinese, Korean and Vietnamese surnames that are also English words, written first: Tan Wei Ming, Long Yun. */
 const FAMILY_FIRST_SURNAMES = new Set(['tan', 'long', 'young', 'ma', 'sun', 'song', 'moon', 'park', 'ho', 'hung', 'kong', 'fan', 'gong', 'lai']);
 /** Given names that are also words or weekdays: West African day names, virtue names (Faith, Blessing, Sunday Adeyemi). */
@@ -155,7 +153,7 @@ function splitRun(tokens: Token[], first: number, last: number, p: DocParagraph)
     // So is a word before a capitalised particle and a surname: "Marine Le Pen", "Jean-Yves Le Drian".
     const particle = toks[i + 1];
     const beforeParticle = !isTitleWord(t.lower) && particle !== undefined && NAME_PARTICLES.has(particle.lower) &&
-      (!particle.cap || (CAPITALISED_PARTICLES.has(particle.lower) && toks[i + 2] !== undefined && toks[i + 2]!.cap && i + 3 === toks.length && !isFunctionWord(t.lower)));
+      (!particle.cap || (INNER_CAPITAL_PARTICLES.has(particle.lower) && toks[i + 2] !== undefined && toks[i + 2]!.cap && i + 3 === toks.length && !isFunctionWord(t.lower)));
     // A month before a surname, or after an honorific, is a given name: "June Carter", "Aunty June Oscar" — but not
     // after a preposition of time ("In June Smith said nothing").
     const monthGiven = isTimeWord(t.lower) && remaining === 1 && toks[i + 1]!.cap && (honorific !== undefined || isLastName(toks[i + 1]!.lower)) &&

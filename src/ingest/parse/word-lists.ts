@@ -140,6 +140,8 @@ export const ROLE_STOP = new Set([...FUNCTION_WORDS].filter((w) => w !== 'of'));
 export const NAME_PARTICLES = set('de da di du del della dela der den van von ten ter bin binti binte ibn al el la le dos das do y ben bint ó ní nic uí');
 /** Irish surname particles, written capitalised and standing alone: Eoin Ó Súilleabháin, Aoife Ní Bhriain. */
 export const CAPITAL_PARTICLES = set('ó ní nic uí');
+/** Particles also written with a capital inside a name, before the surname: Marine Le Pen, Jean-Yves Le Drian, De Niro. */
+export const INNER_CAPITAL_PARTICLES = set('le la de di da del van von dela');
 
 /** People named by what they are to someone or where they are: "her husband, Pieter", "a resident". */
 export const PERSON_NOUNS = new Set(
