@@ -3,8 +3,9 @@ import {
   isCommonWord, isDemonym, isFirstName, isFunctionWord, isInstitutionWord, isKnownNonPerson, isLastName, isOrgName, isOrgWord,
   isPlace, isPlaceWord, isRoleNoun, isSentenceStarterWord, isTimeWord,
 } from './lexicon.ts';
-import { CAPITAL_PARTICLES, FUNCTION_WORDS, HONORIFICS, INNER_CAPITAL_PARTICLES, NAME_PARTICLES, ORGANISATION_NOUNS, TITLES, TRADE_NOUNS } from './word-lists.ts';
+import { CAPITAL_PARTICLES, FUNCTION_WORDS, HONORIFICS, INNER_CAPITAL_PARTICLES, NAME_PARTICLES, TITLES } from './word-lists.ts';
 import type { Token } from './tokens.ts';
+import { isNonPersonContext } from './run-context.ts';
 
 /**
  * A run is a stretch of capitalised words separated by single spaces ("US Secretary", "State Antony Blinken", "Xi’s").
@@ -248,28 +249,6 @@ function isNonPersonRun(name: Token[], titled: boolean): boolean {
 /** Heads of storm names, which look like "Title Firstname" runs. */
 const STORM_WORDS = new Set(['hurricane', 'typhoon', 'cyclone', 'storm', 'tropical']);
 
-
-/**
- * Context vetoes: a run that continues an organisation's name ("Centre for Ecological Sciences", "Institute of
- * Marine Science") or follows a bare article ("the Whitefield Rising residents' association"): people are not
- * written "the Jane Smith".
- */
-function isNonPersonContext(p: DocParagraph, run: NameRun): boolean {
-  if (run.prefix.length || run.titled) return false;
-  const { tokens, text } = p;
-  let k = run.first - 1;
-  const prev = tokens[k];
-  if (!prev || prev.sentence !== tokens[run.first]!.sentence || text.slice(prev.end, tokens[run.first]!.start) !== ' ') return false;
-  if (prev.lower === 'the' && !prev.quoted) return true;
-  // "property agency Centaline Homes", "the campaign group Open Streets", "the distributor VeloTrade".
-  if (!prev.cap && !prev.quoted && (ORGANISATION_NOUNS.has(prev.lower) || TRADE_NOUNS.has(prev.lower) || isInstitutionWord(prev.lower))) return true;
-  if (prev.lower === 'of' || prev.lower === 'for' || prev.lower === 'on' || prev.lower === 'and') {
-    k--;
-    const org = tokens[k];
-    return org !== undefined && org.cap && (isOrgWord(org.lower) || isInstitutionWord(org.lower)) && text.slice(org.end, prev.start) === ' ';
-  }
-  return false;
-}
 
 export function findRuns(p: DocParagraph): NameRun[] {
   const out: NameRun[] = [];

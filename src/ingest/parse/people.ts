@@ -1,9 +1,9 @@
 import type { DocParagraph } from './document.ts';
-import { isCommonWord, isDemonym, isFemaleName, isFirstName, isLastName, isMaleName, isPlace, isPlaceWord, isInstitutionWord, isOrgName, isRoleNoun, isInflectedVerb, isFunctionWord } from './lexicon.ts';
+import { isCommonWord, isDemonym, isFemaleName, isFirstName, isLastName, isMaleName, isPlace, isInstitutionWord, isOrgName, isRoleNoun, isInflectedVerb, isFunctionWord } from './lexicon.ts';
 import { findRuns, isTitleWord, type NameRun } from './name-runs.ts';
 import type { Token } from './tokens.ts';
 import { findDescriptions, roleAfter, roleAt, roleBefore, type Description } from './roles.ts';
-import { CREDIT_LABEL, FEMALE_WORDS, MALE_WORDS, NAME_PARTICLES, ORGANISATION_NOUNS, PERSON_NOUNS, SPEECH_VERBS, TITLES, TRADE_NOUNS, VERB_FILLERS } from './word-lists.ts';
+import { CREDIT_LABEL, FEMALE_WORDS, LOCATIVE_PREPOSITIONS, MALE_WORDS, NAME_PARTICLES, ORGANISATION_NOUNS, PERSON_NOUNS, SPEECH_VERBS, TITLES, TRADE_NOUNS, VERB_FILLERS } from './word-lists.ts';
 
 export type Gender = 'm' | 'f' | null;
 
@@ -222,7 +222,6 @@ export function findPeople(doc: DocParagraph[]): PeopleResult {
       const p = doc[run.paragraph]!;
       const parts = namePartsOf(doc[run.paragraph]!, run.name);
       if (departmentBeforeName(p, run, runs[ri + 1])) continue;
-      if (!run.titled && (namesEmployer(p, run) || afterPlacePrefix(p, run) || namesShip(p, run) || locatedPlace(p, run) || namesPlace(p, run))) continue;
       // "the European Automobile Manufacturers' Association", "the Mobile Money Agents' Union": a plural possessive
       // glued to an institution word is part of an organisation's name.
       const lastTok = run.name[run.name.length - 1]!;
@@ -326,7 +325,7 @@ export function findPeople(doc: DocParagraph[]): PeopleResult {
   const lastIndex = byLast();
   for (const runs of runsBy) {
     for (const run of runs) {
-      if (run.name.length !== 1 || !run.titled || namesShip(doc[run.paragraph]!, run)) continue;
+      if (run.name.length !== 1 || !run.titled) continue;
       const word = norm(run.name[0]!.text);
       const lower = word.toLowerCase();
       if (lastIndex.has(word) || firstParts.has(word) || isPlace(lower) || isOrgName(lower)) continue;
@@ -478,7 +477,7 @@ export function findPeople(doc: DocParagraph[]): PeopleResult {
     const owners = lastIndex.get(norm(tok.text));
     if (owners?.length !== 1 || owners[0]!.parts.length < 2) return undefined;
     const prev = doc[run.paragraph]!.tokens[run.first - 1];
-    if (prev && prev.sentence === tok.sentence && LOCATIVE.has(prev.lower)) return undefined;
+    if (prev && prev.sentence === tok.sentence && LOCATIVE_PREPOSITIONS.has(prev.lower)) return undefined;
     return tok;
   }
 
@@ -536,19 +535,6 @@ function departmentBeforeName(p: DocParagraph, run: NameRun, next: NameRun | und
   return p.text.slice(p.tokens[run.last - 1]!.end, p.tokens[next.first]!.start) === ', ';
 }
 
-/**
- * A run naming where someone works, not a person: after an occupation and "at" ("lawyers at Wilson Sonsini Goodrich",
- * "a partner at Baker McKenzie"). Law firms and consultancies are named after people, so their names look like
- * people's; the words around them do not. (Straight after a business noun, "the consultancy Oliver Wyman", is
- * name-runs.ts's isNonPersonContext.)
- */
-function namesEmployer(p: DocParagraph, run: NameRun): boolean {
-  const before = p.tokens[run.first - 1];
-  if (!before || before.quoted || p.text.slice(before.end, p.tokens[run.first]!.start) !== ' ') return false;
-  const occupation = p.tokens[run.first - 2];
-  return before.lower === 'at' && occupation !== undefined && isRoleNoun(occupation.lower);
-}
-
 /** Heads a person may take too ("a crane operator", "a property developer"): a business only when described as one. */
 const COMPANY_IF_DESCRIBED = new Set([...TRADE_NOUNS, 'owner', 'investor', 'designer']);
 const DESCRIBED_AS_COMPANY = /-based\b|\bprivately held\b|\bpublicly (?:traded|listed)\b|\bstate-owned\b|\bfamily-(?:owned|run)\b|\blisted\b/;
@@ -563,19 +549,6 @@ function describesBusiness(role: string): boolean {
   return ORGANISATION_NOUNS.has(head) || (COMPANY_IF_DESCRIBED.has(head) && DESCRIBED_AS_COMPANY.test(role.toLowerCase()));
 }
 
-/** What a street, a building or a venue named after a person is called: "Martin Luther King Jr. Drive". */
-const NAMED_PLACES = new Set('drive street avenue road boulevard parkway highway expressway freeway bridge tunnel airport stadium arena plaza square memorial center centre hospital library school college university'.split(' '));
-/** Settlements a name after "of" is the name of: "the town of La Feria". */
-const SETTLEMENTS = new Set('town city village municipality province state county district region island port suburb neighbourhood neighborhood community hamlet borough parish'.split(' '));
-
-/** "North Martin Luther King Jr. Drive", "the town of La Feria": a person's name that names a place. */
-function namesPlace(p: DocParagraph, run: NameRun): boolean {
-  const next = p.tokens[run.nameLast];
-  if (next && next.cap && NAMED_PLACES.has(next.lower) && /^\.? $/.test(p.text.slice(p.tokens[run.nameLast - 1]!.end, next.start))) return true;
-  const of = p.tokens[run.nameFirst - 1];
-  return of?.lower === 'of' && SETTLEMENTS.has(p.tokens[run.nameFirst - 2]?.lower ?? '');
-}
-
 /** "the Federal University of Agriculture, Abeokuta,": a word set off after an institution's name is where it is. */
 function placeOfInstitution(p: DocParagraph, k: number): boolean {
   if (p.text.slice(p.tokens[k - 1]?.end ?? 0, p.tokens[k]!.start) !== ', ') return false;
@@ -587,42 +560,10 @@ function placeOfInstitution(p: DocParagraph, k: number): boolean {
   return false;
 }
 
-/** Last words of a locality's name. */
-const LOCALITY_WORDS = new Set('east west north south central park heights hill hills village town city square gardens estate district quarter point beach bay harbour harbor springs falls valley ridge creek lake island islands road street avenue junction'.split(' '));
-
-/** "In Orlando East", "at Victoria Park": after a preposition of place, a name ending in a place word is the place. */
-function locatedPlace(p: DocParagraph, run: NameRun): boolean {
-  // The preposition may open the run itself, capitalised at a sentence start ("In Orlando East, …").
-  const before = p.tokens[run.nameFirst - 1];
-  const lastTok = run.name[run.name.length - 1]!;
-  const last = lastTok.lower;
-  if (before === undefined || !LOCATIVE.has(before.lower) || p.text.slice(before.end, p.tokens[run.nameFirst]!.start) !== ' ') return false;
-  if (isPlaceWord(last) || LOCALITY_WORDS.has(last)) return true;
-  // "based in Yuen Long": a name in no given-name list, right after "in", is the place ("interest in Harry Kane" is not).
-  return (before.lower === 'in' || before.lower === 'near') && !lastTok.possessive && !run.name.some((t) => isFirstName(t.lower));
-}
-
 /** "Thandi Nkosi, 68, waited", "68-year-old Thandi Nkosi": an age belongs to a person. */
 function aged(p: DocParagraph, run: NameRun): boolean {
   return ageFollows(p, run.last) || /^\d{1,3}-year-old$/.test(p.tokens[run.first - 1]?.lower ?? '');
 }
-
-/** Ships are named after people: "the carrier USS Carl Vinson", "HMS Queen Elizabeth", "USNS Harvey Milk". */
-const SHIP_PREFIXES = new Set(['uss', 'usns', 'usnv', 'hms', 'hmas', 'hmcs', 'hmnzs', 'ins', 'rfa', 'mv', 'ss', 'rv', 'fs', 'js', 'ns']);
-function namesShip(p: DocParagraph, run: NameRun): boolean {
-  const isShipPrefix = (t: Token | undefined) => t !== undefined && t.text === t.text.toUpperCase() && SHIP_PREFIXES.has(t.lower);
-  return isShipPrefix(p.tokens[run.first - 1]) || run.prefix.some(isShipPrefix);
-}
-
-/** "St. Louis Fed", "Mt. Hood", "Ft. Worth": an abbreviated saint, mount or fort opens a place's name. */
-const PLACE_PREFIXES = new Set(['st', 'ste', 'mt', 'ft']);
-function afterPlacePrefix(p: DocParagraph, run: NameRun): boolean {
-  const before = p.tokens[run.first - 1];
-  return before !== undefined && before.cap && PLACE_PREFIXES.has(before.lower) && p.text.slice(before.end, p.tokens[run.first]!.start) === '. ';
-}
-
-/** Prepositions that make a following capitalised word a place rather than a person. */
-const LOCATIVE = new Set(['in', 'at', 'from', 'to', 'near', 'into', 'outside', 'across', 'around', 'toward', 'towards', 'of', 'via', 'through', 'within']);
 
 /**
  * News ledes often name a person by office first and by name in the next paragraph: "The Taoiseach has rejected …" /

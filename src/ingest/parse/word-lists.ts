@@ -95,6 +95,9 @@ organization institute ngo alliance coalition society trust authority
 /** Nouns for a business or for a person in its trade ("the developer Meridian", "a property developer"). */
 export const TRADE_NOUNS = set('developer operator producer maker broker carrier publisher broadcaster');
 
+/** Prepositions that make a following capitalised word a place rather than a person. */
+export const LOCATIVE_PREPOSITIONS = set('in at from to near into outside across around toward towards of via through within');
+
 /** A line opening with a picture's credit: "Photo: …", "Illustration by …", "Credit: …" (masthead, captions, credits). */
 export const CREDIT_LABEL = /^(?:photo(?:graph)?s?|photography|pics?|pictures?|images?|illustrations?|videos?|graphics?|credits?)(?:\s+by\b\s*:?|\s*:)/iu;
 

@@ -1,0 +1,88 @@
+/**
+ * Whether the words around a run of capitalised words say it names no person: a ship, an employer, a place, an
+ * organisation. findRuns (name-runs.ts) empties such a run's name, so it is neither a person nor a mention.
+ */
+import type { DocParagraph } from './document.ts';
+import { isFirstName, isInstitutionWord, isOrgWord, isPlaceWord, isRoleNoun } from './lexicon.ts';
+import type { NameRun } from './name-runs.ts';
+import type { Token } from './tokens.ts';
+import { LOCATIVE_PREPOSITIONS, ORGANISATION_NOUNS, TRADE_NOUNS } from './word-lists.ts';
+
+/**
+ * Context vetoes: a run that names a ship, an employer or a place by the words around it (below), that continues an
+ * organisation's name ("Centre for Ecological Sciences", "Institute of Marine Science") or follows a bare article ("the
+ * Whitefield Rising residents' association"): people are not written "the Jane Smith".
+ */
+export function isNonPersonContext(p: DocParagraph, run: NameRun): boolean {
+  if (namesShip(p, run)) return true;
+  if (run.titled) return false;
+  if (run.name.length >= 2 && (namesEmployer(p, run) || afterPlacePrefix(p, run) || locatedPlace(p, run) || namesPlace(p, run))) return true;
+  if (run.prefix.length) return false;
+  const { tokens, text } = p;
+  let k = run.first - 1;
+  const prev = tokens[k];
+  if (!prev || prev.sentence !== tokens[run.first]!.sentence || text.slice(prev.end, tokens[run.first]!.start) !== ' ') return false;
+  if (prev.lower === 'the' && !prev.quoted) return true;
+  // "property agency Centaline Homes", "the campaign group Open Streets", "the distributor VeloTrade".
+  if (!prev.cap && !prev.quoted && (ORGANISATION_NOUNS.has(prev.lower) || TRADE_NOUNS.has(prev.lower) || isInstitutionWord(prev.lower))) return true;
+  if (prev.lower === 'of' || prev.lower === 'for' || prev.lower === 'on' || prev.lower === 'and') {
+    k--;
+    const org = tokens[k];
+    return org !== undefined && org.cap && (isOrgWord(org.lower) || isInstitutionWord(org.lower)) && text.slice(org.end, prev.start) === ' ';
+  }
+  return false;
+}
+
+/**
+ * A run naming where someone works, not a person: after an occupation and "at" ("lawyers at Wilson Sonsini Goodrich",
+ * "a partner at Baker McKenzie"). Law firms and consultancies are named after people, so their names look like
+ * people's; the words around them do not.
+ */
+function namesEmployer(p: DocParagraph, run: NameRun): boolean {
+  const before = p.tokens[run.first - 1];
+  if (!before || before.quoted || p.text.slice(before.end, p.tokens[run.first]!.start) !== ' ') return false;
+  const occupation = p.tokens[run.first - 2];
+  return before.lower === 'at' && occupation !== undefined && isRoleNoun(occupation.lower);
+}
+
+/** What a street, a building or a venue named after a person is called: "Martin Luther King Jr. Drive". */
+const NAMED_PLACES = new Set('drive street avenue road boulevard parkway highway expressway freeway bridge tunnel airport stadium arena plaza square memorial center centre hospital library school college university'.split(' '));
+/** Settlements a name after "of" is the name of: "the town of La Feria". */
+const SETTLEMENTS = new Set('town city village municipality province state county district region island port suburb neighbourhood neighborhood community hamlet borough parish'.split(' '));
+
+/** "North Martin Luther King Jr. Drive", "the town of La Feria": a person's name that names a place. */
+function namesPlace(p: DocParagraph, run: NameRun): boolean {
+  const next = p.tokens[run.nameLast];
+  if (next && next.cap && NAMED_PLACES.has(next.lower) && /^\.? $/.test(p.text.slice(p.tokens[run.nameLast - 1]!.end, next.start))) return true;
+  const of = p.tokens[run.nameFirst - 1];
+  return of?.lower === 'of' && SETTLEMENTS.has(p.tokens[run.nameFirst - 2]?.lower ?? '');
+}
+
+/** Last words of a locality's name. */
+const LOCALITY_WORDS = new Set('east west north south central park heights hill hills village town city square gardens estate district quarter point beach bay harbour harbor springs falls valley ridge creek lake island islands road street avenue junction'.split(' '));
+
+/** "In Orlando East", "at Victoria Park": after a preposition of place, a name ending in a place word is the place. */
+function locatedPlace(p: DocParagraph, run: NameRun): boolean {
+  // The preposition may open the run itself, capitalised at a sentence start ("In Orlando East, …").
+  const before = p.tokens[run.nameFirst - 1];
+  const lastTok = run.name[run.name.length - 1]!;
+  const last = lastTok.lower;
+  if (before === undefined || !LOCATIVE_PREPOSITIONS.has(before.lower) || p.text.slice(before.end, p.tokens[run.nameFirst]!.start) !== ' ') return false;
+  if (isPlaceWord(last) || LOCALITY_WORDS.has(last)) return true;
+  // "based in Yuen Long": a name in no given-name list, right after "in", is the place ("interest in Harry Kane" is not).
+  return (before.lower === 'in' || before.lower === 'near') && !lastTok.possessive && !run.name.some((t) => isFirstName(t.lower));
+}
+
+/** Ships are named after people: "the carrier USS Carl Vinson", "HMS Queen Elizabeth", "USNS Harvey Milk". */
+const SHIP_PREFIXES = new Set(['uss', 'usns', 'usnv', 'hms', 'hmas', 'hmcs', 'hmnzs', 'ins', 'rfa', 'mv', 'ss', 'rv', 'fs', 'js', 'ns']);
+function namesShip(p: DocParagraph, run: NameRun): boolean {
+  const isShipPrefix = (t: Token | undefined) => t !== undefined && t.text === t.text.toUpperCase() && SHIP_PREFIXES.has(t.lower);
+  return isShipPrefix(p.tokens[run.first - 1]) || run.prefix.some(isShipPrefix);
+}
+
+/** "St. Louis Fed", "Mt. Hood", "Ft. Worth": an abbreviated saint, mount or fort opens a place's name. */
+const PLACE_PREFIXES = new Set(['st', 'ste', 'mt', 'ft']);
+function afterPlacePrefix(p: DocParagraph, run: NameRun): boolean {
+  const before = p.tokens[run.first - 1];
+  return before !== undefined && before.cap && PLACE_PREFIXES.has(before.lower) && p.text.slice(before.end, p.tokens[run.first]!.start) === '. ';
+}
