@@ -28,9 +28,11 @@ const articleEtag = (a: { id: number; version: number }) => formatEtag('article'
 export const list = endpoint({
   operationId: 'listArticles',
   summary: 'List articles (keyset pagination)',
+  description: 'Readers without a token see published articles only (status=draft, archived or stub is a 401 for them). publishedFrom after publishedTo is a 422.',
   tag,
   query: ListArticlesQuery,
   responses: { 200: { description: 'a page of articles', schema: z.object({ data: z.array(ArticleSummary), meta: PageMeta }) } },
+  errors: [401, 422],
   async handle({ query, db, principal }) {
     if (!canSeeUnpublished(principal) && query.status && query.status !== 'published') {
       throw new AppError('unauthorized', 'Listing unpublished articles needs a token');
@@ -78,9 +80,9 @@ export const get = endpoint({
   errors: [404, 406],
   async handle({ params, query, db, cache, principal, ifNoneMatch, accepts, origin }) {
     const format = chooseArticleFormat(query.format, accepts);
-    const head = await findArticleHead(db, params.idOrSlug);
+    const head = await findArticleHead(db, params.id);
     // Unpublished work (drafts may hold embargoed news) does not even exist for readers.
-    if (!head || (head.status !== 'published' && !canSeeUnpublished(principal))) throw articleNotFound(params.idOrSlug.slice(0, 100));
+    if (!head || (head.status !== 'published' && !canSeeUnpublished(principal))) throw articleNotFound(params.id.slice(0, 100));
     const negotiated = { vary: 'Accept', ...(format === 'json' ? {} : { type: ARTICLE_FORMATS[format] }) };
     const etag = representationEtag(articleEtag(head), format);
     if (matchesIfNoneMatch(ifNoneMatch, etag)) return { status: 304, etag, ...negotiated };

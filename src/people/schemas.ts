@@ -17,7 +17,7 @@ export const CreatePersonBody = z.strictObject({ name: text(200), description: o
 export const PatchPersonBody = z
   .strictObject({ name: text(200).optional(), description: optionalText(5000) })
   .refine((b) => Object.keys(b).length > 0, 'send at least one field to change')
-  .meta({ id: 'PatchPerson' });
+  .meta({ id: 'PatchPerson', minProperties: 1 });
 
 export const DeletePersonQuery = z.strictObject({
   detach: z.enum(['true', 'false']).optional().meta({ description: 'true: remove them from quotes and articles first (admins)' }),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { canSeeUnpublished } from '../auth/access.ts';
 import { AppError } from '../errors.ts';
 import { endpoint } from '../http/endpoint.ts';
-import { CursorQuery, PageMeta, text } from '../http/schemas.ts';
+import { CursorQuery, PageMeta, integerText, text } from '../http/schemas.ts';
 import { SearchResult, searchArticles } from './search-articles.ts';
 import { RANK_WINDOW } from './search-sql.ts';
 
@@ -13,11 +13,7 @@ const SearchQuery = z.strictObject({
   }),
   status: z.enum(['draft', 'published', 'archived']).optional().meta({ description: 'editors: one status (default: all but stubs); readers see published only' }),
   cursor: CursorQuery,
-  limit: z
-    .string()
-    .regex(/^\d{1,2}$/, 'must be an integer from 1 to 50')
-    .transform(Number)
-    .pipe(z.number().int().min(1).max(50))
+  limit: integerText(1, 50)
     .optional()
     .meta({ description: 'page size, 1–50 (default 10)' }),
 });

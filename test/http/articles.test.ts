@@ -65,7 +65,7 @@ describeEachDatabase('articles API', (ctx) => {
     const a = await articleFactory(ctx.db);
     const byId = await request(app()).get(`/api/articles/${a.id}`);
     assert.equal(byId.status, 200);
-    assertMatchesOpenApi(byId, 'get', '/api/articles/:idOrSlug');
+    assertMatchesOpenApi(byId, 'get', '/api/articles/:id');
     assert.equal(byId.headers.etag, articleEtag(a.id, 1));
     assert.deepEqual(byId.body.paragraphs.map((p: { position: number }) => p.position), [1, 2, 3]);
     assert.equal(byId.body.quotes[0].speaker.id, a.personId);
@@ -86,7 +86,7 @@ describeEachDatabase('articles API', (ctx) => {
     assert.equal((await request(app()).get('/api/articles/no-such-article')).status, 404);
     const hidden = await request(app()).get(`/api/articles/${draft.id}`);
     assert.equal(hidden.status, 404);
-    assertMatchesOpenApi(hidden, 'get', '/api/articles/:idOrSlug');
+    assertMatchesOpenApi(hidden, 'get', '/api/articles/:id');
     assert.equal((await request(app()).get(`/api/articles/${draft.id}`).set(bearer(editor))).status, 200);
   });
 
