@@ -15,9 +15,10 @@ export function methodNotAllowed(routes: Route[]): RequestHandler {
     const key = segments.join('/');
     const entry = paths.get(key) ?? { segments, methods: new Set<string>() };
     entry.methods.add(route.method.toUpperCase());
-    if (route.method === 'get') entry.methods.add('HEAD');
     paths.set(key, entry);
   }
+  // Express answers HEAD wherever it answers GET.
+  for (const entry of paths.values()) if (entry.methods.has('GET')) entry.methods.add('HEAD');
   const candidates = [...paths.values()];
   return (req, res, next) => {
     const parts = req.path.split('/').filter(Boolean);

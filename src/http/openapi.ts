@@ -17,7 +17,7 @@ const ERROR_TEXT: Record<number, string> = {
   412: 'If-Match is stale: someone else changed it since you read it; reload and redo',
   413: 'the body is larger than the configured limit',
   415: 'wrong Content-Type for the body',
-  422: 'well-formed but breaks a rule (errors[] says which)',
+  422: 'well-formed but breaks a rule the schema cannot express (errors[] says which): a cross-field rule, a search query the syntax cannot read, a cursor this API did not issue',
   428: 'If-Match is required for this write',
   429: 'too many failed authentications from this address',
   500: 'a bug: logged with the request id (requestId), no details leave the server',

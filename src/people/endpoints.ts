@@ -16,6 +16,7 @@ export const list = endpoint({
   tag,
   query: ListPeopleQuery,
   responses: { 200: { description: 'a page of people, by name', schema: z.object({ data: z.array(Person), meta: PageMeta }) } },
+  errors: [422],
   async handle({ query, db, principal }) {
     const limit = query.limit ?? 20;
     const { data, nextCursor } = await listPeople(db, { q: query.q, cursor: query.cursor, limit, publishedOnly: !canSeeUnpublished(principal) });

@@ -5,6 +5,7 @@ import { personNameKey } from './name-key.ts';
 export const ListPeopleQuery = z.strictObject({
   // Names are matched on their key (letters and digits, folded): "%" or "--" would match everyone.
   q: text(200)
+    .regex(/[\p{L}\p{N}]/u, 'needs a letter or digit of the name')
     .refine((q) => personNameKey(q) !== '', 'needs a letter or digit of the name')
     .optional()
     .meta({ description: 'part of the name (case, accents and punctuation ignored)' }),

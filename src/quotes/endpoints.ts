@@ -17,6 +17,7 @@ export const list = endpoint({
   tag,
   query: ListQuotesQuery,
   responses: { 200: { description: 'a page of quotes', schema: z.object({ data: z.array(Quote), meta: PageMeta }) } },
+  errors: [422],
   async handle({ query, db, principal }) {
     const limit = query.limit ?? 20;
     const { data, nextCursor } = await listQuotes(db, { ...query, limit, publishedOnly: !canSeeUnpublished(principal) });
