@@ -25,7 +25,7 @@ const ERROR_TEXT: Record<number, string> = {
 };
 
 // RFC 9110 entity tags, one or more, comma-separated: `*` is refused (428) and an empty value is no ETag.
-const ETAG_LIST = /^(W\/)?"[\x21\x23-\x7e]*"(\s*,\s*(W\/)?"[\x21\x23-\x7e]*")*$/;
+const ETAG_LIST = /^(W\/)?"[\x21\x23-\x7e]*"([ \t]*,[ \t]*(W\/)?"[\x21\x23-\x7e]*")*$/;
 const etagList = (description: string) => z.string().regex(ETAG_LIST).meta({ description, example: '"article-12-v7"' });
 
 const headerSchema = {
