@@ -111,7 +111,10 @@ export const get = endpoint({
 export const create = endpoint({
   operationId: 'createArticle',
   summary: 'Create an article from structured JSON',
-  description: 'Quotes name their paragraph by position and their speaker by {"id"} or {"name"}; related articles by {"id"} or {"headline"} (stubs are created).',
+  description:
+    'Quotes name their paragraph by position and their speaker by {"id"} or {"name"}; related articles by {"id"} or {"headline"} (stubs are created). ' +
+    'Rules across fields, each a 422 naming the field: a quote or mention points at a paragraph the article has; a person is listed once; ' +
+    'a scare quote has no speaker; offsets come both or neither, start before end, and frame the quote text in its paragraph.',
   tag,
   body: { type: 'json', schema: CreateArticleBody },
   entity: 'article',

@@ -28,6 +28,9 @@ export const list = endpoint({
 export const create = endpoint({
   operationId: 'createQuote',
   summary: 'Add a quote to an article',
+  description:
+    'Rules across fields, each a 422 naming the field: exactly one of paragraphId or paragraph; the paragraph is one of this article’s; ' +
+    'a scare quote has no speaker; offsets come both or neither, start before end, and frame the quote text in its paragraph.',
   tag,
   params: IdParams,
   body: { type: 'json', schema: CreateQuoteBody },
