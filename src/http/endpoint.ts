@@ -15,6 +15,11 @@ import type { RenderCache } from './render-cache.ts';
  * An endpoint declares everything about one operation — inputs, body type, responses, errors — next to its
  * handler. The same declaration validates requests (here) and generates the OpenAPI document (openapi.ts), so the
  * two cannot disagree. Handlers receive parsed inputs and return a Reply; they never touch `res`.
+ *
+ * A write to an article or person declares `entity: 'article' | 'person'` and `ifMatch: true`: the adapter checks
+ * If-Match before the handler runs (428/412), the handler takes `expected` (the version read; `expectedFor(id)` when
+ * the entity is found by a read) and `actor`, and returns `entity: { id, version }`, which the adapter sends as the
+ * new ETag.
  */
 export interface ResponseSpec {
   description: string;
