@@ -7,6 +7,7 @@ import type { Config } from '../config/index.ts';
 import type { Db } from '../db/client.ts';
 import { AppError } from '../errors.ts';
 import type { Actor } from '../history/record-revision.ts';
+import { assertStorableRequest } from './clean-text.ts';
 import { issuesFromZod } from './problem.ts';
 import type { RenderCache } from './render-cache.ts';
 
@@ -126,6 +127,7 @@ export function toHandler(route: Route, deps: { db: Db; config: Config; cache: R
         });
       }
     }
+    assertStorableRequest({ path: req.params, query: req.query, body: ep.body ? req.body : undefined });
     const params = parse(ep.params, req.params, 'path');
     const query = parse(ep.query, req.query, 'query');
     const body = ep.body ? parse(ep.body.schema, req.body, 'body') : undefined;
