@@ -4,7 +4,7 @@ import helmet from 'helmet';
 import { pino, type Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import swaggerUi from 'swagger-ui-express';
-import { authenticate } from '../auth/middleware.ts';
+import { authenticate, requireAccess } from '../auth/middleware.ts';
 import type { Config } from '../config/index.ts';
 import type { Db } from '../db/client.ts';
 import { AppError } from '../errors.ts';
@@ -70,12 +70,16 @@ export function createApp({ db, config, logger = pino({ level: config.logLevel }
   app.use('/docs', swaggerUi.serve, swaggerUi.setup(openapi, { customSiteTitle: 'News store API' }));
 
   app.use('/api', authenticate(db, config.authFailureLimit));
-  app.use(express.json({ limit: config.jsonBodyLimit, type: 'application/json' }));
-  app.use(express.text({ limit: config.textBodyLimit, type: 'text/plain' }));
+  // Bodies are read per route, after its access check (requireAccess): a request refused for want of a token is
+  // answered before a byte of its body is read.
+  const bodyParsers = [
+    express.json({ limit: config.jsonBodyLimit, type: 'application/json' }),
+    express.text({ limit: config.textBodyLimit, type: 'text/plain' }),
+  ];
 
   // Published articles rendered once per version (src/articles/endpoints.ts); per app, so tests never share one.
   const cache = createRenderCache();
-  for (const route of routes) app[route.method](route.path, toHandler(route, { db, config, cache }));
+  for (const route of routes) app[route.method](route.path, requireAccess(route.access), ...bodyParsers, toHandler(route, { db, config, cache }));
   // A path that exists with other methods: 405 with Allow, not a 404 that says the thing is not there.
   for (const [path, methods] of methodsByPath(routes)) {
     const allow = [...methods, ...(methods.includes('GET') ? ['HEAD'] : [])].join(', ');

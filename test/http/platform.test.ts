@@ -58,7 +58,7 @@ describeEachDatabase('platform: health, errors, limits, auth, docs', (ctx) => {
     assert.equal((await request(app()).get('/api/articles').set(bearer(token))).status, 200);
     const row = await ctx.db.prisma.apiToken.findFirst({ where: { name: 'soon-revoked' } });
     assert.ok(row?.lastUsedAt, 'last_used_at is recorded');
-    await revokeToken(ctx.db.prisma, 'soon-revoked');
+    await revokeToken(ctx.db.prisma, { name: 'soon-revoked' });
     const revoked = await request(app()).get('/api/articles').set(bearer(token));
     assert.equal(revoked.status, 401);
     assertMatchesOpenApi(revoked, 'get', '/api/articles');

@@ -37,7 +37,7 @@ describeEachDatabase('security', (ctx) => {
     tokens.editor = (await createToken(ctx.db.prisma, { name: 'sec-editor', role: 'editor' })).token;
     tokens.admin = (await createToken(ctx.db.prisma, { name: 'sec-admin', role: 'admin' })).token;
     tokens.revoked = (await createToken(ctx.db.prisma, { name: 'sec-revoked', role: 'admin' })).token;
-    await revokeToken(ctx.db.prisma, 'sec-revoked');
+    await revokeToken(ctx.db.prisma, { name: 'sec-revoked' });
   });
   // Built once: createApp builds the OpenAPI document and the docs page, too slow to repeat per request.
   let built: ReturnType<typeof testApp> | undefined;
