@@ -8,6 +8,7 @@ import { AppError } from '../../src/errors.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { articleEtag, articleFactory, bearer, testApp, tokenFor } from '../support/http.ts';
 import { makeArticleText } from '../support/articles.ts';
+import { WRITE_BUDGET } from '../../src/ingest/import-article.ts';
 
 /**
  * Issue 21's reproductions, each on both databases: a date outside years 1–9999 UTC, NUL and lone surrogates,
@@ -176,5 +177,18 @@ describeEachDatabase('hostile values (issue 21)', (ctx) => {
     assert.equal(res.headers['retry-after'], '5');
     assert.match(String(res.headers['content-type']), /problem\+json/);
     assert.equal(await ctx.db.prisma.person.count(), people);
+  });
+
+  test('the write budget: an import over the paragraph or quote cap is a 413 naming the count, and stores nothing', async () => {
+    const articles = await ctx.db.prisma.article.count();
+    const paragraphs = Array.from({ length: WRITE_BUDGET.paragraphs + 1 }, (_, i) => `Paragraph number ${i + 1} of a very long story.`).join('\n\n');
+    const tooLong = await request(app()).post('/api/articles/import').set(bearer(editor)).type('text/plain').send(`---\nheadline: Far too long\n---\n${paragraphs}\n`);
+    assert.equal(tooLong.status, 413, tooLong.text.slice(0, 300));
+    assert.deepEqual(tooLong.body.errors[0].path, ['body', 'paragraphs']);
+    const quotes = Array.from({ length: 120 }, (_, p) => Array.from({ length: 42 }, (_, q) => `“Quote ${p}-${q},” she said.`).join(' ')).join('\n\n');
+    const tooQuoted = await request(app()).post('/api/articles/import').set(bearer(editor)).type('text/plain').send(`---\nheadline: Far too quoted\n---\n${quotes}\n`);
+    assert.equal(tooQuoted.status, 413, tooQuoted.text.slice(0, 300));
+    assert.match(tooQuoted.body.detail, /quotes \(at most 5000\)/);
+    assert.equal(await ctx.db.prisma.article.count(), articles);
   });
 });
