@@ -127,7 +127,6 @@ describeEachDatabase('security', (ctx) => {
   test('failed authentications are limited per address: spoofed X-Forwarded-For and malformed headers do not get around it', async () => {
     // The counts live in the database (rate-limit-store.ts): start from none, whatever this file's other tests did.
     await ctx.db.prisma.rateLimit.deleteMany();
-    if (process.env.DEBUG_RL) console.log('rows before', await ctx.db.prisma.rateLimit.findMany());
     const direct = testApp(ctx.db, { AUTH_FAILURE_LIMIT: '4', TRUST_PROXY: 'false' });
     const statuses: number[] = [];
     const attempts = ['Bearer nws_wrong1', 'Basic YTpi', 'Bearer ', 'Bearer nws_wrong2', 'Bearer nws_wrong3', `Bearer ${tokens.editor}`];
