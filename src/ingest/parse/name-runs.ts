@@ -3,7 +3,7 @@ import {
   isCommonWord, isDemonym, isFirstName, isFunctionWord, isInstitutionWord, isKnownNonPerson, isLastName, isOrgName, isOrgWord,
   isPlace, isPlaceWord, isRoleNoun, isSentenceStarterWord, isTimeWord,
 } from './lexicon.ts';
-import { CAPITAL_PARTICLES, FUNCTION_WORDS, HONORIFICS, INNER_CAPITAL_PARTICLES, NAME_PARTICLES, TITLES } from './word-lists.ts';
+import { CAPITAL_PARTICLES, DATE_PREPOSITIONS, FAMILY_FIRST_SURNAMES, FUNCTION_WORDS, HONORIFICS, INNER_CAPITAL_PARTICLES, MODAL_GIVEN_NAMES, NAME_PARTICLES, POST_NOMINALS, STORM_WORDS, TITLES, WORD_GIVEN_NAMES } from './word-lists.ts';
 import type { Token } from './tokens.ts';
 import { isNonPersonContext } from './run-context.ts';
 
@@ -76,18 +76,11 @@ function isQualifier(t: Token): boolean {
   return (isPlace(l) || isOrgName(l) || isOrgWord(l)) && !isFirstName(l);
 }
 
-/** Letters written after a name: honours, silk, parliamentary seats. */
-export const POST_NOMINALS = new Set(['KC', 'QC', 'SC', 'MP', 'MSP', 'MEP', 'MLA', 'TD', 'OBE', 'CBE', 'MBE', 'KBE', 'DBE', 'FRS', 'PhD']);
+/** Letters written after a name (lists/post-nominals.txt). */
+export { POST_NOMINALS } from './word-lists.ts';
 
 const PORTFOLIO_LINKS = new Set(['for', 'of']);
-/** Chinese, Korean and Vietnamese surnames that are also English words, written first: Tan Wei Ming, Long Yun. */
-const FAMILY_FIRST_SURNAMES = new Set(['tan', 'long', 'young', 'ma', 'sun', 'song', 'moon', 'park', 'ho', 'hung', 'kong', 'fan', 'gong', 'lai']);
-/** Given names that are also words or weekdays: West African day names, virtue names (Faith, Blessing, Sunday Adeyemi). */
-const WORD_GIVEN_NAMES = new Set(['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'faith', 'grace', 'mercy', 'joy', 'hope', 'blessing', 'precious', 'patience', 'charity', 'godwin', 'gift', 'comfort', 'favour', 'favor']);
-/** Given names that are also modal verbs. */
-const MODAL_GIVEN_NAMES = new Set(['will', 'may', 'can']);
 const PAST_SPEECH = new Set(['said', 'told', 'added', 'says', 'tells', 'adds', 'wrote', 'writes']);
-const DATE_PREPOSITIONS = new Set(['in', 'on', 'since', 'until', 'till', 'by', 'from', 'through', 'last', 'next', 'early', 'late', 'mid', 'before', 'after', 'during', 'of']);
 
 /** A word quoted inside an unquoted run (or the reverse) is a nickname: Dele “Big Dee” Adebanjo. */
 const isNickname = (t: Token, run: Token[]): boolean => t.quoted !== run[0]!.quoted;
@@ -245,10 +238,6 @@ function isNonPersonRun(name: Token[], titled: boolean): boolean {
   const monthName = (i: number) => i === 0 && name.length >= 2 && (titled || isLastName(name[1]!.lower) || (WORD_GIVEN_NAMES.has(name[0]!.lower) && name.slice(1).every((t) => !isCommonWord(t.lower))));
   return name.some((t, i) => t.cap && ((isTimeWord(t.lower) && !monthName(i)) || (isPlace(t.lower) && !isLastName(t.lower) && !isFirstName(t.lower) && !(givenFirst && i > 0)) || isDemonym(t.lower)));
 }
-
-/** Heads of storm names, which look like "Title Firstname" runs. */
-const STORM_WORDS = new Set(['hurricane', 'typhoon', 'cyclone', 'storm', 'tropical']);
-
 
 export function findRuns(p: DocParagraph): NameRun[] {
   const out: NameRun[] = [];

@@ -3,7 +3,7 @@ import { isCommonWord, isDemonym, isFemaleName, isFirstName, isLastName, isMaleN
 import { findRuns, isTitleWord, type NameRun } from './name-runs.ts';
 import type { Token } from './tokens.ts';
 import { findDescriptions, roleAfter, roleAt, roleBefore, type Description } from './roles.ts';
-import { CREDIT_LABEL, FEMALE_WORDS, LOCATIVE_PREPOSITIONS, MALE_WORDS, NAME_PARTICLES, ORGANISATION_NOUNS, PERSON_NOUNS, SPEECH_VERBS, TITLES, TRADE_NOUNS, VERB_FILLERS } from './word-lists.ts';
+import { CREDIT_LABEL, FEMALE_WORDS, LOCATIVE_PREPOSITIONS, MALE_WORDS, NAME_PARTICLES, ORGANISATION_NOUNS, PARTY_PLURALS, PERSON_NOUNS, SPEECH_VERBS, TITLES, TRADE_NOUNS, VERB_FILLERS } from './word-lists.ts';
 
 export type Gender = 'm' | 'f' | null;
 
@@ -164,8 +164,6 @@ interface Candidate {
   role: string | null;
 }
 
-/** Members of a party or movement in the plural, the last word of its name: "Free Democrats", "Sweden Democrats". */
-const PARTY_PLURALS = new Set(['democrats', 'republicans', 'socialists', 'conservatives', 'liberals', 'greens', 'nationalists', 'unionists', 'communists', 'tories', 'independents', 'progressives', 'separatists', 'loyalists', 'republicans', 'islamists', 'maoists', 'federalists', 'peronists', 'populists', 'libertarians', 'royalists', 'monarchists', 'centrists', 'radicals']);
 
 /**
  * Credits, not the story: "(Reporting by William Schomberg; Editing by Alex Richardson)", "Associated Press writer Lisa

@@ -4,7 +4,7 @@ import { isAcronym, isTitleWord, type NameRun, POST_NOMINALS } from './name-runs
 import type { Token } from './tokens.ts';
 import { tokenAt } from './attribution.ts';
 import { abbreviationAt } from './sentences.ts';
-import { HONORIFICS, ROLE_STOP, SPEECH_VERBS, TITLES } from './word-lists.ts';
+import { FIELD_GERUNDS, HONORIFICS, RANKS, ROLE_MODIFIERS, ROLE_STOP, SPEECH_VERBS, TITLES, TITLE_MODIFIERS } from './word-lists.ts';
 
 /**
  * Roles as the article writes them: a title or description right before the name ("US secretary of state Antony
@@ -16,18 +16,10 @@ const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'ou
 const POSSESSIVE_DETERMINERS = new Set(['his', 'her', 'their', 'its', 'our']);
 const CLAUSE_OPENERS = new Set(['and', 'but', 'with', 'by', 'from', 'to', 'for', 'as', 'said', 'says', 'that', 'while', 'when', 'after', 'before', 'because', 'although', 'though', 'since', 'if', 'whereas', 'told', 'tells', 'warned', 'added']);
 
-/** Participles and adjectives that are part of a role as written: "retired teacher", "acting chief executive". */
-const ROLE_MODIFIERS = new Set(['retired', 'acting', 'serving', 'outgoing', 'incoming', 'ousted', 'disgraced', 'embattled', 'jailed', 'imprisoned', 'detained', 'suspended', 'sacked', 'exiled', 'former', 'interim', 'elected', 'designated']);
 
-/** -ing nouns that name a field inside a role: "housing spokesman", "managing director", "marketing chief". */
-const FIELD_GERUNDS = new Set(['housing', 'managing', 'marketing', 'planning', 'operating', 'nursing', 'engineering', 'banking', 'trading', 'accounting', 'publishing', 'broadcasting', 'training', 'lending', 'mining', 'shipping', 'programming', 'licensing', 'policing', 'sentencing', 'funding', 'fundraising', 'campaigning', 'organising', 'organizing', 'polling', 'building', 'manufacturing', 'farming', 'fishing', 'recruiting', 'teaching', 'consulting']);
-/** Capitalised words that qualify a title: "Managing Director", "Executive Vice President", "Deputy Chief Constable". */
-const TITLE_MODIFIERS = new Set(['managing', 'executive', 'deputy', 'vice', 'chief', 'senior', 'junior', 'assistant', 'associate', 'principal', 'acting', 'interim', 'general', 'permanent', 'regional', 'national', 'federal', 'state', 'former', 'first', 'second', 'lead', 'head', 'shadow', 'joint', 'special']);
 
 const isRoleWord = (t: Token): boolean => isRoleNoun(t.lower) || TITLES.has(t.lower) || (isAcronym(t) && isRoleNoun(t.lower));
 
-/** Ranks and forms of address, as against offices: "Gen.", "Father", "Lt. Col." say less than a role written out. */
-const RANKS = new Set(['father', 'sister', 'brother', 'reverend', 'rabbi', 'imam', 'pastor', 'sheikh', 'general', 'admiral', 'colonel', 'captain', 'lieutenant', 'sergeant', 'major', 'corporal', 'private', 'commander', 'detective', 'inspector', 'constable', 'vice', 'rear', 'lance']);
 const isRankOnly = (role: string): boolean => role.split(/\s+/).every((w) => w.endsWith('.') || RANKS.has(w.toLowerCase()));
 
 /**
