@@ -1,11 +1,12 @@
 /**
- * npm run eval:corpus -- <folder> [--details] [--json] [--only PREFIX]
+ * npm run eval:corpus -- <folder> [--details] [--json] [--only PREFIX] [--speed]
  * Scores the ingest parser on an annotated folder in the PolNeAR layout (../shared/corpus/polnear/train or dev):
  * direct-quotation recall and precision, named-speaker accuracy and null rate, roles, and sources that are pronouns,
  * descriptions or organisations counted apart. How it scores: docs/parser.md, "How the harness scores".
  */
 import { Command } from 'commander';
 import { runMain } from '../src/cli/run-main.ts';
+import { parseSpeed } from '../src/eval/parse-speed.ts';
 import { figures, scoreCorpus } from '../src/eval/score-corpus.ts';
 
 const program = new Command()
@@ -15,13 +16,19 @@ const program = new Command()
   .option('--details', 'list every miss: article, quote start, gold source, predicted speaker')
   .option('--json', 'print the figures as JSON')
   .option('--only <prefix>', 'only articles whose name starts with this')
+  .option('--speed', 'instead of scoring: the warm parse speed over the folder, in articles per second')
   .showHelpAfterError();
 
 const pct = (x: number | null) => (x === null ? '   n/a' : `${(100 * x).toFixed(1).padStart(5)}%`);
 
 async function main(): Promise<number> {
   program.parse();
-  const opts = program.opts<{ details?: boolean; json?: boolean; only?: string }>();
+  const opts = program.opts<{ details?: boolean; json?: boolean; only?: string; speed?: boolean }>();
+  if (opts.speed) {
+    const s = parseSpeed(program.args[0]!);
+    process.stdout.write(opts.json ? `${JSON.stringify(s)}\n` : `${s.articles} articles, warm parse ${Math.round(s.perSecond)} articles/s\n`);
+    return 0;
+  }
   const result = scoreCorpus(program.args[0]!, opts.only ? (n) => n.startsWith(opts.only!) : undefined);
   const f = figures(result);
   if (opts.json) {

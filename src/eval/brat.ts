@@ -26,9 +26,14 @@ export function readBrat(ann: string, file = 'annotations'): BratDocument {
   const spans = new Map<string, BratSpan>();
   const relations: BratRelation[] = [];
   const lines = ann.split(/\r?\n/);
+  let lastWasSpan = false;
   lines.forEach((line, i) => {
     if (!line.trim()) return;
     const where = `${file}:${i + 1}`;
+    // A span whose text holds a line break goes on over the next lines (some PolNeAR files); the scorer reads a
+    // span's words from the article by its offsets, so the rest of that text is not needed.
+    if (lastWasSpan && !/^[A-Z#]\d*\t/.test(line)) return;
+    lastWasSpan = line.startsWith('T');
     const [id, body, text] = line.split('\t');
     if (!id || body === undefined) throw new Error(`${where}: expected "ID<TAB>annotation", got ${JSON.stringify(line.slice(0, 60))}`);
     if (id.startsWith('T')) {

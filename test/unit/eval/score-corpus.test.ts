@@ -122,3 +122,9 @@ test('a malformed annotation line is an error naming the file and line', () => {
   assert.throws(() => readBrat('T1\tSource 5 x\tHe\n', 'a.ann'), /a\.ann:1: span T1/);
   assert.throws(() => readBrat('T1\tSource 0 2\tHe\nE1\tSource:T9\n', 'b.ann'), /b\.ann: relation E1 names Source:T9/);
 });
+
+test('a span text running over a line break is read; the next line is not taken for an annotation', () => {
+  const brat = readBrat('T1\tContent 0 30\tWe will not\nsign this\nT2\tSource 31 33\tHe\nE1\tContent:T1 Source:T2\n', 'c.ann');
+  assert.deepEqual([...brat.spans.keys()], ['T1', 'T2']);
+  assert.equal(brat.relations.length, 1);
+});
