@@ -38,6 +38,10 @@ export interface ParsedPerson {
   role: string | null;
   aliases: string[];
   paragraphs: number[];
+  /** 'organisation' for a company, agency, body or document quoted as a source; absent means 'person' */
+  kind?: 'person' | 'organisation';
+  /** how the article refers to this person: from the pronouns the text resolves to them, never from the name */
+  pronoun?: 'she' | 'he' | 'they' | null;
 }
 
 export interface ParsedMeta {
