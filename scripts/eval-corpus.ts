@@ -54,6 +54,10 @@ async function main(): Promise<number> {
     `  speaker accuracy       ${pct(n.accuracy)}  (of found; end to end ${pct(n.endToEnd)})`,
     `  null speaker           ${pct(n.nullRate)}`,
     `  roles (source has one) ${pct(f.roles.accuracy)}  (${f.roles.correct}/${f.roles.scored}; ${f.roles.nullRole} null)`,
+    `people (named sources)   ${f.people.gold} annotated, ${f.people.found} found; ${f.people.predicted} quoted people, ${f.people.predictedRight} annotated`,
+    `  recall                 ${pct(f.people.recall)}`,
+    `  precision              ${pct(f.people.precision)}`,
+    `  F1                     ${pct(f.people.f1)}`,
     `organisation sources     ${f.organisationSpeaker.quotes} quotes, ${f.organisationSpeaker.found} found, speaker right ${pct(f.organisationSpeaker.accuracy)}`,
     ...(['pronoun', 'description', 'organisation'] as const).map((k) => {
       const s = f.bySource[k]!;

@@ -16,6 +16,12 @@
  *   - Roles (best effort): where the Source carries role words beside the name and the speaker is right, the role is
  *     right when a word of the predicted role and one of them agree in their first letters (up to four, at least
  *     three: "Sen." ~ "senator").
+ *   - People (issue 16's people F1, as near as the corpus allows: it annotates sources, not every person named):
+ *     the gold people of an article are the distinct persons named by the Source of any attribution (quoted or not),
+ *     one per last name word. Recall counts those the parser lists as a person (the speaker rule above, against its
+ *     people); precision counts, among the people the parser gives a matched direct quotation whose Source is a
+ *     person or a pronoun, those that are a gold person. So a headline taken for a name, or a name cut short, counts
+ *     against precision; a real person never quoted in the corpus does not.
  *   - An organisation source's speaker is right when the predicted speaker is an organisation (kind 'organisation')
  *     sharing a word with the Source, or the Source is a description ("the report") and the speaker is an organisation.
  */
@@ -28,7 +34,7 @@ export interface Miss {
   article: string;
   /** file offset of the gold (or predicted) quotation */
   start: number;
-  what: 'missed quote' | 'extra quote' | 'wrong speaker' | 'null speaker' | 'wrong role' | 'null role';
+  what: 'missed quote' | 'extra quote' | 'wrong speaker' | 'null speaker' | 'wrong role' | 'null role' | 'missed person' | 'extra person';
   quote: string;
   goldSource: string | null;
   sourceKind: SourceKind | null;
@@ -50,6 +56,7 @@ export interface ArticleScore {
   unmapped: number;
   bySource: Record<SourceKind, KindTally>;
   roles: { scored: number; correct: number; nullRole: number };
+  people: { gold: number; found: number; predicted: number; predictedRight: number };
   /** gold direct quotes with a named source, each with the parser's matching quote's index (for explanations) */
   misses: Miss[];
   failed: string | null;
@@ -65,6 +72,7 @@ export const emptyScore = (): ArticleScore => ({
   gold: 0, predicted: 0, goldMatched: 0, predictedMatched: 0, unmapped: 0,
   bySource: { person: emptyKindTally(), pronoun: emptyKindTally(), organisation: emptyKindTally(), description: emptyKindTally() },
   roles: { scored: 0, correct: 0, nullRole: 0 },
+  people: { gold: 0, found: 0, predicted: 0, predictedRight: 0 },
   misses: [],
   failed: null,
 });
@@ -120,6 +128,21 @@ export function goldQuotes(text: string, ann: string, file: string): GoldQuote[]
   return [...byKey.values()].sort((a, b) => a.pieces[0]![0] - b.pieces[0]![0]);
 }
 
+/** The persons named by the Sources of every attribution of an annotated text, one per last name word. */
+export function goldPeople(text: string, ann: string, file: string): string[][] {
+  const brat = readBrat(ann, file);
+  const byLast = new Map<string, string[]>();
+  for (const r of brat.relations) {
+    const source = r.args.Source ? brat.spans.get(r.args.Source) : undefined;
+    if (!source) continue;
+    const reading = readSource(spanText(text, source));
+    if (reading.kind !== 'person') continue;
+    const last = reading.names.map((n) => n.toLowerCase()).filter((x) => !SUFFIX.test(x)).pop();
+    if (last && !byLast.has(last)) byLast.set(last, reading.names);
+  }
+  return [...byLast.values()];
+}
+
 /** Parser quotes that are quotations, with their file ranges (null where a paragraph could not be placed). */
 export function predictedQuotes(text: string, parsed: ParsedArticle) {
   const map = new OffsetMap(text, parsed.paragraphs.map((p) => p.text));
@@ -147,6 +170,7 @@ export function scoreArticle(article: string, text: string, ann: string, annFile
   const predicted = predictedQuotes(text, parsed);
   score.predicted = predicted.length;
   const people = new Map(parsed.people.map((p) => [p.name, p]));
+  const quotedPeople = new Set<string>();
   const used = new Set<number>();
   for (const [i, p] of predicted.entries()) {
     if (p.start === null || p.end === null) {
@@ -184,6 +208,7 @@ export function scoreArticle(article: string, text: string, ann: string, annFile
     tally.found++;
     const speaker = best.quote.speaker;
     const person = speaker === null ? undefined : people.get(speaker);
+    if (person && person.kind !== 'organisation' && (kind === 'person' || kind === 'pronoun')) quotedPeople.add(person.name);
     if (!person) {
       tally.nullSpeaker++;
       if (kind === 'person' || kind === 'organisation') miss('null speaker', null);
@@ -212,7 +237,25 @@ export function scoreArticle(article: string, text: string, ann: string, annFile
       else miss('wrong speaker', speaker);
     }
   }
+  scorePeople(score, article, text, ann, annFile, parsed, quotedPeople);
   return score;
+}
+
+/** The people figures described at the top of the file. */
+function scorePeople(score: ArticleScore, article: string, text: string, ann: string, annFile: string, parsed: ParsedArticle, quoted: Set<string>): void {
+  const gold = goldPeople(text, ann, annFile);
+  const persons = parsed.people.filter((p) => p.kind !== 'organisation');
+  score.people.gold += gold.length;
+  for (const names of gold) {
+    if (persons.some((p) => speakerMatches(names, p))) score.people.found++;
+    else score.misses.push({ article, start: 0, what: 'missed person', quote: '', goldSource: names.join(' '), sourceKind: 'person', predicted: null });
+  }
+  for (const p of persons) {
+    if (!quoted.has(p.name)) continue;
+    score.people.predicted++;
+    if (gold.some((names) => speakerMatches(names, p))) score.people.predictedRight++;
+    else score.misses.push({ article, start: 0, what: 'extra person', quote: '', goldSource: null, sourceKind: null, predicted: p.name });
+  }
 }
 
 /** Adds one article's score into a running total (misses are concatenated). */
@@ -228,5 +271,6 @@ export function addScore(total: ArticleScore, s: ArticleScore): void {
   total.roles.scored += s.roles.scored;
   total.roles.correct += s.roles.correct;
   total.roles.nullRole += s.roles.nullRole;
+  for (const f of Object.keys(total.people) as Array<keyof ArticleScore['people']>) total.people[f] += s.people[f];
   total.misses.push(...s.misses);
 }

@@ -80,7 +80,15 @@ export function figures(c: CorpusScore) {
       nullRate: ratio(named.nullSpeaker, named.found),
     },
     roles: { scored: t.roles.scored, correct: t.roles.correct, nullRole: t.roles.nullRole, accuracy: ratio(t.roles.correct, t.roles.scored) },
+    people: peopleFigures(t.people),
     organisationSpeaker: { quotes: bySource.organisation!.quotes, found: bySource.organisation!.found, correct: bySource.organisation!.correct, accuracy: ratio(t.bySource.organisation.correct, t.bySource.organisation.found) },
     bySource,
   };
+}
+
+/** People recall, precision and F1 (how they are counted: score-article.ts). */
+function peopleFigures(p: ArticleScore['people']) {
+  const recall = ratio(p.found, p.gold);
+  const precision = ratio(p.predictedRight, p.predicted);
+  return { ...p, recall, precision, f1: recall !== null && precision !== null && recall + precision ? (2 * recall * precision) / (recall + precision) : null };
 }

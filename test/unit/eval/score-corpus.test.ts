@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import { test } from 'node:test';
 import { readBrat } from '../../../src/eval/brat.ts';
 import { listArticles } from '../../../src/eval/score-corpus.ts';
-import { goldQuotes, roleMatches, scoreArticle, speakerMatches } from '../../../src/eval/score-article.ts';
+import { goldPeople, goldQuotes, roleMatches, scoreArticle, speakerMatches } from '../../../src/eval/score-article.ts';
 import { readSource } from '../../../src/eval/source-kind.ts';
 import type { ParsedArticle, ParsedQuote } from '../../../src/ingest/parse/index.ts';
 
@@ -71,9 +71,22 @@ test('the scorer counts recall, precision, speakers, null speakers, roles and so
   assert.deepEqual(s.bySource.organisation, { quotes: 1, found: 1, nullSpeaker: 0, correct: 1 });
   assert.deepEqual(s.bySource.pronoun, { quotes: 1, found: 1, nullSpeaker: 0, correct: 0 });
   assert.deepEqual(s.roles, { scored: 1, correct: 1, nullRole: 0 });
-  const misses = s.misses.map((m) => `${m.what} @${m.start} ${m.predicted}`);
+  const misses = s.misses.filter((m) => !m.what.endsWith(' person')).map((m) => `${m.what} @${m.start} ${m.predicted}`);
   // The false positive is placed at its offset in the file (the headline line and its blank line come first).
   assert.deepEqual(misses, [`extra quote @${TEXT.indexOf('Harbor Bank')} null`, `null speaker @${TEXT.indexOf('"It is')} null`]);
+});
+
+test('people: the persons named by any Source are the gold; precision is over the people given a quotation', () => {
+  assert.deepEqual(goldPeople(TEXT, ANN, 'harbour-talks_zz01.ann'), [['Rich', 'Alvarez'], ['Ines', 'Duarte']]);
+  const s = scoreArticle('harbour-talks', TEXT, ANN, 'harbour-talks_zz01.ann', stubParse);
+  // Alvarez is found and Duarte (an indirect quotation's source) is not; the one person the parse quotes is Alvarez.
+  assert.deepEqual(s.people, { gold: 2, found: 1, predicted: 1, predictedRight: 1 });
+  assert.deepEqual(s.misses.filter((m) => m.what === 'missed person').map((m) => m.goldSource), ['Ines Duarte']);
+  const wrong = () => ({ ...stubParse(), people: [{ name: 'Harbour Talks', role: null, aliases: [], paragraphs: [1] }],
+    quotes: stubParse().quotes.map((x) => ({ ...x, speaker: x.speaker === 'Rich Alvarez' ? 'Harbour Talks' : x.speaker })) });
+  const w = scoreArticle('harbour-talks', TEXT, ANN, 'harbour-talks_zz01.ann', wrong);
+  assert.deepEqual(w.people, { gold: 2, found: 0, predicted: 1, predictedRight: 0 });
+  assert.ok(w.misses.some((m) => m.what === 'extra person' && m.predicted === 'Harbour Talks'));
 });
 
 test('a parse that fails is reported with its reason and scores no quotation', () => {
