@@ -17,8 +17,9 @@
  *     right when a word of the predicted role and one of them agree in their first letters (up to four, at least
  *     three: "Sen." ~ "senator").
  *   - People (issue 16's people F1, as near as the corpus allows: it annotates sources, not every person named):
- *     the gold people of an article are the distinct persons named by the Source of any attribution (quoted or not),
- *     one per last name word. Recall counts those the parser lists as a person (the speaker rule above, against its
+ *     the gold people of an article are the distinct persons named in full (two name words or more, each written
+ *     "Xxxx": "Rich Alvarez", not "Reuters", "EXPERTS" or "Twenty-four", which the source reader cannot tell from a
+ *     surname) by the Source of any attribution (quoted or not), one per last name word. Recall counts those the parser lists as a person (the speaker rule above, against its
  *     people); precision counts, among the people the parser gives a matched direct quotation whose Source is a
  *     person or a pronoun, those that are a gold person. So a headline taken for a name, or a name cut short, counts
  *     against precision; a real person never quoted in the corpus does not.
@@ -128,7 +129,9 @@ export function goldQuotes(text: string, ann: string, file: string): GoldQuote[]
   return [...byKey.values()].sort((a, b) => a.pieces[0]![0] - b.pieces[0]![0]);
 }
 
-/** The persons named by the Sources of every attribution of an annotated text, one per last name word. */
+const FULL_NAME_WORD = /^(?:\p{Lu}[\p{Ll}'’-]*\p{Ll}[\p{L}'’-]*|\p{Lu}\.|[Jj]r\.|[Ss]r\.|I{2,3}|IV)$/u;
+
+/** The persons named in full by the Sources of every attribution of an annotated text, one per last name word. */
 export function goldPeople(text: string, ann: string, file: string): string[][] {
   const brat = readBrat(ann, file);
   const byLast = new Map<string, string[]>();
@@ -136,7 +139,7 @@ export function goldPeople(text: string, ann: string, file: string): string[][] 
     const source = r.args.Source ? brat.spans.get(r.args.Source) : undefined;
     if (!source) continue;
     const reading = readSource(spanText(text, source));
-    if (reading.kind !== 'person') continue;
+    if (reading.kind !== 'person' || reading.names.length < 2 || !reading.names.every((n) => FULL_NAME_WORD.test(n))) continue;
     const last = reading.names.map((n) => n.toLowerCase()).filter((x) => !SUFFIX.test(x)).pop();
     if (last && !byLast.has(last)) byLast.set(last, reading.names);
   }
