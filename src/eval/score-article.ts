@@ -21,7 +21,7 @@
  *     "Xxxx": "Rich Alvarez", not "Reuters", "EXPERTS" or "Twenty-four", which the source reader cannot tell from a
  *     surname) by the Source of any attribution (quoted or not), one per last name word. Recall counts those the parser lists as a person (the speaker rule above, against its
  *     people); precision counts, among the people the parser gives a matched direct quotation whose Source is a
- *     person or a pronoun, those that are a gold person. So a headline taken for a name, or a name cut short, counts
+ *     person or a pronoun, those that some Source read as a person names (a surname alone will do). So a headline taken for a name, or a name cut short, counts
  *     against precision; a real person never quoted in the corpus does not.
  *   - An organisation source's speaker is right when the predicted speaker is an organisation (kind 'organisation')
  *     sharing a word with the Source, or the Source is a description ("the report") and the speaker is an organisation.
@@ -131,19 +131,25 @@ export function goldQuotes(text: string, ann: string, file: string): GoldQuote[]
 
 const FULL_NAME_WORD = /^(?:\p{Lu}[\p{Ll}'’-]*\p{Ll}[\p{L}'’-]*|\p{Lu}\.|[Jj]r\.|[Ss]r\.|I{2,3}|IV)$/u;
 
-/** The persons named in full by the Sources of every attribution of an annotated text, one per last name word. */
-export function goldPeople(text: string, ann: string, file: string): string[][] {
+/**
+ * The persons named by the Sources of every attribution of an annotated text, one per last name word: `full`, those
+ * named in full (the recall's gold), and `any`, every Source read as a person (what a quoted person may match).
+ */
+export function goldPeople(text: string, ann: string, file: string): { full: string[][]; any: string[][] } {
   const brat = readBrat(ann, file);
-  const byLast = new Map<string, string[]>();
+  const full = new Map<string, string[]>();
+  const any = new Map<string, string[]>();
   for (const r of brat.relations) {
     const source = r.args.Source ? brat.spans.get(r.args.Source) : undefined;
     if (!source) continue;
     const reading = readSource(spanText(text, source));
-    if (reading.kind !== 'person' || reading.names.length < 2 || !reading.names.every((n) => FULL_NAME_WORD.test(n))) continue;
+    if (reading.kind !== 'person') continue;
     const last = reading.names.map((n) => n.toLowerCase()).filter((x) => !SUFFIX.test(x)).pop();
-    if (last && !byLast.has(last)) byLast.set(last, reading.names);
+    if (!last) continue;
+    if (!any.has(last)) any.set(last, reading.names);
+    if (reading.names.length >= 2 && reading.names.every((n) => FULL_NAME_WORD.test(n)) && !full.has(last)) full.set(last, reading.names);
   }
-  return [...byLast.values()];
+  return { full: [...full.values()], any: [...any.values()] };
 }
 
 /** Parser quotes that are quotations, with their file ranges (null where a paragraph could not be placed). */
@@ -248,15 +254,15 @@ export function scoreArticle(article: string, text: string, ann: string, annFile
 function scorePeople(score: ArticleScore, article: string, text: string, ann: string, annFile: string, parsed: ParsedArticle, quoted: Set<string>): void {
   const gold = goldPeople(text, ann, annFile);
   const persons = parsed.people.filter((p) => p.kind !== 'organisation');
-  score.people.gold += gold.length;
-  for (const names of gold) {
+  score.people.gold += gold.full.length;
+  for (const names of gold.full) {
     if (persons.some((p) => speakerMatches(names, p))) score.people.found++;
     else score.misses.push({ article, start: 0, what: 'missed person', quote: '', goldSource: names.join(' '), sourceKind: 'person', predicted: null });
   }
   for (const p of persons) {
     if (!quoted.has(p.name)) continue;
     score.people.predicted++;
-    if (gold.some((names) => speakerMatches(names, p))) score.people.predictedRight++;
+    if (gold.any.some((names) => speakerMatches(names, p))) score.people.predictedRight++;
     else score.misses.push({ article, start: 0, what: 'extra person', quote: '', goldSource: null, sourceKind: null, predicted: p.name });
   }
 }
