@@ -117,6 +117,9 @@ function splitRun(tokens: Token[], first: number, last: number, p: DocParagraph)
     i = k + 1;
   }
   const spoken = speakerContext(tokens, first, last, p);
+  // "Premier Will Cook", "Agriculture Secretary Frank Tiu Laurel Jr.": the word right after a title is the given name,
+  // whatever else it means, unless it is a title, a place or an organisation word itself.
+  const afterTitle = cut >= 0 && isTitleWord(toks[cut]!.lower) ? cut + 1 : -1;
   // wordsAfter[k]: name words after position k, a quoted nickname not counted ("Ray “Sweet Pea” Hollins" is two).
   const wordsAfter = new Int32Array(toks.length + 1);
   for (let k = toks.length - 1; k >= 0; k--) wordsAfter[k] = wordsAfter[k + 1]! + (toks[k + 1] && !isNickname(toks[k + 1]!, toks) ? 1 : 0);
@@ -178,7 +181,7 @@ function splitRun(tokens: Token[], first: number, last: number, p: DocParagraph)
     // when it is also a word or in no list of names. That outweighs "could open any sentence" and "is a dictionary
     // word", though not a title, a place, a time or an organisation word, nor an adjective before a known given name
     // ("Conservative Kemi Badenoch").
-    if (i === 0 && spoken && remaining >= 1 && remaining <= 2 && isPlainNameWord(t, toks.slice(1))) break;
+    if ((i === 0 ? spoken : i === afterTitle) && remaining >= 1 && remaining <= 2 && isPlainNameWord(t, toks.slice(i + 1))) break;
     if (i === 0 && sentenceInitial && isSentenceStarterWord(t.lower) && !describedName) {
       i++;
       continue;
