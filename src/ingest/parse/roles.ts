@@ -231,6 +231,19 @@ const APPOSITIVE_STOPS = new Set(['who', 'which', 'whose', 'where', 'when', 'tha
 const ARTICLE = /^(?:the|a|an)\s+/i;
 
 /** Reads ", ROLE," after a mention ending at `end`. Ages ("Jane Doe, 45, a teacher") are skipped. */
+/**
+ * "Mo Adeyemi, a shop steward at the Tilbury terminal": an indefinite noun phrase of one to three plain lower-case
+ * words tied to a workplace ("at", "for", "with") is a role set off after a name, even when its head is in no
+ * list — that is how writers introduce people's jobs.
+ */
+function unlistedRole(kept: Token[]): boolean {
+  if (kept[0]?.lower !== 'a' && kept[0]?.lower !== 'an') return false;
+  const link = kept.findIndex((t, i) => i >= 2 && LINKS_OUT.has(t.lower));
+  if (link < 2 || link > 4 || link + 1 >= kept.length) return false;
+  return kept.slice(1, link).every((t) => !t.cap && !t.quoted && !isFunctionWord(t.lower) && !isInflectedVerb(t.lower) && /^\p{Ll}[\p{Ll}-]*$/u.test(t.text));
+}
+const LINKS_OUT = new Set(['at', 'for', 'with']);
+
 export function roleAfter(p: DocParagraph, endToken: number): string | null {
   const { tokens, text } = p;
   const last = tokens[endToken - 1]!;
@@ -287,7 +300,7 @@ export function roleAfter(p: DocParagraph, endToken: number): string | null {
     if (from > 0) kept = kept.slice(0, from);
     // "Swati Dhingra, an external member of the committee,": membership is a role only in apposition to a name (before
     // a name, "member of the Shanghai Cooperation Organisation" would make the organisation look like a person).
-    if (!kept.some((t) => isRoleWord(t) || t.lower === 'member')) return null;
+    if (!kept.some((t) => isRoleWord(t) || t.lower === 'member') && !unlistedRole(kept)) return null;
     const role = text.slice(kept[0]!.start, kept[kept.length - 1]!.end).replace(ARTICLE, '').replace(AGE_LEAD, '').trim();
     return role || null;
   }
