@@ -3,7 +3,7 @@ import { isCommonWord, isDemonym, isFemaleName, isFirstName, isLastName, isMaleN
 import { findRuns, isTitleWord, type NameRun } from './name-runs.ts';
 import type { Token } from './tokens.ts';
 import { findDescriptions, roleAfter, roleAt, roleBefore, type Description } from './roles.ts';
-import { CREDIT_LABEL, FEMALE_WORDS, LOCATIVE_PREPOSITIONS, MALE_WORDS, NAME_PARTICLES, ORGANISATION_NOUNS, PARTY_PLURALS, PERSON_NOUNS, SPEECH_VERBS, TITLES, TRADE_NOUNS, VERB_FILLERS } from './word-lists.ts';
+import { CREDIT_LABEL, FEMALE_WORDS, FUNCTION_WORDS, LOCATIVE_PREPOSITIONS, MALE_WORDS, NAME_PARTICLES, ORGANISATION_NOUNS, PARTY_PLURALS, PERSON_NOUNS, SPEECH_VERBS, TITLES, TRADE_NOUNS, VERB_FILLERS } from './word-lists.ts';
 
 export type Gender = 'm' | 'f' | null;
 
@@ -170,6 +170,21 @@ interface Candidate {
  * Mascaro contributed to this report.", a byline "By Jane Holloway", "Photograph: Sarah Lee/The Guardian". The names in
  * them are the publication's staff, like the names in related headlines — not people of this article.
  */
+/**
+ * A headline, subhead or summary line written in Title Case ("Mayor Said Of The Budget Gap", "Governor Tells Voters
+ * The Wrong Polling Day"): no full stop at its end, four words or more nearly all capitalised, among them a function
+ * word no running sentence capitalises mid-line. Its capitalised runs are headline style, not names.
+ */
+export function isTitleCaseLine(text: string): boolean {
+  const t = text.trim();
+  if (t.length > 160 || /[.!?:;]["”’']?$/u.test(t)) return false;
+  const words = t.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  if (words.length < 4) return false;
+  const capitalised = words.filter((w) => /^["“‘']?\p{Lu}/u.test(w)).length;
+  if (capitalised < words.length - 1) return false;
+  return words.slice(1).some((w) => /^\p{Lu}\p{Ll}*$/u.test(w) && FUNCTION_WORDS.has(w.toLowerCase()));
+}
+
 export function isCreditLine(text: string): boolean {
   const t = text.trim();
   if (t.length > 300) return false;
@@ -197,7 +212,7 @@ export function isCreditLine(text: string): boolean {
  * a title or honorific. Then links every later mention (full name, surname, first name) and reads roles.
  */
 export function findPeople(doc: DocParagraph[]): PeopleResult {
-  const runsBy = doc.map((p) => (isCreditLine(p.text) ? [] : findRuns(p)));
+  const runsBy = doc.map((p) => (isCreditLine(p.text) || isTitleCaseLine(p.text) ? [] : findRuns(p)));
   // A surname used alone is evidence of a person only where it acts like one: it speaks ("Wang said", "said Wang") or
   // carries an honorific ("Mr Wang"). Company names are also used alone ("Northwind’s shares"), so bare use is not enough.
   const singles = new Set<string>();
