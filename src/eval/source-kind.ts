@@ -63,6 +63,9 @@ const ORGANISATION_WORDS = new Set([
   'watchdog', 'regulator', 'nato', 'fbi', 'cia', 'irs', 'un', 'eu', 'times', 'abc', 'cbs', 'nbc', 'cnn', 'msnbc', 'fox',
 ]);
 
+/** Forms of address carry no role ("Mr. Hedge" has none to score; issue 16: honorifics are not a role). */
+const FORMS_OF_ADDRESS = new Set(['mr.', 'mrs.', 'ms.', 'miss', 'mr', 'mrs', 'ms', 'mx.', 'mx']);
+
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}.'’-]*/gu;
 const stripPossessive = (w: string): string => w.replace(/['’]s?$/u, '');
 const isCapitalised = (w: string): boolean => /^\p{Lu}/u.test(w);
@@ -115,7 +118,7 @@ export function readSource(text: string): SourceReading {
     for (let k = 0; k < words.length; k++) {
       if (k >= person.from && k <= person.to) continue;
       const w = lower[k]!;
-      if (FUNCTION_WORDS.has(w) || PRONOUNS.has(w) || w.length < 3) continue;
+      if (FUNCTION_WORDS.has(w) || PRONOUNS.has(w) || FORMS_OF_ADDRESS.has(w) || w.length < 3) continue;
       roleWords.push(w);
     }
     return { kind: 'person', names, roleWords };
