@@ -243,6 +243,7 @@ function unlistedRole(kept: Token[]): boolean {
   return kept.slice(1, link).every((t) => !t.cap && !t.quoted && !isFunctionWord(t.lower) && !isInflectedVerb(t.lower) && /^\p{Ll}[\p{Ll}-]*$/u.test(t.text));
 }
 const LINKS_OUT = new Set(['at', 'for', 'with']);
+const LONG_ROLE_CUTS = new Set(['of', 'at', 'for', 'in', 'on', 'with', 'during', 'and']);
 
 export function roleAfter(p: DocParagraph, endToken: number): string | null {
   const { tokens, text } = p;
@@ -273,7 +274,14 @@ export function roleAfter(p: DocParagraph, endToken: number): string | null {
     // A relative clause ends the appositive: "a reef ecologist at James Cook University who was not involved …".
     const stop = segTokens.findIndex((t, i) => i > 0 && APPOSITIVE_STOPS.has(t.lower) && !fieldAnd(segTokens, i));
     if (stop > 0) segTokens = segTokens.slice(0, stop);
-    if (!segTokens.length || segTokens.length > 12) return null;
+    // A long appositive ("a professor in public law at the University of Cape Town in South Africa") keeps its first
+    // twelve words, cut back to before the last preposition so the role does not end halfway through a name.
+    if (segTokens.length > 12) {
+      segTokens = segTokens.slice(0, 12);
+      const lastLink = segTokens.findLastIndex((t, i) => i > 1 && LONG_ROLE_CUTS.has(t.lower));
+      if (lastLink > 1) segTokens = segTokens.slice(0, lastLink);
+    }
+    if (!segTokens.length) return null;
     const head = segTokens[0]!;
     if (head.quoted) return null;
     // Must open like a description: lower case, an article, a possessive owner, a demonym or an acronym — or be an
