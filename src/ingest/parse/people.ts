@@ -234,7 +234,7 @@ export function findPeople(doc: DocParagraph[]): PeopleResult {
       if (run.name.length < 2) continue;
       const p = doc[run.paragraph]!;
       const parts = namePartsOf(doc[run.paragraph]!, run.name);
-      if (departmentBeforeName(p, run, runs[ri + 1])) continue;
+      if (departmentBeforeName(p, run, runs[ri + 1]) || ownerOfNextRole(p, run, runs[ri + 1])) continue;
       // "the European Automobile Manufacturers' Association", "the Mobile Money Agents' Union": a plural possessive
       // glued to an institution word is part of an organisation's name.
       const lastTok = run.name[run.name.length - 1]!;
@@ -546,6 +546,20 @@ function departmentBeforeName(p: DocParagraph, run: NameRun, next: NameRun | und
   if (!next || next.first !== run.last || next.name.length < 2) return false;
   if (!isFirstName(next.name[0]!.lower) && !isLastName(next.name[next.name.length - 1]!.lower)) return false;
   return p.text.slice(p.tokens[run.last - 1]!.end, p.tokens[next.first]!.start) === ', ';
+}
+
+/**
+ * "said Judicial Watch president Tom Fitton", "Latino Decisions researcher Sylvia Manzano": a run followed by one or
+ * two lower-case role words and then a name owns that role (an organisation, or the person someone works for); it is
+ * not the speaker, however near the speech verb it stands. Two words of the run neither a given name nor a surname.
+ */
+function ownerOfNextRole(p: DocParagraph, run: NameRun, next: NameRun | undefined): boolean {
+  if (run.titled || !next || next.name.length < 2 || run.name.some((t) => isFirstName(t.lower))) return false;
+  const between = p.tokens.slice(run.last, next.first);
+  if (!between.length || between.length > 2 || between.some((t) => t.cap || t.quoted)) return false;
+  if (!isRoleNoun(between[between.length - 1]!.lower)) return false;
+  const gap = p.text.slice(p.tokens[run.last - 1]!.end, p.tokens[next.first]!.start);
+  return /^ [\p{Ll} -]+ $/u.test(gap);
 }
 
 /** Heads a person may take too ("a crane operator", "a property developer"): a business only when described as one. */
