@@ -63,6 +63,8 @@ const ORGANISATION_WORDS = new Set([
   'watchdog', 'regulator', 'nato', 'fbi', 'cia', 'irs', 'un', 'eu', 'times', 'abc', 'cbs', 'nbc', 'cnn', 'msnbc', 'fox',
 ]);
 
+const PREPOSITIONS = new Set(['of', 'for', 'to', 'in', 'at', 'by', 'from', 'with', 'on', 'about', 'between', 'among']);
+
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}.'’-]*/gu;
 const stripPossessive = (w: string): string => w.replace(/['’]s?$/u, '');
 const isCapitalised = (w: string): boolean => /^\p{Lu}/u.test(w);
@@ -96,14 +98,24 @@ export function readSource(text: string): SourceReading {
     const nameIdx: number[] = [];
     for (let k = r.from; k <= r.to; k++) if (!TITLES.has(lower[k]!)) nameIdx.push(k);
     if (!nameIdx.length) continue;
-    // "O’Malley’s campaign": a possessive name before a lower-case noun is the noun's owner, not the source.
-    const last = words[r.to]!;
-    const possessive = /['’]s?$/u.test(last) && r.to + 1 < words.length && !isCapitalised(words[r.to + 1]!);
-    if (organisationIn(r.from, r.to) || (r.to + 1 < words.length && ORGANISATION_WORDS.has(lower[r.to + 1]!))) {
+    const next = r.to + 1 < words.length && joined[r.to + 1] ? lower[r.to + 1]! : null;
+    // A name modifying a noun ("an Intel spokeswoman", "a Harbor Bank economist") is not the source; one modifying
+    // an organisation noun ("the Clinton campaign") makes the source that organisation.
+    const modifies = next !== null && /^\p{Ll}/u.test(next) && !FUNCTION_WORDS.has(next);
+    if (modifies && !ORGANISATION_WORDS.has(next)) continue;
+    // "CNN", "the State Department".
+    if (modifies || organisationIn(r.from, r.to)) {
       organisation = true;
       continue;
     }
+    // "O’Malley’s campaign": a possessive name before a lower-case noun is the noun's owner, not the source.
+    const possessive = /['’]s?$/u.test(words[r.to]!) && r.to + 1 < words.length && !isCapitalised(words[r.to + 1]!);
     if (possessive) continue;
+    // A name inside a phrase after a preposition ("a report for Oxfam", "an adviser to both Clintons") is not the
+    // source's name.
+    let b = r.from - 1;
+    while (b >= 0 && FUNCTION_WORDS.has(lower[b]!) && !PREPOSITIONS.has(lower[b]!)) b--;
+    if (b >= 0 && PREPOSITIONS.has(lower[b]!)) continue;
     // The first name wins: "Sen. Bernie Sanders (I-Vt.)", "Donald Trump, the Republican nominee".
     person = { from: nameIdx[0]!, to: nameIdx[nameIdx.length - 1]! };
     break;
