@@ -268,7 +268,9 @@ export class Attributor {
     if (part.closeMark < 0) return null;
     const pi = part.paragraph;
     const p = this.doc[pi]!;
-    const gap = /^[\s,—–-]*/.exec(p.text.slice(part.closeMark + 1, part.closeMark + 6))![0];
+    // "''They have a fraught relationship,'' said Martin Indyk": a closing mark doubled (two straight apostrophes for
+    // one double mark, as archived NYT copy writes them) is one mark; the words after it attribute the quotation.
+    const gap = /^['’]?[\s,—–-]*/.exec(p.text.slice(part.closeMark + 1, part.closeMark + 7))![0];
     const from = tokenAt(p.tokens, part.closeMark + 1);
     const first = p.tokens[from];
     if (!first || first.quoted || first.start !== part.closeMark + 1 + gap.length) return null;
