@@ -88,9 +88,14 @@ export function readSource(text: string): SourceReading {
     runs.push({ from: i, to: j });
     i = j;
   }
+  // An organisation's name ends in its organisation word or acronym ("Harbor Bank", "the Department of Labor", "CNN");
+  // a name after one is a person with a title that names their body ("Senate Majority Leader Mitch McConnell").
   const organisationIn = (from: number, to: number) => {
-    for (let k = from; k <= to; k++) if (ORGANISATION_WORDS.has(stripPossessive(lower[k]!)) || isAcronym(words[k]!)) return true;
-    return false;
+    let last = -1;
+    for (let k = from; k <= to; k++) if (ORGANISATION_WORDS.has(stripPossessive(lower[k]!)) || isAcronym(words[k]!)) last = k;
+    if (last < 0) return false;
+    for (let k = last + 1; k <= to; k++) if (!TITLES.has(lower[k]!) && !FUNCTION_WORDS.has(lower[k]!)) return false;
+    return true;
   };
   let person: { from: number; to: number } | null = null;
   let organisation = false;

@@ -12,6 +12,8 @@ export interface AnalysedQuote {
   speaker: number | null;
   verb: string | null;
   addressee: number | null;
+  /** No person spoke: the organisation, document or group that did, as written (organisations.ts). */
+  organisation: string | null;
 }
 
 const none = (): Attribution => ({ speaker: null, compound: [], verb: null, addressee: null, source: null, verbDistance: Infinity });
@@ -26,7 +28,7 @@ const ECHO_LIMIT = 400;
  * Attributes every quotation in reading order, keeping the discourse (who the subject is) up to date sentence by
  * sentence, then resolves echoes (a partial quote repeating words someone speaks elsewhere) and decides each kind.
  */
-export function analyseQuotes(doc: DocParagraph[], people: PeopleResult, quotes: QuoteText[]): AnalysedQuote[] {
+export function analyseQuotes(doc: DocParagraph[], people: PeopleResult, quotes: QuoteText[]): { quotes: AnalysedQuote[]; pronounVotes: Map<number, { m: number; f: number }> } {
   const att = new Attributor(doc, people);
   const results: Attribution[] = quotes.map(none);
   const shapes = quotes.map((q) => quoteShape(q, doc));
@@ -70,6 +72,10 @@ export function analyseQuotes(doc: DocParagraph[], people: PeopleResult, quotes:
           }
         }
         else a = att.before(q) ?? att.introducedBy(q) ?? att.after(q);
+        if (!a || (a.speaker === null && !a.compound.length && !a.organisation)) {
+          const last = att.sentenceFinal(q);
+          if (last && (last.speaker !== null || last.compound.length || last.organisation)) a = last;
+        }
         if (!a || (a.speaker === null && !a.compound.length && a.verb === null)) {
           // No attribution of its own: a quote continuing its paragraph's speaker, or a paragraph that is only a quote
           // right after one whose speaker is known.
@@ -128,10 +134,10 @@ export function analyseQuotes(doc: DocParagraph[], people: PeopleResult, quotes:
       kind = 'direct';
       if (a.speaker === null) a = { ...a, speaker: prev.speaker };
     }
-    if (kind === 'scare') out.push({ quote: q, kind, speaker: null, verb: null, addressee: null });
-    else out.push({ quote: q, kind, speaker: a.speaker, verb: a.verb, addressee: a.addressee });
+    if (kind === 'scare') out.push({ quote: q, kind, speaker: null, verb: null, addressee: null, organisation: null });
+    else out.push({ quote: q, kind, speaker: a.speaker, verb: a.verb, addressee: a.addressee, organisation: a.speaker === null && !a.compound.length ? (a.organisation ?? null) : null });
   });
-  return out;
+  return { quotes: out, pronounVotes: att.discourse.pronounVotes };
 }
 
 /** `“…,” she said, “…` — only a short attribution clause ending in a comma between the two quotations. */

@@ -138,3 +138,9 @@ test('a name that modifies a noun or follows a preposition is not the source\'s 
   assert.deepEqual(readSource('Virginia delegate Ivo Brandt').names, ['Ivo', 'Brandt']);
   assert.equal(readSource('another advocate, Ivo Brandt of Mayer Lund').kind, 'person');
 });
+
+test('a person titled by their body is a person; a body named after a place is an organisation', () => {
+  assert.deepEqual(readSource('Senate Majority Leader Ada Kowal').names, ['Ada', 'Kowal']);
+  assert.equal(readSource('the Department of Labor').kind, 'organisation');
+  assert.equal(readSource('Harbor Bank').kind, 'organisation');
+});

@@ -23,3 +23,20 @@ test("two straight apostrophes for a double mark ('') open and close one quotati
   assert.equal(go.kind, 'direct');
   assert.equal(go.speaker, 'Ivo Brandt');
 });
+
+test('an organisation, a document or a body quoted as a source is a speaker of kind organisation', () => {
+  const t = 'Harbor Bank said the outlook was "cloudy at best."\n\n"We see no cut this year," the bank said in a statement.\n\n' +
+    'The central bank said in its report that inflation was "stubborn."\n\nAccording to the NTSB, the pilot "never saw the tower."';
+  const a = parseArticle(`${LEAD}\n\n${t}`);
+  const speakers = Object.fromEntries(a.quotes.map((q) => [q.text, q.speaker]));
+  assert.deepEqual(speakers, { 'cloudy at best': 'Harbor Bank', 'We see no cut this year': 'Harbor Bank', stubborn: 'central bank', 'never saw the tower': 'NTSB' });
+  const orgs = a.people.filter((p) => p.kind === 'organisation');
+  assert.deepEqual(orgs.map((o) => [o.name, o.paragraphs]), [['Harbor Bank', [2, 3]], ['central bank', [4]], ['NTSB', [5]]]);
+});
+
+test('a person gets the pronoun the text resolves to them; an organisation and a person never referred to get null', () => {
+  const t = 'Ivo Brandt, a crane driver, said the strike would hold. "We are not moving," he said.\n\nHarbor Bank said it was "watching closely."';
+  const a = parseArticle(`${LEAD}\n\n${t}`);
+  assert.equal(a.people.find((p) => p.name === 'Ivo Brandt')?.pronoun, 'he');
+  assert.equal(a.people.find((p) => p.name === 'Harbor Bank')?.pronoun, null);
+});
