@@ -31,6 +31,7 @@ export function toDryRunJson(input: string, parsed: ParsedArticle) {
       speaker: q.speaker,
       verb: q.verb,
       addressee: q.addressee,
+      ...(q.explain ? { explain: q.explain } : {}),
     })),
     related: parsed.related.map((r) => ({ title: r.title })),
     warnings: parsed.warnings,

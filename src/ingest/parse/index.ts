@@ -18,6 +18,7 @@ import { findPeople } from './people.ts';
 import { pronounOf } from './discourse.ts';
 import { organisationSpeakers } from './organisation-speakers.ts';
 import { analyseQuotes } from './quote-analysis.ts';
+import { explainSpeaker } from './speaker-evidence.ts';
 import { scanQuotes } from './quote-scanner.ts';
 import { quoteTexts } from './quote-text.ts';
 import { bodyLinks, findRelatedBlock } from './related-block.ts';
@@ -95,7 +96,7 @@ export function parseArticle(text: string, options: ParseOptions = {}): ParsedAr
     const quotes = quoteTexts(scanQuotes(texts, warnings), texts);
     const doc = buildDocument(texts, quotes);
     const found = findPeople(doc);
-    const { quotes: analysed, pronounVotes } = analyseQuotes(doc, found, quotes);
+    const { quotes: analysed, pronounVotes } = analyseQuotes(doc, found, quotes, options.explain === true);
 
     const byId = new Map(found.people.map((p) => [p.id, p]));
     const people: ParsedPerson[] = [...found.people]
@@ -112,6 +113,7 @@ export function parseArticle(text: string, options: ParseOptions = {}): ParsedAr
       start: a.quote.start,
       end: a.quote.end,
       paragraphSpan: a.quote.lastParagraph - a.quote.firstParagraph + 1,
+      ...(a.trace ? { explain: explainSpeaker(a.trace, (id) => byId.get(id)?.name ?? null) } : {}),
     }));
     parsedQuotes.sort((a, b) => a.paragraph - b.paragraph || a.start - b.start);
 

@@ -40,3 +40,24 @@ test('a person gets the pronoun the text resolves to them; an organisation and a
   assert.equal(a.people.find((p) => p.name === 'Ivo Brandt')?.pronoun, 'he');
   assert.equal(a.people.find((p) => p.name === 'Harbor Bank')?.pronoun, null);
 });
+
+test('explain: each quote lists the candidates weighed, the evidence with its weights, and the winner', () => {
+  const t = 'Ivo Brandt told reporters the bloc\'s patience was “not unlimited”, according to two people briefed on the talks.';
+  const a = parseArticle(`${LEAD}\n\n${t}`, { explain: true });
+  const q = a.quotes.find((x) => x.text === 'not unlimited')!;
+  assert.equal(q.speaker, 'Ivo Brandt');
+  const e = q.explain!;
+  assert.equal(e.winner, 'before');
+  const after = e.candidates.find((c) => c.rule === 'after')!;
+  assert.deepEqual(after.evidence.map((x) => x.id), ['set-off-then-attributed', 'according-to-sources-the-report', 'names-nobody']);
+  assert.equal(after.score, 1 + 1.5 - 1 - 1.5);
+  assert.equal(e.candidates.find((c) => c.rule === 'before')!.speaker, 'Ivo Brandt');
+  // Without the option the parse carries no explanation.
+  assert.equal(parseArticle(`${LEAD}\n\n${t}`).quotes[0]!.explain, undefined);
+});
+
+test('a quotation inside a sentence ending in ", NAME said" is theirs; an -ly adverb between subject and verb is skipped', () => {
+  const t = '"Boots on the ground" would be the answer, candidate Ivo Brandt said after the attacks.\n\nMaria Lopez similarly warned that crews "will not wait."';
+  assert.equal(quote(t, 'Boots on the ground').speaker, 'Ivo Brandt');
+  assert.equal(quote(t, 'will not wait').speaker, 'Maria Lopez');
+});
