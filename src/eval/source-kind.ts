@@ -65,6 +65,7 @@ const ORGANISATION_WORDS = new Set([
 
 /** Forms of address carry no role ("Mr. Hedge" has none to score; issue 16: honorifics are not a role). */
 const FORMS_OF_ADDRESS = new Set(['mr.', 'mrs.', 'ms.', 'miss', 'mr', 'mrs', 'ms', 'mx.', 'mx']);
+const PREPOSITIONS = new Set(['of', 'for', 'to', 'in', 'at', 'by', 'from', 'with', 'on', 'about', 'between', 'among']);
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}.'’-]*/gu;
 const stripPossessive = (w: string): string => w.replace(/['’]s?$/u, '');
@@ -89,9 +90,14 @@ export function readSource(text: string): SourceReading {
     runs.push({ from: i, to: j });
     i = j;
   }
+  // An organisation's name ends in its organisation word or acronym ("Harbor Bank", "the Department of Labor", "CNN");
+  // a name after one is a person with a title that names their body ("Senate Majority Leader Mitch McConnell").
   const organisationIn = (from: number, to: number) => {
-    for (let k = from; k <= to; k++) if (ORGANISATION_WORDS.has(stripPossessive(lower[k]!)) || isAcronym(words[k]!)) return true;
-    return false;
+    let last = -1;
+    for (let k = from; k <= to; k++) if (ORGANISATION_WORDS.has(stripPossessive(lower[k]!)) || isAcronym(words[k]!)) last = k;
+    if (last < 0) return false;
+    for (let k = last + 1; k <= to; k++) if (!TITLES.has(lower[k]!) && !FUNCTION_WORDS.has(lower[k]!)) return false;
+    return true;
   };
   let person: { from: number; to: number } | null = null;
   let organisation = false;
@@ -99,14 +105,24 @@ export function readSource(text: string): SourceReading {
     const nameIdx: number[] = [];
     for (let k = r.from; k <= r.to; k++) if (!TITLES.has(lower[k]!)) nameIdx.push(k);
     if (!nameIdx.length) continue;
-    // "O’Malley’s campaign": a possessive name before a lower-case noun is the noun's owner, not the source.
-    const last = words[r.to]!;
-    const possessive = /['’]s?$/u.test(last) && r.to + 1 < words.length && !isCapitalised(words[r.to + 1]!);
-    if (organisationIn(r.from, r.to) || (r.to + 1 < words.length && ORGANISATION_WORDS.has(lower[r.to + 1]!))) {
+    const next = r.to + 1 < words.length && joined[r.to + 1] ? lower[r.to + 1]! : null;
+    // A name modifying a noun ("an Intel spokeswoman", "a Harbor Bank economist") is not the source; one modifying
+    // an organisation noun ("the Clinton campaign") makes the source that organisation.
+    const modifies = next !== null && /^\p{Ll}/u.test(next) && !FUNCTION_WORDS.has(next);
+    if (modifies && !ORGANISATION_WORDS.has(next)) continue;
+    // "CNN", "the State Department".
+    if (modifies || organisationIn(r.from, r.to)) {
       organisation = true;
       continue;
     }
+    // "O’Malley’s campaign": a possessive name before a lower-case noun is the noun's owner, not the source.
+    const possessive = /['’]s?$/u.test(words[r.to]!) && r.to + 1 < words.length && !isCapitalised(words[r.to + 1]!);
     if (possessive) continue;
+    // A name inside a phrase after a preposition ("a report for Oxfam", "an adviser to both Clintons") is not the
+    // source's name.
+    let b = r.from - 1;
+    while (b >= 0 && FUNCTION_WORDS.has(lower[b]!) && !PREPOSITIONS.has(lower[b]!)) b--;
+    if (b >= 0 && PREPOSITIONS.has(lower[b]!)) continue;
     // The first name wins: "Sen. Bernie Sanders (I-Vt.)", "Donald Trump, the Republican nominee".
     person = { from: nameIdx[0]!, to: nameIdx[nameIdx.length - 1]! };
     break;

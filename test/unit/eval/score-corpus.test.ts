@@ -141,3 +141,19 @@ test('a span text running over a line break is read; the next line is not taken 
   assert.deepEqual([...brat.spans.keys()], ['T1', 'T2']);
   assert.equal(brat.relations.length, 1);
 });
+
+test('a name that modifies a noun or follows a preposition is not the source\'s name', () => {
+  assert.equal(readSource('a Harbor Bank spokeswoman').kind, 'description');
+  assert.equal(readSource('the former Oregon governor').kind, 'description');
+  assert.equal(readSource('a survey for Harbor Bank').kind, 'organisation');
+  assert.equal(readSource('an adviser to both Kowals').kind, 'description');
+  assert.equal(readSource('Virginia delegate Ivo Brandt').kind, 'person');
+  assert.deepEqual(readSource('Virginia delegate Ivo Brandt').names, ['Ivo', 'Brandt']);
+  assert.equal(readSource('another advocate, Ivo Brandt of Mayer Lund').kind, 'person');
+});
+
+test('a person titled by their body is a person; a body named after a place is an organisation', () => {
+  assert.deepEqual(readSource('Senate Majority Leader Ada Kowal').names, ['Ada', 'Kowal']);
+  assert.equal(readSource('the Department of Labor').kind, 'organisation');
+  assert.equal(readSource('Harbor Bank').kind, 'organisation');
+});
