@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArticle } from '../../../src/ingest/parse/index.ts';
 import { isFirstName, isLastName } from '../../../src/ingest/parse/lexicon.ts';
-import { emptyTally, metrics, tally, type Expected, type Tally } from './expected.ts';
+import { emptyTally, metrics, peopleOnly, tally, type Expected, type Tally } from './expected.ts';
 import { fixtureCases } from './metrics.ts';
 
 /** Given names from many languages; the swap keeps only those the lexicon does not know as names. */
@@ -113,7 +113,7 @@ export function swappedTally(swap: Swap | null): { tally: Tally; replaced: numbe
       text = replaceNames(text, map);
       e = deepReplace(e, map);
     }
-    tally(all, parseArticle(text), e);
+    tally(all, peopleOnly(parseArticle(text)), e);
   }
   return { tally: all, replaced };
 }
