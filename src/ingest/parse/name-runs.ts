@@ -223,8 +223,9 @@ function splitRun(tokens: Token[], first: number, last: number, p: DocParagraph)
 }
 
 /**
- * Whether a run stands where a speaker's name stands: right after a speech verb ("said Rich Marsh"), right before one
- * ("Rich Marsh said", "Rich Marsh also said") or before an appositive set off by a comma ("Rich Marsh, an economist").
+ * Whether a run stands where a speaker's name stands: right after a speech verb ("said Rich Marsh") or an occupation
+ * ("bassist Leanne Morrow"), right before a speech verb ("Rich Marsh said", "Rich Marsh also said") or before an
+ * appositive set off by a comma ("Rich Marsh, an economist", "Colleen Marsh, chief strategist at …").
  * Not after "of" or "for", where a run is a portfolio ("Secretary of State Antony Blinken said").
  */
 function speakerContext(tokens: Token[], first: number, last: number, p: DocParagraph): boolean {
@@ -233,11 +234,20 @@ function speakerContext(tokens: Token[], first: number, last: number, p: DocPara
   const sentence = tokens[first]!.sentence;
   const joined = (a: Token, b: Token) => a.sentence === b.sentence && p.text.slice(a.end, b.start) === ' ';
   if (before && !before.cap && !before.quoted && SPEECH_VERBS.has(before.lower) && joined(before, tokens[first]!)) return true;
+  // "bassist Leanne Morrow", "economist Rich Alvarez": an occupation written in lower case right before the run.
+  if (before && !before.cap && !before.quoted && isRoleNoun(before.lower) && !isFunctionWord(before.lower) && joined(before, tokens[first]!)) return true;
   let k = last;
   while (tokens[k] && VERB_FILLERS.has(tokens[k]!.lower) && k - last < 2) k++;
   const after = tokens[k];
   if (after && after.sentence === sentence && !after.cap && SPEECH_VERBS.has(after.lower) && !after.lower.endsWith('ing') && p.text.slice(tokens[last - 1]!.end, tokens[last]!.start) === ' ') return true;
-  return /^, (?:a|an|the|who|whose|[a-z]+ (?:of|at|for|with))\b/.test(p.text.slice(tokens[last - 1]!.end, tokens[last - 1]!.end + 40));
+  if (/^, (?:a|an|the|who|whose|[a-z]+ (?:of|at|for|with))\b/.test(p.text.slice(tokens[last - 1]!.end, tokens[last - 1]!.end + 40))) return true;
+  // "Colleen Marsh, chief fixed-income strategist at Charles Schwab,": lower-case words after the comma, up to an
+  // occupation.
+  if (p.text.slice(tokens[last - 1]!.end, tokens[last]?.start ?? 0) !== ', ') return false;
+  for (let k = last; k < last + 4 && tokens[k] && tokens[k]!.sentence === sentence && !tokens[k]!.cap && !tokens[k]!.quoted; k++) {
+    if (isRoleNoun(tokens[k]!.lower) && !SPEECH_VERBS.has(tokens[k]!.lower)) return true;
+  }
+  return false;
 }
 
 /**
