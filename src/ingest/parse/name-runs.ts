@@ -181,7 +181,7 @@ function splitRun(tokens: Token[], first: number, last: number, p: DocParagraph)
     // when it is also a word or in no list of names. That outweighs "could open any sentence" and "is a dictionary
     // word", though not a title, a place, a time or an organisation word, nor an adjective before a known given name
     // ("Conservative Kemi Badenoch").
-    if ((i === 0 ? spoken : i === afterTitle) && remaining >= 1 && remaining <= 2 && isPlainNameWord(t, toks.slice(i + 1))) break;
+    if ((i === 0 ? spoken : i === afterTitle) && remaining >= 1 && remaining <= (i === 0 ? 2 : 3) && isPlainNameWord(t, toks.slice(i + 1))) break;
     if (i === 0 && sentenceInitial && isSentenceStarterWord(t.lower) && !describedName) {
       i++;
       continue;

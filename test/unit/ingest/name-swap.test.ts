@@ -57,6 +57,28 @@ test('an appositive after a name is a role even when its head noun is in no list
   assert.deepEqual(a.people.map((p) => [p.name, p.role]), [['Mo Adeyemi', 'shop steward at the Tilbury terminal']]);
 });
 
+test('the word after a title is the given name even when it is also a word', () => {
+  const a = read('"Prices will rise," Agriculture Secretary Frank Tiu Laurel Jr. said on Monday.');
+  assert.deepEqual(a.people.map((p) => [p.name, p.role]), [['Frank Tiu Laurel Jr.', 'Agriculture Secretary']]);
+});
+
+test('an occupation before a name, or an appositive reaching one, is a speaker’s place too', () => {
+  assert.deepEqual(read('The band’s bassist Tariku Morrow said the group had reconciled.').people.map((p) => p.name), ['Tariku Morrow']);
+  const a = read('Eero Marsh, chief fixed-income strategist at Charles Schwab, was more cautious. "It is early," Marsh said.');
+  assert.deepEqual(a.people.map((p) => p.name), ['Eero Marsh']);
+});
+
+test('a run before a role and a name owns the role and is not the speaker', () => {
+  const a = read('"It is a scandal," said Judicial Watch president Tom Fitton.');
+  assert.deepEqual(a.people.filter((p) => p.kind !== 'organisation').map((p) => [p.name, p.role]), [['Tom Fitton', 'Judicial Watch president']]);
+  assert.equal(a.quotes[0]!.speaker, 'Tom Fitton');
+});
+
+test('a long appositive gives a role cut before its last preposition', () => {
+  const a = read('"It is over," said Pierre de Vos, a professor in public law at the University of Cape Town in South Africa, on Monday.');
+  assert.deepEqual(a.people.map((p) => p.role), ['professor in public law at the University of Cape Town']);
+});
+
 test('Title Case lines are not person names', () => {
   const a = read('Mayor Said Of The Budget Gap\n\nGovernor Tells Voters The Wrong Polling Day\n\n"Vote on Tuesday," Governor Ana Ruiz said.');
   assert.deepEqual(a.people.map((p) => p.name), ['Ana Ruiz']);
