@@ -61,3 +61,9 @@ test('a quotation inside a sentence ending in ", NAME said" is theirs; an -ly ad
   assert.equal(quote(t, 'Boots on the ground').speaker, 'Ivo Brandt');
   assert.equal(quote(t, 'will not wait').speaker, 'Maria Lopez');
 });
+
+test('a name modifying a role before another name is not the speaker; nor is a name closing an appositive after a preposition', () => {
+  const t = '"We are winning," Kowal campaign manager Maria Lopez said.\n\nIn a post, Mr. Smith, a former speechwriter for Maria Lopez, wrote: "The question is simple."\n\nJohn Smith said it was "fine."';
+  assert.equal(quote(t, 'We are winning').speaker, 'Maria Lopez');
+  assert.equal(quote(t, 'The question is simple').speaker, 'John Smith');
+});
