@@ -480,7 +480,8 @@ export class Attributor {
         const np = this.resolveNp(pi, k + 2, e, false);
         return { speaker: np.person, compound: np.compound, organisation: np.organisation ?? null, verb: 'according to', addressee: null, source: 'before', verbDistance: end - k };
       }
-      if (!SPEECH_VERBS.has(t.lower)) continue;
+      // "As Akhil Amar, professor of law at Yale, put it, “…”": "put it" reports words like a speech verb.
+      if (!SPEECH_VERBS.has(t.lower) && !(t.lower === 'put' && p.tokens[k + 1]?.lower === 'it' && !p.tokens[k + 1]!.quoted)) continue;
       // The subject sits just before the verb, past fillers ("also", "has") and an appositive in commas.
       let s = k - 1;
       // Not back over a comma: in "Jones, who was elected last year, said" the time words end the relative clause.

@@ -67,3 +67,8 @@ test('a name modifying a role before another name is not the speaker; nor is a n
   assert.equal(quote(t, 'We are winning').speaker, 'Maria Lopez');
   assert.equal(quote(t, 'The question is simple').speaker, 'John Smith');
 });
+
+test('"as NAME, an appositive, put it, “…”" attributes the quotation to NAME', () => {
+  const t = 'As Maria Lopez, a professor of law at the college, put it, "a compromise today may be better than a fight."';
+  assert.equal(quote(t, 'a compromise today may be better than a fight').speaker, 'Maria Lopez');
+});
