@@ -108,7 +108,7 @@ export function readSource(text: string): SourceReading {
     const next = r.to + 1 < words.length && joined[r.to + 1] ? lower[r.to + 1]! : null;
     // A name modifying a noun ("an Intel spokeswoman", "a Harbor Bank economist") is not the source; one modifying
     // an organisation noun ("the Clinton campaign") makes the source that organisation.
-    const modifies = next !== null && /^\p{Ll}/u.test(next) && !FUNCTION_WORDS.has(next);
+    const modifies = next !== null && /^\p{Ll}/u.test(next) && !['and', 'or', 'of', 'with', 'who', 'said', 'says'].includes(next) && !PREPOSITIONS.has(next);
     if (modifies && !ORGANISATION_WORDS.has(next)) continue;
     // "CNN", "the State Department".
     if (modifies || organisationIn(r.from, r.to)) {

@@ -35,6 +35,8 @@ const LY_NOUNS = new Set(['family', 'assembly', 'supply', 'monopoly', 'anomaly',
 export const isAdverb = (w: string): boolean => w.length > 5 && /ly$/.test(w) && !isAdjective(w) && !isVerbWord(w) && !LY_NOUNS.has(w);
 
 const AGE = /^\d{1,3}-year-old$/;
+/** Words between a name and the role it modifies: "Trump senior adviser Jason Miller". */
+const MODIFIER_TITLES = new Set(['senior', 'chief', 'top', 'deputy', 'former', 'longtime', 'national', 'communications', 'press', 'policy']);
 /** Heads of descriptions that introduce someone speaking for others, not a back-reference: "the spokesman said". */
 const UNNAMED_HEADS = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'representative', 'aide', 'aides', 'official', 'officials', 'source', 'sources']);
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you']);
@@ -222,6 +224,17 @@ export class Attributor {
           k = e;
           continue;
         }
+        // "Sanders campaign manager Jeff Weaver said", "Trump senior adviser Jason Miller": a name modifying the role
+        // noun after it is not the subject; the name the role heads is.
+        const nx = p.tokens[e + 1];
+        if (!persons.length && nx && e + 1 < b && !nx.cap && !nx.quoted && joined(p, e + 1) && (isRoleNoun(nx.lower) || isOrganisationHead(nx.lower) || MODIFIER_TITLES.has(nx.lower))) {
+          let r = e + 1;
+          while (r < b && this.owner(pi, r) < 0) r++;
+          if (r < b) {
+            k = r - 1;
+            continue;
+          }
+        }
         if (!persons.includes(id)) persons.push(id);
         continue;
       }
@@ -387,6 +400,18 @@ export class Attributor {
     return null;
   }
 
+  /** The person before ", a former speechwriter for NAME," when token a (NAME's first word) closes such an appositive. */
+  private appositiveHead(pi: number, a: number, sentence: number): number | null {
+    const p = this.doc[pi]!;
+    const prev = p.tokens[a - 1];
+    if (!prev || prev.sentence !== sentence || prev.cap || !joined(p, a) || !LEAD_PREPOSITIONS.has(prev.lower)) return null;
+    let c = a - 1;
+    for (let n = 0; c > 0 && n < 12 && p.tokens[c - 1]!.sentence === sentence && joined(p, c) && !p.tokens[c - 1]!.quoted; n++) c--;
+    if (c === 0 || joined(p, c) || p.tokens[c - 1]!.sentence !== sentence) return null;
+    const id = this.owner(pi, c - 1);
+    return id >= 0 && !p.tokens[c - 1]!.possessive ? id : null;
+  }
+
   /** Nothing but punctuation (a bullet, a dash) between the sentence start and the quotation's opening mark. */
   private opensSentence(q: QuoteText): boolean {
     const part = q.span.parts[0]!;
@@ -455,7 +480,8 @@ export class Attributor {
         const np = this.resolveNp(pi, k + 2, e, false);
         return { speaker: np.person, compound: np.compound, organisation: np.organisation ?? null, verb: 'according to', addressee: null, source: 'before', verbDistance: end - k };
       }
-      if (!SPEECH_VERBS.has(t.lower)) continue;
+      // "As Akhil Amar, professor of law at Yale, put it, “…”": "put it" reports words like a speech verb.
+      if (!SPEECH_VERBS.has(t.lower) && !(t.lower === 'put' && p.tokens[k + 1]?.lower === 'it' && !p.tokens[k + 1]!.quoted)) continue;
       // The subject sits just before the verb, past fillers ("also", "has") and an appositive in commas.
       let s = k - 1;
       // Not back over a comma: in "Jones, who was elected last year, said" the time words end the relative clause.
@@ -520,6 +546,10 @@ export class Attributor {
             while (a > 0 && p.tokens[a - 1]!.sentence === sentence && this.owner(pi, a - 1) === this.owner(pi, c - 2) && joined(p, a)) a--;
           }
           np = this.resolveNp(pi, a, s + 1, false);
+          // "Mr. Frum, a former speechwriter for George W. Bush, wrote": a name ending an appositive after a preposition
+          // is the appositive's object; the name before the appositive is the subject.
+          const head = this.appositiveHead(pi, a, sentence!);
+          if (head !== null) np = { person: head, compound: [] };
         } else if (p.text.slice(subj.end, p.tokens[s + 1]!.start).includes(',')) {
           // "Wang Yi, China’s top diplomat, vowed", "Sen. Carla Ward, R-Ariz., one of its negotiators, called": skip
           // back over up to three appositives to the name before them.

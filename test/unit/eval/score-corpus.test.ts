@@ -157,3 +157,7 @@ test('a person titled by their body is a person; a body named after a place is a
   assert.equal(readSource('the Department of Labor').kind, 'organisation');
   assert.equal(readSource('Harbor Bank').kind, 'organisation');
 });
+
+test('a name before a role and another name is a modifier: the later name is the source', () => {
+  assert.deepEqual(readSource('Kowal senior adviser Ivo Brandt').names, ['Ivo', 'Brandt']);
+});

@@ -61,3 +61,14 @@ test('a quotation inside a sentence ending in ", NAME said" is theirs; an -ly ad
   assert.equal(quote(t, 'Boots on the ground').speaker, 'Ivo Brandt');
   assert.equal(quote(t, 'will not wait').speaker, 'Maria Lopez');
 });
+
+test('a name modifying a role before another name is not the speaker; nor is a name closing an appositive after a preposition', () => {
+  const t = '"We are winning," Kowal campaign manager Maria Lopez said.\n\nIn a post, Mr. Smith, a former speechwriter for Maria Lopez, wrote: "The question is simple."\n\nJohn Smith said it was "fine."';
+  assert.equal(quote(t, 'We are winning').speaker, 'Maria Lopez');
+  assert.equal(quote(t, 'The question is simple').speaker, 'John Smith');
+});
+
+test('"as NAME, an appositive, put it, “…”" attributes the quotation to NAME', () => {
+  const t = 'As Maria Lopez, a professor of law at the college, put it, "a compromise today may be better than a fight."';
+  assert.equal(quote(t, 'a compromise today may be better than a fight').speaker, 'Maria Lopez');
+});
