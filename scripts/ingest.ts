@@ -37,15 +37,17 @@ const program = new Command()
   .option('--actor <name>', 'name recorded in the history', 'ingest')
   .option('--dry-run', 'parse and print, write nothing')
   .option('--json', 'with --dry-run: print JSON (one object per article)')
+  .option('--explain', 'with --dry-run --json: give each quote the speaker candidates, the rules and evidence weighed, and the winner')
   .showHelpAfterError();
 
 async function main(): Promise<number> {
   exitWithParent();
   program.parse();
-  const opts = program.opts<ParseOptions & { actor: string; dryRun?: boolean; json?: boolean }>();
-  const { actor, dryRun, json, ...rest } = opts;
+  const opts = program.opts<ParseOptions & { actor: string; dryRun?: boolean; json?: boolean; explain?: boolean }>();
+  const { actor, dryRun, json, explain, ...rest } = opts;
   const parseOptions: ParseOptions = rest;
   if (json && !dryRun) throw new AppError('bad_request', '--json goes with --dry-run (an ingest prints its summary, not JSON)');
+  if (explain && !(dryRun && json)) throw new AppError('bad_request', '--explain goes with --dry-run --json (it explains the printed quotes)');
   checkParseOptions(parseOptions);
   const inputs = await collectInputs(program.args);
   if (inputs.length > 1 && (parseOptions.headline || parseOptions.slug)) {
@@ -56,7 +58,7 @@ async function main(): Promise<number> {
     let failed = 0;
     for (const input of inputs) {
       try {
-        const parsed = parseArticle(await readInput(input), parseOptions);
+        const parsed = parseArticle(await readInput(input), explain ? { ...parseOptions, explain } : parseOptions);
         process.stdout.write(json ? `${JSON.stringify(toDryRunJson(input.name, parsed))}\n` : describeParsed(input.name, parsed));
       } catch (e) {
         failed++;

@@ -23,7 +23,7 @@ export function toDryRunJson(input: string, parsed: ParsedArticle) {
       language: meta.language ?? 'en',
     },
     paragraphs: parsed.paragraphs.map((p) => ({ position: p.position, text: p.text })),
-    people: parsed.people.map((p) => ({ name: p.name, role: p.role, aliases: p.aliases, paragraphs: p.paragraphs })),
+    people: parsed.people.map((p) => ({ name: p.name, role: p.role, aliases: p.aliases, paragraphs: p.paragraphs, kind: p.kind ?? 'person', pronoun: p.pronoun ?? null })),
     quotes: parsed.quotes.map((q) => ({
       paragraph: q.paragraph,
       text: q.text,
@@ -31,6 +31,7 @@ export function toDryRunJson(input: string, parsed: ParsedArticle) {
       speaker: q.speaker,
       verb: q.verb,
       addressee: q.addressee,
+      ...(q.explain ? { explain: q.explain } : {}),
     })),
     related: parsed.related.map((r) => ({ title: r.title })),
     warnings: parsed.warnings,

@@ -1,10 +1,11 @@
 import type { DocParagraph } from './document.ts';
 import { Discourse } from './discourse.ts';
-import { AUXILIARIES, isDemonym, isFunctionWord, isInflectedVerb, isRoleNoun, isVerbWord } from './lexicon.ts';
+import { AUXILIARIES, isAdjective, isDemonym, isFunctionWord, isInflectedVerb, isRoleNoun, isVerbWord } from './lexicon.ts';
 import type { Gender, Person, PeopleResult } from './people.ts';
 import type { QuoteText } from './quote-text.ts';
 import type { Token } from './tokens.ts';
 import { isTitleWord, POST_NOMINALS } from './name-runs.ts';
+import { isOrganisationHead, organisationName } from './organisations.ts';
 import { ADDRESSEE_VERBS, CLAUSE_LINKS, FEMALE_WORDS, MALE_WORDS, PERSON_NOUNS, SPEECH_VERBS, TITLES, VERB_FILLERS } from './word-lists.ts';
 
 /** Who said a quotation, by which verb, to whom; plus the cues the kind classifier needs. */
@@ -22,9 +23,20 @@ export interface Attribution {
   thatClause?: boolean;
   /** No comma, semicolon, colon or dash between the verb and the quotation: one clause carries the reported words. */
   unbroken?: boolean;
+  /** No person spoke, an organisation, document or group did: its name as written ("central bank", "Harbor Bank"). */
+  organisation?: string | null;
 }
 
+/** Nouns that end like adverbs. */
+const LY_NOUNS = new Set(['family', 'assembly', 'supply', 'monopoly', 'anomaly', 'homily', 'rally', 'ally', 'reply', 'italy', 'july', 'belly', 'jelly', 'bully', 'lily', 'folly', 'polly', 'emily', 'sally', 'holly', 'molly', 'kelly', 'valley', 'trolley', 'volley']);
+
+/** A lower-case word that reads as an adverb: "-ly" and not an adjective, verb or noun (family, rally). */
+/** A lower-case word that reads as an adverb: "-ly" and not an adjective, verb or noun (family, rally). */
+export const isAdverb = (w: string): boolean => w.length > 5 && /ly$/.test(w) && !isAdjective(w) && !isVerbWord(w) && !LY_NOUNS.has(w);
+
 const AGE = /^\d{1,3}-year-old$/;
+/** Words between a name and the role it modifies: "Trump senior adviser Jason Miller". */
+const MODIFIER_TITLES = new Set(['senior', 'chief', 'top', 'deputy', 'former', 'longtime', 'national', 'communications', 'press', 'policy']);
 /** Heads of descriptions that introduce someone speaking for others, not a back-reference: "the spokesman said". */
 const UNNAMED_HEADS = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'representative', 'aide', 'aides', 'official', 'officials', 'source', 'sources']);
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you']);
@@ -76,6 +88,7 @@ export function tokenAt(tokens: Token[], pos: number): number {
 interface Np {
   person: number | null;
   compound: number[];
+  organisation?: string | null;
 }
 
 export class Attributor {
@@ -211,6 +224,17 @@ export class Attributor {
           k = e;
           continue;
         }
+        // "Sanders campaign manager Jeff Weaver said", "Trump senior adviser Jason Miller": a name modifying the role
+        // noun after it is not the subject; the name the role heads is.
+        const nx = p.tokens[e + 1];
+        if (!persons.length && nx && e + 1 < b && !nx.cap && !nx.quoted && joined(p, e + 1) && (isRoleNoun(nx.lower) || isOrganisationHead(nx.lower) || MODIFIER_TITLES.has(nx.lower))) {
+          let r = e + 1;
+          while (r < b && this.owner(pi, r) < 0) r++;
+          if (r < b) {
+            k = r - 1;
+            continue;
+          }
+        }
         if (!persons.includes(id)) persons.push(id);
         continue;
       }
@@ -224,8 +248,12 @@ export class Attributor {
     const objectForm = subjectPosition ? undefined : OBJECT_PRONOUNS.get(first.lower);
     if (objectForm && b - a <= 2) return { person: this.discourse.resolvePronoun(objectForm, pi, a, false), compound: [] };
     if (PRONOUNS.has(first.lower) && b - a <= 2) return { person: this.discourse.resolvePronoun(first.lower, pi, a, subjectPosition), compound: [] };
-    if (first.lower === 'the' && b - a <= 5) return { person: this.description(pi, a, b), compound: [] };
-    return { person: null, compound: [] };
+    if (first.lower === 'the' && b - a <= 5) {
+      const described = this.description(pi, a, b);
+      if (described !== null) return { person: described, compound: [] };
+    }
+    // "said the central bank", "“…,” Harbor Bank said", "according to the NTSB": no person, an organisation.
+    return { person: null, compound: [], organisation: organisationName(p, a, b, (k) => this.owner(pi, k)) };
   }
 
   /**
@@ -268,7 +296,9 @@ export class Attributor {
     if (part.closeMark < 0) return null;
     const pi = part.paragraph;
     const p = this.doc[pi]!;
-    const gap = /^[\s,—–-]*/.exec(p.text.slice(part.closeMark + 1, part.closeMark + 6))![0];
+    // "''They have a fraught relationship,'' said Martin Indyk": a closing mark doubled (two straight apostrophes for
+    // one double mark, as archived NYT copy writes them) is one mark; the words after it attribute the quotation.
+    const gap = /^['’]?[\s,—–-]*/.exec(p.text.slice(part.closeMark + 1, part.closeMark + 7))![0];
     const from = tokenAt(p.tokens, part.closeMark + 1);
     const first = p.tokens[from];
     if (!first || first.quoted || first.start !== part.closeMark + 1 + gap.length) return null;
@@ -293,7 +323,7 @@ export class Attributor {
       }
       if (e === v + 1) return null;
       const np = this.resolveNp(pi, v + 1, e, true);
-      return { speaker: np.person, compound: np.compound, verb: p.tokens[v]!.lower, addressee: null, source: 'after', verbDistance: 0 };
+      return { speaker: np.person, compound: np.compound, organisation: np.organisation ?? null, verb: p.tokens[v]!.lower, addressee: null, source: 'after', verbDistance: 0 };
     }
     // "“…” — Daniela Castellanos, in a text message": a statement set off on its own, signed after a dash.
     if (DASHES.test(gap) && this.owner(pi, from) >= 0 && this.opensSentence(q)) {
@@ -321,11 +351,65 @@ export class Attributor {
         while (e > from && VERB_FILLERS.has(p.tokens[e - 1]!.lower)) e--;
         if (e === from) return null;
         const np = this.resolveNp(pi, from, e, true);
-        return { speaker: np.person, compound: np.compound, verb: t.lower, addressee: this.addresseeAfter(pi, k), source: 'after', verbDistance: 0 };
+        return { speaker: np.person, compound: np.compound, organisation: np.organisation ?? null, verb: t.lower, addressee: this.addresseeAfter(pi, k), source: 'after', verbDistance: 0 };
       }
       if (k > from && isVerbWord(t.lower) && !VERB_FILLERS.has(t.lower) && !PREPOSITIONAL_VERBS.has(t.lower) && !(appositive && !t.cap && !isInflectedVerbPast(t.lower))) break;
     }
     return this.accordingToAfter(pi, from, first.sentence);
+  }
+
+  /**
+   * "“Boots on the ground” would be appropriate, Republican candidate Ben Carson said after the attacks.": a quotation
+   * that is not set off, in a sentence whose last comma-separated segment is its attribution (", NAME said …" or
+   * ", said NAME …"), with no other quotation after it in the sentence.
+   */
+  sentenceFinal(q: QuoteText): Attribution | null {
+    const part = q.span.parts[q.span.parts.length - 1]!;
+    if (part.closeMark < 0) return null;
+    const pi = part.paragraph;
+    const p = this.doc[pi]!;
+    const from = tokenAt(p.tokens, part.closeMark + 1);
+    const sentence = p.tokens[from]?.sentence;
+    if (sentence === undefined || p.tokens[from - 1]?.sentence !== sentence) return null;
+    let seg = -1;
+    let end = from;
+    for (; end < p.tokens.length && p.tokens[end]!.sentence === sentence && end - from < 40; end++) {
+      if (p.tokens[end]!.quoted) return null;
+      if (end > from && !joined(p, end)) seg = end;
+    }
+    if (seg < 0) return null;
+    const first = p.tokens[seg]!;
+    if (SPEECH_VERBS.has(first.lower) && !first.lower.endsWith('ing')) {
+      let e = seg + 1;
+      while (e < end && !NP_END.has(p.tokens[e]!.lower) && e - seg <= 6 && (e === seg + 1 || joined(p, e))) e++;
+      if (e === seg + 1) return null;
+      const np = this.resolveNp(pi, seg + 1, e, true);
+      return { speaker: np.person, compound: np.compound, organisation: np.organisation ?? null, verb: first.lower, addressee: null, source: 'after', verbDistance: 0 };
+    }
+    for (let v = seg + 1; v < end && v - seg <= 7; v++) {
+      const t = p.tokens[v]!;
+      if (SPEECH_VERBS.has(t.lower) && !t.lower.endsWith('ing')) {
+        let e = v;
+        while (e > seg && VERB_FILLERS.has(p.tokens[e - 1]!.lower)) e--;
+        if (e === seg) return null;
+        const np = this.resolveNp(pi, seg, e, true);
+        return { speaker: np.person, compound: np.compound, organisation: np.organisation ?? null, verb: t.lower, addressee: this.addresseeAfter(pi, v), source: 'after', verbDistance: 0 };
+      }
+      if (!t.cap && isVerbWord(t.lower) && !VERB_FILLERS.has(t.lower)) return null;
+    }
+    return null;
+  }
+
+  /** The person before ", a former speechwriter for NAME," when token a (NAME's first word) closes such an appositive. */
+  private appositiveHead(pi: number, a: number, sentence: number): number | null {
+    const p = this.doc[pi]!;
+    const prev = p.tokens[a - 1];
+    if (!prev || prev.sentence !== sentence || prev.cap || !joined(p, a) || !LEAD_PREPOSITIONS.has(prev.lower)) return null;
+    let c = a - 1;
+    for (let n = 0; c > 0 && n < 12 && p.tokens[c - 1]!.sentence === sentence && joined(p, c) && !p.tokens[c - 1]!.quoted; n++) c--;
+    if (c === 0 || joined(p, c) || p.tokens[c - 1]!.sentence !== sentence) return null;
+    const id = this.owner(pi, c - 1);
+    return id >= 0 && !p.tokens[c - 1]!.possessive ? id : null;
   }
 
   /** Nothing but punctuation (a bullet, a dash) between the sentence start and the quotation's opening mark. */
@@ -349,7 +433,7 @@ export class Attributor {
         let e = k + 2;
         while (e < p.tokens.length && p.tokens[e]!.sentence === sentence && !p.tokens[e]!.quoted && !p.text.slice(p.tokens[e - 1]!.end, p.tokens[e]!.start).includes(',') && e - k < 10) e++;
         const np = this.resolveNp(pi, k + 2, e, false);
-        return { speaker: np.person, compound: np.compound, verb: 'according to', addressee: null, source: 'after', verbDistance: 0 };
+        return { speaker: np.person, compound: np.compound, organisation: np.organisation ?? null, verb: 'according to', addressee: null, source: 'after', verbDistance: 0 };
       }
     }
     return null;
@@ -394,13 +478,15 @@ export class Attributor {
         let e = k + 2;
         while (e < end && !p.text.slice(p.tokens[e - 1]!.end, p.tokens[e]!.start).includes(',') && e - k < 8) e++;
         const np = this.resolveNp(pi, k + 2, e, false);
-        return { speaker: np.person, compound: np.compound, verb: 'according to', addressee: null, source: 'before', verbDistance: end - k };
+        return { speaker: np.person, compound: np.compound, organisation: np.organisation ?? null, verb: 'according to', addressee: null, source: 'before', verbDistance: end - k };
       }
-      if (!SPEECH_VERBS.has(t.lower)) continue;
+      // "As Akhil Amar, professor of law at Yale, put it, “…”": "put it" reports words like a speech verb.
+      if (!SPEECH_VERBS.has(t.lower) && !(t.lower === 'put' && p.tokens[k + 1]?.lower === 'it' && !p.tokens[k + 1]!.quoted)) continue;
       // The subject sits just before the verb, past fillers ("also", "has") and an appositive in commas.
       let s = k - 1;
       // Not back over a comma: in "Jones, who was elected last year, said" the time words end the relative clause.
-      while (s >= 0 && VERB_FILLERS.has(p.tokens[s]!.lower) && p.tokens[s]!.sentence === sentence && joined(p, s + 1)) s--;
+      // "Gorka similarly warned that …": an adverb in "-ly" sits between them like the fillers.
+      while (s >= 0 && (VERB_FILLERS.has(p.tokens[s]!.lower) || (!p.tokens[s]!.cap && isAdverb(p.tokens[s]!.lower))) && p.tokens[s]!.sentence === sentence && joined(p, s + 1)) s--;
       // "Ama Mensah OBE said": post-nominal letters sit between the name and its verb.
       if (s > 0 && POST_NOMINALS.has(p.tokens[s]!.text) && p.tokens[s]!.sentence === sentence && this.owner(pi, s - 1) >= 0) s--;
       // "as Mrs. Kowalczyk likes to say", "she went on to say": the subject of the verb governing the infinitive.
@@ -418,7 +504,7 @@ export class Attributor {
       // their subject is a lower-case common noun, not a person, role or pronoun; an earlier verb may still attribute.
       const subjTok = p.tokens[s];
       if (INANIMATE_OK.has(t.lower) && subjTok && subjTok.sentence === sentence && !subjTok.cap && !subjTok.quoted && this.owner(pi, s) < 0 &&
-        !PRONOUNS.has(subjTok.lower) && !RELATIVES.has(subjTok.lower) && !isRoleNoun(subjTok.lower) && !isRoleNoun(subjTok.lower.replace(/s$/, '')) &&
+        !PRONOUNS.has(subjTok.lower) && !RELATIVES.has(subjTok.lower) && !isRoleNoun(subjTok.lower) && !isRoleNoun(subjTok.lower.replace(/s$/, '')) && !isOrganisationHead(subjTok.lower) &&
         /^[\p{L}-]+$/u.test(subjTok.text) && p.text.slice(subjTok.end, t.start) === ' ') continue;
       let np: Np = { person: null, compound: [] };
       // "Patricia Okonjo (D-N.Y.) told", "Marcus Bell (R-Ky.), the top Republican …, said": a parenthetical party and
@@ -460,6 +546,10 @@ export class Attributor {
             while (a > 0 && p.tokens[a - 1]!.sentence === sentence && this.owner(pi, a - 1) === this.owner(pi, c - 2) && joined(p, a)) a--;
           }
           np = this.resolveNp(pi, a, s + 1, false);
+          // "Mr. Frum, a former speechwriter for George W. Bush, wrote": a name ending an appositive after a preposition
+          // is the appositive's object; the name before the appositive is the subject.
+          const head = this.appositiveHead(pi, a, sentence!);
+          if (head !== null) np = { person: head, compound: [] };
         } else if (p.text.slice(subj.end, p.tokens[s + 1]!.start).includes(',')) {
           // "Wang Yi, China’s top diplomat, vowed", "Sen. Carla Ward, R-Ariz., one of its negotiators, called": skip
           // back over up to three appositives to the name before them.
@@ -518,12 +608,16 @@ export class Attributor {
           if (p.tokens[a]!.lower === 'the') np = this.resolveNp(pi, a, s + 1, false);
         }
         if (np.person === null && !np.compound.length) np = { person: this.affiliatedSubject(pi, s, sentence!), compound: [] };
+        // "the central bank said in its report that …", "Harbor Bank noted": an organisation or document as subject.
+        if (np.person === null && !np.compound.length && !np.organisation) {
+          np = { person: null, compound: [], organisation: organisationName(p, this.npStart(pi, s, sentence!), s + 1, (x) => this.owner(pi, x)) };
+        }
       }
       let thatClause = false;
       for (let j = k + 1; j < end; j++) if (p.tokens[j]!.lower === 'that' && !p.tokens[j]!.quoted) thatClause = true;
       const between = p.text.slice(t.end, p.tokens[end]?.start ?? p.text.length);
       const unbroken = !/[,;:—–]/.test(between);
-      const result: Attribution = { speaker: np.person, compound: np.compound, verb: t.lower, addressee: this.addresseeAfter(pi, k), source: 'before', verbDistance: end - k, thatClause, unbroken };
+      const result: Attribution = { speaker: np.person, compound: np.compound, organisation: np.organisation ?? null, verb: t.lower, addressee: this.addresseeAfter(pi, k), source: 'before', verbDistance: end - k, thatClause, unbroken };
       if (pending) {
         // "Malik said negotiators had agreed on “…”": the unnamed subject's verb sits in the complement of a named
         // speaker's verb (nothing breaks the clause between them), so the words are the named speaker's report.

@@ -18,6 +18,8 @@ export class Discourse {
    */
   private unnamed: { paragraph: number; gender: Gender } | null = null;
   private readonly genders: Gender[];
+  /** How often each person was resolved from "he"/"him"/"his" (m) and "she"/"her"/"hers" (f): the person's pronoun. */
+  readonly pronounVotes = new Map<number, { m: number; f: number }>();
 
   constructor(
     private readonly doc: DocParagraph[],
@@ -127,7 +129,12 @@ export class Discourse {
     if (!subjectPosition && this.currentSubject !== null && this.fits(this.currentSubject, g)) found = this.currentSubject;
     if (found === null && this.prevSubject && pi - this.prevSubject.paragraph <= 2 && this.fits(this.prevSubject.person, g)) found = this.prevSubject.person;
     if (found === null) found = this.recentMention(pi, tokenIndex, g);
-    if (found !== null && !this.genders[found]) this.genders[found] = g;
+    if (found !== null) {
+      if (!this.genders[found]) this.genders[found] = g;
+      const v = this.pronounVotes.get(found) ?? { m: 0, f: 0 };
+      v[g]++;
+      this.pronounVotes.set(found, v);
+    }
     return found;
   }
 
@@ -142,4 +149,10 @@ export class Discourse {
     }
     this.currentSubject = null;
   }
+}
+
+/** The pronoun a person's resolved mentions use most: 'she', 'he', or null when the text resolved none to them. */
+export function pronounOf(votes: { m: number; f: number } | undefined): 'she' | 'he' | null {
+  if (!votes || votes.m === votes.f) return null;
+  return votes.f > votes.m ? 'she' : 'he';
 }

@@ -19,7 +19,9 @@ export function buildDocument(paragraphs: string[], quotes: QuoteText[]): DocPar
   quotes.forEach((q, qi) => {
     for (const part of q.span.parts) {
       const start = part.openMark >= 0 ? part.openMark : 0;
-      const end = part.closeMark >= 0 ? part.closeMark + 1 : paragraphs[part.paragraph]!.length;
+      const text = paragraphs[part.paragraph]!;
+      // A closing `''` (two apostrophes for one double mark: quote-marks.ts) ends after its second apostrophe.
+      const end = part.closeMark < 0 ? text.length : part.closeMark + (text.startsWith("''", part.closeMark) ? 2 : 1);
       ranges[part.paragraph]!.push({ start, end, quote: qi });
     }
   });

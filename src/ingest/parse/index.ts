@@ -15,7 +15,10 @@ import { readMasthead } from './masthead.ts';
 import { atLine, unprocessable, Warnings } from './parse-error.ts';
 import { isCaption, splitParagraphs } from './paragraphs.ts';
 import { findPeople } from './people.ts';
+import { pronounOf } from './discourse.ts';
+import { organisationSpeakers } from './organisation-speakers.ts';
 import { analyseQuotes } from './quote-analysis.ts';
+import { explainSpeaker } from './speaker-evidence.ts';
 import { scanQuotes } from './quote-scanner.ts';
 import { quoteTexts } from './quote-text.ts';
 import { bodyLinks, findRelatedBlock } from './related-block.ts';
@@ -93,22 +96,24 @@ export function parseArticle(text: string, options: ParseOptions = {}): ParsedAr
     const quotes = quoteTexts(scanQuotes(texts, warnings), texts);
     const doc = buildDocument(texts, quotes);
     const found = findPeople(doc);
-    const analysed = analyseQuotes(doc, found, quotes);
+    const { quotes: analysed, pronounVotes } = analyseQuotes(doc, found, quotes, options.explain === true);
 
     const byId = new Map(found.people.map((p) => [p.id, p]));
     const people: ParsedPerson[] = [...found.people]
       .sort((a, b) => a.order - b.order)
-      .map((p) => ({ name: p.name, role: p.role, aliases: [...p.aliases].filter((a) => a !== p.name), paragraphs: [...p.paragraphs].sort((a, b) => a - b) }));
-    const parsedQuotes: ParsedQuote[] = analysed.map((a) => ({
+      .map((p) => ({ name: p.name, role: p.role, aliases: [...p.aliases].filter((a) => a !== p.name), paragraphs: [...p.paragraphs].sort((a, b) => a - b), pronoun: pronounOf(pronounVotes.get(p.id)) }));
+    const organisations = organisationSpeakers(analysed, people);
+    const parsedQuotes: ParsedQuote[] = analysed.map((a, i) => ({
       paragraph: a.quote.firstParagraph + 1,
       text: a.quote.text,
       kind: a.kind,
-      speaker: a.speaker === null ? null : (byId.get(a.speaker)?.name ?? null),
+      speaker: a.speaker === null ? organisations[i]! : (byId.get(a.speaker)?.name ?? null),
       verb: a.verb,
       addressee: a.addressee === null ? null : (byId.get(a.addressee)?.name ?? null),
       start: a.quote.start,
       end: a.quote.end,
       paragraphSpan: a.quote.lastParagraph - a.quote.firstParagraph + 1,
+      ...(a.trace ? { explain: explainSpeaker(a.trace, (id) => byId.get(id)?.name ?? null) } : {}),
     }));
     parsedQuotes.sort((a, b) => a.paragraph - b.paragraph || a.start - b.start);
 

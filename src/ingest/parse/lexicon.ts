@@ -1,5 +1,5 @@
 import { loadLexiconData } from './lexicon-data.ts';
-import { EXTRA_NON_PEOPLE, FUNCTION_WORDS, ROLE_NOUNS, SPEECH_VERBS } from './word-lists.ts';
+import { EXTRA_NON_PEOPLE, FUNCTION_WORDS, GENDER_FIXES, INSTITUTION_WORDS, MORE_DEMONYMS, MORE_ORG_WORDS, REGIONS, ROLE_NOUNS, SPEECH_VERBS } from './word-lists.ts';
 
 /**
  * Word lookups backed by compromise's lexicon (first names, surnames, countries, cities, regions, organisations,
@@ -97,37 +97,6 @@ addTags(['Expression'], B.EXPRESSION);
 addTags(PLACE_TAGS, B.PLACE_TAG);
 addTags(['Demonym'], B.DEMONYM_TAG);
 
-const MORE_DEMONYMS = new Set(
-  'british english scottish welsh irish european asian african arab western eastern northern southern american canadian mexican australian chinese russian ukrainian'
-    .split(' '),
-);
-const REGIONS = new Set(
-  'europe asia africa america americas oceania antarctica arctic middle-east balkans caucasus scandinavia baltic baltics gulf pacific atlantic mediterranean west east north south latin'
-    .split(' '),
-);
-const MORE_ORG_WORDS = new Set(
-  `ministry bank party court parliament congress senate house council union league federation police army navy force forces
-   agency office department university institute school hospital group inc inc. ltd ltd. plc llc corp corp. co co. fc afc
-   airlines airways motors holdings capital partners ventures labs technologies systems media news times post journal
-   network press daily telegraph guardian tribune herald gazette review magazine channel tv radio studios records
-   games pharma pharmaceuticals bancorp trust reserve exchange commission committee conference summit forum assembly
-   cabinet government administration authority service services foundation fund association society club stadium
-   arena airport station street road avenue square bridge tower centre center hall palace church cathedral mosque temple
-   festival awards prize cup championship tournament series olympics open logistics energy mining resources industries
-   solutions software robotics therapeutics biotech retail foods brewing insurance securities investments properties
-   realty construction engineering telecom communications shipping freight semiconductor electronics automotive caucus
-   ferries railway railways utilities`.split(/\s+/).filter(Boolean),
-);
-
-/**
- * Given names whose gender compromise's English lexicon gets wrong for the languages they come from: Étienne is a man's
- * name; Nicola, Michele and Daniele are men's in Italian and women's in English, Dominique, Kim and Sasha either.
- * A wrong gender sends "he said" to someone else, so an unknown one (null) is better than a guess.
- */
-const GENDER_FIXES = new Map<string, 'm' | 'f' | null>([
-  ['étienne', 'm'], ['etienne', 'm'], ['nicola', null], ['michele', null], ['daniele', null], ['dominique', null], ['kim', null], ['sasha', null],
-]);
-
 /** Bounded so a fuzzed text of a million distinct words cannot grow memory without limit; lookups stay pure. */
 const BITS_CACHE_LIMIT = 200_000;
 const bitsCache = new Map<string, number>();
@@ -211,15 +180,6 @@ function isSimpleRoleNoun(l: string, known?: number): boolean {
 /** A role noun, including hyphenated compounds whose head is one: co-chair, co-author, vice-captain, ex-minister. */
 export const isRoleNoun = (l: string): boolean => (bits(l) & B.ROLE) !== 0;
 /** Heads of institution names that are never surnames (unlike Hall, Lane or Ford). */
-const INSTITUTION_WORDS = new Set(
-  `university college institute institution hospital clinic school academy foundation ministry council committee commission
-   association department agency society federation corporation company organisation organization capital holdings partners systems semiconductor
-   museum library authority board trust fund bureau observatory laboratory laboratories centre center inc ltd plc llc
-   group union party county province district borough parish shire prefecture municipality governorate
-   elementary supply supplies act cathedral mosque synagogue temple church station health regulation directive treaty
-   convention protocol charter sports news tv radio times herald journal magazine gazette tribune chronicle telegraph
-   outfitters industries enterprises technologies solutions ventures motors airlines airways foods pharmaceuticals brands stores`.split(/\s+/).filter(Boolean),
-);
 export const isInstitutionWord = (l: string): boolean => INSTITUTION_WORDS.has(l);
-/** Auxiliaries and copulas: "Berg was", "Smith has" — a subject followed by one of these is the sentence subject. */
-export const AUXILIARIES = new Set(['is', 'was', 'are', 'were', 'has', 'had', 'have', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'does', 'did', 'remains', 'remained']);
+/** Auxiliaries and copulas (lists/auxiliaries.txt): a subject followed by one of these is the sentence subject. */
+export { AUXILIARIES } from './word-lists.ts';

@@ -147,7 +147,19 @@ function isHeadlineLine(lines: string[]): boolean {
   const count = (re: RegExp) => text.match(re)?.length ?? 0;
   if (count(/“/g) !== count(/”/g) || count(/"/g) % 2 === 1) return false;
   const end = text.replace(/["'”’)\]]+$/u, '');
-  return !/[.,;:]$/.test(end) || end.endsWith('...');
+  if (/[.,;:]$/.test(end) && !end.endsWith('...')) return false;
+  // A lead sentence ending in a quotation, "!" or "?" is no title: `Voters were told to "stay home,
+  // stay calm and stay tuned" as the count ran into a third night of delays.” …`. A title capitalises most of
+  // its words or is short; a sentence of 12 words or more, mostly in lower case, with a quotation or a
+  // closing "!"/"?" in it, is prose.
+  return words < LEAD_SENTENCE_MIN_WORDS || isTitleCase(text) || !/[!?]["”’]?$|["”]$/u.test(text);
+}
+
+const LEAD_SENTENCE_MIN_WORDS = 12;
+/** Most longer words capitalised ("Clinton Plan for Taxes Is Expansive but Complex"), as titles are in US copy. */
+function isTitleCase(text: string): boolean {
+  const long = text.split(/\s+/).filter((w) => /^[\p{L}"“‘']/u.test(w) && w.replace(/[^\p{L}]/gu, '').length > 3);
+  return long.length > 0 && long.filter((w) => /^["“‘']?\p{Lu}/u.test(w)).length * 2 > long.length;
 }
 
 /** "Priya Natarajan", "Raj Patel and Li Wei": no dictionary word but "and" ("Senior Political Correspondent" is none). */
@@ -203,7 +215,10 @@ function readLines(paragraphs: string[][], given: string | null): Masthead {
   let headline: string | null = null;
   const first = paragraphs[kickers];
   // A short title-case headline reads like a name ("Port Strike Ends"); a byline or a date is no headline.
-  if (first && paragraphs.length >= 2 && isHeadlineLine(first) && !isRelatedHeading(first[0]!) && !classifyParagraph(first)?.some(isStrong)) {
+  // A first line repeating the given headline goes, whatever its shape ("Clinton Plan for Taxes Is Expansive but
+  // Complex." ends in a full stop, as every headline line of some archives does).
+  if (first && first.length === 1 && given !== null && paragraphs.length >= 2 && normalise(given) === normalise(first[0]!)) at = kickers + 1;
+  else if (first && paragraphs.length >= 2 && isHeadlineLine(first) && !isRelatedHeading(first[0]!) && !classifyParagraph(first)?.some(isStrong)) {
     if (given === null) headline = first[0]!;
     if (given === null || normalise(given) === normalise(first[0]!)) at = kickers + 1;
   }

@@ -1,9 +1,9 @@
 import type { DocParagraph } from './document.ts';
 import {
   isCommonWord, isDemonym, isFirstName, isFunctionWord, isInstitutionWord, isKnownNonPerson, isLastName, isOrgName, isOrgWord,
-  isPlace, isPlaceWord, isRoleNoun, isSentenceStarterWord, isTimeWord,
+  isAdjective, isPlace, isPlaceWord, isRoleNoun, isSentenceStarterWord, isTimeWord,
 } from './lexicon.ts';
-import { CAPITAL_PARTICLES, FUNCTION_WORDS, HONORIFICS, INNER_CAPITAL_PARTICLES, NAME_PARTICLES, TITLES } from './word-lists.ts';
+import { CAPITAL_PARTICLES, DATE_PREPOSITIONS, FAMILY_FIRST_SURNAMES, FUNCTION_WORDS, HONORIFICS, INNER_CAPITAL_PARTICLES, MODAL_GIVEN_NAMES, NAME_PARTICLES, POST_NOMINALS, SPEECH_VERBS, STORM_WORDS, TITLES, VERB_FILLERS, WORD_GIVEN_NAMES } from './word-lists.ts';
 import type { Token } from './tokens.ts';
 import { isNonPersonContext } from './run-context.ts';
 
@@ -76,18 +76,11 @@ function isQualifier(t: Token): boolean {
   return (isPlace(l) || isOrgName(l) || isOrgWord(l)) && !isFirstName(l);
 }
 
-/** Letters written after a name: honours, silk, parliamentary seats. */
-export const POST_NOMINALS = new Set(['KC', 'QC', 'SC', 'MP', 'MSP', 'MEP', 'MLA', 'TD', 'OBE', 'CBE', 'MBE', 'KBE', 'DBE', 'FRS', 'PhD']);
+/** Letters written after a name (lists/post-nominals.txt). */
+export { POST_NOMINALS } from './word-lists.ts';
 
 const PORTFOLIO_LINKS = new Set(['for', 'of']);
-/** Chinese, Korean and Vietnamese surnames that are also English words, written first: Tan Wei Ming, Long Yun. */
-const FAMILY_FIRST_SURNAMES = new Set(['tan', 'long', 'young', 'ma', 'sun', 'song', 'moon', 'park', 'ho', 'hung', 'kong', 'fan', 'gong', 'lai']);
-/** Given names that are also words or weekdays: West African day names, virtue names (Faith, Blessing, Sunday Adeyemi). */
-const WORD_GIVEN_NAMES = new Set(['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'faith', 'grace', 'mercy', 'joy', 'hope', 'blessing', 'precious', 'patience', 'charity', 'godwin', 'gift', 'comfort', 'favour', 'favor']);
-/** Given names that are also modal verbs. */
-const MODAL_GIVEN_NAMES = new Set(['will', 'may', 'can']);
 const PAST_SPEECH = new Set(['said', 'told', 'added', 'says', 'tells', 'adds', 'wrote', 'writes']);
-const DATE_PREPOSITIONS = new Set(['in', 'on', 'since', 'until', 'till', 'by', 'from', 'through', 'last', 'next', 'early', 'late', 'mid', 'before', 'after', 'during', 'of']);
 
 /** A word quoted inside an unquoted run (or the reverse) is a nickname: Dele “Big Dee” Adebanjo. */
 const isNickname = (t: Token, run: Token[]): boolean => t.quoted !== run[0]!.quoted;
@@ -123,6 +116,10 @@ function splitRun(tokens: Token[], first: number, last: number, p: DocParagraph)
     prefix.push(t);
     i = k + 1;
   }
+  const spoken = speakerContext(tokens, first, last, p);
+  // "Premier Will Cook", "Agriculture Secretary Frank Tiu Laurel Jr.": the word right after a title is the given name,
+  // whatever else it means, unless it is a title, a place or an organisation word itself.
+  const afterTitle = cut >= 0 && isTitleWord(toks[cut]!.lower) ? cut + 1 : -1;
   // wordsAfter[k]: name words after position k, a quoted nickname not counted ("Ray “Sweet Pea” Hollins" is two).
   const wordsAfter = new Int32Array(toks.length + 1);
   for (let k = toks.length - 1; k >= 0; k--) wordsAfter[k] = wordsAfter[k + 1]! + (toks[k + 1] && !isNickname(toks[k + 1]!, toks) ? 1 : 0);
@@ -179,6 +176,12 @@ function splitRun(tokens: Token[], first: number, last: number, p: DocParagraph)
     // one more name word it is a given name anywhere else, and at a sentence's start when a description or a past
     // speech verb follows ("Will Osei said": a modal takes the bare verb).
     if (modalName && remaining === 1 && (!(i === 0 && sentenceInitial) || describedName || PAST_SPEECH.has(tokens[last]?.lower ?? ''))) break;
+    // "said Rich Marsh", "Frank Tiu Laurel said", "Rose Whitaker, a former airline executive,": a run right after or
+    // before a speech verb, or set off by an appositive, is a speaker's name, and its first word the given name even
+    // when it is also a word or in no list of names. That outweighs "could open any sentence" and "is a dictionary
+    // word", though not a title, a place, a time or an organisation word, nor an adjective before a known given name
+    // ("Conservative Kemi Badenoch").
+    if ((i === 0 ? spoken : i === afterTitle) && remaining >= 1 && remaining <= (i === 0 ? 2 : 3) && isPlainNameWord(t, toks.slice(i + 1))) break;
     if (i === 0 && sentenceInitial && isSentenceStarterWord(t.lower) && !describedName) {
       i++;
       continue;
@@ -219,8 +222,49 @@ function splitRun(tokens: Token[], first: number, last: number, p: DocParagraph)
   return { paragraph: p.index, first, last, nameFirst: first + i, nameLast, prefix, name, sentenceInitial, titled, honorific };
 }
 
+/**
+ * Whether a run stands where a speaker's name stands: right after a speech verb ("said Rich Marsh") or an occupation
+ * ("bassist Leanne Morrow"), right before a speech verb ("Rich Marsh said", "Rich Marsh also said") or before an
+ * appositive set off by a comma ("Rich Marsh, an economist", "Colleen Marsh, chief strategist at …").
+ * Not after "of" or "for", where a run is a portfolio ("Secretary of State Antony Blinken said").
+ */
+function speakerContext(tokens: Token[], first: number, last: number, p: DocParagraph): boolean {
+  const before = tokens[first - 1];
+  if (before && (before.lower === 'of' || before.lower === 'for')) return false;
+  const sentence = tokens[first]!.sentence;
+  const joined = (a: Token, b: Token) => a.sentence === b.sentence && p.text.slice(a.end, b.start) === ' ';
+  if (before && !before.cap && !before.quoted && SPEECH_VERBS.has(before.lower) && joined(before, tokens[first]!)) return true;
+  // "bassist Leanne Morrow", "economist Rich Alvarez": an occupation written in lower case right before the run.
+  if (before && !before.cap && !before.quoted && isRoleNoun(before.lower) && !isFunctionWord(before.lower) && joined(before, tokens[first]!)) return true;
+  let k = last;
+  while (tokens[k] && VERB_FILLERS.has(tokens[k]!.lower) && k - last < 2) k++;
+  const after = tokens[k];
+  if (after && after.sentence === sentence && !after.cap && SPEECH_VERBS.has(after.lower) && !after.lower.endsWith('ing') && p.text.slice(tokens[last - 1]!.end, tokens[last]!.start) === ' ') return true;
+  if (/^, (?:a|an|the|who|whose|[a-z]+ (?:of|at|for|with))\b/.test(p.text.slice(tokens[last - 1]!.end, tokens[last - 1]!.end + 40))) return true;
+  // "Colleen Marsh, chief fixed-income strategist at Charles Schwab,": lower-case words after the comma, up to an
+  // occupation.
+  if (p.text.slice(tokens[last - 1]!.end, tokens[last]?.start ?? 0) !== ', ') return false;
+  for (let k = last; k < last + 4 && tokens[k] && tokens[k]!.sentence === sentence && !tokens[k]!.cap && !tokens[k]!.quoted; k++) {
+    if (isRoleNoun(tokens[k]!.lower) && !SPEECH_VERBS.has(tokens[k]!.lower)) return true;
+  }
+  return false;
+}
+
+/**
+ * A word that can be a given name when the context says a name stands here (see speakerContext), before the rest of
+ * the run: no title, role, place, organisation, demonym or time word, and no title or role after it ("Senior Sergeant
+ * Kerr").
+ */
+function isPlainNameWord(t: Token, rest: Token[]): boolean {
+  const l = t.lower;
+  if (!t.cap || !HAS_LOWER.test(t.text) || t.possessive || t.quoted) return false;
+  if (FUNCTION_WORDS.has(l) || isTitleWord(l) || isRoleNoun(l) || isPlace(l) || isOrgWord(l) || isOrgName(l) || isDemonym(l) || isTimeWord(l)) return false;
+  if (rest.some((x) => isTitleWord(x.lower) || isRoleNoun(x.lower) || isOrgWord(x.lower) || isInstitutionWord(x.lower))) return false;
+  return !(isAdjective(l) && rest[0] !== undefined && isFirstName(rest[0].lower) && !isFirstName(l));
+}
+
 /** Whole-run vetoes: a known place or organisation, or a run ending in an organisation/place word ("Munich Security Conference"). */
-function isNonPersonRun(name: Token[], titled: boolean): boolean {
+function isNonPersonRun(name: Token[], titled: boolean, spoken: boolean): boolean {
   if (!name.length) return true;
   const phrase = name.map((t) => t.lower).join(' ');
   if (isKnownNonPerson(phrase)) return true;
@@ -231,7 +275,10 @@ function isNonPersonRun(name: Token[], titled: boolean): boolean {
   // Institution heads that are never surnames: "James Cook University", "Harbor Ridge Capital".
   if (name.length >= 2 && isInstitutionWord(lastTok.lower)) return true;
   // A title vouches for a person whose surname is also a word like Lane, Hall or Ford.
-  if (!titled && name.length >= 2 && (isOrgWord(lastTok.lower) || isPlaceWord(lastTok.lower)) && !isFirstName(firstTok.lower)) return true;
+  // So does a speaker's place ("said Xiomara Marsh, head of research": speakerContext) for a surname that is also a
+  // place's name, after a first word that can be a given name.
+  const spokenName = spoken && name.length <= 3 && isPlainNameWord(firstTok, name.slice(1));
+  if (!titled && name.length >= 2 && (isOrgWord(lastTok.lower) || (isPlaceWord(lastTok.lower) && !spokenName)) && !isFirstName(firstTok.lower)) return true;
   // After a known given name that is not itself a place, a place-named part is a surname: Ana Lucía Torres Medina,
   // Carlos Toledo, Maria Córdoba.
   // Named storms: "Hurricane Lorena", "Tropical Storm Alberto", "Typhoon Haiyan", "Cyclone Freddy".
@@ -239,16 +286,12 @@ function isNonPersonRun(name: Token[], titled: boolean): boolean {
   // "Chief Executive Officer", "Chief Technology Officer", "Executive Vice President": a title of several words ends
   // in its head noun, where a name ends in a surname (Julie Bishop and John Major have given names to vouch for them).
   if (name.length >= 2 && (TITLES.has(lastTok.lower) || isRoleNoun(lastTok.lower)) && !isLastName(lastTok.lower) && !isFirstName(firstTok.lower)) return true;
-  const givenFirst = isFirstName(firstTok.lower) && !isPlace(firstTok.lower);
+  const givenFirst = (isFirstName(firstTok.lower) || spokenName) && !isPlace(firstTok.lower);
   // A lower-case particle is part of a surname (Joris van den Berg), never a place of its own ("Den" Haag).
   // A month as a given name: "June Carter", "Aunty June Oscar" (a surname or a title vouches), never "June 5".
   const monthName = (i: number) => i === 0 && name.length >= 2 && (titled || isLastName(name[1]!.lower) || (WORD_GIVEN_NAMES.has(name[0]!.lower) && name.slice(1).every((t) => !isCommonWord(t.lower))));
   return name.some((t, i) => t.cap && ((isTimeWord(t.lower) && !monthName(i)) || (isPlace(t.lower) && !isLastName(t.lower) && !isFirstName(t.lower) && !(givenFirst && i > 0)) || isDemonym(t.lower)));
 }
-
-/** Heads of storm names, which look like "Title Firstname" runs. */
-const STORM_WORDS = new Set(['hurricane', 'typhoon', 'cyclone', 'storm', 'tropical']);
-
 
 export function findRuns(p: DocParagraph): NameRun[] {
   const out: NameRun[] = [];
@@ -301,7 +344,7 @@ export function findRuns(p: DocParagraph): NameRun[] {
     }
     const run = splitRun(tokens, i, j, p);
     if (run) {
-      if (isNonPersonRun(run.name, run.titled) || isNonPersonContext(p, run)) {
+      if (isNonPersonRun(run.name, run.titled, speakerContext(tokens, i, j, p)) || isNonPersonContext(p, run)) {
         run.vetoed = run.name;
         run.name = [];
         run.nameFirst = run.last;

@@ -3,7 +3,7 @@ import { isCommonWord, isDemonym, isFemaleName, isFirstName, isLastName, isMaleN
 import { findRuns, isTitleWord, type NameRun } from './name-runs.ts';
 import type { Token } from './tokens.ts';
 import { findDescriptions, roleAfter, roleAt, roleBefore, type Description } from './roles.ts';
-import { CREDIT_LABEL, FEMALE_WORDS, LOCATIVE_PREPOSITIONS, MALE_WORDS, NAME_PARTICLES, ORGANISATION_NOUNS, PERSON_NOUNS, SPEECH_VERBS, TITLES, TRADE_NOUNS, VERB_FILLERS } from './word-lists.ts';
+import { CREDIT_LABEL, FEMALE_WORDS, FUNCTION_WORDS, LOCATIVE_PREPOSITIONS, MALE_WORDS, NAME_PARTICLES, ORGANISATION_NOUNS, PARTY_PLURALS, PERSON_NOUNS, SPEECH_VERBS, TITLES, TRADE_NOUNS, VERB_FILLERS } from './word-lists.ts';
 
 export type Gender = 'm' | 'f' | null;
 
@@ -164,14 +164,27 @@ interface Candidate {
   role: string | null;
 }
 
-/** Members of a party or movement in the plural, the last word of its name: "Free Democrats", "Sweden Democrats". */
-const PARTY_PLURALS = new Set(['democrats', 'republicans', 'socialists', 'conservatives', 'liberals', 'greens', 'nationalists', 'unionists', 'communists', 'tories', 'independents', 'progressives', 'separatists', 'loyalists', 'republicans', 'islamists', 'maoists', 'federalists', 'peronists', 'populists', 'libertarians', 'royalists', 'monarchists', 'centrists', 'radicals']);
 
 /**
  * Credits, not the story: "(Reporting by William Schomberg; Editing by Alex Richardson)", "Associated Press writer Lisa
  * Mascaro contributed to this report.", a byline "By Jane Holloway", "Photograph: Sarah Lee/The Guardian". The names in
  * them are the publication's staff, like the names in related headlines — not people of this article.
  */
+/**
+ * A headline, subhead or summary line written in Title Case ("Mayor Said Of The Budget Gap", "Governor Tells Voters
+ * The Wrong Polling Day"): no full stop at its end, four words or more nearly all capitalised, among them a function
+ * word no running sentence capitalises mid-line. Its capitalised runs are headline style, not names.
+ */
+export function isTitleCaseLine(text: string): boolean {
+  const t = text.trim();
+  if (t.length > 160 || /[.!?:;]["”’']?$/u.test(t)) return false;
+  const words = t.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  if (words.length < 4) return false;
+  const capitalised = words.filter((w) => /^["“‘']?\p{Lu}/u.test(w)).length;
+  if (capitalised < words.length - 1) return false;
+  return words.slice(1).some((w) => /^\p{Lu}\p{Ll}*$/u.test(w) && FUNCTION_WORDS.has(w.toLowerCase()));
+}
+
 export function isCreditLine(text: string): boolean {
   const t = text.trim();
   if (t.length > 300) return false;
@@ -199,7 +212,7 @@ export function isCreditLine(text: string): boolean {
  * a title or honorific. Then links every later mention (full name, surname, first name) and reads roles.
  */
 export function findPeople(doc: DocParagraph[]): PeopleResult {
-  const runsBy = doc.map((p) => (isCreditLine(p.text) ? [] : findRuns(p)));
+  const runsBy = doc.map((p) => (isCreditLine(p.text) || isTitleCaseLine(p.text) ? [] : findRuns(p)));
   // A surname used alone is evidence of a person only where it acts like one: it speaks ("Wang said", "said Wang") or
   // carries an honorific ("Mr Wang"). Company names are also used alone ("Northwind’s shares"), so bare use is not enough.
   const singles = new Set<string>();
@@ -221,7 +234,7 @@ export function findPeople(doc: DocParagraph[]): PeopleResult {
       if (run.name.length < 2) continue;
       const p = doc[run.paragraph]!;
       const parts = namePartsOf(doc[run.paragraph]!, run.name);
-      if (departmentBeforeName(p, run, runs[ri + 1])) continue;
+      if (departmentBeforeName(p, run, runs[ri + 1]) || ownerOfNextRole(p, run, runs[ri + 1])) continue;
       // "the European Automobile Manufacturers' Association", "the Mobile Money Agents' Union": a plural possessive
       // glued to an institution word is part of an organisation's name.
       const lastTok = run.name[run.name.length - 1]!;
@@ -533,6 +546,20 @@ function departmentBeforeName(p: DocParagraph, run: NameRun, next: NameRun | und
   if (!next || next.first !== run.last || next.name.length < 2) return false;
   if (!isFirstName(next.name[0]!.lower) && !isLastName(next.name[next.name.length - 1]!.lower)) return false;
   return p.text.slice(p.tokens[run.last - 1]!.end, p.tokens[next.first]!.start) === ', ';
+}
+
+/**
+ * "said Judicial Watch president Tom Fitton", "Latino Decisions researcher Sylvia Manzano": a run followed by one or
+ * two lower-case role words and then a name owns that role (an organisation, or the person someone works for); it is
+ * not the speaker, however near the speech verb it stands. Two words of the run neither a given name nor a surname.
+ */
+function ownerOfNextRole(p: DocParagraph, run: NameRun, next: NameRun | undefined): boolean {
+  if (run.titled || !next || next.name.length < 2 || run.name.some((t) => isFirstName(t.lower))) return false;
+  const between = p.tokens.slice(run.last, next.first);
+  if (!between.length || between.length > 2 || between.some((t) => t.cap || t.quoted)) return false;
+  if (!isRoleNoun(between[between.length - 1]!.lower)) return false;
+  const gap = p.text.slice(p.tokens[run.last - 1]!.end, p.tokens[next.first]!.start);
+  return /^ [\p{Ll} -]+ $/u.test(gap);
 }
 
 /** Heads a person may take too ("a crane operator", "a property developer"): a business only when described as one. */

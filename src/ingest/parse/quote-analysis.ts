@@ -4,6 +4,7 @@ import type { PeopleResult } from './people.ts';
 import { classifyKind, quoteShape } from './quote-kind.ts';
 import type { QuoteText } from './quote-text.ts';
 import type { QuoteKind } from './types.ts';
+import { candidate, namesSomeone, winner, type Candidate, type SpeakerEvidence, type SpeakerRule } from './speaker-evidence.ts';
 import { SPEECH_VERBS } from './word-lists.ts';
 
 export interface AnalysedQuote {
@@ -12,6 +13,16 @@ export interface AnalysedQuote {
   speaker: number | null;
   verb: string | null;
   addressee: number | null;
+  /** No person spoke: the organisation, document or group that did, as written (organisations.ts). */
+  organisation: string | null;
+  /** With `explain`: the candidates weighed, the winner, and a rule applied after reading (echo, split quotation). */
+  trace?: QuoteTrace;
+}
+
+export interface QuoteTrace {
+  candidates: Candidate[];
+  winner: SpeakerRule | null;
+  after?: 'echo' | 'split-continuation';
 }
 
 const none = (): Attribution => ({ speaker: null, compound: [], verb: null, addressee: null, source: null, verbDistance: Infinity });
@@ -26,8 +37,9 @@ const ECHO_LIMIT = 400;
  * Attributes every quotation in reading order, keeping the discourse (who the subject is) up to date sentence by
  * sentence, then resolves echoes (a partial quote repeating words someone speaks elsewhere) and decides each kind.
  */
-export function analyseQuotes(doc: DocParagraph[], people: PeopleResult, quotes: QuoteText[]): AnalysedQuote[] {
+export function analyseQuotes(doc: DocParagraph[], people: PeopleResult, quotes: QuoteText[], explain = false): { quotes: AnalysedQuote[]; pronounVotes: Map<number, { m: number; f: number }> } {
   const att = new Attributor(doc, people);
+  const traces: QuoteTrace[] = [];
   const results: Attribution[] = quotes.map(none);
   const shapes = quotes.map((q) => quoteShape(q, doc));
   const startsIn: number[][] = doc.map(() => []);
@@ -59,17 +71,25 @@ export function analyseQuotes(doc: DocParagraph[], people: PeopleResult, quotes:
         const lp = doc[last.paragraph]!;
         const trailing = last.closeMark >= 0 ? lp.text.slice(last.closeMark - 1, last.closeMark + 2) : '';
         const setOff = /[,?!—–]/.test(trailing[0] ?? '') || trailing[2] === ',';
-        let a: Attribution | null = null;
-        if (shape.sentenceInitial || setOff) {
-          a = att.after(q) ?? att.before(q) ?? att.introducedBy(q);
-          // "X told Y that the bloc's patience was “not unlimited”, according to two people briefed": the named subject
-          // of the speech verb said the words; the trailing "according to" only sources the report.
-          if (a && !shape.sentenceInitial && a.verb === 'according to') {
-            const b = att.before(q);
-            if (b && b.speaker !== null && (a.speaker === null || b.verb !== null)) a = b;
-          }
+        // Every rule that finds an attribution is a candidate; evidence weighs them (speaker-evidence.ts).
+        const candidates: Candidate[] = [];
+        const opener = shape.sentenceInitial || setOff;
+        const b = att.before(q);
+        const afterIt = att.after(q);
+        if (b) candidates.push(candidate('before', b, []));
+        const colon = att.introducedBy(q);
+        if (colon) candidates.push(candidate('colon-or-dash', colon, []));
+        if (afterIt) {
+          const evidence: SpeakerEvidence[] = opener ? ['set-off-then-attributed'] : [];
+          if (!shape.sentenceInitial && afterIt.verb === 'according to' && b && b.speaker !== null && (afterIt.speaker === null || b.verb !== null)) evidence.push('according-to-sources-the-report');
+          candidates.push(candidate('after', afterIt, evidence));
         }
-        else a = att.before(q) ?? att.introducedBy(q) ?? att.after(q);
+        if (!candidates.some((c) => namesSomeone(c.attribution))) {
+          const final = att.sentenceFinal(q);
+          if (final) candidates.push(candidate('sentence-final', final, []));
+        }
+        const best = winner(candidates);
+        let a: Attribution | null = best ? best.attribution : null;
         if (!a || (a.speaker === null && !a.compound.length && a.verb === null)) {
           // No attribution of its own: a quote continuing its paragraph's speaker, or a paragraph that is only a quote
           // right after one whose speaker is known.
@@ -82,9 +102,14 @@ export function analyseQuotes(doc: DocParagraph[], people: PeopleResult, quotes:
             : open <= 1 && lastSpeakerOfParagraph !== null && shape.sentenceInitial ? lastSpeakerOfParagraph
             : open <= 1 && shape.paragraphIsQuote && lastSpeakerHere === null && narrated !== null ? narrated
             : null;
-          a = inherit !== null ? { ...none(), speaker: inherit, source: 'inherited' } : (a ?? none());
+          if (inherit !== null) {
+            const c = candidate('inherited', { ...none(), speaker: inherit, source: 'inherited' }, []);
+            candidates.push(c);
+            a = c.attribution;
+          } else a ??= none();
         }
         results[idx] = a;
+        if (explain) traces[idx] = { candidates, winner: candidates.find((c) => c.attribution === a)?.rule ?? null };
         if (a.speaker !== null) {
           lastSpeakerHere = a.speaker;
           att.discourse.currentSubject = a.speaker;
@@ -118,6 +143,7 @@ export function analyseQuotes(doc: DocParagraph[], people: PeopleResult, quotes:
       const hit = spoken().find((x) => x.i !== i && x.text.length > needle.length && x.text.includes(needle));
       if (hit && (a.compound.length ? a.compound.includes(hit.speaker) : shape.words >= 3 || a.verb !== null)) {
         a = { ...a, speaker: hit.speaker, compound: [], source: a.verb ? a.source : 'echo' };
+        if (traces[i]) traces[i]!.after = 'echo';
       }
     }
     let kind = classifyKind(q, shape, a.source === null && a.speaker === null && a.verb === null ? none() : a);
@@ -126,12 +152,15 @@ export function analyseQuotes(doc: DocParagraph[], people: PeopleResult, quotes:
     const prev = out[i - 1];
     if (prev && prev.kind === 'direct' && kind !== 'direct' && splitContinuation(doc, prev.quote, q)) {
       kind = 'direct';
-      if (a.speaker === null) a = { ...a, speaker: prev.speaker };
+      if (a.speaker === null) {
+        a = { ...a, speaker: prev.speaker };
+        if (traces[i]) traces[i]!.after = 'split-continuation';
+      }
     }
-    if (kind === 'scare') out.push({ quote: q, kind, speaker: null, verb: null, addressee: null });
-    else out.push({ quote: q, kind, speaker: a.speaker, verb: a.verb, addressee: a.addressee });
+    if (kind === 'scare') out.push({ quote: q, kind, speaker: null, verb: null, addressee: null, organisation: null, trace: traces[i] });
+    else out.push({ quote: q, kind, speaker: a.speaker, verb: a.verb, addressee: a.addressee, organisation: a.speaker === null && !a.compound.length ? (a.organisation ?? null) : null, trace: traces[i] });
   });
-  return out;
+  return { quotes: out, pronounVotes: att.discourse.pronounVotes };
 }
 
 /** `“…,” she said, “…` — only a short attribution clause ending in a comma between the two quotations. */

@@ -1,7 +1,7 @@
 import type { DocParagraph } from './document.ts';
 import { isAdjective, isFunctionWord, isRoleNoun, isVerbWord } from './lexicon.ts';
 import type { QuoteText } from './quote-text.ts';
-import { tokenAt, type Attribution } from './attribution.ts';
+import { isAdverb, tokenAt, type Attribution } from './attribution.ts';
 import type { QuoteKind } from './types.ts';
 import { ADDRESSEE_VERBS, LABEL_CUES, SPEECH_VERBS } from './word-lists.ts';
 
@@ -31,11 +31,6 @@ export interface QuoteShape {
 /** Cues that introduce a label and never speech (unlike "called", which also reports words: called it “a disgrace”). */
 const STRONG_LABEL_CUES = new Set(['so-called', 'nicknamed', 'titled', 'entitled', 'hashtag', 'slogan', 'motto']);
 
-/** Nouns that end like adverbs. */
-const LY_NOUNS = new Set(['family', 'assembly', 'supply', 'monopoly', 'anomaly', 'homily', 'rally', 'ally', 'reply', 'italy', 'july', 'belly', 'jelly', 'bully', 'lily', 'folly', 'polly', 'emily', 'sally', 'holly', 'molly', 'kelly', 'valley', 'trolley', 'volley']);
-
-/** A lower-case word that reads as an adverb: "-ly" and not an adjective, verb or noun (family, rally). */
-const isAdverb = (w: string): boolean => w.length > 5 && /ly$/.test(w) && !isAdjective(w) && !isVerbWord(w) && !LY_NOUNS.has(w);
 
 /** Plural subjects that speak: "what critics called …". */
 const CALLERS = new Set(['critics', 'opponents', 'supporters', 'officials', 'analysts', 'prosecutors', 'investigators', 'activists', 'residents', 'campaigners', 'protesters', 'protestors', 'lawmakers', 'economists', 'experts', 'scientists', 'researchers', 'doctors', 'lawyers', 'diplomats', 'observers', 'rivals', 'detractors', 'allies', 'aides', 'sources', 'witnesses']);

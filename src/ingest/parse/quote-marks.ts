@@ -14,6 +14,8 @@ export interface Mark {
   canClose: boolean;
   /** Closing-capable `s’ ` that may be a plural possessive ("the players’ union"). */
   possessiveLike: boolean;
+  /** Characters the mark takes: 2 for two straight apostrophes written for one double mark (`''`). */
+  width?: number;
 }
 
 const enum Q {
@@ -116,6 +118,14 @@ export function findMarks(p: string): Mark[] {
     const c = p.charCodeAt(i);
     // Fast path: every quotation mark is ", ', « or » or in U+2018–U+203A.
     if (c !== 0x22 && c !== 0x27 && c !== 0xab && c !== 0xbb && (c < 0x2018 || c > 0x203a)) continue;
+    // "''This isn't tax reform,'' said Douglas Holtz-Eakin": archived NYT copy writes a double mark as two straight
+    // apostrophes. The pair is one double mark, flanked by what is around both.
+    if (c === 0x27 && p.charCodeAt(i + 1) === 0x27) {
+      const paired = classifyMark(`${p[i - 1] ?? ' '}"${p[i + 2] ?? ' '}`, 1);
+      if (paired) marks.push({ ...paired, index: i, width: 2 });
+      i++;
+      continue;
+    }
     const m = classifyMark(p, i);
     if (m) marks.push(m);
   }

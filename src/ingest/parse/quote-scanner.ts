@@ -88,7 +88,7 @@ export function scanQuotes(paragraphs: string[], warnings: Warnings): QuoteSpan[
       if (!open) {
         if (!m.canOpen) continue;
         if (m.family === 'single' && !singlePrimary && !(nextSingleClose[k + 1]! < nextDouble[k + 1]!)) continue;
-        open = { family: m.family, parts: [], openMark: m.index, contentStart: m.index + 1 };
+        open = { family: m.family, parts: [], openMark: m.index, contentStart: m.index + (m.width ?? 1) };
         continue;
       }
       if (m.family !== open.family) continue;
@@ -103,13 +103,13 @@ export function scanQuotes(paragraphs: string[], warnings: Warnings): QuoteSpan[
       } else if (m.canOpen && m.family === primary && open.skipped !== undefined) {
         // "had ‘measurable benefits’ for health. ‘We’ve seen it,’ she said": the skipped `s’` was the closer after all.
         closeAt(spans, open, pi, open.skipped, open.skipped);
-        open = { family: m.family, parts: [], openMark: m.index, contentStart: m.index + 1 };
+        open = { family: m.family, parts: [], openMark: m.index, contentStart: m.index + (m.width ?? 1) };
       } else if (m.canOpen && m.family === primary) {
         // A fresh opening mark while one is open: the earlier quote lost its closing mark.
         const at = open.openMark + 1;
         warnings.add(() => `paragraph ${pi + 1}: a quotation opened at character ${at} has no closing mark before the next quotation`);
         closeAt(spans, open, pi, m.index, -1);
-        open = { family: m.family, parts: [], openMark: m.index, contentStart: m.index + 1 };
+        open = { family: m.family, parts: [], openMark: m.index, contentStart: m.index + (m.width ?? 1) };
       }
     }
 

@@ -4,7 +4,7 @@ import { isAcronym, isTitleWord, type NameRun, POST_NOMINALS } from './name-runs
 import type { Token } from './tokens.ts';
 import { tokenAt } from './attribution.ts';
 import { abbreviationAt } from './sentences.ts';
-import { HONORIFICS, ROLE_STOP, SPEECH_VERBS, TITLES } from './word-lists.ts';
+import { FIELD_GERUNDS, HONORIFICS, RANKS, ROLE_MODIFIERS, ROLE_STOP, SPEECH_VERBS, TITLES, TITLE_MODIFIERS } from './word-lists.ts';
 
 /**
  * Roles as the article writes them: a title or description right before the name ("US secretary of state Antony
@@ -16,18 +16,10 @@ const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'ou
 const POSSESSIVE_DETERMINERS = new Set(['his', 'her', 'their', 'its', 'our']);
 const CLAUSE_OPENERS = new Set(['and', 'but', 'with', 'by', 'from', 'to', 'for', 'as', 'said', 'says', 'that', 'while', 'when', 'after', 'before', 'because', 'although', 'though', 'since', 'if', 'whereas', 'told', 'tells', 'warned', 'added']);
 
-/** Participles and adjectives that are part of a role as written: "retired teacher", "acting chief executive". */
-const ROLE_MODIFIERS = new Set(['retired', 'acting', 'serving', 'outgoing', 'incoming', 'ousted', 'disgraced', 'embattled', 'jailed', 'imprisoned', 'detained', 'suspended', 'sacked', 'exiled', 'former', 'interim', 'elected', 'designated']);
 
-/** -ing nouns that name a field inside a role: "housing spokesman", "managing director", "marketing chief". */
-const FIELD_GERUNDS = new Set(['housing', 'managing', 'marketing', 'planning', 'operating', 'nursing', 'engineering', 'banking', 'trading', 'accounting', 'publishing', 'broadcasting', 'training', 'lending', 'mining', 'shipping', 'programming', 'licensing', 'policing', 'sentencing', 'funding', 'fundraising', 'campaigning', 'organising', 'organizing', 'polling', 'building', 'manufacturing', 'farming', 'fishing', 'recruiting', 'teaching', 'consulting']);
-/** Capitalised words that qualify a title: "Managing Director", "Executive Vice President", "Deputy Chief Constable". */
-const TITLE_MODIFIERS = new Set(['managing', 'executive', 'deputy', 'vice', 'chief', 'senior', 'junior', 'assistant', 'associate', 'principal', 'acting', 'interim', 'general', 'permanent', 'regional', 'national', 'federal', 'state', 'former', 'first', 'second', 'lead', 'head', 'shadow', 'joint', 'special']);
 
 const isRoleWord = (t: Token): boolean => isRoleNoun(t.lower) || TITLES.has(t.lower) || (isAcronym(t) && isRoleNoun(t.lower));
 
-/** Ranks and forms of address, as against offices: "Gen.", "Father", "Lt. Col." say less than a role written out. */
-const RANKS = new Set(['father', 'sister', 'brother', 'reverend', 'rabbi', 'imam', 'pastor', 'sheikh', 'general', 'admiral', 'colonel', 'captain', 'lieutenant', 'sergeant', 'major', 'corporal', 'private', 'commander', 'detective', 'inspector', 'constable', 'vice', 'rear', 'lance']);
 const isRankOnly = (role: string): boolean => role.split(/\s+/).every((w) => w.endsWith('.') || RANKS.has(w.toLowerCase()));
 
 /**
@@ -239,6 +231,20 @@ const APPOSITIVE_STOPS = new Set(['who', 'which', 'whose', 'where', 'when', 'tha
 const ARTICLE = /^(?:the|a|an)\s+/i;
 
 /** Reads ", ROLE," after a mention ending at `end`. Ages ("Jane Doe, 45, a teacher") are skipped. */
+/**
+ * "Mo Adeyemi, a shop steward at the Tilbury terminal": an indefinite noun phrase of one to three plain lower-case
+ * words tied to a workplace ("at", "for", "with") is a role set off after a name, even when its head is in no
+ * list — that is how writers introduce people's jobs.
+ */
+function unlistedRole(kept: Token[]): boolean {
+  if (kept[0]?.lower !== 'a' && kept[0]?.lower !== 'an') return false;
+  const link = kept.findIndex((t, i) => i >= 2 && LINKS_OUT.has(t.lower));
+  if (link < 2 || link > 4 || link + 1 >= kept.length) return false;
+  return kept.slice(1, link).every((t) => !t.cap && !t.quoted && !isFunctionWord(t.lower) && !isInflectedVerb(t.lower) && /^\p{Ll}[\p{Ll}-]*$/u.test(t.text));
+}
+const LINKS_OUT = new Set(['at', 'for', 'with']);
+const LONG_ROLE_CUTS = new Set(['of', 'at', 'for', 'in', 'on', 'with', 'during', 'and']);
+
 export function roleAfter(p: DocParagraph, endToken: number): string | null {
   const { tokens, text } = p;
   const last = tokens[endToken - 1]!;
@@ -268,7 +274,14 @@ export function roleAfter(p: DocParagraph, endToken: number): string | null {
     // A relative clause ends the appositive: "a reef ecologist at James Cook University who was not involved …".
     const stop = segTokens.findIndex((t, i) => i > 0 && APPOSITIVE_STOPS.has(t.lower) && !fieldAnd(segTokens, i));
     if (stop > 0) segTokens = segTokens.slice(0, stop);
-    if (!segTokens.length || segTokens.length > 12) return null;
+    // A long appositive ("a professor in public law at the University of Cape Town in South Africa") keeps its first
+    // twelve words, cut back to before the last preposition so the role does not end halfway through a name.
+    if (segTokens.length > 12) {
+      segTokens = segTokens.slice(0, 12);
+      const lastLink = segTokens.findLastIndex((t, i) => i > 1 && LONG_ROLE_CUTS.has(t.lower));
+      if (lastLink > 1) segTokens = segTokens.slice(0, lastLink);
+    }
+    if (!segTokens.length) return null;
     const head = segTokens[0]!;
     if (head.quoted) return null;
     // Must open like a description: lower case, an article, a possessive owner, a demonym or an acronym — or be an
@@ -295,7 +308,7 @@ export function roleAfter(p: DocParagraph, endToken: number): string | null {
     if (from > 0) kept = kept.slice(0, from);
     // "Swati Dhingra, an external member of the committee,": membership is a role only in apposition to a name (before
     // a name, "member of the Shanghai Cooperation Organisation" would make the organisation look like a person).
-    if (!kept.some((t) => isRoleWord(t) || t.lower === 'member')) return null;
+    if (!kept.some((t) => isRoleWord(t) || t.lower === 'member') && !unlistedRole(kept)) return null;
     const role = text.slice(kept[0]!.start, kept[kept.length - 1]!.end).replace(ARTICLE, '').replace(AGE_LEAD, '').trim();
     return role || null;
   }

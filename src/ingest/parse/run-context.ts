@@ -6,7 +6,7 @@ import type { DocParagraph } from './document.ts';
 import { isFirstName, isInstitutionWord, isOrgWord, isPlaceWord, isRoleNoun } from './lexicon.ts';
 import type { NameRun } from './name-runs.ts';
 import type { Token } from './tokens.ts';
-import { LOCATIVE_PREPOSITIONS, ORGANISATION_NOUNS, TRADE_NOUNS } from './word-lists.ts';
+import { LOCALITY_WORDS, LOCATIVE_PREPOSITIONS, NAMED_PLACES, ORGANISATION_NOUNS, PLACE_PREFIXES, SETTLEMENTS, SHIP_PREFIXES, TRADE_NOUNS } from './word-lists.ts';
 
 /**
  * Context vetoes: a run that names a ship, an employer or a place by the words around it (below), that continues an
@@ -45,11 +45,6 @@ function namesEmployer(p: DocParagraph, run: NameRun): boolean {
   return before.lower === 'at' && occupation !== undefined && isRoleNoun(occupation.lower);
 }
 
-/** What a street, a building or a venue named after a person is called: "Martin Luther King Jr. Drive". */
-const NAMED_PLACES = new Set('drive street avenue road boulevard parkway highway expressway freeway bridge tunnel airport stadium arena plaza square memorial center centre hospital library school college university'.split(' '));
-/** Settlements a name after "of" is the name of: "the town of La Feria". */
-const SETTLEMENTS = new Set('town city village municipality province state county district region island port suburb neighbourhood neighborhood community hamlet borough parish'.split(' '));
-
 /** "North Martin Luther King Jr. Drive", "the town of La Feria": a person's name that names a place. */
 function namesPlace(p: DocParagraph, run: NameRun): boolean {
   const next = p.tokens[run.nameLast];
@@ -57,9 +52,6 @@ function namesPlace(p: DocParagraph, run: NameRun): boolean {
   const of = p.tokens[run.nameFirst - 1];
   return of?.lower === 'of' && SETTLEMENTS.has(p.tokens[run.nameFirst - 2]?.lower ?? '');
 }
-
-/** Last words of a locality's name. */
-const LOCALITY_WORDS = new Set('east west north south central park heights hill hills village town city square gardens estate district quarter point beach bay harbour harbor springs falls valley ridge creek lake island islands road street avenue junction'.split(' '));
 
 /** "In Orlando East", "at Victoria Park": after a preposition of place, a name ending in a place word is the place. */
 function locatedPlace(p: DocParagraph, run: NameRun): boolean {
@@ -74,14 +66,11 @@ function locatedPlace(p: DocParagraph, run: NameRun): boolean {
 }
 
 /** Ships are named after people: "the carrier USS Carl Vinson", "HMS Queen Elizabeth", "USNS Harvey Milk". */
-const SHIP_PREFIXES = new Set(['uss', 'usns', 'usnv', 'hms', 'hmas', 'hmcs', 'hmnzs', 'ins', 'rfa', 'mv', 'ss', 'rv', 'fs', 'js', 'ns']);
 function namesShip(p: DocParagraph, run: NameRun): boolean {
   const isShipPrefix = (t: Token | undefined) => t !== undefined && t.text === t.text.toUpperCase() && SHIP_PREFIXES.has(t.lower);
   return isShipPrefix(p.tokens[run.first - 1]) || run.prefix.some(isShipPrefix);
 }
 
-/** "St. Louis Fed", "Mt. Hood", "Ft. Worth": an abbreviated saint, mount or fort opens a place's name. */
-const PLACE_PREFIXES = new Set(['st', 'ste', 'mt', 'ft']);
 function afterPlacePrefix(p: DocParagraph, run: NameRun): boolean {
   const before = p.tokens[run.first - 1];
   return before !== undefined && before.cap && PLACE_PREFIXES.has(before.lower) && p.text.slice(before.end, p.tokens[run.first]!.start) === '. ';

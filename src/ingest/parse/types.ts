@@ -11,6 +11,23 @@ export interface ParseOptions {
   published?: string;
   status?: ArticleStatus;
   language?: string;
+  /** Give each quote its `explain`: the speaker candidates weighed and why the winner won (slower; for people reading it). */
+  explain?: boolean;
+}
+
+/** How a quote's speaker was chosen (ParseOptions.explain): each candidate with its rule, evidence and score. */
+export interface SpeakerExplanation {
+  candidates: Array<{
+    rule: string;
+    weight: number;
+    evidence: Array<{ id: string; weight: number }>;
+    score: number;
+    speaker: string | null;
+    verb: string | null;
+  }>;
+  winner: string | null;
+  /** A rule applied after every quote was read: 'echo' (the words spoken elsewhere), 'split-continuation'. */
+  after: string | null;
 }
 
 export type QuoteKind = 'direct' | 'partial' | 'scare';
@@ -31,6 +48,7 @@ export interface ParsedQuote {
   /** UTF-16 end offset (exclusive) in the last paragraph's text. */
   end: number;
   paragraphSpan: number;
+  explain?: SpeakerExplanation;
 }
 
 export interface ParsedPerson {
@@ -38,6 +56,10 @@ export interface ParsedPerson {
   role: string | null;
   aliases: string[];
   paragraphs: number[];
+  /** 'organisation' for a company, agency, body or document quoted as a source; absent means 'person' */
+  kind?: 'person' | 'organisation';
+  /** how the article refers to this person: from the pronouns the text resolves to them, never from the name */
+  pronoun?: 'she' | 'he' | 'they' | null;
 }
 
 export interface ParsedMeta {

@@ -1,178 +1,190 @@
+import { readFileSync } from 'node:fs';
+
 /**
  * Closed word classes and newsroom vocabulary the person/quote heuristics depend on. These are general English and
  * general news terms; place and organisation names come from compromise's lexicon (see lexicon.ts).
+ *
+ * The words live in data files beside the parser, lists/<name>.txt: one entry a line, `#` starts a comment, blank
+ * lines are skipped. They are read once, synchronously, when this module loads (a few kilobytes), so a list can be
+ * read and extended by someone who does not read TypeScript, and the overlap test (test/unit/ingest/word-lists.test.ts)
+ * sees every list. Allowed overlaps between lists are declared, with their reasons, in lists/overlaps.txt.
  */
 
-const set = (s: string): Set<string> => new Set(s.trim().split(/\s+/));
+export const LISTS_DIR = new URL('./lists/', import.meta.url);
+
+/** A list file's entries, each with its line number; a bad line is an error naming the file and the line. */
+export function readListFile(name: string, dir: URL = LISTS_DIR): Array<{ line: number; fields: string[] }> {
+  const file = new URL(`${name}.txt`, dir);
+  const out: Array<{ line: number; fields: string[] }> = [];
+  const seen = new Map<string, number>();
+  readFileSync(file, 'utf8').split('\n').forEach((raw, i) => {
+    const text = raw.replace(/#.*$/, '').trim();
+    if (!text) return;
+    const key = text.replace(/\s+/g, ' ');
+    const first = seen.get(key);
+    if (first !== undefined) throw new Error(`lists/${name}.txt line ${i + 1}: "${key}" repeats line ${first}`);
+    seen.set(key, i + 1);
+    out.push({ line: i + 1, fields: key.split(' ') });
+  });
+  if (!out.length) throw new Error(`lists/${name}.txt holds no entry`);
+  return out;
+}
+
+/** Every list loaded, by file name: what the overlap test checks. */
+export const WORD_LISTS = new Map<string, ReadonlySet<string>>();
+
+/** A list of single words (or, for `phrases`, of phrases: the whole line is the entry). */
+function words(name: string, { phrases = false } = {}): Set<string> {
+  const entries = readListFile(name).map(({ line, fields }) => {
+    if (!phrases && fields.length !== 1) throw new Error(`lists/${name}.txt line ${line}: one word a line, found "${fields.join(' ')}"`);
+    return fields.join(' ');
+  });
+  const set = new Set(entries);
+  WORD_LISTS.set(name, set);
+  return set;
+}
+
+/** A list of words each with a gender: m, f or - (none). */
+function gendered(name: string): Map<string, 'm' | 'f' | null> {
+  const map = new Map<string, 'm' | 'f' | null>();
+  for (const { line, fields } of readListFile(name)) {
+    const [word, gender] = fields;
+    if (fields.length !== 2 || (gender !== 'm' && gender !== 'f' && gender !== '-')) {
+      throw new Error(`lists/${name}.txt line ${line}: want "word m|f|-", found "${fields.join(' ')}"`);
+    }
+    map.set(word!, gender === '-' ? null : gender);
+  }
+  WORD_LISTS.set(name, new Set(map.keys()));
+  return map;
+}
+
+const VOWEL = /[aeiou]/;
+/**
+ * The forms of a verb given as `base [past [gerund]]`: the -s form, the past and the -ing form, by the regular spelling
+ * rules (argue → argues, argued, arguing; reply → replies, replied, replying; stress → stresses) unless the line says
+ * otherwise, and the base itself when it is written `base*` (most bases are also nouns: a call, a note); a form
+ * written `-form` is left out ("rule -ruling": the ruling party). Returns form → base.
+ */
+export function verbForms(line: string[]): Map<string, string> {
+  const fields = line.filter((f) => !f.startsWith('-'));
+  const unused = new Set(line.filter((f) => f.startsWith('-')).map((f) => f.slice(1)));
+  const [written, pastGiven, gerundGiven] = fields as [string, string?, string?];
+  const bare = written.endsWith('*');
+  const base = bare ? written.slice(0, -1) : written;
+  const last = base.at(-1)!, beforeLast = base.at(-2) ?? '';
+  const consonantY = last === 'y' && !VOWEL.test(beforeLast);
+  const third = /(?:s|sh|ch|x|z)$/.test(base) ? `${base}es` : consonantY ? `${base.slice(0, -1)}ies` : `${base}s`;
+  const past = pastGiven ?? (last === 'e' ? `${base}d` : consonantY ? `${base.slice(0, -1)}ied` : `${base}ed`);
+  const gerund = gerundGiven ?? (base.endsWith('ie') ? `${base.slice(0, -2)}ying` : last === 'e' && beforeLast !== 'e' ? `${base.slice(0, -1)}ing` : `${base}ing`);
+  return new Map([...(bare ? [base] : []), third, past, gerund].filter((form) => !unused.has(form)).map((form) => [form, base]));
+}
+
+/** A list of verbs as base forms (see verbForms), as a map from every form to its base. */
+function verbs(name: string): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const { line, fields } of readListFile(name)) {
+    if (fields.filter((f) => !f.startsWith('-')).length > 3) throw new Error(`lists/${name}.txt line ${line}: want "base [past [gerund]] [-unused …]", found "${fields.join(' ')}"`);
+    for (const [form, base] of verbForms(fields)) map.set(form, base);
+  }
+  WORD_LISTS.set(name, new Set(map.keys()));
+  return map;
+}
 
 /** Function words: never part of a name, never a role. */
-export const FUNCTION_WORDS = set(`
-a an the this that these those his her hers its their theirs our ours my mine your yours
-i me we us you he him she they them it who whom whose which what where when why how
-and or but nor so yet if then than because although though while whereas unless until since as
-of in on at by for from to with without within into onto upon over under about above below after before
-between among against during through throughout across along around behind beyond despite toward towards
-ahead amid amidst via per plus except near off out up down
-is are was were be been being am has have had having do does did will would shall should can could may might must
-not no nor also too very just only even still already again ever never always often once
-here there now today yesterday tomorrow meanwhile however moreover furthermore nevertheless instead
-all any both each either every few many more most much neither none other others several some such
-`);
+export const FUNCTION_WORDS = words('function-words');
 
 /** Honorifics: mark a person, give a gender hint, but are not a role. */
-export const HONORIFICS = new Map<string, 'm' | 'f' | null>([
-  ['mr', 'm'], ['mr.', 'm'], ['mister', 'm'], ['sir', 'm'], ['lord', 'm'],
-  ['mrs', 'f'], ['mrs.', 'f'], ['ms', 'f'], ['ms.', 'f'], ['miss', 'f'], ['dame', 'f'], ['lady', 'f'], ['madam', 'f'],
-  ['mx', null], ['mx.', null], ['dr', null], ['dr.', null], ['prof', null], ['prof.', null],
-  // West African and Muslim-world honorifics written before a name (Alhaji Musa Danladi, Mallam Ibrahim).
-  ['alhaji', 'm'], ['alhaja', 'f'], ['hajia', 'f'], ['hajiya', 'f'], ['mallam', 'm'], ['malam', 'm'],
-  // Indian honorifics (Shri K. Srinivas Goud, Smt. Lakshmi Rao) and the British councillor's (Cllr Dev Raghunathan).
-  ['shri', 'm'], ['shri.', 'm'], ['smt', 'f'], ['smt.', 'f'], ['shrimati', 'f'], ['kumari', 'f'], ['cllr', null], ['cllr.', null],
-  // A Catholic priest, as Irish and British papers write it (Fr Kieran O'Mahony, then Fr O'Mahony).
-  ['fr', 'm'], ['fr.', 'm'],
-  // Australian First Nations elders (Aunty June Oscar, Uncle Jack Charles).
-  ['aunty', 'f'], ['auntie', 'f'], ['uncle', 'm'],
-  // Malaysian honours and forms of address (Datuk Seri Anwar, Datin Rosmah, Puan Siti), and the Australian and New
-  // Zealand councillor's (Cr Paora Hēnare).
-  ['datuk', 'm'], ['dato', 'm'], ["dato'", 'm'], ['datin', 'f'], ['seri', null], ['puan', 'f'], ['encik', 'm'], ['haji', 'm'], ['hajah', 'f'],
-  ['cr', null], ['cr.', null],
-  // Yoruba chieftaincy titles (Otunba Biodun Adeyemi-Cole, Oba Adeyeye Ogunwusi).
-  ['otunba', 'm'], ['oba', 'm'],
-]);
+export const HONORIFICS = gendered('honorifics');
 
 /** Capitalised titles written before a name ("Chancellor Olaf Scholz"); they are the role as written. */
-export const TITLES = set(`
-president vice prime minister chancellor secretary senator sen sen. rep rep. representative congressman congresswoman
-governor gov gov. mayor judge justice general gen gen. colonel col col. captain capt capt. lieutenant lt lt. sergeant sgt
-sgt. admiral commander major maj maj. corporal private king queen prince princess emperor empress pope cardinal
-archbishop bishop rabbi imam sheikh father reverend rev rev. pastor chief commissioner ambassador premier coach
-detective inspector officer constable deputy speaker chairman chairwoman chair professor prof prof. chief-executive
-ceo cfo coo cto founder co-founder cofounder director president-elect pm mp mep councilman councilwoman councillor councilor alderman
-assemblyman assemblywoman taoiseach tánaiste tanaiste mec
-det det. supt supt. insp insp. coun coun. cmdr cmdr. adm adm. cdr cdr. cpl cpl. pvt pvt. brig brig. sens sens. reps reps. ald ald.
-`);
+export const TITLES = words('titles');
 
 /** Nouns that name a position or occupation; a phrase holding one is a role. Complements compromise's Actor tag. */
-export const ROLE_NOUNS = set(`
-president minister secretary chancellor premier leader chief executive ceo cfo coo cto chairman chairwoman chair
-chairperson director head spokesman spokeswoman spokesperson official diplomat envoy ambassador counterpart governor
-shadow predecessor successor neighbour neighbor
-mayor senator congressman congresswoman representative lawmaker legislator mp mep judge justice lawyer attorney
-prosecutor solicitor barrister professor lecturer economist analyst strategist researcher scientist doctor surgeon nurse
-coach manager striker midfielder defender goalkeeper keeper captain forward winger guard player batter batsman bowler
-pitcher quarterback driver rider champion founder co-founder cofounder owner investor partner king queen prince princess
-general colonel commander officer adviser advisor aide editor reporter correspondent author writer novelist poet activist
-campaigner candidate nominee star singer actor actress chef banker trader fellow dean principal teacher student
-president-elect secretary-general commissioner inspector detective sergeant constable superintendent administrator
-pilot engineer architect designer consultant entrepreneur executive-director treasurer auditor regulator negotiator
-mediator spokesmen spokeswomen ministers presidents leaders officials chancellor-elect premier-elect deputy vice
-boss sheriff marshal warden rector vicar priest bishop archbishop pope cardinal rabbi imam cleric emir sultan monarch
-prosecutor-general attorney-general advocate ombudsman physician epidemiologist virologist historian economist
-councilman councilwoman councillor councilor alderman assemblyman assemblywoman
-taoiseach tánaiste tanaiste td tds mla mlas msp msps mpp mpps mha mna mhk mec mecs
-drummer librarian waitress waiter bartender cashier midwife paramedic shopkeeper caretaker presenter nominee
-expert experts specialist farmer farmers forecaster fisherman fishermen worker workers scheduler clerk mechanic merchant
-vendor supervisor planner organiser organizer staffer employee host anchor broadcaster commentator
-member freshman sophomore pupil passenger resident volunteer survivor witness patient voter commuter tourist protester
-referee umpire linesman trumpeter bandleader composer conductor songwriter producer photographer firefighter soldier
-veteran landlord tenant builder plumber carpenter miner carer caregiver counsellor counselor coroner magistrate juror
-defendant plaintiff claimant complainant jockey trainer sprinter swimmer boxer golfer skipper playmaker fly-half
-scrum-half full-back fullback halfback flanker wicketkeeper wicket-keeper lead counsel associate pundit
-`);
+export const ROLE_NOUNS = words('role-nouns');
 
 /**
  * Nouns only an organisation is. A capitalised name right after one is the organisation's ("the distributor VeloTrade",
  * "the consultancy Oliver Wyman": name-runs.ts), and a description headed by one describes an organisation, not a person
  * ("Majid Al Futtaim, the Dubai-based retail chain": people.ts).
  */
-export const ORGANISATION_NOUNS = set(`
-agency firm body charity distributor retailer lender insurer airline brokerage chain startup start-up manufacturer
-newspaper website platform consultancy think-tank thinktank group company bank fund club team band label studio network
-outlet supplier conglomerate supermarket exporter importer utility brand provider franchise wholesaler subsidiary unit
-carmaker automaker chipmaker drugmaker steelmaker planemaker toymaker association federation foundation organisation
-organization institute ngo alliance coalition society trust authority
-`);
+export const ORGANISATION_NOUNS = words('organisation-nouns');
 /** Nouns for a business or for a person in its trade ("the developer Meridian", "a property developer"). */
-export const TRADE_NOUNS = set('developer operator producer maker broker carrier publisher broadcaster');
+export const TRADE_NOUNS = words('trade-nouns');
 
 /** Prepositions that make a following capitalised word a place rather than a person. */
-export const LOCATIVE_PREPOSITIONS = set('in at from to near into outside across around toward towards of via through within');
+export const LOCATIVE_PREPOSITIONS = words('locative-prepositions');
 
 /** A line opening with a picture's credit: "Photo: …", "Illustration by …", "Credit: …" (masthead, captions, credits). */
 export const CREDIT_LABEL = /^(?:photo(?:graph)?s?|photography|pics?|pictures?|images?|illustrations?|videos?|graphics?|credits?)(?:\s+by\b\s*:?|\s*:)/iu;
 
-/** Verbs that attribute speech. Present tense included: features and wire copy often use "says". */
-export const SPEECH_VERBS = set(`
-said says say saying told tells tell telling added adds adding warned warns warning insisted insists insisting
-asked asks asking wrote writes writing tweeted tweets posted posts explained explains explaining noted notes noting
-argued argues arguing claimed claims claiming declared declares continued continues replied replies responded responds
-answered answers recalled recalls recalling admitted admits acknowledged acknowledges conceded concedes suggested
-suggests stressed stresses stressing emphasised emphasises emphasized emphasizes remarked remarks commented comments
-observed observes announced announces confirmed confirms promised promises vowed vows pledged pledges predicted predicts
-cautioned cautions urged urges demanded demands complained complains lamented laments joked jokes quipped quips
-boasted boasts shouted shouts yelled whispered muttered exclaimed concluded concludes agreed agrees countered counters
-maintained maintains contended contends asserted asserts alleged alleges reckoned reckons mused muses sighed laughed
-snapped texted emailed messaged described describes called calls calling dubbed branded labelled labeled
-accused accuses told recounted recounts reiterated reiterates reflected reflects acknowledging explaining described
-describe describing termed terms term terming
-accusing promising vowing pledging urging declaring demanding complaining predicting cautioning conceding
-blamed blames estimated estimates dismissed dismisses praised praises hailed hails criticised criticized criticises
-criticizes denounced denounces condemned condemns ruled
-`);
+/** Verbs that attribute speech, every form of them, mapped to the base form. */
+export const SPEECH_VERB_BASES: ReadonlyMap<string, string> = verbs('speech-verbs');
+/** Every form of a verb that attributes speech ("said", "says", "telling"). */
+export const SPEECH_VERBS: ReadonlySet<string> = new Set(SPEECH_VERB_BASES.keys());
 
 /** Speech verbs whose object is the person spoken to: "Wang told Putin". */
-export const ADDRESSEE_VERBS = set('told tells tell telling asked asks asking warned warns urged urges reminded reminds assured assures');
+export const ADDRESSEE_VERBS: ReadonlySet<string> = new Set(verbs('addressee-verbs').keys());
 
 /** Words that turn a short quotation into a label rather than speech: the so-called “Trump trade”. */
-export const LABEL_CUES = set('so-called dubbed termed nicknamed branded labelled labeled known called calls call phrase term word slogan motto hashtag title titled entitled');
+export const LABEL_CUES = words('label-cues');
 
 /** Adverbs and auxiliaries that sit between a subject and its speech verb: "Wang also said", "she has repeatedly said". */
-export const VERB_FILLERS = set(`
-also later then previously once repeatedly recently simply reportedly publicly privately earlier again quickly finally
-even never often first has had have would will had just further subsequently separately still yesterday today last
-tuesday monday wednesday thursday friday saturday sunday week month year night weekend morning evening afternoon
-`);
+export const VERB_FILLERS = words('verb-fillers');
 
 /** Words that open a clause of their own: after a quotation they continue the writer's sentence, not attribute it. */
-export const CLAUSE_LINKS = set('and but or nor yet so though although while whereas because as since unless until if before after when then');
+export const CLAUSE_LINKS = words('clause-links');
 
 /** Lowercase words that cannot be inside a role phrase (verbs of the surrounding sentence, prepositions …). */
 export const ROLE_STOP = new Set([...FUNCTION_WORDS].filter((w) => w !== 'of'));
 
 /** Name particles allowed between capitalised name parts: Ludwig van Beethoven, Mohammed bin Salman. */
-export const NAME_PARTICLES = set('de da di du del della dela der den van von ten ter bin binti binte ibn al el la le dos das do y ben bint ó ní nic uí');
+export const NAME_PARTICLES = words('name-particles');
 /** Irish surname particles, written capitalised and standing alone: Eoin Ó Súilleabháin, Aoife Ní Bhriain. */
-export const CAPITAL_PARTICLES = set('ó ní nic uí');
+export const CAPITAL_PARTICLES = words('capital-particles');
 /** Particles also written with a capital inside a name, before the surname: Marine Le Pen, Jean-Yves Le Drian, De Niro. */
-export const INNER_CAPITAL_PARTICLES = set('le la de di da del van von dela');
+export const INNER_CAPITAL_PARTICLES = words('inner-capital-particles');
 
 /** People named by what they are to someone or where they are: "her husband, Pieter", "a resident". */
-export const PERSON_NOUNS = new Set(
-  `husband wife son daughter mother father brother sister partner girlfriend boyfriend fiancée fiancé fiance grandson
-   granddaughter grandmother grandfather uncle aunt nephew niece cousin friend neighbour neighbor colleague pupil student
-   child baby boy girl widow widower resident patient customer victim volunteer mum mom dad mother-in-law father-in-law
-   stepson stepdaughter`.split(/\s+/).filter(Boolean),
-);
+export const PERSON_NOUNS = words('person-nouns');
 
 /** Clear gender words in roles: "the spokeswoman", "Queen". */
-export const FEMALE_WORDS = set('spokeswoman chairwoman congresswoman businesswoman actress queen princess empress duchess countess baroness mother daughter wife sister widow woman girl grandmother aunt niece mum mom girlfriend');
-export const MALE_WORDS = set('spokesman chairman congressman businessman actor king prince emperor duke count baron father son husband brother widower man boy grandfather uncle nephew dad boyfriend');
+export const FEMALE_WORDS = words('female-words');
+export const MALE_WORDS = words('male-words');
 
 /** Multi-word places and organisations compromise's lexicon lacks and that look like "First Last" names. */
-export const EXTRA_NON_PEOPLE = new Set(
-  `middle east, white house, wall street, downing street, silicon valley, capitol hill, champions league, premier league,
-  world cup, grand prix, formula one, super bowl, united nations, european union, security council, supreme court,
-  west bank, gaza strip, red sea, south china sea, north korea, south korea, new zealand, saudi arabia, sri lanka,
-  cape town, buenos aires, rio de janeiro, sao paulo, kuala lumpur, tel aviv, abu dhabi, costa rica, puerto rico,
-  el salvador, hong kong, new york, new delhi, los angeles, san francisco, las vegas, st petersburg, notre dame,
-  scotland yard, la liga, serie a, bundesliga, ligue 1, federal reserve, bank of england, world bank, big tech,
-  black friday, cyber monday, good friday, new year, christmas eve, labor day, labour day, easter sunday, covid-19,
-  artificial intelligence, climate change, prime minister, home office, foreign office, state department,
-  morgan stanley, raymond james, kleiner perkins, thomson reuters, ahold delhaize, dow jones, charles schwab,
-  merrill lynch, wells fargo, edward jones, baker mckenzie, clifford chance, allen overy, oliver wyman,
-  bain capital, harvey nichols, dolce gabbana, louis vuitton, hugo boss, estee lauder, ralph lauren, tommy hilfiger,
-  calvin klein, mercedes benz, rolls royce, aston martin, jaguar land rover, louis dreyfus`
-    .split(',')
-    .map((s) => s.trim().replace(/\s+/g, ' '))
-    .filter(Boolean),
-);
+export const EXTRA_NON_PEOPLE = words('non-people', { phrases: true });
+
+// The lexicon's own additions (lexicon.ts): demonyms, regions, organisation and institution words, gender fixes.
+export const MORE_DEMONYMS = words('demonyms');
+export const REGIONS = words('regions');
+export const MORE_ORG_WORDS = words('organisation-words');
+export const INSTITUTION_WORDS = words('institution-words');
+export const GENDER_FIXES = gendered('gender-fixes');
+/** Auxiliaries and copulas: "Berg was", "Smith has" — a subject followed by one of these is the sentence subject. */
+export const AUXILIARIES = words('auxiliaries');
+
+// Names and the words around them (name-runs.ts, run-context.ts, people.ts).
+/** Letters written after a name: honours, silk, parliamentary seats (as written: "MP", not "mp"). */
+export const POST_NOMINALS = words('post-nominals');
+/** Chinese, Korean and Vietnamese surnames that are also English words, written first: Tan Wei Ming, Long Yun. */
+export const FAMILY_FIRST_SURNAMES = words('family-first-surnames');
+/** Given names that are also words or weekdays: West African day names, virtue names (Faith, Blessing, Sunday Adeyemi). */
+export const WORD_GIVEN_NAMES = words('word-given-names');
+/** Given names that are also modal verbs. */
+export const MODAL_GIVEN_NAMES = words('modal-given-names');
+/** Words before a date: a month after one is the month, not a given name. */
+export const DATE_PREPOSITIONS = words('date-prepositions');
+/** Heads of storm names, which look like "Title Firstname" runs. */
+export const STORM_WORDS = words('storm-words');
+export const NAMED_PLACES = words('named-places');
+export const SETTLEMENTS = words('settlements');
+export const LOCALITY_WORDS = words('locality-words');
+export const SHIP_PREFIXES = words('ship-prefixes');
+export const PLACE_PREFIXES = words('place-prefixes');
+export const PARTY_PLURALS = words('party-plurals');
+
+// Roles (roles.ts).
+export const ROLE_MODIFIERS = words('role-modifiers');
+export const FIELD_GERUNDS = words('field-gerunds');
+export const TITLE_MODIFIERS = words('title-modifiers');
+export const RANKS = words('ranks');

@@ -364,7 +364,9 @@ test('an unbroken "that" clause after an organisation\'s speech verb reports its
   const t = 'The company said in a statement on Monday that it would comply with the new rules and did not expect a “meaningful near-term impact” on its results.';
   const q = quote(t, 'meaningful near-term impact');
   assert.equal(q.kind, 'partial');
-  assert.equal(q.speaker, null);
+  // The organisation is the speaker (issue 16), listed apart from people by its kind.
+  assert.equal(q.speaker, 'company');
+  assert.equal(person(t, 'company').kind, 'organisation');
   const u = 'The band said in a joint statement that it would cap resale prices on secondary markets, following criticism of “dynamic pricing” at other reunions.';
   assert.equal(quote(u, 'dynamic pricing').kind, 'scare');
 });

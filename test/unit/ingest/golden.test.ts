@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, test } from 'node:test';
 import { parseArticle, type ParsedArticle } from '../../../src/ingest/parse/index.ts';
-import { assertMatchesExpected, assertQuoteOffsets, emptyTally, metrics, readExpected, tally, type Expected } from './expected.ts';
+import { assertMatchesExpected, assertQuoteOffsets, emptyTally, metrics, peopleOnly, readExpected, tally, type Expected } from './expected.ts';
 import { fixtureCases, misses } from './metrics.ts';
 
 const cases = fixtureCases(); // the sample first, then test/fixtures/articles/*.txt
@@ -17,7 +17,7 @@ const parsed = new Map<string, { article: ParsedArticle; expected: Expected }>()
 const load = (name: string, textUrl: URL, expectedUrl: URL) => {
   let hit = parsed.get(name);
   if (!hit) {
-    hit = { article: parseArticle(readFileSync(textUrl, 'utf8')), expected: readExpected(expectedUrl.pathname) };
+    hit = { article: peopleOnly(parseArticle(readFileSync(textUrl, 'utf8'))), expected: readExpected(expectedUrl.pathname) };
     parsed.set(name, hit);
   }
   return hit;

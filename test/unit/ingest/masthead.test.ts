@@ -122,3 +122,19 @@ test('reader appeals, platform pitches, a browser notice and a contact address a
   // A foundation's grant for journalism is news, not an appeal.
   assert.equal(parseArticle(`${LEAD}\n\nThe foundation has spent $10m supporting independent journalism in Africa.`).paragraphs.length, 2);
 });
+
+test('a first line repeating the given headline is dropped even when it ends in a full stop', () => {
+  const a = parseArticle(`Port Strike Ends After Nine Days.\n\n${LEAD}`, { headline: 'Port Strike Ends After Nine Days.' });
+  assert.deepEqual(a.paragraphs.map((p) => p.text), [LEAD]);
+});
+
+test('a one-line lead sentence ending in a closing quotation mark, "!" or "?" is the text, not a headline', () => {
+  const quoted = 'The harbour master told crews on Sunday that the port would stay shut "until the wind drops below gale force"';
+  const asked = 'Why would a union that won every vote this year walk away from the table on the eve of a deal?';
+  for (const lead of [quoted, asked]) {
+    const a = parseArticle(`${lead}\n\n${LEAD}`);
+    assert.deepEqual(a.paragraphs.map((p) => p.text), [lead, LEAD], lead);
+  }
+  // A title in title case keeps being one.
+  assert.equal(parseArticle(`Will The Port Strike End Before The Holiday Weekend Or Run Into June?\n\n${LEAD}`).headlineDerived, false);
+});

@@ -6,7 +6,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { parseArticle } from '../../../src/ingest/parse/index.ts';
-import { acceptedKinds, emptyTally, metrics, readExpected, tally, type Expected, type Tally } from './expected.ts';
+import { acceptedKinds, emptyTally, metrics, peopleOnly, readExpected, tally, type Expected, type Tally } from './expected.ts';
 import type { ParsedArticle } from '../../../src/ingest/parse/index.ts';
 
 const ROOT = new URL('../../../', import.meta.url);
@@ -57,7 +57,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   console.log(`${'fixture'.padEnd(36)} quoteF1 speaker    kind peopleF1  roles`);
   for (const [name, textUrl, expectedUrl] of fixtureCases()) {
     if (only.length && !only.some((o) => name.startsWith(o))) continue;
-    const a = parseArticle(readFileSync(textUrl, 'utf8'));
+    const a = peopleOnly(parseArticle(readFileSync(textUrl, 'utf8')));
     const e = readExpected(expectedUrl.pathname);
     const t = emptyTally();
     tally(t, a, e);
