@@ -21,6 +21,8 @@ const EnvSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   /** PostgreSQL connection pool size. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** How long a desk sign-in lasts before the editor signs in again. */
+  SESSION_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
 });
 
 export interface Config {
@@ -34,6 +36,7 @@ export interface Config {
   authFailureLimit: number;
   shutdownTimeoutMs: number;
   databasePoolSize: number;
+  sessionMs: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -57,5 +60,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     authFailureLimit: e.AUTH_FAILURE_LIMIT,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     databasePoolSize: e.DATABASE_POOL_SIZE,
+    sessionMs: e.SESSION_HOURS * 3_600_000,
   };
 }
