@@ -7,6 +7,7 @@ import swaggerUi from 'swagger-ui-express';
 import type { Store } from 'express-rate-limit';
 import { sessionRoutes } from '../accounts/session-routes.ts';
 import { authenticate } from '../auth/middleware.ts';
+import { deskRoutes } from '../desk/serve-desk.ts';
 import type { Config } from '../config/index.ts';
 import type { Db } from '../db/client.ts';
 import { AppError } from '../errors.ts';
@@ -73,6 +74,8 @@ export function createApp({ db, config, logger = pino({ level: config.logLevel }
   // swagger-ui-dist is installed locally: the docs page works offline.
   app.use('/docs', swaggerUi.serve, swaggerUi.setup(openapi, { customSiteTitle: 'News store API' }));
 
+  // The editors' desk: a page over the public API (docs/desk.md).
+  app.use('/desk', deskRoutes());
   app.use('/api/session', sessionRoutes({ db, config, store: rateLimitStore }));
   app.use('/api', authenticate(db, config.authFailureLimit));
   app.use(express.json({ limit: config.jsonBodyLimit, type: 'application/json' }));
