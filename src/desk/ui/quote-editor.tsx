@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { type Kind, type Page, type Person, type Quote, get, query } from './api.ts';
 
 type SpeakerChoice = { id: number; name: string } | { name: string } | null;
+type SpeakerRef = { id: number } | { name: string } | null;
 
 /**
  * The panel for one quote: its speaker (search people by name, or create a person by typing a new name), its kind,
@@ -10,7 +11,7 @@ type SpeakerChoice = { id: number; name: string } | { name: string } | null;
 export function QuoteEditor(props: {
   quote: Quote;
   busy: boolean;
-  onSave(what: string, body: { speaker?: SpeakerChoice; kind?: Kind }): Promise<boolean>;
+  onSave(what: string, body: { speaker?: SpeakerRef; kind?: Kind }): Promise<boolean>;
   onDelete(): Promise<boolean>;
   onClose(): void;
 }) {
@@ -38,8 +39,9 @@ export function QuoteEditor(props: {
   const chosen = speaker === undefined ? quote.speaker?.name ?? 'no speaker' : speaker === null ? 'no speaker' : speaker.name;
   const changed = speaker !== undefined || kind !== quote.kind;
   const save = async () => {
-    const body: { speaker?: SpeakerChoice; kind?: Kind } = {};
-    if (speaker !== undefined) body.speaker = speaker;
+    const body: { speaker?: SpeakerRef; kind?: Kind } = {};
+    // The API takes {id} for a person found, {name} for one to create.
+    if (speaker !== undefined) body.speaker = speaker && 'id' in speaker ? { id: speaker.id } : speaker;
     if (kind !== quote.kind) body.kind = kind;
     const ok = await props.onSave(`Change the quote “${quote.text}” (speaker: ${chosen}, kind: ${kind})`, body);
     if (ok) (setSpeaker(undefined), setTerm(''));
