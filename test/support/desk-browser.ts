@@ -94,8 +94,9 @@ export async function screenshot(page: Page, name: string, provider: string) {
  * to mark them as a quote. (The script is a string: it runs in the page, and this project's types have no DOM.)
  */
 export async function selectWords(element: Locator, words: string) {
-  await element.evaluate(
-    `(el, w) => {
+  await element.evaluate((el, a) => (0, eval)(a.src)(el, a.words), {
+    words,
+    src: `(el, w) => {
       const text = [...el.childNodes].find((n) => n.nodeType === 3 && n.textContent.includes(w));
       const start = text.textContent.indexOf(w);
       const range = document.createRange();
@@ -105,6 +106,5 @@ export async function selectWords(element: Locator, words: string) {
       getSelection().addRange(range);
       el.closest('.para').dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
     }`,
-    words,
-  );
+  });
 }
