@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError, type ArticleDetail, type Kind, type Paragraph, type Quote, call } from './api.ts';
+import { ApiError, type ArticleDetail, type Kind, type Paragraph, type Quote, call, getWithEtag } from './api.ts';
 import { ConflictDialog } from './conflict-dialog.tsx';
 import { QuoteEditor } from './quote-editor.tsx';
 import { BASE } from './router.ts';
@@ -63,7 +63,7 @@ export function ArticlePage({ id }: { id: number }) {
   useTitle(article?.headline ?? 'Article');
 
   const reload = async () => {
-    const r = await call<ArticleDetail>('GET', `/api/articles/${id}`);
+    const r = await getWithEtag<ArticleDetail>(`/api/articles/${id}`);
     setArticle(r.body);
     setEtag(r.etag ?? '');
     return { etag: r.etag ?? '', version: r.body.version };

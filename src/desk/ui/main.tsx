@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, type Session, call, setCsrf, setUnauthorizedHandler } from './api.ts';
+import { ApiError, type Session, call, prefetch, setCsrf, setUnauthorizedHandler } from './api.ts';
 import { ArticleList } from './article-list.tsx';
 import { ArticlePage } from './article-page.tsx';
 import { HistoryPage } from './history-page.tsx';
@@ -86,6 +86,9 @@ function View({ path, session }: { path: string; session: Session }) {
   if (parts.length === 0) return <ArticleList search={url.searchParams} />;
   return <p role="alert">There is no page at {url.pathname}. <a href={BASE}>Go to the articles</a>.</p>;
 }
+
+const opening = /^\/desk\/articles\/(\d+)$/.exec(location.pathname);
+if (opening) prefetch(`/api/articles/${opening[1]}`);
 
 const root = document.getElementById('desk')!;
 interceptLinks(root);
