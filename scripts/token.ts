@@ -8,22 +8,8 @@
 import 'dotenv/config';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { type Role, createToken, listTokens, revokeToken } from '../src/auth/tokens.ts';
-import { loadConfig } from '../src/config/index.ts';
-import { type Database, openDatabase } from '../src/db/client.ts';
-import { migrateIfNeeded } from '../src/db/migrate.ts';
 import { runMain } from '../src/cli/run-main.ts';
-
-async function withDb<T>(fn: (db: Database) => Promise<T>): Promise<T> {
-  const { database } = loadConfig();
-  // A token is often the first thing made on a new store, before `npm start` ever ran.
-  await migrateIfNeeded(database);
-  const db = await openDatabase(database);
-  try {
-    return await fn(db);
-  } finally {
-    await db.close();
-  }
-}
+import { withDatabase } from '../src/cli/with-database.ts';
 
 const program = new Command('token').description('manage API tokens').showHelpAfterError();
 
@@ -36,7 +22,7 @@ program
   })
   .addOption(new Option('--role <role>', 'editor or admin').choices(['editor', 'admin']).makeOptionMandatory())
   .action(async (opts: { name: string; role: Role }) => {
-    const created = await withDb((db) => createToken(db.prisma, opts));
+    const created = await withDatabase((db) => createToken(db.prisma, opts));
     process.stderr.write(`Created ${created.role} token #${created.id} for ${created.name}. It is shown once; store it now.\n`);
     process.stdout.write(`${created.token}\n`);
   });
@@ -45,7 +31,7 @@ program
   .command('list')
   .description('list tokens (never the tokens themselves)')
   .action(async () => {
-    const tokens = await withDb((db) => listTokens(db.prisma));
+    const tokens = await withDatabase((db) => listTokens(db.prisma));
     if (!tokens.length) process.stdout.write('no tokens yet\n');
     for (const t of tokens) {
       const state = t.revokedAt ? `revoked ${t.revokedAt.toISOString()}` : 'active';
@@ -59,7 +45,7 @@ program
   .description('revoke a token by id, or every active token with that name')
   .argument('<idOrName>')
   .action(async (idOrName: string) => {
-    const count = await withDb((db) => revokeToken(db.prisma, idOrName));
+    const count = await withDatabase((db) => revokeToken(db.prisma, idOrName));
     if (!count) {
       process.stderr.write(`No active token matches "${idOrName}"\n`);
       process.exitCode = 1;

@@ -11,22 +11,8 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { createAccount, disableAccount, listAccounts, resetPassword } from '../src/accounts/accounts.ts';
 import type { Role } from '../src/auth/tokens.ts';
 import { runMain } from '../src/cli/run-main.ts';
-import { loadConfig } from '../src/config/index.ts';
-import { type Database, openDatabase } from '../src/db/client.ts';
-import { migrateIfNeeded } from '../src/db/migrate.ts';
+import { withDatabase } from '../src/cli/with-database.ts';
 import { AppError } from '../src/errors.ts';
-
-async function withDb<T>(fn: (db: Database) => Promise<T>): Promise<T> {
-  const { database } = loadConfig();
-  // The first account is often made on a new store, before `npm start` ever ran.
-  await migrateIfNeeded(database);
-  const db = await openDatabase(database);
-  try {
-    return await fn(db);
-  } finally {
-    await db.close();
-  }
-}
 
 /** The first line of standard input, without its line ending. */
 async function passwordFromStdin(): Promise<string> {
@@ -57,7 +43,7 @@ program
   .action(async (opts: { email: string; name: string; role: Role; passwordStdin?: boolean }) => {
     requireStdin(opts);
     const password = await passwordFromStdin();
-    const account = await withDb((db) => createAccount(db.prisma, { ...opts, password }));
+    const account = await withDatabase((db) => createAccount(db.prisma, { ...opts, password }));
     process.stdout.write(`Created ${account.role} account #${account.id} for ${account.name} <${account.email}>\n`);
   });
 
@@ -65,7 +51,7 @@ program
   .command('list')
   .description('list accounts')
   .action(async () => {
-    const accounts = await withDb((db) => listAccounts(db.prisma));
+    const accounts = await withDatabase((db) => listAccounts(db.prisma));
     if (!accounts.length) process.stdout.write('no accounts yet\n');
     for (const a of accounts) {
       const state = a.disabledAt ? `disabled ${a.disabledAt.toISOString()}` : 'active';
@@ -78,7 +64,7 @@ program
   .description('disable an account and end its sessions')
   .argument('<email>')
   .action(async (email: string) => {
-    const account = await withDb((db) => disableAccount(db.prisma, email));
+    const account = await withDatabase((db) => disableAccount(db.prisma, email));
     process.stdout.write(`Disabled ${account.email}; its sessions have ended\n`);
   });
 
@@ -90,7 +76,7 @@ program
   .action(async (email: string, opts: { passwordStdin?: boolean }) => {
     requireStdin(opts);
     const password = await passwordFromStdin();
-    const account = await withDb((db) => resetPassword(db.prisma, email, password));
+    const account = await withDatabase((db) => resetPassword(db.prisma, email, password));
     process.stdout.write(`New password set for ${account.email}; its sessions have ended\n`);
   });
 

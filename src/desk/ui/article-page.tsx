@@ -3,7 +3,7 @@ import { ApiError, type ArticleDetail, type Kind, type Paragraph, type Quote, ca
 import { ConflictDialog } from './conflict-dialog.tsx';
 import { QuoteEditor } from './quote-editor.tsx';
 import { BASE } from './router.ts';
-import { ErrorNote, StatusBadge, formatDate, useTitle } from './widgets.tsx';
+import { ErrorNote, KindSelect, StatusBadge, formatDate, useTitle } from './widgets.tsx';
 import { type PendingWrite, jsonCall, useGuardedWrites } from './write.ts';
 
 interface Mark { start: number; end: number; quote: Quote }
@@ -171,14 +171,7 @@ export function ArticlePage({ id }: { id: number }) {
           {selection && (
             <div class="mark-bar" role="group" aria-label="Mark a quote">
               <span>Selected: “{selection.text}”</span>
-              <label>
-                Kind of quote
-                <select value={markKind} onChange={(e) => setMarkKind(e.currentTarget.value as Kind)}>
-                  <option value="direct">direct</option>
-                  <option value="partial">partial</option>
-                  <option value="scare">scare</option>
-                </select>
-              </label>
+              <KindSelect label="Kind of quote" value={markKind} onChange={setMarkKind} />
               <button type="button" onClick={markQuote}>Mark as quote</button>
               <button type="button" onClick={() => setSelection(null)}>Cancel</button>
             </div>

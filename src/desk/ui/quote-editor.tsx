@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { type Kind, type Page, type Person, type Quote, get, query } from './api.ts';
+import { KindSelect } from './widgets.tsx';
 
 type SpeakerChoice = { id: number; name: string } | { name: string } | null;
 type SpeakerRef = { id: number } | { name: string } | null;
@@ -69,14 +70,7 @@ export function QuoteEditor(props: {
         )}
         <li><button type="button" onClick={() => setSpeaker(null)}>No speaker</button></li>
       </ul>
-      <label>
-        Kind
-        <select value={kind} onChange={(e) => setKind(e.currentTarget.value as Kind)}>
-          <option value="direct">direct</option>
-          <option value="partial">partial</option>
-          <option value="scare">scare</option>
-        </select>
-      </label>
+      <KindSelect label="Kind" value={kind} onChange={setKind} />
       <div class="toolbar">
         <button type="button" disabled={!changed || props.busy} onClick={save}>Save quote</button>
         <button type="button" class="danger" disabled={props.busy} onClick={() => confirm('Delete this quote?') && props.onDelete()}>Delete quote</button>

@@ -1,5 +1,5 @@
 import { useEffect } from 'preact/hooks';
-import type { ApiError } from './api.ts';
+import type { ApiError, Kind } from './api.ts';
 
 /** An error as the editor reads it: what went wrong, and each field the API named. */
 export function ErrorNote({ error, id }: { error: ApiError | Error; id?: string }) {
@@ -29,4 +29,17 @@ export const formatDate = (iso: string | null) =>
 
 export function StatusBadge({ status, isStub }: { status: string; isStub?: boolean }) {
   return <span class={`badge ${isStub ? 'stub' : status}`}>{isStub ? 'stub' : status}</span>;
+}
+
+export function KindSelect({ label, value, onChange }: { label: string; value: Kind; onChange(k: Kind): void }) {
+  return (
+    <label>
+      {label}
+      <select value={value} onChange={(e) => onChange(e.currentTarget.value as Kind)}>
+        <option value="direct">direct</option>
+        <option value="partial">partial</option>
+        <option value="scare">scare</option>
+      </select>
+    </label>
+  );
 }
