@@ -6,11 +6,12 @@ import { pinoHttp } from 'pino-http';
 import swaggerUi from 'swagger-ui-express';
 import type { Store } from 'express-rate-limit';
 import { sessionRoutes } from '../accounts/session-routes.ts';
-import { authenticate } from '../auth/middleware.ts';
+import { authenticate, requireAccess } from '../auth/middleware.ts';
 import { deskRoutes } from '../desk/serve-desk.ts';
+import { DatabaseRateLimitStore } from './rate-limit-store.ts';
 import type { Config } from '../config/index.ts';
 import type { Db } from '../db/client.ts';
-import { AppError } from '../errors.ts';
+import { methodNotAllowed } from './allowed-methods.ts';
 import { toHandler } from './endpoint.ts';
 import { buildOpenApi } from './openapi.ts';
 import { notFoundHandler, problemHandler } from './problem.ts';
@@ -21,7 +22,7 @@ export interface AppDeps {
   db: Db;
   config: Config;
   logger?: Logger;
-  /** express-rate-limit store for failed desk sign-ins (memory when absent) */
+  /** express-rate-limit store for failed desk sign-ins (the database's when absent) */
   rateLimitStore?: Store;
 }
 
@@ -67,7 +68,7 @@ export function createApp({ db, config, logger = pino({ level: config.logLevel }
   );
   app.use(helmet());
 
-  const openapi = buildOpenApi(routes);
+  const openapi = buildOpenApi(routes, { serverUrl: `http://${config.host}:${config.port}` });
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openapi);
   });
@@ -76,36 +77,25 @@ export function createApp({ db, config, logger = pino({ level: config.logLevel }
 
   // The editors' desk: a page over the public API (docs/desk.md).
   app.use('/desk', deskRoutes());
-  app.use('/api/session', sessionRoutes({ db, config, store: rateLimitStore }));
+  // Failed sign-ins are counted in the database, like failed tokens, so every server process sees the same count.
+  app.use('/api/session', sessionRoutes({ db, config, store: rateLimitStore ?? new DatabaseRateLimitStore(db, 'sign-in-failures') }));
+  // A method the path does not take is a 405 whoever asks, before the token and the body are looked at.
+  app.use(methodNotAllowed(routes));
   app.use('/api', authenticate(db, config.authFailureLimit));
-  app.use(express.json({ limit: config.jsonBodyLimit, type: 'application/json' }));
-  app.use(express.text({ limit: config.textBodyLimit, type: 'text/plain' }));
+  // Bodies are read per route, after its access check (requireAccess): a request refused for want of a token is
+  // answered before a byte of its body is read.
+  const bodyParsers = [
+    express.json({ limit: config.jsonBodyLimit, type: 'application/json' }),
+    express.text({ limit: config.textBodyLimit, type: 'text/plain' }),
+  ];
 
   // Published articles rendered once per version (src/articles/endpoints.ts); per app, so tests never share one.
   const cache = createRenderCache();
-  for (const route of routes) app[route.method](route.path, toHandler(route, { db, config, cache }));
-  // A path that exists with other methods: 405 with Allow, not a 404 that says the thing is not there.
-  for (const [path, methods] of methodsByPath(routes)) {
-    const allow = [...methods, ...(methods.includes('GET') ? ['HEAD'] : [])].join(', ');
-    app.all(path, (req, res, next) => {
-      res.set('Allow', allow);
-      next(new AppError('method_not_allowed', `${req.method} is not allowed here; this path takes ${allow}`));
-    });
-  }
+  for (const route of routes) app[route.method](route.path, requireAccess(route.access), ...bodyParsers, toHandler(route, { db, config, cache }));
 
   app.use(notFoundHandler);
   app.use(problemHandler);
   return app;
-}
-
-/** Each route path (parameters named alike: /a/:id and /a/:idOrSlug are one path) with the methods it takes. */
-function methodsByPath(all: typeof routes): Map<string, string[]> {
-  const byPath = new Map<string, string[]>();
-  for (const route of all) {
-    const path = route.path.replace(/:\w+/g, ':param');
-    byPath.set(path, [...(byPath.get(path) ?? []), route.method.toUpperCase()]);
-  }
-  return byPath;
 }
 
 /** TRUST_PROXY: "true"/"false", a hop count, or Express's names/addresses ("loopback", "10.0.0.0/8"). */

@@ -33,7 +33,7 @@ export const routes: Route[] = [
   post('/api/articles', 'editor', articles.create),
   post('/api/articles/import', 'editor', articles.importText),
   post('/api/articles/import/preview', 'editor', previewImport),
-  get('/api/articles/:idOrSlug', 'public', articles.get),
+  get('/api/articles/:id', 'public', articles.get),
   patch('/api/articles/:id', 'editor', articles.patch),
   del('/api/articles/:id', 'admin', articles.remove),
   get('/api/articles/:id/history', 'editor', history.articleHistory),
