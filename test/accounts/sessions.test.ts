@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
+import { MemoryStore } from 'express-rate-limit';
+import { pino } from 'pino';
 import request from 'supertest';
 import { createAccount, disableAccount, resetPassword } from '../../src/accounts/accounts.ts';
+import { loadConfig } from '../../src/config/index.ts';
+import { createApp } from '../../src/http/app.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { articleEtag, articleFactory, bearer, testApp, tokenFor } from '../support/http.ts';
 
@@ -45,13 +49,17 @@ describeEachDatabase('desk accounts and sessions', (ctx) => {
 
   test('behind HTTPS (X-Forwarded-Proto from a trusted proxy) the cookie is Secure', async () => {
     const a = await newAccount();
-    const res = await request(app).post('/api/session').set('X-Forwarded-Proto', 'https').send({ email: a.email, password: PASSWORD });
+    const proxied = testApp(ctx.db, { TRUST_PROXY: 'loopback' });
+    const res = await request(proxied).post('/api/session').set('X-Forwarded-Proto', 'https').send({ email: a.email, password: PASSWORD });
     assert.equal(res.status, 201);
     assert.match(String(res.headers['set-cookie']), /Secure/);
   });
 
   test('a wrong password and an unknown email get the same 401 that names no field; then 429', async () => {
-    const limited = testApp(ctx.db, { AUTH_FAILURE_LIMIT: '2' });
+    // Its own store (the parameter a deployment would use for another shared store): the database's store counts
+    // for every app on this database, and this test's failures would lock the other tests' sign-ins out.
+    const config = loadConfig({ DATABASE_URL: ctx.db.url, LOG_LEVEL: 'silent', AUTH_FAILURE_LIMIT: '2' });
+    const limited = createApp({ db: ctx.db.prisma, config, logger: pino({ level: 'silent' }), rateLimitStore: new MemoryStore() });
     const a = await newAccount();
     const wrong = await request(limited).post('/api/session').send({ email: a.email, password: 'not the password' });
     const unknown = await request(limited).post('/api/session').send({ email: 'nobody@example.org', password: PASSWORD });
