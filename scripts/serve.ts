@@ -10,6 +10,7 @@ import { openDatabase } from '../src/db/client.ts';
 import { migrateIfNeeded } from '../src/db/migrate.ts';
 import { startServer } from '../src/http/server.ts';
 import { seedIfEmpty } from '../src/ingest/seed.ts';
+import { buildDesk, deskIsStale } from '../src/desk/build.ts';
 
 /** Resolves with the exit code once a signal has stopped the server (runMain exits with it). */
 async function main(): Promise<number> {
@@ -25,10 +26,13 @@ async function main(): Promise<number> {
     await database.close().catch(() => {});
     throw e;
   }
+  // npm ci built the desk; a source changed since (a pull, an edit) is rebuilt here, in well under a second.
+  if (deskIsStale()) await buildDesk();
   const running = await startServer(database, config, logger);
   process.stdout.write(
-    `Serving ${running.url}  (API docs: ${running.url}/docs)\n` +
-      `Create a token: npm run --silent token -- create --name <you> --role editor\n`,
+    `Serving ${running.url}  (API docs: ${running.url}/docs, the desk: ${running.url}/desk)\n` +
+      `Create a token: npm run --silent token -- create --name <you> --role editor\n` +
+      `Create a desk account: printf '%s\\n' "$PASSWORD" | npm run --silent user -- create --email <you@…> --name <you> --role editor --password-stdin\n`,
   );
 
   return new Promise<number>((resolve) => {

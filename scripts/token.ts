@@ -10,22 +10,8 @@
 import 'dotenv/config';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { type Role, type TokenRef, createToken, listTokens, revokeToken } from '../src/auth/tokens.ts';
-import { loadConfig } from '../src/config/index.ts';
-import { type Database, openDatabase } from '../src/db/client.ts';
-import { migrateIfNeeded } from '../src/db/migrate.ts';
 import { runMain } from '../src/cli/run-main.ts';
-
-async function withDb<T>(fn: (db: Database) => Promise<T>): Promise<T> {
-  const { database } = loadConfig();
-  // A token is often the first thing made on a new store, before `npm start` ever ran.
-  await migrateIfNeeded(database);
-  const db = await openDatabase(database);
-  try {
-    return await fn(db);
-  } finally {
-    await db.close();
-  }
-}
+import { withDatabase } from '../src/cli/with-database.ts';
 
 const program = new Command('token').description('manage API tokens').showHelpAfterError();
 
@@ -40,7 +26,7 @@ program
   .option('--expires-in <duration>', 'the token stops working after this long: 90m, 12h, 30d or 8w (default: never)', parseDuration)
   .action(async (opts: { name: string; role: Role; expiresIn?: number }) => {
     const expiresAt = opts.expiresIn === undefined ? null : new Date(Date.now() + opts.expiresIn);
-    const created = await withDb((db) => createToken(db.prisma, { name: opts.name, role: opts.role, expiresAt }));
+    const created = await withDatabase((db) => createToken(db.prisma, { name: opts.name, role: opts.role, expiresAt }));
     const until = expiresAt ? `, valid until ${expiresAt.toISOString()}` : '';
     process.stderr.write(`Created ${created.role} token #${created.id} for ${created.name}${until}. It is shown once; store it now.\n`);
     process.stdout.write(`${created.token}\n`);
@@ -50,7 +36,7 @@ program
   .command('list')
   .description('list tokens (never the tokens themselves)')
   .action(async () => {
-    const tokens = await withDb((db) => listTokens(db.prisma));
+    const tokens = await withDatabase((db) => listTokens(db.prisma));
     if (!tokens.length) process.stdout.write('no tokens yet\n');
     for (const t of tokens) {
       const expired = t.expiresAt && t.expiresAt.getTime() <= Date.now();
@@ -79,7 +65,7 @@ program
     const given = [idOrName !== undefined, opts.id !== undefined, opts.name !== undefined].filter(Boolean).length;
     if (given !== 1) throw new InvalidArgumentError('name the token once: revoke <id|name>, --id <id> or --name <name>');
     const ref: TokenRef = opts.id !== undefined ? { id: opts.id } : opts.name !== undefined ? { name: opts.name } : { idOrName: idOrName! };
-    const token = await withDb((db) => revokeToken(db.prisma, ref));
+    const token = await withDatabase((db) => revokeToken(db.prisma, ref));
     process.stdout.write(`Revoked token #${token.id} "${token.name}" (${token.role})\n`);
   });
 

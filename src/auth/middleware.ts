@@ -4,6 +4,7 @@ import type { Db } from '../db/client.ts';
 import { AppError } from '../errors.ts';
 import { DatabaseRateLimitStore } from '../http/rate-limit-store.ts';
 import { type Access, checkAccess } from './access.ts';
+import { cookiePrincipal } from './session-cookie.ts';
 import { type Principal, authenticateToken } from './tokens.ts';
 
 const WINDOW_MS = 15 * 60_000;
@@ -38,7 +39,8 @@ export function authenticate(db: Db, failureLimit: number): RequestHandler {
 
   return async (req: Request, res: Response, next: NextFunction) => {
     const header = req.get('authorization');
-    if (header === undefined) return next();
+    // No bearer token: the desk's session cookie, if any (session-cookie.ts).
+    if (header === undefined) return cookiePrincipal(db, req, res, next);
     try {
       const m = /^Bearer[ ]+([A-Za-z0-9._~+/-]{1,200}=*)\s*$/i.exec(header);
       if (!m) throw new AppError('unauthorized', 'The Authorization header must be "Bearer <token>"');

@@ -6,7 +6,8 @@ export type Role = 'editor' | 'admin';
 
 /** The editor behind a request, as the handlers and the history see them. */
 export interface Principal {
-  tokenId: number;
+  /** null for an editor signed in at the desk (a session cookie) */
+  tokenId: number | null;
   name: string;
   role: Role;
 }

@@ -27,6 +27,8 @@ const EnvSchema = z.object({
   REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
   /** PostgreSQL connection pool size. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** How long a desk sign-in lasts before the editor signs in again. */
+  SESSION_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
 });
 
 export interface Config {
@@ -43,6 +45,7 @@ export interface Config {
   headersTimeoutMs: number;
   requestTimeoutMs: number;
   databasePoolSize: number;
+  sessionMs: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -69,5 +72,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     headersTimeoutMs: e.HEADERS_TIMEOUT_MS,
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
     databasePoolSize: e.DATABASE_POOL_SIZE,
+    sessionMs: e.SESSION_HOURS * 3_600_000,
   };
 }

@@ -4,7 +4,11 @@ import helmet from 'helmet';
 import { pino, type Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import swaggerUi from 'swagger-ui-express';
+import type { Store } from 'express-rate-limit';
+import { sessionRoutes } from '../accounts/session-routes.ts';
 import { authenticate, requireAccess } from '../auth/middleware.ts';
+import { deskRoutes } from '../desk/serve-desk.ts';
+import { DatabaseRateLimitStore } from './rate-limit-store.ts';
 import type { Config } from '../config/index.ts';
 import type { Db } from '../db/client.ts';
 import { methodNotAllowed } from './allowed-methods.ts';
@@ -18,6 +22,8 @@ export interface AppDeps {
   db: Db;
   config: Config;
   logger?: Logger;
+  /** express-rate-limit store for failed desk sign-ins (the database's when absent) */
+  rateLimitStore?: Store;
 }
 
 // A client's own X-Request-Id is kept when it is a plain token (so logs join up across services), else replaced.
@@ -27,7 +33,7 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
  * The Express application: no side effects (no listening, no connecting), so tests drive the real thing through
  * supertest and `server.ts` alone owns the socket.
  */
-export function createApp({ db, config, logger = pino({ level: config.logLevel }) }: AppDeps): Express {
+export function createApp({ db, config, logger = pino({ level: config.logLevel }), rateLimitStore }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', trustProxy(config.trustProxy));
@@ -69,6 +75,10 @@ export function createApp({ db, config, logger = pino({ level: config.logLevel }
   // swagger-ui-dist is installed locally: the docs page works offline.
   app.use('/docs', swaggerUi.serve, swaggerUi.setup(openapi, { customSiteTitle: 'News store API' }));
 
+  // The editors' desk: a page over the public API (docs/desk.md).
+  app.use('/desk', deskRoutes());
+  // Failed sign-ins are counted in the database, like failed tokens, so every server process sees the same count.
+  app.use('/api/session', sessionRoutes({ db, config, store: rateLimitStore ?? new DatabaseRateLimitStore(db, 'sign-in-failures') }));
   // A method the path does not take is a 405 whoever asks, before the token and the body are looked at.
   app.use(methodNotAllowed(routes));
   app.use('/api', authenticate(db, config.authFailureLimit));

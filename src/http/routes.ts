@@ -1,5 +1,6 @@
 import * as articlePeople from '../article-people/endpoints.ts';
 import * as articles from '../articles/endpoints.ts';
+import { previewImport } from '../articles/import-preview.ts';
 import * as history from '../history/endpoints.ts';
 import * as paragraphs from '../paragraphs/endpoints.ts';
 import * as people from '../people/endpoints.ts';
@@ -31,6 +32,7 @@ export const routes: Route[] = [
   get('/api/articles', 'public', articles.list),
   post('/api/articles', 'editor', articles.create),
   post('/api/articles/import', 'editor', articles.importText),
+  post('/api/articles/import/preview', 'editor', previewImport),
   get('/api/articles/:id', 'public', articles.get),
   patch('/api/articles/:id', 'editor', articles.patch),
   del('/api/articles/:id', 'admin', articles.remove),

@@ -63,6 +63,8 @@ describeEachDatabase('read-only access for analysts', (ctx) => {
         await refused('DELETE FROM quotes', /permission denied/);
         await refused('CREATE TABLE scratch (id int)', /permission denied/);
         await refused('SELECT * FROM api_tokens', /permission denied/);
+        await refused('SELECT password_hash FROM accounts', /permission denied/);
+        await refused('SELECT token_hash FROM account_sessions', /permission denied/);
       });
       assert.equal(await ctx.db.prisma.person.count({ where: { name: 'x' } }), 0);
     });

@@ -26,6 +26,8 @@ const POSTGRES_URL = process.env.TEST_POSTGRES_URL || 'postgresql://postgres@127
 const REQUIRE_POSTGRES = process.env.REQUIRE_POSTGRES === '1';
 
 const MODEL_TABLES = [
+  'account_sessions',
+  'accounts',
   'api_tokens',
   'article_people',
   'articles',
