@@ -32,9 +32,24 @@ describe('ingest --dry-run --json', () => {
     assert.deepEqual(Object.keys(out.meta), ['byline', 'source', 'url', 'publishedAt', 'status', 'language']);
     assert.equal(out.paragraphs.length, 13);
     assert.deepEqual(Object.keys(out.quotes[0]), ['paragraph', 'text', 'kind', 'speaker', 'verb', 'addressee']);
-    assert.deepEqual(Object.keys(out.people[0]), ['name', 'role', 'aliases', 'paragraphs']);
+    assert.deepEqual(Object.keys(out.people[0]), ['name', 'role', 'aliases', 'paragraphs', 'kind', 'pronoun']);
     assert.equal(out.related.length, 5);
     assert.equal(fs.existsSync(missingDb), false);
+  });
+
+  test('--explain gives each quote its speaker candidates, evidence and winner; without --dry-run --json it is refused', async () => {
+    const text = 'Talks at the port stalled again.\n\n"Prices will not fall," said Maria Lopez, an economist at Harbor Bank.\n';
+    const r = await runScript('ingest', ['--dry-run', '--json', '--explain', '-'], { input: text });
+    assert.equal(r.code, 0, r.stderr);
+    const q = JSON.parse(r.stdout).quotes[0];
+    assert.equal(q.speaker, 'Maria Lopez');
+    assert.equal(q.explain.winner, 'after');
+    assert.deepEqual(q.explain.candidates[0], {
+      rule: 'after', weight: 1, evidence: [{ id: 'set-off-then-attributed', weight: 1.5 }], score: 2.5, speaker: 'Maria Lopez', verb: 'said',
+    });
+    const refused = await runScript('ingest', ['--dry-run', '--explain', '-'], { input: text });
+    assert.equal(refused.code, 2);
+    assert.match(refused.stderr, /--explain goes with --dry-run --json/);
   });
 
   test('reads standard input, and shows what the options set', async () => {

@@ -75,9 +75,12 @@ export function analyseQuotes(doc: DocParagraph[], people: PeopleResult, quotes:
         const candidates: Candidate[] = [];
         const opener = shape.sentenceInitial || setOff;
         const b = att.before(q);
-        const afterIt = att.after(q);
+        // A rule that cannot outscore a 'before' naming someone is not run (unless explaining): with no set-off,
+        // 'after' (1.0) and 'colon-or-dash' (1.6) stay below 'before' (2.0), whatever their evidence.
+        const settled = !explain && b !== null && namesSomeone(b);
+        const afterIt = settled && !opener ? null : att.after(q);
         if (b) candidates.push(candidate('before', b, []));
-        const colon = att.introducedBy(q);
+        const colon = settled ? null : att.introducedBy(q);
         if (colon) candidates.push(candidate('colon-or-dash', colon, []));
         if (afterIt) {
           const evidence: SpeakerEvidence[] = opener ? ['set-off-then-attributed'] : [];
