@@ -18,7 +18,7 @@ const SORTS: Record<ArticleSort, { field: SortField; dir: 'asc' | 'desc'; nullab
 };
 
 export interface ListArticlesInput {
-  status?: 'draft' | 'published' | 'archived' | 'stub';
+  status?: 'draft' | 'published' | 'archived' | 'stub' | 'scheduled';
   person?: number;
   q?: string;
   publishedFrom?: Date;
