@@ -6,6 +6,11 @@ import { touchArticlesShowing } from './article-version.ts';
 /** History and webhooks name the schedule, not the editor who set it, as the one who published. */
 export const SCHEDULE_ACTOR: Actor = { name: 'schedule' };
 
+/** Whether any scheduled article is due: the scheduler's idle check, a read on the (status, publish_at) index. */
+export async function hasDueArticles(db: Db, now = new Date()): Promise<boolean> {
+  return (await db.article.findFirst({ where: { status: 'scheduled', publishAt: { lte: now } }, select: { id: true } })) !== null;
+}
+
 /**
  * Publishes every scheduled article whose time has come (also those whose time passed while no server ran), each in
  * its own transaction, oldest first. Safe to run in several processes at once: each article moves from scheduled to

@@ -12,6 +12,11 @@ export interface PeriodicJob {
    * Longer than a run takes, short enough that another process takes over soon after the holder dies.
    */
   leaseMs?: number;
+  /**
+   * A cheap read run first: when it answers false the run is skipped without touching the lease. So an idle server
+   * writes nothing (on SQLite any write by one process can make another's read-then-write transaction fail busy).
+   */
+  hasWork?(): Promise<boolean>;
   run(): Promise<unknown>;
 }
 
@@ -49,6 +54,7 @@ export function startPeriodicJobs(db: Db, jobs: PeriodicJob[], options: { holder
   const runOnce = async (job: PeriodicJob) => {
     const lease = `job:${job.name}`;
     try {
+      if (job.hasWork && !(await job.hasWork())) return;
       if (job.leaseMs !== undefined) {
         if (!(await acquireLease(db, lease, holder, job.leaseMs))) {
           held.delete(lease);

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { publishDueArticles } from '../articles/publish-scheduled.ts';
+import { hasDueArticles, publishDueArticles } from '../articles/publish-scheduled.ts';
 import type { Config } from '../config/index.ts';
 import type { Db } from '../db/client.ts';
 import { deliverDueWebhooks } from '../webhooks/deliver-webhooks.ts';
@@ -22,6 +22,7 @@ export function startServerJobs(db: Db, config: Config, logger: Logger): Running
       name: 'publish-scheduled',
       intervalMs: config.schedulerIntervalMs,
       leaseMs: Math.max(5_000, 5 * config.schedulerIntervalMs),
+      hasWork: () => hasDueArticles(db),
       async run() {
         const published = await publishDueArticles(db);
         if (published.length) logger.info({ articles: published }, 'published scheduled articles');

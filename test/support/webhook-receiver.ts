@@ -22,7 +22,7 @@ export type Mode = 'ok' | 'fail' | 'hang' | 'redirect';
 export interface Receiver {
   url: string;
   port: number;
-  /** every request, repeats included, in arrival order */
+  /** every request processed (answered 2xx, or held unanswered in 'hang' mode), repeats included, in arrival order */
   all: Received[];
   /** the first of each webhook-id, in arrival order */
   unique(): Received[];
@@ -81,10 +81,6 @@ export async function startReceiver(): Promise<Receiver> {
     req.setEncoding('utf8');
     req.on('data', (c: string) => (body += c));
     req.on('end', () => {
-      if (receiver.mode === 'hang') {
-        hanging.add(res);
-        return;
-      }
       if (receiver.mode === 'redirect') {
         res.writeHead(307, { location: 'http://127.0.0.1:1/elsewhere' }).end();
         return;
@@ -103,9 +99,11 @@ export async function startReceiver(): Promise<Receiver> {
         res.writeHead(503).end('busy');
         return;
       }
+      // Received and processed; in 'hang' mode the answer never leaves (the sender sees a timeout or dies waiting).
       receiver.all.push({ id: headers['webhook-id'], timestamp: headers['webhook-timestamp'], signature: headers['webhook-signature'], body, payload: JSON.parse(body), verified });
-      res.writeHead(204).end();
       for (const l of [...listeners]) l();
+      if (receiver.mode === 'hang') hanging.add(res);
+      else res.writeHead(204).end();
     });
   });
   for (let port = 3700 + (process.pid % 50); ; port++) {
