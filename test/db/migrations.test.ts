@@ -29,12 +29,16 @@ const MODEL_TABLES = [
   'api_tokens',
   'article_people',
   'articles',
+  'leases',
   'mentions',
   'paragraphs',
   'people',
   'quotes',
   'related_articles',
   'revisions',
+  'webhook_deliveries',
+  'webhook_endpoints',
+  'webhook_events',
 ];
 
 // ---------------------------------------------------------------------------------------------- the Prisma CLI
