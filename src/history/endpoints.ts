@@ -17,7 +17,7 @@ function historyOf(entityType: EntityType, operationId: string) {
     params: IdParams,
     query: HistoryQuery,
     responses: { 200: { description: 'a page of revisions', schema: HistoryPage } },
-    errors: [404],
+    errors: [404, 422],
     async handle({ params, query, db }) {
       const limit = query.limit ?? 20;
       const { data, nextCursor } = await listHistory(db, entityType, params.id, { cursor: query.cursor, limit });

@@ -26,8 +26,9 @@ export function decodeCursor(cursor: string, sort: string): { key: CursorKey; id
   return { key, id: id as number };
 }
 
+// A 422, not a 400: any text is a well-formed cursor; only the server knows which ones it issued.
 function badCursor(why: string) {
-  return new AppError('bad_request', `The cursor ${why}`, { issues: [{ path: ['query', 'cursor'], message: why }] });
+  return new AppError('unprocessable', `The cursor ${why}`, { issues: [{ path: ['query', 'cursor'], message: why }] });
 }
 
 /** One more row than the page is fetched to learn whether a next page exists. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ZodOpenApiOverrideMeta, oas31 } from 'zod-openapi';
 
 /**
  * Building blocks shared by every resource's schemas. Query and path values arrive as strings: ids are parsed with
@@ -8,11 +9,27 @@ const INT4_MAX = 2_147_483_647;
 
 export const IdNumber = z.number().int().min(1).max(INT4_MAX);
 
-export const IdString = z
-  .string()
-  .regex(/^\d{1,10}$/, `must be a positive integer (at most ${INT4_MAX})`)
-  .transform(Number)
-  .pipe(IdNumber);
+/**
+ * An integer sent as text (a path or query value): read from its digits, and described in the OpenAPI document as
+ * the integer it is, with its bounds, so generated clients send numbers and a schema-valid value is never refused.
+ */
+export const integerText = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d{1,10}$/, `must be an integer from ${min} to ${max}`)
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max))
+    .meta({ override: describedAs({ type: 'integer', minimum: min, maximum: max }) });
+
+/** For `.meta({ override })`: the document shows this schema instead of the one rendered from the parser. */
+export function describedAs(schema: oas31.SchemaObject): ZodOpenApiOverrideMeta {
+  return ({ jsonSchema }) => {
+    for (const key of Object.keys(jsonSchema)) delete jsonSchema[key as keyof typeof jsonSchema];
+    Object.assign(jsonSchema, schema);
+  };
+}
+
+export const IdString = integerText(1, INT4_MAX);
 
 /** Free text stored in the database: PostgreSQL refuses NUL characters, so they are refused here, as a 400. */
 export const text = (max: number, min = 1) => {
@@ -25,11 +42,7 @@ export const optionalText = (max: number) => text(max, 0).nullable().optional();
 
 export const IdParams = z.strictObject({ id: IdString.meta({ description: 'numeric id' }) });
 
-export const LimitQuery = z
-  .string()
-  .regex(/^\d{1,3}$/, 'must be an integer from 1 to 100')
-  .transform(Number)
-  .pipe(z.number().int().min(1).max(100))
+export const LimitQuery = integerText(1, 100)
   .optional()
   .meta({ description: 'page size, 1–100 (default 20)' });
 

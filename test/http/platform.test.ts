@@ -105,7 +105,7 @@ describeEachDatabase('platform: health, errors, limits, auth, docs', (ctx) => {
     const doc = await request(app()).get('/api/openapi.json');
     assert.equal(doc.status, 200);
     assert.equal(doc.body.openapi, '3.1.0');
-    for (const path of ['/api/articles', '/api/articles/{idOrSlug}', '/api/articles/{id}/paragraphs/order', '/api/quotes/{quoteId}', '/api/people/{id}/merge', '/api/articles/{id}/related']) {
+    for (const path of ['/api/articles', '/api/articles/{id}', '/api/articles/{id}/paragraphs/order', '/api/quotes/{quoteId}', '/api/people/{id}/merge', '/api/articles/{id}/related']) {
       assert.ok(doc.body.paths[path], path);
     }
     assert.ok(doc.body.paths['/api/articles/{id}'].patch.responses['428']);

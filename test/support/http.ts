@@ -28,7 +28,7 @@ export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
 // ---- responses checked against the OpenAPI document -------------------------------------------------------------
 
-const document = buildOpenApi(routes);
+const document = buildOpenApi(routes, { serverUrl: 'http://127.0.0.1:3000' });
 const ajv = new Ajv2020({ strict: false, validateFormats: false, allErrors: true });
 ajv.addSchema(document as object, 'openapi.json');
 
