@@ -12,10 +12,8 @@ const Slug = z
 const Language = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a language tag such as en or en-GB');
 const Url = z.url({ protocol: /^https?$/ }).max(2000);
 
-/** A date-time with its offset, in the store's date domain (years 1–9999 UTC); "in the future" is checked when written. */
-const PublishAt = z
-  .iso.datetime({ offset: true, error: 'must be a date and time with its offset, e.g. 2026-02-03T06:00:00Z' })
-  .refine((v) => Date.parse(v) <= Date.parse('9999-12-31T23:59:59.999Z'), 'must be no later than 9999-12-31 in UTC');
+/** A date-time with its offset; that it lies ahead, within the store's date domain, is a rule (scheduleIsWholeAndAhead). */
+const PublishAt = z.iso.datetime({ offset: true, error: 'must be a date and time with its offset, e.g. 2026-02-03T06:00:00Z' });
 
 export const ArticleKeyParams = z.strictObject({
   id: z

@@ -8,7 +8,7 @@ const Events = z
   .min(1)
   .max(EVENT_TYPES.length)
   .refine((list) => new Set(list).size === list.length, 'list each event once')
-  .meta({ description: `the events to receive: ${EVENT_TYPES.join(', ')}` });
+  .meta({ description: `the events to receive: ${EVENT_TYPES.join(', ')}`, uniqueItems: true });
 
 export const CreateWebhookBody = z
   .strictObject({
@@ -28,7 +28,7 @@ export const PatchWebhookBody = z
     enabled: z.boolean().optional().meta({ description: 'false disables it: no new deliveries, and pending ones wait until it is enabled again' }),
   })
   .refine((b) => Object.keys(b).length > 0, 'send at least one field to change')
-  .meta({ id: 'PatchWebhook' });
+  .meta({ id: 'PatchWebhook', minProperties: 1 });
 export type PatchWebhookBody = z.infer<typeof PatchWebhookBody>;
 
 export const WebhookView = z
