@@ -1,4 +1,5 @@
 import type { ErrorIssue } from '../errors.ts';
+import { DATE_DOMAIN, inDateDomain } from '../dates.ts';
 import { AppError } from '../errors.ts';
 import { refKey } from '../people/resolve-people.ts';
 import type { CreateArticleBody, PatchArticleBody } from './schemas.ts';
@@ -74,7 +75,7 @@ export const scheduleIsWholeAndAhead: Rule<PatchArticleBody> = (b) => {
   if (b.status === 'scheduled' && b.publishAt === undefined) return [{ path, message: 'status "scheduled" needs publishAt' }];
   if (b.publishAt !== undefined && b.status !== 'scheduled') return [{ path, message: 'publishAt goes with status "scheduled"' }];
   if (b.publishAt !== undefined && Date.parse(b.publishAt) <= Date.now()) return [{ path, message: `must be in the future (it is ${new Date().toISOString()} now)` }];
-  // The store's date domain: years up to 9999 in UTC (9999-12-31T23:00:00-14:00 is well-formed but year 10000).
-  if (b.publishAt !== undefined && Date.parse(b.publishAt) > Date.parse('9999-12-31T23:59:59.999Z')) return [{ path, message: 'must be no later than 9999-12-31 in UTC' }];
+  // 9999-12-31T23:00:00-14:00 is well-formed but year 10000 in UTC.
+  if (b.publishAt !== undefined && !inDateDomain(Date.parse(b.publishAt))) return [{ path, message: `must be ${DATE_DOMAIN}` }];
   return [];
 };

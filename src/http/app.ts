@@ -4,7 +4,7 @@ import helmet from 'helmet';
 import { pino, type Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import swaggerUi from 'swagger-ui-express';
-import { authenticate } from '../auth/middleware.ts';
+import { authenticate, requireAccess } from '../auth/middleware.ts';
 import type { Config } from '../config/index.ts';
 import type { Db } from '../db/client.ts';
 import { methodNotAllowed } from './allowed-methods.ts';
@@ -72,12 +72,16 @@ export function createApp({ db, config, logger = pino({ level: config.logLevel }
   // A method the path does not take is a 405 whoever asks, before the token and the body are looked at.
   app.use(methodNotAllowed(routes));
   app.use('/api', authenticate(db, config.authFailureLimit));
-  app.use(express.json({ limit: config.jsonBodyLimit, type: 'application/json' }));
-  app.use(express.text({ limit: config.textBodyLimit, type: 'text/plain' }));
+  // Bodies are read per route, after its access check (requireAccess): a request refused for want of a token is
+  // answered before a byte of its body is read.
+  const bodyParsers = [
+    express.json({ limit: config.jsonBodyLimit, type: 'application/json' }),
+    express.text({ limit: config.textBodyLimit, type: 'text/plain' }),
+  ];
 
   // Published articles rendered once per version (src/articles/endpoints.ts); per app, so tests never share one.
   const cache = createRenderCache();
-  for (const route of routes) app[route.method](route.path, toHandler(route, { db, config, cache }));
+  for (const route of routes) app[route.method](route.path, requireAccess(route.access), ...bodyParsers, toHandler(route, { db, config, cache }));
 
   app.use(notFoundHandler);
   app.use(problemHandler);

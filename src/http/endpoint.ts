@@ -8,6 +8,7 @@ import type { Db } from '../db/client.ts';
 import { AppError } from '../errors.ts';
 import type { Actor } from '../history/record-revision.ts';
 import { type EtagKind, assertIfMatchPresent, expectedVersion, formatEtag } from './etag.ts';
+import { assertStorableRequest } from './clean-text.ts';
 import { issuesFromZod } from './problem.ts';
 import type { RenderCache } from './render-cache.ts';
 
@@ -145,6 +146,7 @@ export function toHandler(route: Route, deps: { db: Db; config: Config; cache: R
         });
       }
     }
+    assertStorableRequest({ path: req.params, query: req.query, body: ep.body ? req.body : undefined });
     const params = parse(ep.params, req.params, 'path');
     const query = parse(ep.query, req.query, 'query');
     const body = ep.body ? parse(ep.body.schema, req.body, 'body') : undefined;

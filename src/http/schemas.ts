@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { ZodOpenApiOverrideMeta, oas31 } from 'zod-openapi';
+import { DATE_DOMAIN, inDateDomain } from '../dates.ts';
+import { unstorableText } from './clean-text.ts';
 
 /**
  * Building blocks shared by every resource's schemas. Query and path values arrive as strings: ids are parsed with
@@ -31,9 +33,16 @@ export function describedAs(schema: oas31.SchemaObject): ZodOpenApiOverrideMeta 
 
 export const IdString = integerText(1, INT4_MAX);
 
-/** Free text stored in the database: PostgreSQL refuses NUL characters, so they are refused here, as a 400. */
+/** Free text stored in the database: NUL and lone surrogates (clean-text.ts) are refused here, as a 400. */
 export const text = (max: number, min = 1) => {
-  const s = z.string().min(min).max(max).regex(/^[^\u0000]*$/, 'must not contain NUL characters');
+  const s = z
+    .string()
+    .min(min)
+    .max(max)
+    .superRefine((v, ctx) => {
+      const why = unstorableText(v);
+      if (why) ctx.addIssue({ code: 'custom', message: why });
+    });
   // A required text of spaces only is a mistake (a headline "   " would be stored empty), not a value.
   return min > 0 ? s.regex(/\S/, 'must not be blank') : s;
 };
@@ -58,9 +67,12 @@ export const PageMeta = z
 export const DateTime = z.string().meta({ format: 'date-time', example: '2023-02-22T10:00:00.000Z' });
 
 /** A date (2023-02-22) or a date-time with offset, for published dates in bodies and filters. */
-export const DateInput = z.union([z.iso.date(), z.iso.datetime({ offset: true })], {
-  error: 'must be a real date, YYYY-MM-DD, or a date and time with its offset, e.g. 2026-02-03T10:00:00Z',
-});
+export const DateInput = z
+  .union([z.iso.date(), z.iso.datetime({ offset: true })], {
+    error: 'must be a real date, YYYY-MM-DD, or a date and time with its offset, e.g. 2026-02-03T10:00:00Z',
+  })
+  // The store's date domain (src/dates.ts): 9999-12-31T23:00:00-14:00 is well-formed but year 10000 in UTC.
+  .refine((v) => inDateDomain(Date.parse(/T/.test(v) ? v : `${v}T00:00:00Z`)), `must be ${DATE_DOMAIN}`);
 
 export const Problem = z
   .object({
