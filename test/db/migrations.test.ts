@@ -34,6 +34,7 @@ const MODEL_TABLES = [
   'paragraphs',
   'people',
   'quotes',
+  'rate_limits',
   'related_articles',
   'revisions',
   'webhook_deliveries',
