@@ -15,6 +15,7 @@ export const articleSummarySelect = {
   status: true,
   isStub: true,
   publishedAt: true,
+  publishAt: true,
   createdAt: true,
   updatedAt: true,
   version: true,
@@ -30,9 +31,10 @@ export interface ArticleSummaryRow {
   sourceName: string | null;
   sourceUrl: string | null;
   language: string;
-  status: 'draft' | 'published' | 'archived' | 'stub';
+  status: 'draft' | 'published' | 'archived' | 'stub' | 'scheduled';
   isStub: boolean;
   publishedAt: Date | null;
+  publishAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
   version: number;
@@ -52,6 +54,7 @@ export const ArticleSummary = z
     status: ArticleStatusEnum,
     isStub: z.boolean(),
     publishedAt: DateTime.nullable(),
+    publishAt: DateTime.nullable().meta({ description: 'when a scheduled article is to be published (null unless status is scheduled)' }),
     createdAt: DateTime,
     updatedAt: DateTime,
     version: z.number().int().meta({ description: 'bumped by every change to the article or anything in it' }),
@@ -64,6 +67,7 @@ export function toArticleSummary(row: ArticleSummaryRow): ArticleSummary {
   return {
     ...row,
     publishedAt: toIso(row.publishedAt),
+    publishAt: toIso(row.publishAt),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

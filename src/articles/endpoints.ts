@@ -12,7 +12,7 @@ import { articleNotFound } from './article-version.ts';
 import { createArticle } from './create-article.ts';
 import { ArticleDetail, findArticleHead, loadArticleDetail, readerView } from './get-article.ts';
 import { listArticles } from './list-articles.ts';
-import { assertRules, createArticleRules } from './rules.ts';
+import { assertRules, createArticleRules, scheduleIsWholeAndAhead } from './rules.ts';
 import { JsonLdDocument, NinjsDocument } from '../formats/documents.ts';
 import { toJsonLd } from '../formats/json-ld.ts';
 import { ARTICLE_FORMATS, chooseArticleFormat, representationEtag } from '../formats/negotiate.ts';
@@ -176,6 +176,7 @@ export const importText = endpoint({
 export const patch = endpoint({
   operationId: 'updateArticle',
   summary: "Change an article's own fields",
+  description: 'Schedule publishing with {"status": "scheduled", "publishAt": "…"} (a time in the future): the server publishes the article then, as the actor "schedule". Another status unschedules it.',
   tag,
   params: IdParams,
   body: { type: 'json', schema: PatchArticleBody },
@@ -184,6 +185,7 @@ export const patch = endpoint({
   responses: { 200: { description: 'the article (without nested rows)', schema: ArticleSummary, etag: true } },
   errors: [404, 409, 422],
   async handle({ params, body, db, expected, actor }) {
+    assertRules(body, [scheduleIsWholeAndAhead]);
     const article = await updateArticle(db, params.id, expected, body, actor);
     return { status: 200, body: article, entity: article };
   },

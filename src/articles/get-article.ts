@@ -46,7 +46,7 @@ export type RelatedItem = z.infer<typeof RelatedItem>;
 export interface ArticleHead {
   id: number;
   version: number;
-  status: 'draft' | 'published' | 'archived' | 'stub';
+  status: 'draft' | 'published' | 'archived' | 'stub' | 'scheduled';
 }
 
 /**

@@ -19,7 +19,7 @@ const SORTS: Record<ArticleSort, { field: SortField; dir: 'asc' | 'desc'; nullab
 };
 
 export interface ListArticlesInput {
-  status?: 'draft' | 'published' | 'archived' | 'stub';
+  status?: 'draft' | 'published' | 'archived' | 'stub' | 'scheduled';
   person?: number;
   q?: string;
   publishedFrom?: Date;

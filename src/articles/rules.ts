@@ -1,7 +1,8 @@
 import type { ErrorIssue } from '../errors.ts';
+import { DATE_DOMAIN, inDateDomain } from '../dates.ts';
 import { AppError } from '../errors.ts';
 import { refKey } from '../people/resolve-people.ts';
-import type { CreateArticleBody } from './schemas.ts';
+import type { CreateArticleBody, PatchArticleBody } from './schemas.ts';
 
 /**
  * Cross-field rules of a structured article, as named functions over the parsed body. They run after the schema
@@ -67,3 +68,14 @@ export function quoteShapeIssues(
 }
 
 export const createArticleRules = [quotesPointAtParagraphs, mentionsPointAtParagraphs, peopleListedOnce, quotesKeepTheirShape];
+
+/** A schedule is one decision: status "scheduled" and its publishAt come together, and the time is still ahead. */
+export const scheduleIsWholeAndAhead: Rule<PatchArticleBody> = (b) => {
+  const path = ['body', 'publishAt'];
+  if (b.status === 'scheduled' && b.publishAt === undefined) return [{ path, message: 'status "scheduled" needs publishAt' }];
+  if (b.publishAt !== undefined && b.status !== 'scheduled') return [{ path, message: 'publishAt goes with status "scheduled"' }];
+  if (b.publishAt !== undefined && Date.parse(b.publishAt) <= Date.now()) return [{ path, message: `must be in the future (it is ${new Date().toISOString()} now)` }];
+  // 9999-12-31T23:00:00-14:00 is well-formed but year 10000 in UTC.
+  if (b.publishAt !== undefined && !inDateDomain(Date.parse(b.publishAt))) return [{ path, message: `must be ${DATE_DOMAIN}` }];
+  return [];
+};

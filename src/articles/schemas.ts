@@ -12,6 +12,9 @@ const Slug = z
 const Language = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a language tag such as en or en-GB');
 const Url = z.url({ protocol: /^https?$/ }).max(2000);
 
+/** A date-time with its offset; that it lies ahead, within the store's date domain, is a rule (scheduleIsWholeAndAhead). */
+const PublishAt = z.iso.datetime({ offset: true, error: 'must be a date and time with its offset, e.g. 2026-02-03T06:00:00Z' });
+
 export const ArticleKeyParams = z.strictObject({
   id: z
     .string()
@@ -29,7 +32,7 @@ export const ArticleFormatQuery = z.strictObject({
 });
 
 export const ListArticlesQuery = z.strictObject({
-  status: z.enum(['draft', 'published', 'archived', 'stub']).optional().meta({ description: 'default: all but stubs (readers: published only)' }),
+  status: z.enum(['draft', 'published', 'archived', 'stub', 'scheduled']).optional().meta({ description: 'default: all but stubs (readers: published only)' }),
   person: IdString.optional().meta({ description: 'articles where this person appears' }),
   q: text(200).optional().meta({ description: `full-text search in headline, paragraphs and quotes (same syntax as /api/search); narrows the list to the ${TEXT_FILTER_LIMIT} most recently added matches, keeping its sort` }),
   publishedFrom: DateInput.optional().meta({ description: 'published at or after (date or date-time)' }),
@@ -92,7 +95,11 @@ export const PatchArticleBody = z
     ...ArticleFields,
     headline: ArticleFields.headline.optional(),
     slug: Slug.optional(),
-    status: WritableStatus.optional().meta({ description: 'setting a status on a stub makes it a real article' }),
+    status: z
+      .enum([...WritableStatus.options, 'scheduled'])
+      .optional()
+      .meta({ description: 'setting a status on a stub makes it a real article; scheduled (with publishAt) has the server publish it then; any other status unschedules it' }),
+    publishAt: PublishAt.optional().meta({ description: 'with status scheduled: when the server publishes the article (in the future)' }),
   })
   .refine((b) => Object.keys(b).length > 0, 'send at least one field to change')
   .meta({ id: 'PatchArticle', minProperties: 1 });

@@ -13,7 +13,7 @@ export async function updateArticle(db: Db, id: number, expected: number, patch:
     const beforeRow = await tx.article.findUnique({ where: { id }, select: articleSummarySelect });
     if (!beforeRow) await requireArticle(tx, id);
     const version = await bumpArticleVersion(tx, id, expected);
-    const { publishedAt, headline, status, ...rest } = patch;
+    const { publishedAt, publishAt, headline, status, ...rest } = patch;
     const row = await tx.article.update({
       where: { id },
       data: {
@@ -21,6 +21,8 @@ export async function updateArticle(db: Db, id: number, expected: number, patch:
         ...(headline !== undefined ? { headline: headline.trim(), headlineDerived: false } : {}),
         // Giving a stub a real status turns it into an article.
         ...(status !== undefined ? { status, isStub: false } : {}),
+        // Only a scheduled article has a publishAt: any other status given unschedules it.
+        ...(status !== undefined ? { publishAt: publishAt === undefined ? null : new Date(publishAt) } : {}),
         ...(publishedAt !== undefined ? { publishedAt: publishedAt === null ? null : toDate(publishedAt) } : {}),
       },
       select: articleSummarySelect,
@@ -28,7 +30,7 @@ export async function updateArticle(db: Db, id: number, expected: number, patch:
     if (shownAsRelated(row) !== shownAsRelated(beforeRow!)) await touchArticlesShowing(tx, { articleId: id });
     const before = toArticleSummary(beforeRow!);
     const after = toArticleSummary(row);
-    const changed = Object.keys(patch) as (keyof ArticleSummary)[];
+    const changed = [...Object.keys(patch), ...(status !== undefined && !('publishAt' in patch) && before.publishAt ? ['publishAt'] : [])] as (keyof ArticleSummary)[];
     if (isDeepStrictEqual(pick(before, changed), pick(after, changed))) return new Unchanged(before);
     await recordRevision(tx, {
       entityType: 'article',

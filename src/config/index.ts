@@ -29,6 +29,19 @@ const EnvSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /** How long a desk sign-in lasts before the editor signs in again. */
   SESSION_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+  /** How often the server looks for scheduled articles that are due. */
+  SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(50).max(3_600_000).default(1_000),
+  /** "1": webhooks may be sent to private, loopback and link-local addresses (tests, a private network). */
+  WEBHOOKS_ALLOW_PRIVATE_NETWORKS: z.enum(['0', '1'], { error: 'must be 0 or 1' }).default('0'),
+  /** How long one webhook request may take (connect, send, answer) before it counts as failed. */
+  WEBHOOKS_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** The first retry's delay; each further retry waits twice as long, up to WEBHOOKS_RETRY_MAX_MS. */
+  WEBHOOKS_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(10_000),
+  WEBHOOKS_RETRY_MAX_MS: z.coerce.number().int().min(10).max(86_400_000).default(3_600_000),
+  /** Attempts before a delivery is marked failed. */
+  WEBHOOKS_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(15),
+  /** How often each server process looks for deliveries to send. */
+  WEBHOOKS_INTERVAL_MS: z.coerce.number().int().min(50).max(3_600_000).default(1_000),
 });
 
 export interface Config {
@@ -46,6 +59,17 @@ export interface Config {
   requestTimeoutMs: number;
   databasePoolSize: number;
   sessionMs: number;
+  schedulerIntervalMs: number;
+  webhooks: WebhookConfig;
+}
+
+export interface WebhookConfig {
+  allowPrivateNetworks: boolean;
+  timeoutMs: number;
+  retryBaseMs: number;
+  retryMaxMs: number;
+  maxAttempts: number;
+  intervalMs: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -73,5 +97,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
     databasePoolSize: e.DATABASE_POOL_SIZE,
     sessionMs: e.SESSION_HOURS * 3_600_000,
+    schedulerIntervalMs: e.SCHEDULER_INTERVAL_MS,
+    webhooks: {
+      allowPrivateNetworks: e.WEBHOOKS_ALLOW_PRIVATE_NETWORKS === '1',
+      timeoutMs: e.WEBHOOKS_TIMEOUT_MS,
+      retryBaseMs: e.WEBHOOKS_RETRY_BASE_MS,
+      retryMaxMs: e.WEBHOOKS_RETRY_MAX_MS,
+      maxAttempts: e.WEBHOOKS_MAX_ATTEMPTS,
+      intervalMs: e.WEBHOOKS_INTERVAL_MS,
+    },
   };
 }

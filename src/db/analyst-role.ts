@@ -3,8 +3,9 @@ import { AppError } from '../errors.ts';
 
 /**
  * A PostgreSQL role for analysts (docs/analysts.md): it can connect, read every table and view, and change nothing —
- * no write privilege, and its sessions are read-only by default as a second guard. `api_tokens`, `accounts` and
- * `account_sessions` are withheld: their hashes are credentials. Tables created later by the migrating user are readable too (default privileges).
+ * no write privilege, and its sessions are read-only by default as a second guard. `api_tokens`, `accounts`,
+ * `account_sessions` and `webhook_endpoints` are withheld: password and token hashes and signing secrets are
+ * credentials. Tables created later by the migrating user are readable too (default privileges).
  * Idempotent: running it again re-applies the grants (after a migration, or to set a new password).
  */
 export interface AnalystRoleOptions {
@@ -29,6 +30,8 @@ export function analystRoleSql(database: string, { role = 'analyst', password }:
     `REVOKE ALL ON "api_tokens" FROM ${r}`,
     `REVOKE ALL ON "accounts" FROM ${r}`,
     `REVOKE ALL ON "account_sessions" FROM ${r}`,
+    // Webhook signing secrets are credentials too.
+    `REVOKE ALL ON "webhook_endpoints" FROM ${r}`,
     `ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO ${r}`,
   ].join(';\n');
 }

@@ -4,7 +4,7 @@ import type { Prisma } from '../generated/sqlite/client.ts';
 
 export interface ExportFilter {
   /** default: every status but stubs (placeholders with no body; the related blocks recreate them) */
-  status?: 'draft' | 'published' | 'archived' | 'stub';
+  status?: 'draft' | 'published' | 'archived' | 'stub' | 'scheduled';
   /** changed at or after */
   since?: Date;
   publishedFrom?: Date;

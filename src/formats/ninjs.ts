@@ -10,7 +10,7 @@ import { type Uris, articleBody, wordCount } from './uris.ts';
  */
 export const NINJS_MEDIA_TYPE = 'application/ninjs+json';
 
-const PUB_STATUS = { published: 'usable', archived: 'usable', draft: 'withheld', stub: 'withheld' } as const;
+const PUB_STATUS = { published: 'usable', archived: 'usable', draft: 'withheld', stub: 'withheld', scheduled: 'withheld' } as const;
 
 export function toNinjs(article: ArticleDetail, uris: Uris): Record<string, unknown> {
   const plain = articleBody(article.paragraphs);

@@ -1,4 +1,5 @@
 import type { Tx } from '../db/client.ts';
+import { emitEvents } from '../webhooks/emit-events.ts';
 
 export type EntityType = 'article' | 'person';
 
@@ -21,8 +22,9 @@ export interface RevisionInput {
 }
 
 /**
- * Appends one history entry. Always called inside the transaction that makes the change, so a change and its
- * history entry are written together or not at all.
+ * Appends one history entry, and the webhook event it announces (src/webhooks/emit-events.ts). Always called inside
+ * the transaction that makes the change, so a change, its history entry and its event are written together or not
+ * at all.
  */
 export async function recordRevision(tx: Tx, input: RevisionInput): Promise<void> {
   await tx.revision.create({
@@ -37,6 +39,7 @@ export async function recordRevision(tx: Tx, input: RevisionInput): Promise<void
       after: toJson(input.after),
     },
   });
+  await emitEvents(tx, [input]);
 }
 
 // Dates and other non-JSON values become their JSON form; undefined becomes SQL NULL.

@@ -7,6 +7,7 @@ import * as people from '../people/endpoints.ts';
 import * as quotes from '../quotes/endpoints.ts';
 import * as related from '../related/endpoints.ts';
 import * as search from '../search/endpoints.ts';
+import * as webhooks from '../webhooks/endpoints.ts';
 import type { Access } from '../auth/access.ts';
 import type { Endpoint, Method, Route } from './endpoint.ts';
 import { healthz, readyz } from './health.ts';
@@ -61,4 +62,11 @@ export const routes: Route[] = [
   del('/api/people/:id', 'admin', people.remove),
   post('/api/people/:id/merge', 'admin', people.merge),
   get('/api/people/:id/history', 'editor', history.personHistory),
+
+  post('/api/webhooks', 'admin', webhooks.create),
+  get('/api/webhooks', 'admin', webhooks.list),
+  get('/api/webhooks/:id', 'admin', webhooks.get),
+  patch('/api/webhooks/:id', 'admin', webhooks.patch),
+  del('/api/webhooks/:id', 'admin', webhooks.remove),
+  get('/api/webhooks/:id/deliveries', 'admin', webhooks.deliveries),
 ];

@@ -88,7 +88,7 @@ export const Problem = z
   })
   .meta({ id: 'Problem', description: 'RFC 9457 problem details' });
 
-export const ArticleStatusEnum = z.enum(['draft', 'published', 'archived', 'stub']);
+export const ArticleStatusEnum = z.enum(['draft', 'published', 'archived', 'stub', 'scheduled']);
 export const WritableStatus = z.enum(['draft', 'published', 'archived']);
 export const QuoteKindEnum = z.enum(['direct', 'partial', 'scare']);
 

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config/index.ts';
 import type { Database } from '../db/client.ts';
 import { refreshPlannerStatistics } from '../db/planner-statistics.ts';
+import { startServerJobs } from '../jobs/server-jobs.ts';
 import { createApp } from './app.ts';
 import { answerClientErrors } from './client-error.ts';
 
@@ -32,6 +33,8 @@ export async function startServer(database: Database, config: Config, logger: Lo
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  // Scheduled publishing and webhook delivery (src/jobs/server-jobs.ts): stopped before the database closes.
+  const jobs = startServerJobs(database.prisma, config, logger);
 
   let closing: Promise<void> | undefined;
   const close = () =>
@@ -47,6 +50,7 @@ export async function startServer(database: Database, config: Config, logger: Lo
         server.closeAllConnections();
       }
       clearTimeout(timer);
+      await jobs.stop();
       await database.close();
     })());
 

@@ -11,7 +11,7 @@ const SearchQuery = z.strictObject({
     description: 'words (stemmed), "exact phrases", prefix*, -excluded or NOT excluded, a OR b',
     example: '"strategic focus" putin -taiwan',
   }),
-  status: z.enum(['draft', 'published', 'archived']).optional().meta({ description: 'editors: one status (default: all but stubs); readers see published only' }),
+  status: z.enum(['draft', 'published', 'archived', 'scheduled']).optional().meta({ description: 'editors: one status (default: all but stubs); readers see published only' }),
   cursor: CursorQuery,
   limit: integerText(1, 50)
     .optional()
@@ -34,7 +34,7 @@ export const search = endpoint({
     if (!canSeeUnpublished(principal) && query.status && query.status !== 'published') {
       throw new AppError('unauthorized', 'Searching unpublished articles needs a token');
     }
-    const statuses = !canSeeUnpublished(principal) ? ['published'] : query.status ? [query.status] : ['draft', 'published', 'archived'];
+    const statuses = !canSeeUnpublished(principal) ? ['published'] : query.status ? [query.status] : ['draft', 'published', 'archived', 'scheduled'];
     const limit = query.limit ?? 10;
     const { data, nextCursor } = await searchArticles(db, { q: query.q, statuses, limit, cursor: query.cursor });
     return { status: 200, body: { data, meta: { limit, nextCursor } } };

@@ -50,7 +50,7 @@ describeEachDatabase('read-only access for analysts', (ctx) => {
       });
     });
 
-    test('the analyst role cannot INSERT, UPDATE, DELETE, create tables, or read api_tokens', async () => {
+    test('the analyst role cannot INSERT, UPDATE, DELETE, create tables, or read api_tokens and webhook secrets', async () => {
       await asAnalyst(async (c) => {
         const refused = async (sql: string, why: RegExp) => {
           await assert.rejects(c.query(sql), why, sql);
@@ -65,6 +65,7 @@ describeEachDatabase('read-only access for analysts', (ctx) => {
         await refused('SELECT * FROM api_tokens', /permission denied/);
         await refused('SELECT password_hash FROM accounts', /permission denied/);
         await refused('SELECT token_hash FROM account_sessions', /permission denied/);
+        await refused('SELECT secret FROM webhook_endpoints', /permission denied/);
       });
       assert.equal(await ctx.db.prisma.person.count({ where: { name: 'x' } }), 0);
     });

@@ -31,12 +31,17 @@ const MODEL_TABLES = [
   'api_tokens',
   'article_people',
   'articles',
+  'leases',
   'mentions',
   'paragraphs',
   'people',
   'quotes',
+  'rate_limits',
   'related_articles',
   'revisions',
+  'webhook_deliveries',
+  'webhook_endpoints',
+  'webhook_events',
 ];
 
 // ---------------------------------------------------------------------------------------------- the Prisma CLI

@@ -47,7 +47,7 @@ export interface ArticleFields {
   sourceName: string | null;
   sourceUrl: string | null;
   language: string;
-  status: 'draft' | 'published' | 'archived' | 'stub';
+  status: 'draft' | 'published' | 'archived' | 'stub' | 'scheduled';
   isStub: boolean;
   /** ISO 8601 (UTC) */
   publishedAt: string | null;

@@ -1,0 +1,54 @@
+import type { RevisionInput } from '../history/record-revision.ts';
+
+/** What receivers can subscribe to. Each history entry (record-revision.ts) becomes at most one of these. */
+export const EVENT_TYPES = [
+  'article.created',
+  'article.updated',
+  'article.published',
+  'article.unpublished',
+  'article.deleted',
+  'article.restored',
+  'article.purged',
+  'person.merged',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+export interface EventOf {
+  type: EventType;
+  /** deliveries with the same key reach a receiver in the order their changes were committed */
+  orderingKey: string;
+}
+
+const ARTICLE_ACTIONS: Record<string, EventType> = {
+  'article.create': 'article.created',
+  'article.fill-stub': 'article.created',
+  'ingest.create': 'article.created',
+  'article.delete': 'article.deleted',
+  'article.restore': 'article.restored',
+  'article.purge': 'article.purged',
+};
+
+/**
+ * The event a history entry announces, or null. On an article: a change of status to or from published is
+ * article.published / article.unpublished whatever the action (an editor's PATCH, the schedule, a revision restored);
+ * creations, deletions, restores and purges have their own events; every other change to the article or anything in
+ * it (paragraphs, quotes, people, related links, a re-ingest, a person merged into it) is article.updated. On a
+ * person: only a merge (person.merge on the person kept) is announced.
+ */
+export function eventOf(input: RevisionInput): EventOf | null {
+  if (input.entityType === 'person') {
+    return input.action === 'person.merge' ? { type: 'person.merged', orderingKey: `person:${input.entityId}` } : null;
+  }
+  const orderingKey = `article:${input.entityId}`;
+  const from = statusIn(input.before);
+  const to = statusIn(input.after);
+  if (to === 'published' && from !== undefined && from !== 'published') return { type: 'article.published', orderingKey };
+  if (from === 'published' && to !== undefined && to !== 'published') return { type: 'article.unpublished', orderingKey };
+  return { type: ARTICLE_ACTIONS[input.action] ?? 'article.updated', orderingKey };
+}
+
+function statusIn(value: unknown): string | undefined {
+  if (value === null || typeof value !== 'object' || !('status' in value)) return undefined;
+  const status = (value as { status: unknown }).status;
+  return typeof status === 'string' ? status : undefined;
+}
