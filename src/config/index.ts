@@ -21,6 +21,8 @@ const EnvSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   /** PostgreSQL connection pool size. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** Days an article stays in the trash before the server empties it for good. */
+  TRASH_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(30),
 });
 
 export interface Config {
@@ -34,6 +36,7 @@ export interface Config {
   authFailureLimit: number;
   shutdownTimeoutMs: number;
   databasePoolSize: number;
+  trashRetentionDays: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -57,5 +60,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     authFailureLimit: e.AUTH_FAILURE_LIMIT,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     databasePoolSize: e.DATABASE_POOL_SIZE,
+    trashRetentionDays: e.TRASH_RETENTION_DAYS,
   };
 }

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config/index.ts';
 import type { Database } from '../db/client.ts';
 import { refreshPlannerStatistics } from '../db/planner-statistics.ts';
+import { startTrashRetention } from '../trash/trash-retention.ts';
 import { createApp } from './app.ts';
 
 export interface RunningServer {
@@ -23,6 +24,7 @@ export async function startServer(database: Database, config: Config, logger: Lo
   });
   // Idle keep-alive sockets would hold close() open until they time out: shorter than the shutdown budget.
   server.keepAliveTimeout = Math.min(5_000, config.shutdownTimeoutMs);
+  const stopTrashRetention = startTrashRetention(database.prisma, config.trashRetentionDays, logger);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
@@ -41,6 +43,7 @@ export async function startServer(database: Database, config: Config, logger: Lo
         server.closeAllConnections();
       }
       clearTimeout(timer);
+      await stopTrashRetention();
       await database.close();
     })());
 

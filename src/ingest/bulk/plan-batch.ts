@@ -117,8 +117,8 @@ export interface PlannedRows {
     speaker: PersonRef | null;
     addressee: PersonRef | null;
     verb: string | null;
-    startOffset: number;
-    endOffset: number;
+    startOffset: number | null;
+    endOffset: number | null;
     paragraphSpan: number;
   })[];
   related: (Ref & { article: Ref; related: Ref; position: number; title: string })[];
