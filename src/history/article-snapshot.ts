@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Db, Tx } from '../db/client.ts';
-import { ArticleStatusEnum, QuoteKindEnum } from '../http/schemas.ts';
+import { QuoteKindEnum } from '../http/schemas.ts';
+import { ArticleSummary } from '../articles/article-view.ts';
 import type { ArticleDetail } from '../articles/get-article.ts';
 import { loadArticleDetail } from '../articles/get-article.ts';
 
@@ -14,18 +15,9 @@ import { loadArticleDetail } from '../articles/get-article.ts';
 const PersonAtTheTime = z.object({ id: z.number().int(), name: z.string() });
 
 export const ArticleSnapshot = z.object({
-  article: z.object({
-    slug: z.string(),
-    headline: z.string(),
-    headlineDerived: z.boolean(),
-    standfirst: z.string().nullable(),
-    byline: z.string().nullable(),
-    sourceName: z.string().nullable(),
-    sourceUrl: z.string().nullable(),
-    language: z.string(),
-    status: ArticleStatusEnum,
-    isStub: z.boolean(),
-    publishedAt: z.string().nullable(),
+  article: ArticleSummary.pick({
+    slug: true, headline: true, headlineDerived: true, standfirst: true, byline: true, sourceName: true, sourceUrl: true,
+    language: true, status: true, isStub: true, publishedAt: true,
   }),
   /** the text of paragraph 1, 2, … */
   paragraphs: z.array(z.string()),

@@ -3,7 +3,7 @@ import { slugify } from '../articles/slugify.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { transaction } from '../db/transaction.ts';
 import { AppError } from '../errors.ts';
-import { type NewArticle, type PersonRef, type PlannedParagraph, type PlannedRows, type Ref, emptyRows } from '../ingest/bulk/plan-batch.ts';
+import { type PersonRef, type PlannedParagraph, type PlannedRows, type Ref, emptyRows, stubArticle } from '../ingest/bulk/plan-batch.ts';
 import { writePlannedRows } from '../ingest/write-planned-rows.ts';
 import { personNameKey } from '../people/name-key.ts';
 import type { ArticleSnapshot } from './article-snapshot.ts';
@@ -86,10 +86,7 @@ async function planSnapshotRows(tx: Tx, articleId: number, snapshot: ArticleSnap
     let target: Ref | undefined = existing.has(r.id) ? { id: r.id } : bySlug.get(slugify(r.title));
     if (!target) {
       const slug = slugify(r.title);
-      const stub: NewArticle = {
-        id: 0, slug, headline: r.title, headlineDerived: false, byline: null, sourceName: null, sourceUrl: null, language: 'en',
-        status: 'stub', isStub: true, publishedAt: null, sourceText: null, contentHash: null, version: 1,
-      };
+      const stub = stubArticle(slug, r.title);
       rows.articles.push(stub);
       bySlug.set(slug, stub);
       target = stub;

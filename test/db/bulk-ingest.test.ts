@@ -101,6 +101,7 @@ describeEachDatabase('bulk ingest', (ctx) => {
     assert.deepEqual(reports.map((r) => r.input.name), (await collectInputs([dir])).map((i) => i.name), 'reports in input order');
     const [bulk, expected] = [await dump(ctx.db.prisma), await dump(reference.prisma)];
     assert.ok(expected.articles.some((a) => a.isStub) && expected.articles.some((a) => a.version > 1), 'the corpus exercises stubs and fills');
+    assert.ok(expected.revisions.every((r) => JSON.parse(r).snapshot !== null), 'every ingest entry keeps the article as it stored it (revisions/:n)');
     for (const table of Object.keys(expected) as (keyof typeof expected)[]) assert.deepEqual(bulk[table], expected[table], table);
   });
 

@@ -346,10 +346,7 @@ function planBody(rows: PlannedRows, article: Ref, parsed: ParsedArticle, { peop
     seen.add(slug);
     let target = articles.get(slug)?.ref;
     if (!target) {
-      const stub: NewArticle = {
-        id: 0, slug, headline: title, headlineDerived: false, byline: null, sourceName: null, sourceUrl: null, language: 'en',
-        status: 'stub', isStub: true, publishedAt: null, sourceText: null, contentHash: null, version: 1,
-      };
+      const stub = stubArticle(slug, title);
       rows.articles.push(stub);
       articles.set(slug, { ref: stub, slug, isStub: true, contentHash: null, version: 1, standfirst: null, trashed: false });
       target = stub;
@@ -410,6 +407,12 @@ function snapshotOfPlan(fields: Omit<ArticleFields, 'version'> & { slug: string;
     related: rows.related.map((r) => ({ id: r.related.id, title: r.title })),
   };
 }
+
+/** A stub for a related headline the store does not have: found again by its slug when that article arrives. */
+export const stubArticle = (slug: string, title: string): NewArticle => ({
+  id: 0, slug, headline: title, headlineDerived: false, byline: null, sourceName: null, sourceUrl: null, language: 'en',
+  status: 'stub', isStub: true, publishedAt: null, sourceText: null, contentHash: null, version: 1,
+});
 
 /** The rows of several planned articles as one set per table, in batch order. */
 export function mergeRows(plans: ArticlePlan[]): PlannedRows {
