@@ -4,7 +4,9 @@ import request from 'supertest';
 import { type ArticleDetail, loadArticleDetail } from '../../src/articles/get-article.ts';
 import { streamArticles } from '../../src/export/article-stream.ts';
 import { importArticle } from '../../src/ingest/import-article.ts';
+import { pino } from 'pino';
 import { purgeExpiredTrash } from '../../src/trash/purge-article.ts';
+import { startTrashRetention } from '../../src/trash/trash-retention.ts';
 import { makeArticleText } from '../support/articles.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { articleEtag, articleFactory, assertMatchesOpenApi, bearer, testApp, tokenFor } from '../support/http.ts';
@@ -159,6 +161,17 @@ describeEachDatabase('trash', (ctx) => {
     const last = await ctx.db.prisma.revision.findFirst({ where: { entityType: 'article', entityId: old.id }, orderBy: { id: 'desc' } });
     assert.deepEqual([last?.action, last?.actor], ['article.purge', 'trash-retention']);
     assert.deepEqual(await purgeExpiredTrash(ctx.db.prisma, now, 30), [], 'a second round finds nothing');
+  });
+
+  test('the server’s retention timer empties expired articles from the start, logs them, and stops cleanly', async () => {
+    const a = await articleFactory(ctx.db);
+    await ctx.db.prisma.article.update({ where: { id: a.id }, data: { deletedAt: new Date(Date.now() - 40 * 86_400_000), deletedBy: 'x' } });
+    const lines: { msg: string; purged?: number[] }[] = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
+    const stop = startTrashRetention(ctx.db.prisma, 30, logger, 3_600_000);
+    await stop(); // waits for the round under way
+    assert.equal(await ctx.db.prisma.article.count({ where: { id: a.id } }), 0);
+    assert.ok(lines.some((l) => l.purged?.includes(a.id)), 'the purge is logged with the ids');
   });
 
   test('the ingest does not write to an article in the trash: it says to restore or purge it', async () => {
