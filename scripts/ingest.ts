@@ -3,6 +3,7 @@
  * Ingests raw article text into the configured database (DATABASE_URL), one transaction per article.
  * --dry-run --json prints what would be stored, as one JSON object per article, and writes nothing.
  */
+import { exitWithParent } from '../src/cli/exit-with-parent.ts';
 import 'dotenv/config';
 import { runMain } from '../src/cli/run-main.ts';
 import { Command, InvalidArgumentError, Option } from 'commander';
@@ -39,6 +40,7 @@ const program = new Command()
   .showHelpAfterError();
 
 async function main(): Promise<number> {
+  exitWithParent();
   program.parse();
   const opts = program.opts<ParseOptions & { actor: string; dryRun?: boolean; json?: boolean }>();
   const { actor, dryRun, json, ...rest } = opts;

@@ -1,12 +1,10 @@
 import { ArticlePersonView } from '../articles/get-article.ts';
-import { actorOf, endpoint } from '../http/endpoint.ts';
-import { expectedVersion, formatEtag } from '../http/etag.ts';
+import { endpoint } from '../http/endpoint.ts';
 import { IdParams } from '../http/schemas.ts';
 import { AddArticlePersonBody, ArticlePersonParams, PatchArticlePersonBody } from './schemas.ts';
 import { addArticlePerson, removeArticlePerson, updateArticlePerson } from './write-article-people.ts';
 
 const tag = 'people';
-const etag = (articleId: number, version: number) => formatEtag('article', articleId, version);
 
 export const add = endpoint({
   operationId: 'addArticlePerson',
@@ -15,13 +13,13 @@ export const add = endpoint({
   tag,
   params: IdParams,
   body: { type: 'json', schema: AddArticlePersonBody },
+  entity: 'article',
   ifMatch: true,
   responses: { 201: { description: 'the person as the article shows them; ETag is the article’s', schema: ArticlePersonView, etag: true } },
   errors: [404, 409, 422],
-  async handle({ params, body, db, principal, ifMatch }) {
-    const expected = expectedVersion(ifMatch, 'article', params.id);
-    const { value, version } = await addArticlePerson(db, params.id, expected, body, actorOf(principal));
-    return { status: 201, body: value, etag: etag(params.id, version) };
+  async handle({ params, body, db, expected, actor }) {
+    const { value, version } = await addArticlePerson(db, params.id, expected, body, actor);
+    return { status: 201, body: value, entity: { id: params.id, version } };
   },
 });
 
@@ -32,13 +30,13 @@ export const patch = endpoint({
   tag,
   params: ArticlePersonParams,
   body: { type: 'json', schema: PatchArticlePersonBody },
+  entity: 'article',
   ifMatch: true,
   responses: { 200: { description: 'the person as the article shows them', schema: ArticlePersonView, etag: true } },
   errors: [404, 422],
-  async handle({ params, body, db, principal, ifMatch }) {
-    const expected = expectedVersion(ifMatch, 'article', params.id);
-    const { value, version } = await updateArticlePerson(db, params.id, params.personId, expected, body, actorOf(principal));
-    return { status: 200, body: value, etag: etag(params.id, version) };
+  async handle({ params, body, db, expected, actor }) {
+    const { value, version } = await updateArticlePerson(db, params.id, params.personId, expected, body, actor);
+    return { status: 200, body: value, entity: { id: params.id, version } };
   },
 });
 
@@ -48,12 +46,12 @@ export const remove = endpoint({
   description: 'Refused (409, naming the quotes) while a quote of the article has them as speaker or addressee.',
   tag,
   params: ArticlePersonParams,
+  entity: 'article',
   ifMatch: true,
   responses: { 204: { description: 'removed; ETag is the article’s new one', etag: true } },
   errors: [404, 409],
-  async handle({ params, db, principal, ifMatch }) {
-    const expected = expectedVersion(ifMatch, 'article', params.id);
-    const version = await removeArticlePerson(db, params.id, params.personId, expected, actorOf(principal));
-    return { status: 204, etag: etag(params.id, version) };
+  async handle({ params, db, expected, actor }) {
+    const version = await removeArticlePerson(db, params.id, params.personId, expected, actor);
+    return { status: 204, entity: { id: params.id, version } };
   },
 });

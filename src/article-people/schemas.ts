@@ -15,5 +15,5 @@ export type AddArticlePersonBody = z.infer<typeof AddArticlePersonBody>;
 export const PatchArticlePersonBody = z
   .strictObject(fields)
   .refine((b) => Object.keys(b).length > 0, 'send at least one field to change')
-  .meta({ id: 'PatchArticlePerson' });
+  .meta({ id: 'PatchArticlePerson', minProperties: 1 });
 export type PatchArticlePersonBody = z.infer<typeof PatchArticlePersonBody>;

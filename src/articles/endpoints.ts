@@ -4,8 +4,8 @@ import type { Tx } from '../db/client.ts';
 import { transaction } from '../db/transaction.ts';
 import { AppError } from '../errors.ts';
 import { importArticle, withConflictRetry } from '../ingest/import-article.ts';
-import { actorOf, endpoint } from '../http/endpoint.ts';
-import { expectedVersion, formatEtag, matchesIfNoneMatch, stale } from '../http/etag.ts';
+import { endpoint } from '../http/endpoint.ts';
+import { formatEtag, matchesIfNoneMatch, stale } from '../http/etag.ts';
 import { IdParams, PageMeta, text } from '../http/schemas.ts';
 import { ArticleSummary } from './article-view.ts';
 import { articleNotFound } from './article-version.ts';
@@ -29,9 +29,11 @@ const articleEtag = (a: { id: number; version: number }) => formatEtag('article'
 export const list = endpoint({
   operationId: 'listArticles',
   summary: 'List articles (keyset pagination)',
+  description: 'Readers without a token see published articles only (status=draft, archived or stub is a 401 for them). publishedFrom after publishedTo is a 422.',
   tag,
   query: ListArticlesQuery,
   responses: { 200: { description: 'a page of articles', schema: z.object({ data: z.array(ArticleSummary), meta: PageMeta }) } },
+  errors: [401, 422],
   async handle({ query, db, principal }) {
     if (!canSeeUnpublished(principal) && query.status && query.status !== 'published') {
       throw new AppError('unauthorized', 'Listing unpublished articles needs a token');
@@ -79,9 +81,9 @@ export const get = endpoint({
   errors: [404, 406],
   async handle({ params, query, db, cache, principal, ifNoneMatch, accepts, origin }) {
     const format = chooseArticleFormat(query.format, accepts);
-    const head = await findArticleHead(db, params.idOrSlug);
+    const head = await findArticleHead(db, params.id);
     // Unpublished work (drafts may hold embargoed news) does not even exist for readers.
-    if (!head || (head.status !== 'published' && !canSeeUnpublished(principal))) throw articleNotFound(params.idOrSlug.slice(0, 100));
+    if (!head || (head.status !== 'published' && !canSeeUnpublished(principal))) throw articleNotFound(params.id.slice(0, 100));
     const negotiated = { vary: 'Accept', ...(format === 'json' ? {} : { type: ARTICLE_FORMATS[format] }) };
     const etag = representationEtag(articleEtag(head), format);
     if (matchesIfNoneMatch(ifNoneMatch, etag)) return { status: 304, etag, ...negotiated };
@@ -110,15 +112,19 @@ export const get = endpoint({
 export const create = endpoint({
   operationId: 'createArticle',
   summary: 'Create an article from structured JSON',
-  description: 'Quotes name their paragraph by position and their speaker by {"id"} or {"name"}; related articles by {"id"} or {"headline"} (stubs are created).',
+  description:
+    'Quotes name their paragraph by position and their speaker by {"id"} or {"name"}; related articles by {"id"} or {"headline"} (stubs are created). ' +
+    'Rules across fields, each a 422 naming the field: a quote or mention points at a paragraph the article has; a person is listed once; ' +
+    'a scare quote has no speaker; offsets come both or neither, start before end, and frame the quote text in its paragraph.',
   tag,
   body: { type: 'json', schema: CreateArticleBody },
+  entity: 'article',
   responses: { 201: { description: 'created', schema: ArticleDetail, etag: true, location: true } },
   errors: [409, 422],
-  async handle({ body, db, principal }) {
+  async handle({ body, db, actor }) {
     assertRules(body, createArticleRules);
-    const article = await createArticle(db, body, actorOf(principal));
-    return { status: 201, body: article, etag: articleEtag(article), location: `/api/articles/${article.id}` };
+    const article = await createArticle(db, body, actor);
+    return { status: 201, body: article, entity: article, location: `/api/articles/${article.id}` };
   },
 });
 
@@ -131,14 +137,14 @@ export const importText = endpoint({
   tag,
   query: ImportQuery,
   body: { type: 'text', schema: text(10_000_000).meta({ description: 'the article as plain text' }) },
+  entity: 'article',
   ifMatch: 'for updates',
   responses: {
     201: { description: 'a new article (or a stub filled)', schema: ImportResult, etag: true, location: true },
     200: { description: 'an existing article updated, or unchanged', schema: ImportResult, etag: true, location: true },
   },
   errors: [409, 422],
-  async handle({ body, query, db, principal, ifMatch }) {
-    const actor = actorOf(principal);
+  async handle({ body, query, db, actor, ifMatch, expectedFor }) {
     // Its own transaction (for the If-Match check) turns off the ingest's retry; two imports of the same new text
     // at once would leave the loser a 409 on the slug. Retried, it sees the winner's article: unchanged, 200.
     const result = await withConflictRetry(() => transaction(db, async (tx) => {
@@ -153,7 +159,7 @@ export const importText = endpoint({
         }
         // The ingest moved the version by one; the editor must have read the version it replaced.
         const { version } = await tx.article.findUniqueOrThrow({ where: { id: r.articleId }, select: { version: true } });
-        if (expectedVersion(ifMatch, 'article', r.articleId) !== version - 1) throw stale('article');
+        if (expectedFor(r.articleId) !== version - 1) throw stale('article');
       }
       const { version } = await tx.article.findUniqueOrThrow({ where: { id: r.articleId }, select: { version: true } });
       return { ...r, version };
@@ -162,7 +168,7 @@ export const importText = endpoint({
     return {
       status: result.outcome === 'created' ? 201 : 200,
       body: body201,
-      etag: articleEtag({ id: result.articleId, version }),
+      entity: { id: result.articleId, version },
       location: `/api/articles/${result.articleId}`,
     };
   },
@@ -174,13 +180,13 @@ export const patch = endpoint({
   tag,
   params: IdParams,
   body: { type: 'json', schema: PatchArticleBody },
+  entity: 'article',
   ifMatch: true,
   responses: { 200: { description: 'the article (without nested rows)', schema: ArticleSummary, etag: true } },
   errors: [404, 409, 422],
-  async handle({ params, body, db, principal, ifMatch }) {
-    const expected = expectedVersion(ifMatch, 'article', params.id);
-    const article = await updateArticle(db, params.id, expected, body, actorOf(principal));
-    return { status: 200, body: article, etag: articleEtag(article) };
+  async handle({ params, body, db, expected, actor }) {
+    const article = await updateArticle(db, params.id, expected, body, actor);
+    return { status: 200, body: article, entity: article };
   },
 });
 
@@ -193,11 +199,12 @@ export const remove = endpoint({
     'Links to it from other articles stay, marked `trashed`.',
   tag,
   params: IdParams,
+  entity: 'article',
   ifMatch: true,
   responses: { 204: { description: 'in the trash' } },
   errors: [404],
-  async handle({ params, db, principal, ifMatch }) {
-    await moveToTrash(db, params.id, expectedVersion(ifMatch, 'article', params.id), actorOf(principal));
+  async handle({ params, db, expected, actor }) {
+    await moveToTrash(db, params.id, expected, actor);
     return { status: 204 };
   },
 });

@@ -1,4 +1,5 @@
 import type { Db } from '../db/client.ts';
+import { inDateDomain } from '../dates.ts';
 import type { Prisma } from '../generated/sqlite/client.ts';
 import { type CursorKey, decodeCursor, encodeCursor, page } from '../http/cursor.ts';
 import { matchingIds } from '../search/search-articles.ts';
@@ -95,6 +96,6 @@ function keysetAfter(field: SortField, dir: 'asc' | 'desc', after: { key: Cursor
   const cmp = dir === 'desc' ? 'lt' : 'gt';
   if (after.key === null) return { id: -1 }; // a forged cursor: a null key on a sort that has none
   const key = field === 'headline' ? String(after.key) : new Date(String(after.key));
-  if (key instanceof Date && Number.isNaN(key.getTime())) return { id: -1 }; // a forged cursor: empty page
+  if (key instanceof Date && !inDateDomain(key.getTime())) return { id: -1 }; // a forged cursor: empty page
   return { OR: [{ [field]: { [cmp]: key } }, { [field]: key, id: { [cmp]: after.id } }] };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RelatedRef } from '../related/set-related.ts';
-import { CursorQuery, DateInput, IdNumber, IdString, LimitQuery, PersonRef, QuoteKindEnum, WritableStatus, optionalText, text } from '../http/schemas.ts';
+import { CursorQuery, DateInput, describedAs, IdNumber, IdString, LimitQuery, PersonRef, QuoteKindEnum, WritableStatus, optionalText, text } from '../http/schemas.ts';
 import { ARTICLE_SORTS, TEXT_FILTER_LIMIT } from './list-articles.ts';
 
 const Slug = z
@@ -13,7 +13,15 @@ const Language = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a languag
 const Url = z.url({ protocol: /^https?$/ }).max(2000);
 
 export const ArticleKeyParams = z.strictObject({
-  idOrSlug: z.string().min(1).max(200).meta({ description: 'numeric id or slug' }),
+  id: z
+    .string()
+    .min(1)
+    .max(200)
+    .meta({
+      description: 'numeric id or slug',
+      // Any text is looked up (an unknown one is a 404), but a client means one of these two.
+      override: describedAs({ anyOf: [{ type: 'integer', minimum: 1, maximum: 2_147_483_647 }, { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 80 }] }),
+    }),
 });
 
 export const ArticleFormatQuery = z.strictObject({
@@ -87,7 +95,7 @@ export const PatchArticleBody = z
     status: WritableStatus.optional().meta({ description: 'setting a status on a stub makes it a real article' }),
   })
   .refine((b) => Object.keys(b).length > 0, 'send at least one field to change')
-  .meta({ id: 'PatchArticle' });
+  .meta({ id: 'PatchArticle', minProperties: 1 });
 export type PatchArticleBody = z.infer<typeof PatchArticleBody>;
 
 export const ImportQuery = z.strictObject({

@@ -11,14 +11,20 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** Express "trust proxy": set when behind a reverse proxy so rate limits see the client's address. */
-  TRUST_PROXY: z.string().default('loopback'),
+  /** Express "trust proxy": set to the proxy's address when behind one, so rate limits see the client's address.
+   *  Default false: trusting loopback would let any process on this host pick its own address with X-Forwarded-For. */
+  TRUST_PROXY: z.string().default('false'),
   JSON_BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, 'a size such as 1mb or 512kb').default('1mb'),
   TEXT_BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, 'a size such as 2mb').default('2mb'),
   /** Failed authentications allowed per client address per 15 minutes before 429. */
   AUTH_FAILURE_LIMIT: z.coerce.number().int().positive().default(20),
   /** How long a graceful shutdown waits for in-flight requests. */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /** Open connections the server accepts at once; more are closed on arrival. */
+  MAX_CONNECTIONS: z.coerce.number().int().positive().default(512),
+  /** How long a client may take to send the request headers, and the whole request (headers and body). */
+  HEADERS_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
   /** PostgreSQL connection pool size. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /** Days an article stays in the trash before the server empties it for good. */
@@ -35,6 +41,9 @@ export interface Config {
   textBodyLimit: string;
   authFailureLimit: number;
   shutdownTimeoutMs: number;
+  maxConnections: number;
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
   databasePoolSize: number;
   trashRetentionDays: number;
 }
@@ -59,6 +68,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     textBodyLimit: e.TEXT_BODY_LIMIT,
     authFailureLimit: e.AUTH_FAILURE_LIMIT,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    maxConnections: e.MAX_CONNECTIONS,
+    headersTimeoutMs: e.HEADERS_TIMEOUT_MS,
+    requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
     databasePoolSize: e.DATABASE_POOL_SIZE,
     trashRetentionDays: e.TRASH_RETENTION_DAYS,
   };

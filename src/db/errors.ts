@@ -14,12 +14,22 @@ export function translateDbError(e: unknown): unknown {
     // SQLite's lock wait running out arrives as P1008 "timed out"; the driver's own code says what it was.
     const original = (e.meta?.driverAdapterError as { cause?: { originalCode?: unknown } } | undefined)?.cause?.originalCode;
     if (typeof original === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(original)) return busy(e);
+    // A value the database refuses by a rule of its own — SQLite's triggers (the date domain), PostgreSQL's CHECK
+    // (23514) and data exceptions (22xxx: a date out of its range) — is this data refused, not a broken server.
+    // (Prisma files a trigger's abort under P2003 and the rest under P2039: the driver's code says what it was.)
+    if (typeof original === 'string' && /^(SQLITE_CONSTRAINT_TRIGGER|SQLITE_CONSTRAINT_CHECK|23514|22[0-9A-Z]{3})$/.test(original)) {
+      const said = (e.meta?.driverAdapterError as { cause?: { originalMessage?: unknown } } | undefined)?.cause?.originalMessage;
+      return new AppError('unprocessable', `The database refused the data: ${typeof said === 'string' ? said.slice(0, 300) : original}`, { cause: e });
+    }
     switch (e.code) {
       case 'P2002':
         return new AppError('conflict', `A record with the same ${target ?? 'unique value'} already exists`, { cause: e });
       case 'P2003':
       case 'P2014':
         return new AppError('conflict', 'The record is still referenced by other records', { cause: e });
+      case 'P2034':
+        // Reached only outside transaction() (which retries it): one statement that lost a deadlock.
+        return new AppError('unavailable', 'The write collided with another (deadlock); nothing was changed, send it again', { cause: e });
       case 'P2025':
       case 'P2001':
         return new AppError('not_found', 'The record does not exist (it may have just been deleted)', { cause: e });
@@ -55,6 +65,20 @@ export function translateDbError(e: unknown): unknown {
     return new AppError('unavailable', 'The database cannot be written (disk full or read-only); nothing was changed', { cause: e });
   }
   return e;
+}
+
+/**
+ * A deadlock (PostgreSQL 40P01) or serialization failure (40001), which Prisma reports as P2034 and a driver by its
+ * SQLSTATE: the transaction lost a race and can be run again as it was (transaction.ts retries it).
+ */
+export function isWriteConflict(e: unknown): boolean {
+  if (e instanceof Prisma.PrismaClientKnownRequestError) {
+    if (e.code === 'P2034') return true;
+    const original = (e.meta?.driverAdapterError as { cause?: { originalCode?: unknown } } | undefined)?.cause?.originalCode;
+    return original === '40P01' || original === '40001';
+  }
+  const code = (e as { code?: unknown; cause?: { originalCode?: unknown } } | null)?.code ?? (e as { cause?: { originalCode?: unknown } } | null)?.cause?.originalCode;
+  return code === '40P01' || code === '40001' || code === 'P2034';
 }
 
 /**

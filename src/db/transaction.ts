@@ -1,8 +1,12 @@
 import { type Db, type Tx, isClient } from './client.ts';
-import { translateDbError } from './errors.ts';
+import { AppError } from '../errors.ts';
+import { isWriteConflict, translateDbError } from './errors.ts';
 import { refreshArticleSearch } from './search-index.ts';
 
 const TX_OPTIONS = { maxWait: 10_000, timeout: 60_000 };
+
+/** How often a transaction that lost a deadlock or a serialization check is run again before the client is told. */
+export const WRITE_CONFLICT_ATTEMPTS = 5;
 
 /**
  * What a write returns when the edit turned out to change nothing (the same speaker, the same order): transaction()
@@ -30,18 +34,37 @@ class Rollback extends Error {
  */
 export async function transaction<T>(db: Db | Tx, fn: (tx: Tx) => Promise<T | Unchanged<T>>): Promise<T> {
   try {
-    if (isClient(db)) {
-      return await db.$transaction(async (tx) => {
-        const result = await fn(tx);
-        if (result instanceof Unchanged) throw new Rollback(result.result);
-        await refreshArticleSearch(tx);
-        return result;
-      }, TX_OPTIONS);
-    }
+    if (isClient(db)) return await retryingWriteConflicts(() => db.$transaction(async (tx) => {
+      const result = await fn(tx);
+      if (result instanceof Unchanged) throw new Rollback(result.result);
+      await refreshArticleSearch(tx);
+      return result;
+    }, TX_OPTIONS));
     const result = await fn(db);
     return result instanceof Unchanged ? result.result : result;
   } catch (e) {
     if (e instanceof Rollback) return e.result as T;
     throw translateDbError(e);
+  }
+}
+
+/**
+ * PostgreSQL ends one of two transactions that wait on each other (deadlock, 40P01) or that could not be serialized
+ * (40001); Prisma reports both as P2034. Nothing of the loser was written, and running it again is what the
+ * database asks for: the transaction we own is retried here, after a short random pause so the two do not meet
+ * again. A caller's transaction is never retried alone (the error goes up to the one who owns it). If the conflict
+ * persists, the client gets 503 with Retry-After — the server did not break, the request can simply be sent again.
+ */
+async function retryingWriteConflicts<T>(run: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (e) {
+      if (!isWriteConflict(e)) throw e;
+      if (attempt >= WRITE_CONFLICT_ATTEMPTS) {
+        throw new AppError('unavailable', `The write kept colliding with other writes (deadlock or serialization failure, ${attempt} attempts); nothing was changed, send it again`, { cause: e });
+      }
+      await new Promise((r) => setTimeout(r, 10 * 2 ** attempt + Math.floor(Math.random() * 25)));
+    }
   }
 }

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../errors.ts';
-import { actorOf, endpoint } from '../http/endpoint.ts';
-import { expectedVersion, formatEtag } from '../http/etag.ts';
+import { endpoint } from '../http/endpoint.ts';
 import { CursorQuery, IdParams, IdString, LimitQuery, PageMeta } from '../http/schemas.ts';
 import { ArticleDetail, loadArticleDetail } from '../articles/get-article.ts';
 import { ArticleRevision, loadArticleRevision } from './article-revision.ts';
@@ -21,7 +20,7 @@ function historyOf(entityType: EntityType, operationId: string) {
     params: IdParams,
     query: HistoryQuery,
     responses: { 200: { description: 'a page of revisions', schema: HistoryPage } },
-    errors: [404],
+    errors: [404, 422],
     async handle({ params, query, db }) {
       const limit = query.limit ?? 20;
       const { data, nextCursor } = await listHistory(db, entityType, params.id, { cursor: query.cursor, limit });
@@ -69,13 +68,13 @@ export const restoreArticleRevision = endpoint({
     '409 when the slug it had is another article’s now.',
   tag: 'history',
   params: RevisionParams,
+  entity: 'article',
   ifMatch: true,
   responses: { 200: { description: 'the article as it now is', schema: ArticleDetail, etag: true } },
   errors: [404, 409],
-  async handle({ params, db, principal, ifMatch }) {
-    const expected = expectedVersion(ifMatch, 'article', params.id);
-    await restoreRevision(db, params.id, params.n, expected, actorOf(principal));
+  async handle({ params, db, expected, actor }) {
+    await restoreRevision(db, params.id, params.n, expected, actor);
     const article = await loadArticleDetail(db, params.id);
-    return { status: 200, body: article, etag: formatEtag('article', article.id, article.version) };
+    return { status: 200, body: article, entity: article };
   },
 });

@@ -4,10 +4,10 @@ import helmet from 'helmet';
 import { pino, type Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import swaggerUi from 'swagger-ui-express';
-import { authenticate } from '../auth/middleware.ts';
+import { authenticate, requireAccess } from '../auth/middleware.ts';
 import type { Config } from '../config/index.ts';
 import type { Db } from '../db/client.ts';
-import { AppError } from '../errors.ts';
+import { methodNotAllowed } from './allowed-methods.ts';
 import { toHandler } from './endpoint.ts';
 import { buildOpenApi } from './openapi.ts';
 import { notFoundHandler, problemHandler } from './problem.ts';
@@ -62,42 +62,30 @@ export function createApp({ db, config, logger = pino({ level: config.logLevel }
   );
   app.use(helmet());
 
-  const openapi = buildOpenApi(routes);
+  const openapi = buildOpenApi(routes, { serverUrl: `http://${config.host}:${config.port}` });
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openapi);
   });
   // swagger-ui-dist is installed locally: the docs page works offline.
   app.use('/docs', swaggerUi.serve, swaggerUi.setup(openapi, { customSiteTitle: 'News store API' }));
 
+  // A method the path does not take is a 405 whoever asks, before the token and the body are looked at.
+  app.use(methodNotAllowed(routes));
   app.use('/api', authenticate(db, config.authFailureLimit));
-  app.use(express.json({ limit: config.jsonBodyLimit, type: 'application/json' }));
-  app.use(express.text({ limit: config.textBodyLimit, type: 'text/plain' }));
+  // Bodies are read per route, after its access check (requireAccess): a request refused for want of a token is
+  // answered before a byte of its body is read.
+  const bodyParsers = [
+    express.json({ limit: config.jsonBodyLimit, type: 'application/json' }),
+    express.text({ limit: config.textBodyLimit, type: 'text/plain' }),
+  ];
 
   // Published articles rendered once per version (src/articles/endpoints.ts); per app, so tests never share one.
   const cache = createRenderCache();
-  for (const route of routes) app[route.method](route.path, toHandler(route, { db, config, cache }));
-  // A path that exists with other methods: 405 with Allow, not a 404 that says the thing is not there.
-  for (const [path, methods] of methodsByPath(routes)) {
-    const allow = [...methods, ...(methods.includes('GET') ? ['HEAD'] : [])].join(', ');
-    app.all(path, (req, res, next) => {
-      res.set('Allow', allow);
-      next(new AppError('method_not_allowed', `${req.method} is not allowed here; this path takes ${allow}`));
-    });
-  }
+  for (const route of routes) app[route.method](route.path, requireAccess(route.access), ...bodyParsers, toHandler(route, { db, config, cache }));
 
   app.use(notFoundHandler);
   app.use(problemHandler);
   return app;
-}
-
-/** Each route path (parameters named alike: /a/:id and /a/:idOrSlug are one path) with the methods it takes. */
-function methodsByPath(all: typeof routes): Map<string, string[]> {
-  const byPath = new Map<string, string[]>();
-  for (const route of all) {
-    const path = route.path.replace(/:\w+/g, ':param');
-    byPath.set(path, [...(byPath.get(path) ?? []), route.method.toUpperCase()]);
-  }
-  return byPath;
 }
 
 /** TRUST_PROXY: "true"/"false", a hop count, or Express's names/addresses ("loopback", "10.0.0.0/8"). */

@@ -1,4 +1,5 @@
 import { AppError } from '../errors.ts';
+import { unstorableText } from './clean-text.ts';
 
 /**
  * Opaque keyset cursors: base64url of [sort, key, id] — the sort it was made for, the last row's sort key and id.
@@ -22,12 +23,15 @@ export function decodeCursor(cursor: string, sort: string): { key: CursorKey; id
   if (s !== sort) throw badCursor(`was made for sort=${String(s)}; keep the sort when paging`);
   if (!Number.isSafeInteger(id) || (id as number) < 1 || (id as number) > 2_147_483_647) throw badCursor('is damaged');
   if (key !== null && typeof key !== 'string' && typeof key !== 'number') throw badCursor('is damaged');
-  if (typeof key === 'string' && key.length > 1000) throw badCursor('is damaged');
+  // A forged key with a NUL or a lone surrogate would reach the database as a comparison value.
+  if (typeof key === 'string' && (key.length > 1000 || unstorableText(key))) throw badCursor('is damaged');
+  if (typeof key === 'number' && !Number.isFinite(key)) throw badCursor('is damaged');
   return { key, id: id as number };
 }
 
+// A 422, not a 400: any text is a well-formed cursor; only the server knows which ones it issued.
 function badCursor(why: string) {
-  return new AppError('bad_request', `The cursor ${why}`, { issues: [{ path: ['query', 'cursor'], message: why }] });
+  return new AppError('unprocessable', `The cursor ${why}`, { issues: [{ path: ['query', 'cursor'], message: why }] });
 }
 
 /** One more row than the page is fetched to learn whether a next page exists. */

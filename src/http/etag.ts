@@ -27,7 +27,8 @@ export function expectedVersion(ifMatch: string | undefined, kind: EtagKind, id:
   const required = (message: string, issue: string) => new AppError('precondition_required', message, { issues: [{ path: ['headers', 'if-match'], message: issue }] });
   if (!tags.length) throw required(`This write needs an If-Match header with the ${kind}'s ETag; GET the ${kind} first`, 'required');
   if (tags.includes('*')) throw required(`If-Match: * is not accepted (it would switch off the lost-edit check); send the ${kind}'s ETag`, 'must be an ETag, not *');
-  const pattern = new RegExp(`^"${kind}-${id}-v(\\d{1,10})"$`);
+  // Strong comparison: the tag must be the one we send, character for character ("…-v04" is not "…-v4").
+  const pattern = new RegExp(`^"${kind}-${id}-v([1-9]\\d{0,9})"$`);
   for (const tag of tags) {
     const m = pattern.exec(tag);
     if (m) return Number(m[1]);

@@ -17,12 +17,16 @@ const ERROR_TEXT: Record<number, string> = {
   412: 'If-Match is stale: someone else changed it since you read it; reload and redo',
   413: 'the body is larger than the configured limit',
   415: 'wrong Content-Type for the body',
-  422: 'well-formed but breaks a rule (errors[] says which)',
+  422: 'well-formed but breaks a rule the schema cannot express (errors[] says which): a cross-field rule, a search query the syntax cannot read, a cursor this API did not issue',
   428: 'If-Match is required for this write',
   429: 'too many failed authentications from this address',
   500: 'a bug: logged with the request id (requestId), no details leave the server',
   503: 'the database is unavailable; retry later',
 };
+
+// RFC 9110 entity tags, one or more, comma-separated: `*` is refused (428) and an empty value is no ETag.
+const ETAG_LIST = /^(W\/)?"[\x21\x23-\x7e]*"([ \t]*,[ \t]*(W\/)?"[\x21\x23-\x7e]*")*$/;
+const etagList = (description: string) => z.string().regex(ETAG_LIST).meta({ description, example: '"article-12-v7"' });
 
 const headerSchema = {
   etag: z.string().meta({ description: 'the entity version: send it back in If-Match / If-None-Match', example: '"article-12-v7"' }),
@@ -67,9 +71,9 @@ function operation(route: Route): ZodOpenApiOperationObject {
     responses[String(status)] = { description: ERROR_TEXT[status] ?? 'error', content: { 'application/problem+json': { schema: Problem } } };
   }
   const header = {
-    ...(ep.ifMatch === true ? { 'if-match': z.string().meta({ description: 'the ETag you read (required)' }) } : {}),
-    ...(ep.ifMatch === 'for updates' ? { 'if-match': z.string().optional().meta({ description: 'the ETag of the article the text updates (required for an update)' }) } : {}),
-    ...(ep.conditional ? { 'if-none-match': z.string().optional().meta({ description: 'an ETag you hold: 304 if still current' }) } : {}),
+    ...(ep.ifMatch === true ? { 'if-match': etagList('the ETag you read (required)') } : {}),
+    ...(ep.ifMatch === 'for updates' ? { 'if-match': etagList('the ETag of the article the text updates (required for an update)').optional() } : {}),
+    ...(ep.conditional ? { 'if-none-match': etagList('an ETag you hold: 304 if still current').optional() } : {}),
   };
   return {
     operationId: ep.operationId,
@@ -99,7 +103,8 @@ export function openApiPath(expressPath: string): string {
   return expressPath.replace(/:(\w+)/g, '{$1}');
 }
 
-export function buildOpenApi(routes: Route[]) {
+/** `serverUrl`: where this server answers (from HOST and PORT), so tools that read the document can call it. */
+export function buildOpenApi(routes: Route[], { serverUrl }: { serverUrl: string }) {
   const paths: ZodOpenApiPathsObject = {};
   for (const route of routes) {
     const path = openApiPath(route.path);
@@ -110,10 +115,13 @@ export function buildOpenApi(routes: Route[]) {
     info: {
       title: 'News content store — editorial API',
       version: '1.0.0',
+      // No open licence: the package is private. An SPDX LicenseRef names that (Redocly wants an identifier or URL).
+      license: { name: 'Proprietary: all rights reserved by the publisher running this store', identifier: 'LicenseRef-Proprietary' },
       description:
         'Articles, paragraphs, quotes, people, related links and their history. Errors are RFC 9457 problem details. ' +
         'Every write to an existing article or person needs If-Match with its ETag. See docs/api.md.',
     },
+    servers: [{ url: serverUrl, description: 'this server (HOST and PORT)' }],
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'npm run --silent token -- create --name <you> --role editor' } } },
     paths,
   });

@@ -20,7 +20,9 @@ export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
     res.destroy();
     return;
   }
-  if (error.code === 'unavailable') res.set('Retry-After', '5');
+  if (error.code === 'unavailable' && !res.get('Retry-After')) res.set('Retry-After', '5');
+  // RFC 9110: a 401 names the scheme that would work (the auth middleware adds error="invalid_token" for a bad one).
+  if (error.status === 401 && !res.get('WWW-Authenticate')) res.set('WWW-Authenticate', 'Bearer realm="api"');
   res
     .status(error.status)
     .type('application/problem+json')

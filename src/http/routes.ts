@@ -32,7 +32,7 @@ export const routes: Route[] = [
   get('/api/articles', 'public', articles.list),
   post('/api/articles', 'editor', articles.create),
   post('/api/articles/import', 'editor', articles.importText),
-  get('/api/articles/:idOrSlug', 'public', articles.get),
+  get('/api/articles/:id', 'public', articles.get),
   patch('/api/articles/:id', 'editor', articles.patch),
   del('/api/articles/:id', 'admin', articles.remove),
   get('/api/articles/:id/history', 'editor', history.articleHistory),

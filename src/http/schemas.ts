@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import type { ZodOpenApiOverrideMeta, oas31 } from 'zod-openapi';
+import { DATE_DOMAIN, inDateDomain } from '../dates.ts';
+import { unstorableText } from './clean-text.ts';
 
 /**
  * Building blocks shared by every resource's schemas. Query and path values arrive as strings: ids are parsed with
@@ -8,15 +11,38 @@ const INT4_MAX = 2_147_483_647;
 
 export const IdNumber = z.number().int().min(1).max(INT4_MAX);
 
-export const IdString = z
-  .string()
-  .regex(/^\d{1,10}$/, `must be a positive integer (at most ${INT4_MAX})`)
-  .transform(Number)
-  .pipe(IdNumber);
+/**
+ * An integer sent as text (a path or query value): read from its digits, and described in the OpenAPI document as
+ * the integer it is, with its bounds, so generated clients send numbers and a schema-valid value is never refused.
+ */
+export const integerText = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d{1,10}$/, `must be an integer from ${min} to ${max}`)
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max))
+    .meta({ override: describedAs({ type: 'integer', minimum: min, maximum: max }) });
 
-/** Free text stored in the database: PostgreSQL refuses NUL characters, so they are refused here, as a 400. */
+/** For `.meta({ override })`: the document shows this schema instead of the one rendered from the parser. */
+export function describedAs(schema: oas31.SchemaObject): ZodOpenApiOverrideMeta {
+  return ({ jsonSchema }) => {
+    for (const key of Object.keys(jsonSchema)) delete jsonSchema[key as keyof typeof jsonSchema];
+    Object.assign(jsonSchema, schema);
+  };
+}
+
+export const IdString = integerText(1, INT4_MAX);
+
+/** Free text stored in the database: NUL and lone surrogates (clean-text.ts) are refused here, as a 400. */
 export const text = (max: number, min = 1) => {
-  const s = z.string().min(min).max(max).regex(/^[^\u0000]*$/, 'must not contain NUL characters');
+  const s = z
+    .string()
+    .min(min)
+    .max(max)
+    .superRefine((v, ctx) => {
+      const why = unstorableText(v);
+      if (why) ctx.addIssue({ code: 'custom', message: why });
+    });
   // A required text of spaces only is a mistake (a headline "   " would be stored empty), not a value.
   return min > 0 ? s.regex(/\S/, 'must not be blank') : s;
 };
@@ -25,11 +51,7 @@ export const optionalText = (max: number) => text(max, 0).nullable().optional();
 
 export const IdParams = z.strictObject({ id: IdString.meta({ description: 'numeric id' }) });
 
-export const LimitQuery = z
-  .string()
-  .regex(/^\d{1,3}$/, 'must be an integer from 1 to 100')
-  .transform(Number)
-  .pipe(z.number().int().min(1).max(100))
+export const LimitQuery = integerText(1, 100)
   .optional()
   .meta({ description: 'page size, 1–100 (default 20)' });
 
@@ -45,9 +67,12 @@ export const PageMeta = z
 export const DateTime = z.string().meta({ format: 'date-time', example: '2023-02-22T10:00:00.000Z' });
 
 /** A date (2023-02-22) or a date-time with offset, for published dates in bodies and filters. */
-export const DateInput = z.union([z.iso.date(), z.iso.datetime({ offset: true })], {
-  error: 'must be a real date, YYYY-MM-DD, or a date and time with its offset, e.g. 2026-02-03T10:00:00Z',
-});
+export const DateInput = z
+  .union([z.iso.date(), z.iso.datetime({ offset: true })], {
+    error: 'must be a real date, YYYY-MM-DD, or a date and time with its offset, e.g. 2026-02-03T10:00:00Z',
+  })
+  // The store's date domain (src/dates.ts): 9999-12-31T23:00:00-14:00 is well-formed but year 10000 in UTC.
+  .refine((v) => inDateDomain(Date.parse(/T/.test(v) ? v : `${v}T00:00:00Z`)), `must be ${DATE_DOMAIN}`);
 
 export const Problem = z
   .object({

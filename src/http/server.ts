@@ -1,10 +1,11 @@
-import type { Server } from 'node:http';
+import http, { type Server } from 'node:http';
 import type { Logger } from 'pino';
 import type { Config } from '../config/index.ts';
 import type { Database } from '../db/client.ts';
 import { refreshPlannerStatistics } from '../db/planner-statistics.ts';
 import { startTrashRetention } from '../trash/trash-retention.ts';
 import { createApp } from './app.ts';
+import { answerClientErrors } from './client-error.ts';
 
 export interface RunningServer {
   server: Server;
@@ -18,12 +19,17 @@ export async function startServer(database: Database, config: Config, logger: Lo
   // Cheap, and it matters: without statistics the planners pick poor plans for the person page (docs/performance.md).
   await refreshPlannerStatistics(database.prisma, 'start');
   const app = createApp({ db: database.prisma, config, logger });
-  const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(config.port, config.host, (err?: Error) => (err ? reject(err) : resolve(s)));
-    s.once('error', reject);
+  // Node checks its request clocks every connectionsCheckingInterval (30 s by default): once a second here, so a
+  // REQUEST_TIMEOUT_MS of 30 s means 30 s. An option of createServer only, hence no app.listen.
+  const server = http.createServer({ connectionsCheckingInterval: 1_000 }, app);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
   });
   // Idle keep-alive sockets would hold close() open until they time out: shorter than the shutdown budget.
   server.keepAliveTimeout = Math.min(5_000, config.shutdownTimeoutMs);
+  limitConnections(server, config);
+  answerClientErrors(server, logger);
   const stopTrashRetention = startTrashRetention(database.prisma, config.trashRetentionDays, logger);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -48,4 +54,16 @@ export async function startServer(database: Database, config: Config, logger: Lo
     })());
 
   return { server, url: `http://${host}:${port}`, close };
+}
+
+/**
+ * Caps and clocks so slow or numerous clients cannot pin the process: at most MAX_CONNECTIONS sockets (more are
+ * closed on arrival), HEADERS_TIMEOUT_MS to send the headers and REQUEST_TIMEOUT_MS for the whole request (Node's
+ * own 300 s let a client that sends a body byte a second hold its buffers for five minutes). Node answers a timed-out
+ * request with 408 (client-error.ts renders it).
+ */
+export function limitConnections(server: Server, config: Pick<Config, 'maxConnections' | 'headersTimeoutMs' | 'requestTimeoutMs'>): void {
+  server.maxConnections = config.maxConnections;
+  server.headersTimeout = config.headersTimeoutMs;
+  server.requestTimeout = config.requestTimeoutMs;
 }

@@ -25,7 +25,7 @@ export async function collectInputs(args: string[], cwd = process.cwd()): Promis
     const abs = path.resolve(cwd, file);
     if (!seen.has(abs)) {
       seen.add(abs);
-      inputs.push({ name, path: abs });
+      inputs.push({ name: printable(name), path: abs });
     }
   };
   for (const arg of args) {
@@ -36,10 +36,8 @@ export async function collectInputs(args: string[], cwd = process.cwd()): Promis
     const abs = path.resolve(cwd, arg);
     const stat = fs.statSync(abs, { throwIfNoEntry: false });
     if (stat?.isDirectory()) {
-      const files = fs
-        .readdirSync(abs, { recursive: true, encoding: 'utf8' })
+      const files = walk(abs)
         .filter((f) => TEXT_EXTENSIONS.includes(path.extname(f).toLowerCase()))
-        .filter((f) => !f.split(path.sep).some((part) => part.startsWith('.')))
         .sort();
       if (files.length === 0) {
         throw new AppError('bad_request', `${arg}: the directory holds no text files (${TEXT_EXTENSIONS.join(', ')})`);
@@ -56,4 +54,40 @@ export async function collectInputs(args: string[], cwd = process.cwd()): Promis
     }
   }
   return inputs;
+}
+
+/**
+ * The files under `root`, relative to it, skipping hidden entries. A symbolic link to a directory is followed once:
+ * each real directory is read at most once, so a link to itself or to an ancestor (`ln -s .. loop`) ends the walk
+ * instead of reading the same files until the path is too long. (fs.readdirSync's `recursive` follows such links.)
+ */
+function walk(root: string): string[] {
+  const files: string[] = [];
+  const visited = new Set<string>();
+  const visit = (dir: string, rel: string) => {
+    let real: string;
+    try {
+      real = fs.realpathSync(dir);
+    } catch {
+      return; // a dangling link
+    }
+    if (visited.has(real)) return;
+    visited.add(real);
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      if (entry.name.startsWith('.')) continue;
+      const full = path.join(dir, entry.name);
+      const relative = rel ? path.join(rel, entry.name) : entry.name;
+      const stat = entry.isSymbolicLink() ? fs.statSync(full, { throwIfNoEntry: false }) : entry;
+      if (!stat) continue;
+      if (stat.isDirectory()) visit(full, relative);
+      else if (stat.isFile()) files.push(relative);
+    }
+  };
+  visit(root, '');
+  return files;
+}
+
+/** A file name as it is shown in reports, one line each: control characters (a newline in a name) escaped. */
+function printable(name: string): string {
+  return name.replace(/[\u0000-\u001f\u007f]/g, (c) => JSON.stringify(c).slice(1, -1).replace(/^\\u00/, '\\x'));
 }

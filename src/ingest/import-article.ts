@@ -63,6 +63,7 @@ export async function storeParsedArticle(db: Db | Tx, source: ParsedSource, acto
       if (target && !target.isStub && target.contentHash === hash) {
         return { articleId: target.ref.id, slug: target.slug, outcome: 'unchanged' as const, warnings: parsed.warnings };
       }
+      assertWriteBudget(parsed);
       if (target?.trashed) {
         const { id } = target.ref;
         throw new AppError('unprocessable', `article ${id} ("${target.slug}") is in the trash: restore it (POST /api/articles/${id}/restore) to update it, or empty it from the trash (DELETE /api/trash/${id}) to store this text as a new article`);
@@ -108,4 +109,21 @@ export async function withConflictRetry<T>(fn: () => Promise<T>, attempts = 4): 
       await new Promise((r) => setTimeout(r, 20 * i + Math.floor(Math.random() * 20)));
     }
   }
+}
+
+/**
+ * The write budget of one article. An article's rows are written in one transaction, which holds SQLite's write lock
+ * (and, for 37 000 quotes, the process: 17.5 s in issue 21) for as long as it takes. A cap keeps every import short
+ * and the refusal clear and immediate, where slices that yield would still hold the lock (an article is atomic) and
+ * only spread the stall. The caps are far above real articles (the longest in the fixtures have under 200 paragraphs).
+ */
+export const WRITE_BUDGET = { paragraphs: 2_000, quotes: 5_000 } as const;
+
+function assertWriteBudget(parsed: ParsedArticle): void {
+  const over = (['paragraphs', 'quotes'] as const).filter((k) => parsed[k].length > WRITE_BUDGET[k]);
+  if (!over.length) return;
+  const said = over.map((k) => `${parsed[k].length} ${k} (at most ${WRITE_BUDGET[k]})`).join(' and ');
+  throw new AppError('payload_too_large', `The article is too large to store in one piece: ${said}; split it into several articles`, {
+    issues: over.map((k) => ({ path: ['body', k], message: `${parsed[k].length} ${k}; at most ${WRITE_BUDGET[k]}` })),
+  });
 }

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { Paragraph } from '../articles/get-article.ts';
-import { actorOf, endpoint } from '../http/endpoint.ts';
-import { expectedVersion, formatEtag } from '../http/etag.ts';
+import { endpoint } from '../http/endpoint.ts';
 import { IdParams } from '../http/schemas.ts';
 import { InsertParagraphBody, ParagraphParams, PatchParagraphBody, ReorderBody } from './schemas.ts';
 import { deleteParagraph, insertParagraph, reorderParagraphs, updateParagraph } from './write-paragraphs.ts';
@@ -13,7 +12,6 @@ const EditedParagraph = Paragraph.extend({
     .array(z.number().int())
     .meta({ description: 'ids of quotes starting in this paragraph whose text is no longer in it: their offsets are now null; fix or delete them' }),
 }).meta({ id: 'EditedParagraph' });
-const etag = (articleId: number, version: number) => formatEtag('article', articleId, version);
 
 export const insert = endpoint({
   operationId: 'insertParagraph',
@@ -21,13 +19,13 @@ export const insert = endpoint({
   tag,
   params: IdParams,
   body: { type: 'json', schema: InsertParagraphBody },
+  entity: 'article',
   ifMatch: true,
   responses: { 201: { description: 'the new paragraph; ETag is the article’s', schema: Paragraph, etag: true, location: true } },
   errors: [404, 422],
-  async handle({ params, body, db, principal, ifMatch }) {
-    const expected = expectedVersion(ifMatch, 'article', params.id);
-    const { value, version } = await insertParagraph(db, params.id, expected, body, actorOf(principal));
-    return { status: 201, body: value, etag: etag(params.id, version), location: `/api/articles/${params.id}/paragraphs/${value.id}` };
+  async handle({ params, body, db, expected, actor }) {
+    const { value, version } = await insertParagraph(db, params.id, expected, body, actor);
+    return { status: 201, body: value, entity: { id: params.id, version }, location: `/api/articles/${params.id}/paragraphs/${value.id}` };
   },
 });
 
@@ -37,13 +35,13 @@ export const patch = endpoint({
   tag,
   params: ParagraphParams,
   body: { type: 'json', schema: PatchParagraphBody },
+  entity: 'article',
   ifMatch: true,
   responses: { 200: { description: 'the paragraph, and the quotes in it whose words are no longer there', schema: EditedParagraph, etag: true } },
   errors: [404],
-  async handle({ params, body, db, principal, ifMatch }) {
-    const expected = expectedVersion(ifMatch, 'article', params.id);
-    const { value, version } = await updateParagraph(db, params.id, params.paragraphId, expected, body.text, actorOf(principal));
-    return { status: 200, body: value, etag: etag(params.id, version) };
+  async handle({ params, body, db, expected, actor }) {
+    const { value, version } = await updateParagraph(db, params.id, params.paragraphId, expected, body.text, actor);
+    return { status: 200, body: value, entity: { id: params.id, version } };
   },
 });
 
@@ -53,13 +51,13 @@ export const remove = endpoint({
   description: 'An article keeps at least one paragraph: deleting its only one is a 422 (change its text, or delete the article).',
   tag,
   params: ParagraphParams,
+  entity: 'article',
   ifMatch: true,
   responses: { 204: { description: 'deleted; ETag is the article’s new one', etag: true } },
   errors: [404, 422],
-  async handle({ params, db, principal, ifMatch }) {
-    const expected = expectedVersion(ifMatch, 'article', params.id);
-    const version = await deleteParagraph(db, params.id, params.paragraphId, expected, actorOf(principal));
-    return { status: 204, etag: etag(params.id, version) };
+  async handle({ params, db, expected, actor }) {
+    const version = await deleteParagraph(db, params.id, params.paragraphId, expected, actor);
+    return { status: 204, entity: { id: params.id, version } };
   },
 });
 
@@ -69,12 +67,12 @@ export const reorder = endpoint({
   tag,
   params: IdParams,
   body: { type: 'json', schema: ReorderBody },
+  entity: 'article',
   ifMatch: true,
   responses: { 200: { description: 'the paragraphs in their new order', schema: z.object({ paragraphs: z.array(Paragraph) }), etag: true } },
   errors: [404, 422],
-  async handle({ params, body, db, principal, ifMatch }) {
-    const expected = expectedVersion(ifMatch, 'article', params.id);
-    const { value, version } = await reorderParagraphs(db, params.id, expected, body.order, actorOf(principal));
-    return { status: 200, body: { paragraphs: value }, etag: etag(params.id, version) };
+  async handle({ params, body, db, expected, actor }) {
+    const { value, version } = await reorderParagraphs(db, params.id, expected, body.order, actor);
+    return { status: 200, body: { paragraphs: value }, entity: { id: params.id, version } };
   },
 });

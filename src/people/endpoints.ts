@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { canSeeUnpublished } from '../auth/access.ts';
-import { actorOf, endpoint } from '../http/endpoint.ts';
-import { expectedVersion, formatEtag } from '../http/etag.ts';
+import { endpoint } from '../http/endpoint.ts';
 import { IdParams, PageMeta } from '../http/schemas.ts';
 import { Person, PersonDetail, personNotFound } from './person-view.ts';
 import { findPersonHead, listPeople, loadPersonDetail } from './read-people.ts';
@@ -9,7 +8,6 @@ import { CreatePersonBody, DeletePersonQuery, ListPeopleQuery, MergeBody, PatchP
 import { createPerson, deletePerson, mergePeople, updatePerson } from './write-people.ts';
 
 const tag = 'people';
-const personEtag = (p: { id: number; version: number }) => formatEtag('person', p.id, p.version);
 
 export const list = endpoint({
   operationId: 'listPeople',
@@ -18,6 +16,7 @@ export const list = endpoint({
   tag,
   query: ListPeopleQuery,
   responses: { 200: { description: 'a page of people, by name', schema: z.object({ data: z.array(Person), meta: PageMeta }) } },
+  errors: [422],
   async handle({ query, db, principal }) {
     const limit = query.limit ?? 20;
     const { data, nextCursor } = await listPeople(db, { q: query.q, cursor: query.cursor, limit, publishedOnly: !canSeeUnpublished(principal) });
@@ -29,6 +28,7 @@ export const get = endpoint({
   operationId: 'getPerson',
   summary: 'A person with their articles, roles and quotes',
   tag,
+  entity: 'person',
   params: IdParams,
   description: 'The ETag guards the person’s own fields (for If-Match on PATCH, DELETE, merge). Their articles and quotes change with the articles, so this GET is not conditional.',
   responses: { 200: { description: 'the person', schema: PersonDetail, etag: true } },
@@ -37,7 +37,7 @@ export const get = endpoint({
     const publishedOnly = !canSeeUnpublished(principal);
     if (!(await findPersonHead(db, params.id, publishedOnly))) throw personNotFound(params.id);
     const person = await loadPersonDetail(db, params.id, publishedOnly);
-    return { status: 200, body: person, etag: personEtag(person) };
+    return { status: 200, body: person, entity: person };
   },
 });
 
@@ -45,12 +45,13 @@ export const create = endpoint({
   operationId: 'createPerson',
   summary: 'Add a person',
   tag,
+  entity: 'person',
   body: { type: 'json', schema: CreatePersonBody },
   responses: { 201: { description: 'created', schema: Person, etag: true, location: true } },
   errors: [409, 422],
-  async handle({ body, db, principal }) {
-    const person = await createPerson(db, body, actorOf(principal));
-    return { status: 201, body: person, etag: personEtag(person), location: `/api/people/${person.id}` };
+  async handle({ body, db, actor }) {
+    const person = await createPerson(db, body, actor);
+    return { status: 201, body: person, entity: person, location: `/api/people/${person.id}` };
   },
 });
 
@@ -58,14 +59,15 @@ export const patch = endpoint({
   operationId: 'updatePerson',
   summary: "Change a person's name or description",
   tag,
+  entity: 'person',
   params: IdParams,
   body: { type: 'json', schema: PatchPersonBody },
   ifMatch: true,
   responses: { 200: { description: 'the person', schema: Person, etag: true } },
   errors: [404, 409, 422],
-  async handle({ params, body, db, principal, ifMatch }) {
-    const person = await updatePerson(db, params.id, expectedVersion(ifMatch, 'person', params.id), body, actorOf(principal));
-    return { status: 200, body: person, etag: personEtag(person) };
+  async handle({ params, body, db, expected, actor }) {
+    const person = await updatePerson(db, params.id, expected, body, actor);
+    return { status: 200, body: person, entity: person };
   },
 });
 
@@ -73,13 +75,14 @@ export const remove = endpoint({
   operationId: 'deletePerson',
   summary: 'Delete a person (admins); 409 while quoted or mentioned unless ?detach=true',
   tag,
+  entity: 'person',
   params: IdParams,
   query: DeletePersonQuery,
   ifMatch: true,
   responses: { 204: { description: 'deleted' } },
   errors: [404, 409],
-  async handle({ params, query, db, principal, ifMatch }) {
-    await deletePerson(db, params.id, expectedVersion(ifMatch, 'person', params.id), query.detach === 'true', actorOf(principal));
+  async handle({ params, query, db, expected, actor }) {
+    await deletePerson(db, params.id, expected, query.detach === 'true', actor);
     return { status: 204 };
   },
 });
@@ -89,15 +92,15 @@ export const merge = endpoint({
   summary: 'Merge this person into another (admins): quotes, mentions and article links move',
   description: 'If-Match takes the ETag of the person being merged away (the one in the path).',
   tag,
+  entity: 'person',
   params: IdParams,
   body: { type: 'json', schema: MergeBody },
   ifMatch: true,
   responses: { 200: { description: 'the person who remains', schema: PersonDetail, etag: true } },
   errors: [404, 422],
-  async handle({ params, body, db, principal, ifMatch }) {
-    const expected = expectedVersion(ifMatch, 'person', params.id);
-    await mergePeople(db, params.id, body.into, expected, actorOf(principal));
+  async handle({ params, body, db, expected, actor }) {
+    await mergePeople(db, params.id, body.into, expected, actor);
     const person = await loadPersonDetail(db, body.into, false);
-    return { status: 200, body: person, etag: personEtag(person) };
+    return { status: 200, body: person, entity: person };
   },
 });

@@ -5,6 +5,7 @@ import { personNameKey } from './name-key.ts';
 export const ListPeopleQuery = z.strictObject({
   // Names are matched on their key (letters and digits, folded): "%" or "--" would match everyone.
   q: text(200)
+    .regex(/[\p{L}\p{N}]/u, 'needs a letter or digit of the name')
     .refine((q) => personNameKey(q) !== '', 'needs a letter or digit of the name')
     .optional()
     .meta({ description: 'part of the name (case, accents and punctuation ignored)' }),
@@ -17,7 +18,7 @@ export const CreatePersonBody = z.strictObject({ name: text(200), description: o
 export const PatchPersonBody = z
   .strictObject({ name: text(200).optional(), description: optionalText(5000) })
   .refine((b) => Object.keys(b).length > 0, 'send at least one field to change')
-  .meta({ id: 'PatchPerson' });
+  .meta({ id: 'PatchPerson', minProperties: 1 });
 
 export const DeletePersonQuery = z.strictObject({
   detach: z.enum(['true', 'false']).optional().meta({ description: 'true: remove them from quotes and articles first (admins)' }),

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { assertRules } from '../articles/rules.ts';
 import { canSeeUnpublished } from '../auth/access.ts';
-import { actorOf, endpoint } from '../http/endpoint.ts';
-import { assertIfMatchPresent, expectedVersion, formatEtag } from '../http/etag.ts';
+import { endpoint } from '../http/endpoint.ts';
 import { IdParams, PageMeta } from '../http/schemas.ts';
 import { listQuotes } from './list-quotes.ts';
 import { Quote } from './quote-view.ts';
@@ -10,7 +9,6 @@ import { CreateQuoteBody, ListQuotesQuery, PatchQuoteBody, QuoteParams, oneParag
 import { createQuote, deleteQuote, updateQuote } from './write-quotes.ts';
 
 const tag = 'quotes';
-const etag = (articleId: number, version: number) => formatEtag('article', articleId, version);
 
 export const list = endpoint({
   operationId: 'listQuotes',
@@ -19,6 +17,7 @@ export const list = endpoint({
   tag,
   query: ListQuotesQuery,
   responses: { 200: { description: 'a page of quotes', schema: z.object({ data: z.array(Quote), meta: PageMeta }) } },
+  errors: [422],
   async handle({ query, db, principal }) {
     const limit = query.limit ?? 20;
     const { data, nextCursor } = await listQuotes(db, { ...query, limit, publishedOnly: !canSeeUnpublished(principal) });
@@ -29,17 +28,20 @@ export const list = endpoint({
 export const create = endpoint({
   operationId: 'createQuote',
   summary: 'Add a quote to an article',
+  description:
+    'Rules across fields, each a 422 naming the field: exactly one of paragraphId or paragraph; the paragraph is one of this article’s; ' +
+    'a scare quote has no speaker; offsets come both or neither, start before end, and frame the quote text in its paragraph.',
   tag,
   params: IdParams,
   body: { type: 'json', schema: CreateQuoteBody },
+  entity: 'article',
   ifMatch: true,
   responses: { 201: { description: 'the quote; ETag is the article’s', schema: Quote, etag: true, location: true } },
   errors: [404, 422],
-  async handle({ params, body, db, principal, ifMatch }) {
+  async handle({ params, body, db, expected, actor }) {
     assertRules(body, [oneParagraphReference]);
-    const expected = expectedVersion(ifMatch, 'article', params.id);
-    const { value, version } = await createQuote(db, params.id, expected, body, actorOf(principal));
-    return { status: 201, body: value, etag: etag(params.id, version), location: `/api/quotes/${value.id}` };
+    const { value, version } = await createQuote(db, params.id, expected, body, actor);
+    return { status: 201, body: value, entity: { id: params.id, version }, location: `/api/quotes/${value.id}` };
   },
 });
 
@@ -50,13 +52,13 @@ export const patch = endpoint({
   tag,
   params: QuoteParams,
   body: { type: 'json', schema: PatchQuoteBody },
+  entity: 'article',
   ifMatch: true,
   responses: { 200: { description: 'the quote; ETag is the article’s', schema: Quote, etag: true } },
   errors: [404, 422],
-  async handle({ params, body, db, principal, ifMatch }) {
-    assertIfMatchPresent(ifMatch, 'article');
-    const { value, version } = await updateQuote(db, params.quoteId, (articleId) => expectedVersion(ifMatch, 'article', articleId), body, actorOf(principal));
-    return { status: 200, body: value, etag: etag(value.articleId, version) };
+  async handle({ params, body, db, expectedFor, actor }) {
+    const { value, version } = await updateQuote(db, params.quoteId, expectedFor, body, actor);
+    return { status: 200, body: value, entity: { id: value.articleId, version } };
   },
 });
 
@@ -65,12 +67,12 @@ export const remove = endpoint({
   summary: 'Delete a quote',
   tag,
   params: QuoteParams,
+  entity: 'article',
   ifMatch: true,
   responses: { 204: { description: 'deleted; ETag is the article’s new one', etag: true } },
   errors: [404],
-  async handle({ params, db, principal, ifMatch }) {
-    assertIfMatchPresent(ifMatch, 'article');
-    const { articleId, version } = await deleteQuote(db, params.quoteId, (id) => expectedVersion(ifMatch, 'article', id), actorOf(principal));
-    return { status: 204, etag: etag(articleId, version) };
+  async handle({ params, db, expectedFor, actor }) {
+    const { articleId, version } = await deleteQuote(db, params.quoteId, expectedFor, actor);
+    return { status: 204, entity: { id: articleId, version } };
   },
 });

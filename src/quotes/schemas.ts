@@ -43,7 +43,7 @@ export const PatchQuoteBody = z
     paragraphSpan: z.number().int().min(1).max(100).optional(),
   })
   .refine((b) => Object.keys(b).length > 0, 'send at least one field to change')
-  .meta({ id: 'PatchQuote' });
+  .meta({ id: 'PatchQuote', minProperties: 1 });
 export type PatchQuoteBody = z.infer<typeof PatchQuoteBody>;
 
 /** A named rule: a new quote says where it starts, by paragraph id or by position — one of the two. */

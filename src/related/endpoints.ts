@@ -4,8 +4,7 @@ import { bumpArticleVersion } from '../articles/article-version.ts';
 import { RelatedItem } from '../articles/get-article.ts';
 import { Unchanged, transaction } from '../db/transaction.ts';
 import { recordRevision } from '../history/record-revision.ts';
-import { actorOf, endpoint } from '../http/endpoint.ts';
-import { expectedVersion, formatEtag } from '../http/etag.ts';
+import { endpoint } from '../http/endpoint.ts';
 import { IdParams } from '../http/schemas.ts';
 import { loadRelated } from '../articles/get-article.ts';
 import { RelatedRef, replaceRelated } from './set-related.ts';
@@ -20,12 +19,11 @@ export const replace = endpoint({
   tag: 'related',
   params: IdParams,
   body: { type: 'json', schema: ReplaceRelatedBody },
+  entity: 'article',
   ifMatch: true,
   responses: { 200: { description: 'the new list', schema: z.object({ related: z.array(RelatedItem) }), etag: true } },
   errors: [404, 422],
-  async handle({ params, body, db, principal, ifMatch }) {
-    const expected = expectedVersion(ifMatch, 'article', params.id);
-    const actor = actorOf(principal);
+  async handle({ params, body, db, expected, actor }) {
     const { related, version } = await transaction(db, async (tx) => {
       const version = await bumpArticleVersion(tx, params.id, expected);
       const before = await loadRelated(tx, params.id);
@@ -35,6 +33,6 @@ export const replace = endpoint({
       await recordRevision(tx, { entityType: 'article', entityId: params.id, action: 'related.replace', actor, version, before: brief(before), after: brief(related) });
       return { related, version };
     });
-    return { status: 200, body: { related }, etag: formatEtag('article', params.id, version) };
+    return { status: 200, body: { related }, entity: { id: params.id, version } };
   },
 });

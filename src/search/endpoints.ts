@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { canSeeUnpublished } from '../auth/access.ts';
 import { AppError } from '../errors.ts';
 import { endpoint } from '../http/endpoint.ts';
-import { CursorQuery, PageMeta, text } from '../http/schemas.ts';
+import { CursorQuery, PageMeta, integerText, text } from '../http/schemas.ts';
 import { SearchResult, searchArticles } from './search-articles.ts';
 import { RANK_WINDOW } from './search-sql.ts';
 
@@ -13,11 +13,7 @@ const SearchQuery = z.strictObject({
   }),
   status: z.enum(['draft', 'published', 'archived']).optional().meta({ description: 'editors: one status (default: all but stubs); readers see published only' }),
   cursor: CursorQuery,
-  limit: z
-    .string()
-    .regex(/^\d{1,2}$/, 'must be an integer from 1 to 50')
-    .transform(Number)
-    .pipe(z.number().int().min(1).max(50))
+  limit: integerText(1, 50)
     .optional()
     .meta({ description: 'page size, 1–50 (default 10)' }),
 });
@@ -27,11 +23,12 @@ export const search = endpoint({
   summary: 'Full-text search over headlines, paragraphs and quotes, best match first',
   description:
     'Each result is an article with its best matches (headline, paragraphs, quotes) as snippets with the matched words as offsets. ' +
-    'A query the syntax cannot read (an unclosed quote, a stray OR or -, * alone) is a 400 saying what to fix. Readers see published articles only. ' +
+    'A query the syntax cannot read (an unclosed quote, a stray OR or -, * alone) is a 422 saying what to fix. Readers see published articles only. ' +
     `Relevance is computed for the ${RANK_WINDOW.toLocaleString('en')} most recently added matching articles, so a search costs the same in a large archive ` +
     'as in a small one; for a word found in more articles than that, add words or a "phrase" to reach older ones.',
   tag: 'search',
   query: SearchQuery,
+  errors: [401, 422],
   responses: { 200: { description: 'a page of results', schema: z.object({ data: z.array(SearchResult), meta: PageMeta }) } },
   async handle({ query, db, principal }) {
     if (!canSeeUnpublished(principal) && query.status && query.status !== 'published') {

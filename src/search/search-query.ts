@@ -29,7 +29,7 @@ const EXAMPLES = 'e.g. putin "strategic focus" -taiwan sanct* or china OR russia
 
 export function parseSearchQuery(input: string, path: (string | number)[] = ['query', 'q']): SearchQuery {
   const fail = (message: string): never => {
-    throw new AppError('bad_request', `The search query is not valid: ${message}`, { issues: [{ path, message }] });
+    throw new AppError('unprocessable', `The search query is not valid: ${message}`, { issues: [{ path, message }] });
   };
   const groups: SearchTerm[][] = [[]];
   let negateNext: string | null = null; // the operator that asked for it, for the message

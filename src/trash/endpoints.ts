@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { ArticleSummary, articleSummarySelect, toArticleSummary } from '../articles/article-view.ts';
-import { actorOf, endpoint } from '../http/endpoint.ts';
-import { formatEtag } from '../http/etag.ts';
+import { endpoint } from '../http/endpoint.ts';
 import { CursorQuery, IdParams, LimitQuery, PageMeta } from '../http/schemas.ts';
 import { TrashedArticle, listTrash } from './list-trash.ts';
 import { restoreFromTrash } from './move-to-trash.ts';
@@ -29,12 +28,13 @@ export const restore = endpoint({
   description: 'Its paragraphs, quotes, people and related links are as they were; links to it from other articles show it again. A new version (the response’s ETag). 409 if it is not in the trash.',
   tag,
   params: IdParams,
+  entity: 'article',
   responses: { 200: { description: 'the article, back', schema: ArticleSummary, etag: true } },
   errors: [404, 409],
-  async handle({ params, db, principal }) {
-    await restoreFromTrash(db, params.id, actorOf(principal));
+  async handle({ params, db, actor }) {
+    await restoreFromTrash(db, params.id, actor);
     const row = await db.article.findUniqueOrThrow({ where: { id: params.id }, select: articleSummarySelect });
-    return { status: 200, body: toArticleSummary(row), etag: formatEtag('article', row.id, row.version) };
+    return { status: 200, body: toArticleSummary(row), entity: row };
   },
 });
 
@@ -46,8 +46,8 @@ export const purge = endpoint({
   params: IdParams,
   responses: { 204: { description: 'deleted for good' } },
   errors: [404],
-  async handle({ params, db, principal }) {
-    await purgeArticle(db, params.id, actorOf(principal));
+  async handle({ params, db, actor }) {
+    await purgeArticle(db, params.id, actor);
     return { status: 204 };
   },
 });

@@ -45,7 +45,7 @@ describeEachDatabase('article formats: JSON-LD and ninjs', (ctx) => {
     assert.match(String(res.headers.vary), /Accept/);
     const doc = JSON.parse(res.text);
     res.body = doc;
-    assertMatchesOpenApi(res, 'get', '/api/articles/:idOrSlug');
+    assertMatchesOpenApi(res, 'get', '/api/articles/:id');
     const detail = (await get()).body;
     assert.equal(doc['@context'], 'https://schema.org');
     assert.equal(doc['@type'], 'NewsArticle');
@@ -143,7 +143,7 @@ describeEachDatabase('article formats: JSON-LD and ninjs', (ctx) => {
     const refused = await get('text/html');
     assert.equal(refused.status, 406);
     assert.equal(refused.headers['content-type'], 'application/problem+json; charset=utf-8');
-    assertMatchesOpenApi(refused, 'get', '/api/articles/:idOrSlug');
+    assertMatchesOpenApi(refused, 'get', '/api/articles/:id');
     assert.match(refused.body.detail, /application\/ld\+json/);
     assert.equal((await get('text/html', '?format=ninjs')).status, 200, '?format wins over Accept');
     assert.equal((await get(undefined, '?format=xml')).status, 400);

@@ -48,13 +48,18 @@ describeEachDatabase('articles API', (ctx) => {
     assert.ok(q.body.data.length >= 1);
   });
 
-  test('GET /api/articles refuses bad queries (400) and drafts for readers (401)', async () => {
-    for (const query of [{ limit: '101' }, { limit: 'x' }, { sort: 'id; DROP TABLE articles' }, { unknown: '1' }, { cursor: 'garbage' }, { person: '99999999999' }]) {
+  test('GET /api/articles refuses bad queries (400), cursors it did not issue (422) and drafts for readers (401)', async () => {
+    for (const query of [{ limit: '101' }, { limit: 'x' }, { sort: 'id; DROP TABLE articles' }, { unknown: '1' }, { person: '99999999999' }]) {
       const res = await request(app()).get('/api/articles').query(query);
       assert.equal(res.status, 400, JSON.stringify(query));
       assert.match(String(res.headers['content-type']), /application\/problem\+json/);
       assertMatchesOpenApi(res, 'get', '/api/articles');
     }
+    // Any text is a well-formed cursor; one this API did not issue breaks a rule only the server knows: 422.
+    const foreign = await request(app()).get('/api/articles').query({ cursor: 'garbage' });
+    assert.equal(foreign.status, 422);
+    assert.deepEqual(foreign.body.errors.map((e: { path: string[] }) => e.path), [['query', 'cursor']]);
+    assertMatchesOpenApi(foreign, 'get', '/api/articles');
     const res = await request(app()).get('/api/articles').query({ status: 'draft' });
     assert.equal(res.status, 401);
     const range = await request(app()).get('/api/articles').query({ publishedFrom: '2024-01-01', publishedTo: '2023-01-01' });
@@ -65,7 +70,7 @@ describeEachDatabase('articles API', (ctx) => {
     const a = await articleFactory(ctx.db);
     const byId = await request(app()).get(`/api/articles/${a.id}`);
     assert.equal(byId.status, 200);
-    assertMatchesOpenApi(byId, 'get', '/api/articles/:idOrSlug');
+    assertMatchesOpenApi(byId, 'get', '/api/articles/:id');
     assert.equal(byId.headers.etag, articleEtag(a.id, 1));
     assert.deepEqual(byId.body.paragraphs.map((p: { position: number }) => p.position), [1, 2, 3]);
     assert.equal(byId.body.quotes[0].speaker.id, a.personId);
@@ -86,7 +91,7 @@ describeEachDatabase('articles API', (ctx) => {
     assert.equal((await request(app()).get('/api/articles/no-such-article')).status, 404);
     const hidden = await request(app()).get(`/api/articles/${draft.id}`);
     assert.equal(hidden.status, 404);
-    assertMatchesOpenApi(hidden, 'get', '/api/articles/:idOrSlug');
+    assertMatchesOpenApi(hidden, 'get', '/api/articles/:id');
     assert.equal((await request(app()).get(`/api/articles/${draft.id}`).set(bearer(editor))).status, 200);
   });
 

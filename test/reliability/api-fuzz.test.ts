@@ -30,7 +30,28 @@ const NASTY = [
   '<script>alert(1)</script>', '${7*7}', '{{7*7}}', 'published', 'draft', 'stub', '-published', 'headline',
 ];
 
+// The edges of the date domain (years 1–9999 in UTC, src/dates.ts) in every offset, just inside and just outside.
+const EDGE_DATES = [
+  ...['0000', '0001', '9999'].flatMap((y) =>
+    [`${y}-01-01`, `${y}-12-31`].flatMap((d) =>
+      ['T00:00:00', 'T23:59:59.999'].flatMap((t) => ['Z', '+14:00', '-14:00', '+05:45', '-00:01', '+00:00'].map((z) => `${d}${t}${z}`)).concat(d),
+    ),
+  ),
+  '10000-01-01', '+010000-01-01T00:00:00Z', '-000001-01-01T00:00:00Z', '0050-03-04', '9999-12-31T23:00:00-14:00',
+];
+// Right-to-left and invisible marks: stored and read back as they are, the same on both databases.
+const MARKS = ['\u200F', '\u200E', '\u202B', '\u202C', '\u2067', '\u2069', '\u061C', 'مرحبا\u200F', '\u05E9\u05DC\u05D5\u05DD', 'e\u0301', '\u200D'];
+
+// Forged keyset cursors (src/http/cursor.ts): a real cursor's shape with a hostile key (NUL, a lone surrogate, a date
+// out of the domain) or id.
+const forgedCursor = fc
+  .tuple(fc.constantFrom('-published', 'published', 'headline', '-updated', 'name', 'id'), fc.oneof(fc.constantFrom(...EDGE_DATES, ...NASTY), fc.double(), fc.constant(null)), fc.oneof(fc.integer(), fc.constantFrom(0, -1, 2 ** 31, 1.5, 1e308)))
+  .map((parts) => Buffer.from(JSON.stringify(parts), 'utf8').toString('base64url'));
+
 const nastyString = fc.oneof(
+  { weight: 1, arbitrary: forgedCursor },
+  { weight: 2, arbitrary: fc.constantFrom(...EDGE_DATES) },
+  { weight: 1, arbitrary: fc.constantFrom(...MARKS) },
   { weight: 4, arbitrary: fc.constantFrom(...NASTY) },
   { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }) },
   { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 40 }) },

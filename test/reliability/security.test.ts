@@ -37,7 +37,7 @@ describeEachDatabase('security', (ctx) => {
     tokens.editor = (await createToken(ctx.db.prisma, { name: 'sec-editor', role: 'editor' })).token;
     tokens.admin = (await createToken(ctx.db.prisma, { name: 'sec-admin', role: 'admin' })).token;
     tokens.revoked = (await createToken(ctx.db.prisma, { name: 'sec-revoked', role: 'admin' })).token;
-    await revokeToken(ctx.db.prisma, 'sec-revoked');
+    await revokeToken(ctx.db.prisma, { name: 'sec-revoked' });
   });
   // Built once: createApp builds the OpenAPI document and the docs page, too slow to repeat per request.
   let built: ReturnType<typeof testApp> | undefined;
@@ -125,6 +125,8 @@ describeEachDatabase('security', (ctx) => {
   });
 
   test('failed authentications are limited per address: spoofed X-Forwarded-For and malformed headers do not get around it', async () => {
+    // The counts live in the database (rate-limit-store.ts): start from none, whatever this file's other tests did.
+    await ctx.db.prisma.rateLimit.deleteMany();
     const direct = testApp(ctx.db, { AUTH_FAILURE_LIMIT: '4', TRUST_PROXY: 'false' });
     const statuses: number[] = [];
     const attempts = ['Bearer nws_wrong1', 'Basic YTpi', 'Bearer ', 'Bearer nws_wrong2', 'Bearer nws_wrong3', `Bearer ${tokens.editor}`];

@@ -104,7 +104,7 @@ describeEachDatabase('full-text search', (ctx) => {
     assert.deepEqual(second.body.data.map((r: Result) => r.article.id), [ids.weak]);
     assert.equal(second.body.meta.nextCursor, null);
     assert.equal((await request(app()).get('/api/search').query({ q: 'lighthouse', limit: 51 })).status, 400);
-    assert.equal((await request(app()).get('/api/search').query({ q: 'lighthouse', cursor: 'garbage' })).status, 400);
+    assert.equal((await request(app()).get('/api/search').query({ q: 'lighthouse', cursor: 'garbage' })).status, 422);
   });
 
   test('an edit is searchable at once: PATCH a paragraph, then search for its new words', async () => {
@@ -192,12 +192,12 @@ describeEachDatabase('full-text search', (ctx) => {
     await ctx.db.prisma.article.deleteMany({ where: { id: { in: made } } });
   });
 
-  test('query syntax errors are 400 problems that say what to fix, on every endpoint that takes q', async () => {
+  test('query syntax errors are 422 problems that say what to fix, on every endpoint that takes q', async () => {
     const bad = ['"unclosed phrase', 'putin OR', 'OR putin', 'putin OR OR wang', '-', 'putin -', '*', 'put*in', 'NEAR(putin wang)', '(putin)', '-putin', 'NOT', 'AND putin', '""', '!!! ???'];
     for (const q of bad) {
       for (const path of ['/api/search', '/api/articles', '/api/quotes']) {
         const res = await request(app()).get(path).query({ q });
-        assert.equal(res.status, 400, `${path} q=${q}: ${res.status} ${JSON.stringify(res.body)}`);
+        assert.equal(res.status, 422, `${path} q=${q}: ${res.status} ${JSON.stringify(res.body)}`);
         assert.equal(res.headers['content-type'], 'application/problem+json; charset=utf-8');
         assert.deepEqual(res.body.errors[0].path, ['query', 'q'], q);
         assert.match(res.body.detail, /^The search query is not valid: /);

@@ -28,7 +28,7 @@ test('operators of the databases are plain words here; typographic quotes make p
   assert.deepEqual(parseSearchQuery('rock & roll'), parseSearchQuery('rock roll'), 'punctuation alone separates words');
 });
 
-test('syntax errors are 400s with a message that says what to fix', () => {
+test('syntax errors are 422s with a message that says what to fix', () => {
   const cases: [string, RegExp][] = [
     ['"unclosed', /never closed/],
     ['putin OR', /OR needs a word on each side/],
@@ -51,20 +51,20 @@ test('syntax errors are 400s with a message that says what to fix', () => {
   for (const [input, message] of cases) {
     assert.throws(
       () => parseSearchQuery(input),
-      (e: unknown) => isAppError(e) && e.status === 400 && message.test(e.message) && e.issues[0]!.path.join('.') === 'query.q',
+      (e: unknown) => isAppError(e) && e.status === 422 && message.test(e.message) && e.issues[0]!.path.join('.') === 'query.q',
       input,
     );
   }
 });
 
-test('any input either parses into quoted words only or is a 400 (never raw syntax for the database)', () => {
+test('any input either parses into quoted words only or is a 422 (never raw syntax for the database)', () => {
   fc.assert(
     fc.property(fc.string({ maxLength: 60 }), (input) => {
       let q;
       try {
         q = parseSearchQuery(input);
       } catch (e) {
-        assert.ok(isAppError(e) && e.status === 400);
+        assert.ok(isAppError(e) && e.status === 422);
         return;
       }
       for (const term of q.flat()) for (const w of term.words) assert.match(w, /^[\p{L}\p{N}]+$/u);

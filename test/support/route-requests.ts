@@ -72,7 +72,7 @@ export function validRequest(route: Route, t: Targets): RouteRequest {
     case 'searchArticles':
       return { params: {}, query: { q: 'housing' }, ok: 200 };
     case 'getArticle':
-      return { params: { idOrSlug: t.slug }, ok: 200 };
+      return { params: { id: t.slug }, ok: 200 };
     case 'createArticle':
       return { params: {}, body: { headline: `Matrix article ${unique()}`, paragraphs: ['One.', 'Two.'] }, type: 'json', ok: 201 };
     case 'importArticle':

@@ -1,3 +1,4 @@
+import { DATE_DOMAIN, inDateDomain, utcMs } from '../../dates.ts';
 import type { AppError } from '../../errors.ts';
 import { atLine, unprocessable } from './parse-error.ts';
 import type { Line } from './hygiene.ts';
@@ -36,9 +37,9 @@ export function parseIsoDate(value: string): string | null {
   const year = Number(y), month = Number(mo), day = Number(d);
   const hour = h === undefined ? 0 : Number(h), minute = mi === undefined ? 0 : Number(mi), second = s === undefined ? 0 : Number(s);
   if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return null;
-  const probe = new Date(Date.UTC(year, month - 1, day));
+  const probe = new Date(utcMs(year, month, day));
   if (probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) return null;
-  let ms = Date.UTC(year, month - 1, day, hour, minute, second, frac ? Math.floor(Number(frac) * 1000) : 0);
+  let ms = utcMs(year, month, day, hour, minute, second, frac ? Math.floor(Number(frac) * 1000) : 0);
   if (zone && zone !== 'Z') {
     const sign = zone[0] === '-' ? -1 : 1;
     const digits = zone.slice(1).replace(':', '');
@@ -47,8 +48,8 @@ export function parseIsoDate(value: string): string | null {
     ms -= sign * (zh * 60 + zm) * 60_000;
   }
   // A date-time without a zone is read as UTC: newsroom exports rarely say, and a guess that varies by server is worse.
-  const out = new Date(ms);
-  return Number.isNaN(out.getTime()) ? null : out.toISOString();
+  // Outside the store's date domain (year 0, or 9999-12-31T23:00-14:00, which is year 10000 in UTC): refused.
+  return inDateDomain(ms) ? new Date(ms).toISOString() : null;
 }
 
 const LANGUAGE = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
@@ -64,7 +65,7 @@ export function checkMetaValue(key: keyof ParsedMeta | 'headline', raw: string):
   switch (key) {
     case 'publishedAt': {
       const iso = parseIsoDate(value);
-      return iso ? { value: iso } : { error: `published: "${value}" is not an ISO 8601 date or date-time (e.g. 2023-02-22 or 2023-02-22T09:30:00Z)` };
+      return iso ? { value: iso } : { error: `published: "${value}" is not an ISO 8601 date or date-time ${DATE_DOMAIN} (e.g. 2023-02-22 or 2023-02-22T09:30:00Z)` };
     }
     case 'status': {
       const s = value.toLowerCase();
