@@ -73,7 +73,7 @@ describeEachDatabase('trash', (ctx) => {
 
     // The linking article keeps its link, marked; readers do not see it; its version moved (its rendering changed).
     const linker = await request(app()).get(`/api/articles/${linkerId}`).set(bearer(editor));
-    assertMatchesOpenApi(linker, 'get', '/api/articles/:idOrSlug');
+    assertMatchesOpenApi(linker, 'get', '/api/articles/:id');
     assert.deepEqual(linker.body.related.map((r: { article: { id: number }; trashed: boolean }) => [r.article.id, r.trashed]), [[id, true]]);
     assert.equal(linker.body.version, linkerVersion + 1);
     assert.deepEqual((await request(app()).get(`/api/articles/${linkerId}`)).body.related, [], 'a reader sees no link to the trash');
