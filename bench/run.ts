@@ -7,6 +7,7 @@
  *   npm run bench -- --quick              under 2 minutes: 60-article ingest, 1 s per load run, reads at 300 and 1,000
  *   npm run bench -- --articles 500 --seed 7 --growth-large 20000 --only ingest,api
  *   npm run bench -- --only growth --growth-providers postgresql
+ *   npm run bench -- --only stall             one maximal import while /healthz and an article are read (p99)
  *
  * Everything stays on this machine: SQLite files in the temp directory, PostgreSQL databases named bench_* created
  * from a migrated template and dropped at the end, servers on 127.0.0.1 port 0, autocannon for fixed durations. The
@@ -32,6 +33,7 @@ import {
   postgresUrl,
   readRows,
 } from './lib/databases.ts';
+import { type ImportStallFigures, benchImportStall } from './lib/import-stall.ts';
 import { type IngestFigures, benchIngest } from './lib/ingest-bench.ts';
 import { type LoadFigures, startServer } from './lib/load.ts';
 import { type RoutePlan, capturePlans } from './lib/plans.ts';
@@ -50,7 +52,7 @@ const program = new Command()
   .option('--batch <n>', 'articles per transaction in the raw/bulk path', Number, 1000)
   .option('--providers <list>', 'ingest databases', 'sqlite,postgresql')
   .option('--growth-providers <list>', 'growth databases (default sqlite,postgresql; quick sqlite)')
-  .option('--only <list>', 'sections to run: ingest,api,growth', 'ingest,api,growth')
+  .option('--only <list>', 'sections to run: ingest,api,stall,growth', 'ingest,api,stall,growth')
   .option('--fresh-growth', 'rebuild the cached large growth corpus')
   .option('--out <file>', 'results file', path.join(PROJECT_ROOT, 'bench/results.json'))
   .parse();
@@ -404,6 +406,17 @@ async function main() {
         memory = { prismaPath: prismaRss };
       }
     }
+  }
+
+  // ---------------------------------------------------------------- one maximal import against everyone else's reads
+  if (cfg.only.has('stall')) {
+    const stall: ImportStallFigures[] = [];
+    for (const provider of cfg.providers) {
+      const problem = provider === 'postgresql' ? await postgresAvailable() : null;
+      if (problem) notes.push(`PostgreSQL import stall skipped: ${problem}`);
+      else stall.push(await benchImportStall(provider, log));
+    }
+    results.importStall = stall;
   }
 
   results.api = small

@@ -112,7 +112,8 @@ describeEachDatabase('hostile values (issue 21)', (ctx) => {
       assert.match(JSON.stringify(res.body.errors), /NUL|surrogate/, name);
     }
     assert.equal(await ctx.db.prisma.person.count(), people);
-    // a forged cursor holding a NUL, a lone surrogate, year 0 or year 10000
+    // a forged cursor holding a NUL, a lone surrogate, year 0 or year 10000: valid by the schema (any string), so the
+    // server judges it: a 422 naming the cursor, or an empty page — never a 500
     const forged: [string, string[]][] = [
       ['a\u0000b', ['headline', '-published']],
       ['x\uD800', ['headline', '-published']],
@@ -123,7 +124,7 @@ describeEachDatabase('hostile values (issue 21)', (ctx) => {
       for (const sort of sorts) {
         const cursor = Buffer.from(JSON.stringify([sort, key, 1]), 'utf8').toString('base64url');
         const res = await request(app()).get('/api/articles').query({ sort, cursor });
-        assert.ok(res.status === 400 || (res.status === 200 && res.body.data.length === 0), `cursor ${JSON.stringify(key)} sort ${sort}: ${res.status} ${res.text}`);
+        assert.ok(res.status === 422 || (res.status === 200 && res.body.data.length === 0), `cursor ${JSON.stringify(key)} sort ${sort}: ${res.status} ${res.text}`);
       }
     }
   });
