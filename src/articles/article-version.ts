@@ -16,7 +16,7 @@ export interface Versioned<T> {
  */
 export async function bumpArticleVersion(tx: Tx, id: number, expected: number): Promise<number> {
   const { count } = await tx.article.updateMany({
-    where: { id, version: expected },
+    where: { id, version: expected, deletedAt: null },
     data: { version: { increment: 1 } },
   });
   if (count === 1) return expected + 1;
@@ -52,10 +52,12 @@ export async function touchArticlesShowing(tx: Tx, shown: { personId: number } |
 /** The fields of an article that other articles show in their related lists (articleRefSelect). */
 export const shownAsRelated = (a: { slug: string; headline: string; status: string; isStub: boolean }) => [a.slug, a.headline, a.status, a.isStub].join('\u0000');
 
+/** The article, not in the trash: nothing in the trash is edited until it is restored. */
 export async function requireArticle(tx: Tx, id: number): Promise<{ id: number; version: number; status: string }> {
-  const row = await tx.article.findUnique({ where: { id }, select: { id: true, version: true, status: true } });
+  const row = await tx.article.findUnique({ where: { id }, select: { id: true, version: true, status: true, deletedAt: true } });
   if (!row) throw articleNotFound(id);
-  return row;
+  if (row.deletedAt) throw new AppError('not_found', `Article ${id} is in the trash; restore it first (POST /api/articles/${id}/restore)`);
+  return { id: row.id, version: row.version, status: row.status };
 }
 
 export const articleNotFound = (idOrSlug: number | string) =>

@@ -19,7 +19,8 @@ import { ARTICLE_FORMATS, chooseArticleFormat, representationEtag } from '../for
 import { toNinjs } from '../formats/ninjs.ts';
 import { urisFor } from '../formats/uris.ts';
 import { ArticleFormatQuery, ArticleKeyParams, CreateArticleBody, ImportQuery, ImportResult, ListArticlesQuery, PatchArticleBody, toDate } from './schemas.ts';
-import { deleteArticle, updateArticle } from './update-article.ts';
+import { updateArticle } from './update-article.ts';
+import { moveToTrash } from '../trash/move-to-trash.ts';
 
 const tag = 'articles';
 
@@ -193,15 +194,19 @@ export const patch = endpoint({
 
 export const remove = endpoint({
   operationId: 'deleteArticle',
-  summary: 'Delete an article and everything in it (admins)',
+  summary: 'Move an article to the trash (admins)',
+  description:
+    'It disappears from lists, search, reads (404), exports and the analysts’ views, whole: POST /api/articles/:id/restore brings it back ' +
+    'as it was; GET /api/trash lists it; DELETE /api/trash/:id (or the retention, TRASH_RETENTION_DAYS) deletes it for good. ' +
+    'Links to it from other articles stay, marked `trashed`.',
   tag,
   params: IdParams,
   entity: 'article',
   ifMatch: true,
-  responses: { 204: { description: 'deleted' } },
+  responses: { 204: { description: 'in the trash' } },
   errors: [404],
   async handle({ params, db, expected, actor }) {
-    await deleteArticle(db, params.id, expected, actor);
+    await moveToTrash(db, params.id, expected, actor);
     return { status: 204 };
   },
 });

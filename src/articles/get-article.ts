@@ -20,7 +20,12 @@ export const ArticlePersonView = z
   .meta({ id: 'ArticlePerson' });
 
 export const RelatedItem = z
-  .object({ position: z.number().int(), title: z.string(), article: ArticleRef })
+  .object({
+    position: z.number().int(),
+    title: z.string(),
+    article: ArticleRef,
+    trashed: z.boolean().meta({ description: 'the related article is in the trash: the link stays, and comes back to life with it' }),
+  })
   .meta({ id: 'RelatedArticle' });
 
 export const ArticleDetail = ArticleSummary.extend({
@@ -35,11 +40,11 @@ export type ArticleDetail = z.infer<typeof ArticleDetail>;
 /**
  * What a reader without a token may see of an article: its related list keeps links to published articles and to
  * stubs (headlines from a published related block). A draft's headline may be embargoed news, and an archived
- * article answers 404 to readers: for a reader neither exists.
+ * article or one in the trash answers 404 to readers: for a reader none of them exists.
  */
 export const readerView = (a: ArticleDetail): ArticleDetail => ({
   ...a,
-  related: a.related.filter((r) => r.article.status === 'published' || r.article.status === 'stub'),
+  related: a.related.filter((r) => !r.trashed && (r.article.status === 'published' || r.article.status === 'stub')),
 });
 export type RelatedItem = z.infer<typeof RelatedItem>;
 
@@ -62,9 +67,10 @@ export async function findArticleHead(db: Db | Tx, idOrSlug: string): Promise<Ar
 
 /** One head by a unique key: the read connection's statement where there is one, else Prisma. */
 async function headBy(db: Db | Tx, key: 'id' | 'slug', value: number | string): Promise<ArticleHead | null> {
-  const statement = preparedRead<[number | string], ArticleHead>(db, `SELECT id, version, status FROM articles WHERE ${key} = ?`);
+  // An article in the trash is not there for any reader (GET /api/trash lists it for editors).
+  const statement = preparedRead<[number | string], ArticleHead>(db, `SELECT id, version, status FROM articles WHERE ${key} = ? AND deleted_at IS NULL`);
   if (statement) return statement.get(value) ?? null;
-  const where = key === 'id' ? { id: value as number } : { slug: value as string };
+  const where = key === 'id' ? { id: value as number, deletedAt: null } : { slug: value as string, deletedAt: null };
   return db.article.findUnique({ where, select: { id: true, version: true, status: true } });
 }
 
@@ -146,9 +152,9 @@ export async function loadRelated(db: Db | Tx, articleId: number): Promise<Relat
   const rows = await db.relatedArticle.findMany({
     where: { articleId },
     orderBy: { position: 'asc' },
-    select: { position: true, title: true, related: { select: articleRefSelect } },
+    select: { position: true, title: true, related: { select: { ...articleRefSelect, deletedAt: true } } },
   });
-  return rows.map((r) => ({ position: r.position, title: r.title, article: r.related }));
+  return rows.map(({ related: { deletedAt, ...article }, ...r }) => ({ position: r.position, title: r.title, article, trashed: deletedAt !== null }));
 }
 
 /** article_people.aliases is a JSON array of strings; anything else (a hand-edited row) reads as no aliases. */

@@ -37,6 +37,8 @@ export async function listArticles(db: Db, input: ListArticlesInput): Promise<{ 
   const filters: Prisma.ArticleWhereInput[] = [
     // Stubs are placeholders for related links: listed only when asked for.
     { status: input.status ?? { not: 'stub' } },
+    // Articles in the trash are listed by GET /api/trash only.
+    { deletedAt: null },
     ...(input.person ? [{ people: { some: { personId: input.person } } }] : []),
     ...(input.publishedFrom ? [{ publishedAt: { gte: input.publishedFrom } }] : []),
     ...(input.publishedTo ? [{ publishedAt: { lte: input.publishedTo } }] : []),

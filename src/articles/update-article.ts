@@ -3,8 +3,7 @@ import type { Db } from '../db/client.ts';
 import { Unchanged, transaction } from '../db/transaction.ts';
 import { type Actor, recordRevision } from '../history/record-revision.ts';
 import { articleSummarySelect, toArticleSummary, type ArticleSummary } from './article-view.ts';
-import { loadArticleDetail } from './get-article.ts';
-import { bumpArticleVersion, requireArticle, shownAsRelated, touchArticleVersion, touchArticlesShowing } from './article-version.ts';
+import { bumpArticleVersion, requireArticle, shownAsRelated, touchArticlesShowing } from './article-version.ts';
 import { type PatchArticleBody, toDate } from './schemas.ts';
 
 /** Changes an article's own fields; the version moves from `expected` or the whole change is refused (412). */
@@ -42,33 +41,6 @@ export async function updateArticle(db: Db, id: number, expected: number, patch:
       after: pick(after, changed),
     });
     return after;
-  });
-}
-
-/**
- * Deletes an article (admins). Its paragraphs, quotes and links go with it (cascades); articles that listed it as
- * related lose that link, which is a change to them too, so their versions move and their history says why.
- */
-export async function deleteArticle(db: Db, id: number, expected: number, actor: Actor): Promise<void> {
-  await transaction(db, async (tx) => {
-    const snapshot = await loadArticleDetail(tx, id); // 404 for an unknown id
-    await bumpArticleVersion(tx, id, expected);
-    const linking = await tx.relatedArticle.findMany({ where: { relatedId: id }, select: { articleId: true } });
-    await tx.article.delete({ where: { id }, select: { id: true } });
-    for (const { articleId } of linking) {
-      const version = await touchArticleVersion(tx, articleId);
-      await recordRevision(tx, {
-        entityType: 'article',
-        entityId: articleId,
-        action: 'related.remove',
-        actor,
-        version,
-        before: { relatedId: id },
-        after: null,
-      });
-    }
-    // The whole article as it was — paragraphs, quotes, people, related — so the deletion can be read and undone.
-    await recordRevision(tx, { entityType: 'article', entityId: id, action: 'article.delete', actor, before: snapshot });
   });
 }
 

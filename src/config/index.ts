@@ -42,6 +42,8 @@ const EnvSchema = z.object({
   WEBHOOKS_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(15),
   /** How often each server process looks for deliveries to send. */
   WEBHOOKS_INTERVAL_MS: z.coerce.number().int().min(50).max(3_600_000).default(1_000),
+  /** Days an article stays in the trash before the server empties it for good. */
+  TRASH_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(30),
 });
 
 export interface Config {
@@ -61,6 +63,7 @@ export interface Config {
   sessionMs: number;
   schedulerIntervalMs: number;
   webhooks: WebhookConfig;
+  trashRetentionDays: number;
 }
 
 export interface WebhookConfig {
@@ -106,5 +109,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxAttempts: e.WEBHOOKS_MAX_ATTEMPTS,
       intervalMs: e.WEBHOOKS_INTERVAL_MS,
     },
+    trashRetentionDays: e.TRASH_RETENTION_DAYS,
   };
 }

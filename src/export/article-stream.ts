@@ -14,6 +14,8 @@ export interface ExportFilter {
 export function exportWhere(filter: ExportFilter): Prisma.ArticleWhereInput {
   return {
     status: filter.status ?? { not: 'stub' },
+    // Articles in the trash are not exported (until restored).
+    deletedAt: null,
     ...(filter.since ? { updatedAt: { gte: filter.since } } : {}),
     ...(filter.publishedFrom || filter.publishedTo
       ? { publishedAt: { ...(filter.publishedFrom ? { gte: filter.publishedFrom } : {}), ...(filter.publishedTo ? { lte: filter.publishedTo } : {}) } }

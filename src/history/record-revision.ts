@@ -1,5 +1,6 @@
 import type { Tx } from '../db/client.ts';
 import { emitEvents } from '../webhooks/emit-events.ts';
+import { type ArticleSnapshot, loadArticleSnapshot } from './article-snapshot.ts';
 
 export type EntityType = 'article' | 'person';
 
@@ -12,37 +13,82 @@ export interface Actor {
 export interface RevisionInput {
   entityType: EntityType;
   entityId: number;
-  /** dotted verb: "article.create", "paragraph.update", "quote.delete", "person.merge", "ingest.update", … */
+  /**
+   * dotted verb: "article.create", "paragraph.update", "quote.delete", "person.merge", "ingest.update",
+   * "article.delete" (to the trash), "article.restore", "article.purge", "article.revision.restore", …
+   */
   action: string;
   actor: Actor;
   /** the entity's version after the change */
   version?: number | null;
   before?: unknown;
   after?: unknown;
+  /**
+   * Articles: the content as it stands after the change, for GET /api/articles/:id/revisions/:n. Left out, it is read
+   * from the tables (in this transaction, after the change); 'unchanged' for entries that move the version without
+   * changing the content (the trash and back) — a version without a snapshot reads as the newest one before it.
+   */
+  snapshot?: ArticleSnapshot | 'unchanged';
+}
+
+/** A revisions row, its JSON columns as JSON text: what every writer stores for one history entry. */
+export interface RevisionRow {
+  entityType: EntityType;
+  entityId: number;
+  action: string;
+  actor: string;
+  tokenId: number | null;
+  version: number | null;
+  before: string | null;
+  after: string | null;
+  snapshot: string | null;
 }
 
 /**
- * Appends one history entry, and the webhook event it announces (src/webhooks/emit-events.ts). Always called inside
- * the transaction that makes the change, so a change, its history entry and its event are written together or not
- * at all.
+ * The one description of a history entry. Both writers store exactly this: recordRevision below (Prisma, every API
+ * write and the per-article import) and the bulk ingest, whose planner calls it per article
+ * (src/ingest/bulk/plan-batch.ts) and writes the rows set-based. So a duty added to a write's history here (an
+ * event for the outbox, say) is added for every path.
+ */
+export function revisionRow(input: Omit<RevisionInput, 'snapshot'> & { snapshot: ArticleSnapshot | null }): RevisionRow {
+  return {
+    entityType: input.entityType,
+    entityId: input.entityId,
+    action: input.action,
+    actor: input.actor.name,
+    tokenId: input.actor.tokenId ?? null,
+    version: input.version ?? null,
+    before: toJsonText(input.before),
+    after: toJsonText(input.after),
+    snapshot: toJsonText(input.snapshot),
+  };
+}
+
+/**
+ * Appends one history entry: the single entry point for every write made through Prisma. Always called inside the
+ * transaction that makes the change, after it, so a change and its history entry are written together or not at
+ * all, and the snapshot read here is the content the change left.
  */
 export async function recordRevision(tx: Tx, input: RevisionInput): Promise<void> {
+  const snapshot =
+    input.entityType !== 'article' || input.version == null || input.snapshot === 'unchanged'
+      ? null
+      : (input.snapshot ?? (await loadArticleSnapshot(tx, input.entityId)));
+  const row = revisionRow({ ...input, snapshot });
   await tx.revision.create({
     data: {
-      entityType: input.entityType,
-      entityId: input.entityId,
-      action: input.action,
-      actor: input.actor.name,
-      tokenId: input.actor.tokenId ?? null,
-      version: input.version ?? null,
-      before: toJson(input.before),
-      after: toJson(input.after),
+      ...row,
+      before: fromJsonText(row.before),
+      after: fromJsonText(row.after),
+      snapshot: fromJsonText(row.snapshot),
     },
   });
   await emitEvents(tx, [input]);
 }
 
-// Dates and other non-JSON values become their JSON form; undefined becomes SQL NULL.
-function toJson(value: unknown) {
-  return value === undefined || value === null ? undefined : JSON.parse(JSON.stringify(value));
+// Dates and other non-JSON values become their JSON form; undefined and null become SQL NULL.
+function toJsonText(value: unknown): string | null {
+  return value === undefined || value === null ? null : JSON.stringify(value);
 }
+
+const fromJsonText = (text: string | null) => (text === null ? undefined : JSON.parse(text));

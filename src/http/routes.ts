@@ -8,6 +8,7 @@ import * as quotes from '../quotes/endpoints.ts';
 import * as related from '../related/endpoints.ts';
 import * as search from '../search/endpoints.ts';
 import * as webhooks from '../webhooks/endpoints.ts';
+import * as trash from '../trash/endpoints.ts';
 import type { Access } from '../auth/access.ts';
 import type { Endpoint, Method, Route } from './endpoint.ts';
 import { healthz, readyz } from './health.ts';
@@ -38,6 +39,12 @@ export const routes: Route[] = [
   patch('/api/articles/:id', 'editor', articles.patch),
   del('/api/articles/:id', 'admin', articles.remove),
   get('/api/articles/:id/history', 'editor', history.articleHistory),
+  get('/api/articles/:id/revisions/:n', 'editor', history.articleRevision),
+  post('/api/articles/:id/revisions/:n/restore', 'editor', history.restoreArticleRevision),
+
+  get('/api/trash', 'editor', trash.list),
+  post('/api/articles/:id/restore', 'editor', trash.restore),
+  del('/api/trash/:id', 'admin', trash.purge),
 
   post('/api/articles/:id/paragraphs', 'editor', paragraphs.insert),
   put('/api/articles/:id/paragraphs/order', 'editor', paragraphs.reorder),

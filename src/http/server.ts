@@ -33,7 +33,7 @@ export async function startServer(database: Database, config: Config, logger: Lo
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
-  // Scheduled publishing and webhook delivery (src/jobs/server-jobs.ts): stopped before the database closes.
+  // Scheduled publishing, webhook delivery and the trash's retention (src/jobs/server-jobs.ts): stopped before the database closes.
   const jobs = startServerJobs(database.prisma, config, logger);
 
   let closing: Promise<void> | undefined;

@@ -2,14 +2,13 @@ import { type Db, type Tx, isClient } from '../db/client.ts';
 import { transaction } from '../db/transaction.ts';
 import { AppError } from '../errors.ts';
 import type { Actor } from '../history/record-revision.ts';
-import { recordRevision } from '../history/record-revision.ts';
-import { articleFields, slugOf } from './article-fields.ts';
+import { slugOf } from './article-fields.ts';
+import { type Replaced, findTarget, planArticle, wanted } from './bulk/plan-batch.ts';
 import { contentHash } from './content-hash.ts';
 import { SAME_STORY, paragraphSketch, sharedParagraphs } from './same-story.ts';
 import { type ParseOptions, type ParsedArticle, parseArticle } from './parse/index.ts';
-import { writeArticleBody } from './write-article-body.ts';
+import { lookupKnown, writePlannedRows } from './write-planned-rows.ts';
 import { touchArticlesShowing } from '../articles/article-version.ts';
-import { slugify } from '../articles/slugify.ts';
 
 export type ImportOutcome = 'created' | 'updated' | 'unchanged';
 
@@ -49,55 +48,40 @@ export interface StoreOptions {
   onlySameStory?: boolean;
 }
 
+/**
+ * One article through the ingest's planner (src/ingest/bulk/plan-batch.ts, planArticle — the same decisions, rows and
+ * history entry as the bulk ingest) and written through Prisma in one transaction. An update of a full article first
+ * checks it is the same story (when asked), then deletes what was derived from the old text: the article row stays,
+ * so links to it hold.
+ */
 export async function storeParsedArticle(db: Db | Tx, source: ParsedSource, actor: Actor, options: StoreOptions = {}): Promise<ImportResult> {
   const { parsed, hash } = source;
-  const slug = slugOf(parsed);
   const run = () =>
     transaction(db, async (tx) => {
-      const existing = await findTarget(tx, slug, parsed.headline);
-      if (existing && !existing.isStub && existing.contentHash === hash) {
-        return { articleId: existing.id, slug: existing.slug, outcome: 'unchanged' as const, warnings: parsed.warnings };
+      const known = await lookupKnown(tx, wanted([source]));
+      const target = findTarget(known.articles, slugOf(parsed), parsed.headline);
+      if (target && !target.isStub && target.contentHash === hash) {
+        return { articleId: target.ref.id, slug: target.slug, outcome: 'unchanged' as const, warnings: parsed.warnings };
       }
       assertWriteBudget(parsed);
-      // Changed text is a correction, not a decision to publish: an article keeps its status unless one is given.
-      const fields = { ...articleFields(source), ...(existing && !existing.isStub && !parsed.meta.status ? { status: existing.status } : {}) };
-      let articleId: number;
-      let version: number;
-      // What an update replaces, for the history: the text it was read from (its rows follow from that text and the
-      // edits recorded since).
-      const replaced = existing && !existing.isStub ? await tx.article.findUniqueOrThrow({ where: { id: existing.id }, select: { headline: true, sourceText: true } }) : null;
-      if (replaced && options.onlySameStory) await assertSameStory(tx, existing!, parsed);
-      if (existing) {
-        // Derived rows go and come back from the new text; the article row stays so incoming links hold.
-        await tx.articlePerson.deleteMany({ where: { articleId: existing.id } });
-        await tx.paragraph.deleteMany({ where: { articleId: existing.id } });
-        await tx.relatedArticle.deleteMany({ where: { articleId: existing.id } });
-        const updated = await tx.article.update({
-          where: { id: existing.id },
-          data: { ...fields, version: { increment: 1 } },
-          select: { id: true, version: true },
-        });
-        articleId = updated.id;
-        version = updated.version;
-        // A stub filled in (or an article re-ingested) looks different in the related lists that show it.
-        await touchArticlesShowing(tx, { articleId });
-      } else {
-        const created = await tx.article.create({ data: { ...fields, slug }, select: { id: true, version: true } });
-        articleId = created.id;
-        version = created.version;
+      if (target?.trashed) {
+        const { id } = target.ref;
+        throw new AppError('unprocessable', `article ${id} ("${target.slug}") is in the trash: restore it (POST /api/articles/${id}/restore) to update it, or empty it from the trash (DELETE /api/trash/${id}) to store this text as a new article`);
       }
-      await writeArticleBody(tx, articleId, parsed);
-      const outcome: ImportOutcome = existing && !existing.isStub ? 'updated' : 'created';
-      await recordRevision(tx, {
-        entityType: 'article',
-        entityId: articleId,
-        action: outcome === 'updated' ? 'ingest.update' : 'ingest.create',
-        actor,
-        version,
-        before: replaced ? { headline: replaced.headline, contentHash: existing!.contentHash, version: existing!.version, sourceText: replaced.sourceText } : undefined,
-        after: { headline: parsed.headline, slug: existing?.slug ?? slug, contentHash: hash, paragraphs: parsed.paragraphs.length },
-      });
-      return { articleId, slug: existing?.slug ?? slug, outcome, warnings: parsed.warnings };
+      let replacing: Replaced | null = null;
+      if (target && !target.isStub) {
+        if (options.onlySameStory) await assertSameStory(tx, { id: target.ref.id, slug: target.slug }, parsed);
+        replacing = await tx.article.findUniqueOrThrow({ where: { id: target.ref.id }, select: { headline: true, sourceText: true, status: true, standfirst: true } });
+        // Derived rows go and come back from the new text; the article row stays so incoming links hold.
+        await tx.articlePerson.deleteMany({ where: { articleId: target.ref.id } });
+        await tx.paragraph.deleteMany({ where: { articleId: target.ref.id } });
+        await tx.relatedArticle.deleteMany({ where: { articleId: target.ref.id } });
+      }
+      // A stub filled in (or an article re-ingested) looks different in the related lists that show it.
+      if (target) await touchArticlesShowing(tx, { articleId: target.ref.id });
+      const plan = planArticle(source, known, actor, replacing);
+      await writePlannedRows(tx, plan.rows);
+      return { articleId: plan.article.id, slug: plan.slug, outcome: plan.outcome as ImportOutcome, warnings: parsed.warnings };
     });
   // Inside a caller's transaction a failed statement has already doomed it: only a transaction we own is retried.
   return isClient(db) ? withConflictRetry(run) : run();
@@ -109,17 +93,6 @@ async function assertSameStory(tx: Tx, existing: { id: number; slug: string }, p
   if (shared >= SAME_STORY) return;
   // 422, not 409: a conflict would be retried, and this is no race.
   throw new AppError('unprocessable', `article ${existing.id} ("${existing.slug}") is a different story with the same slug (they share no paragraphs); give this text its own slug (front matter "slug:", or --slug), or delete that article first`);
-}
-
-/** The article this text belongs to: the one with its slug, else a stub made from its headline elsewhere. */
-async function findTarget(tx: Tx, slug: string, headline: string) {
-  const select = { id: true, slug: true, isStub: true, status: true, contentHash: true, version: true } as const;
-  const bySlug = await tx.article.findUnique({ where: { slug }, select });
-  if (bySlug) return bySlug;
-  const stubSlug = slugify(headline);
-  if (stubSlug === slug) return null;
-  const stub = await tx.article.findUnique({ where: { slug: stubSlug }, select });
-  return stub?.isStub ? stub : null;
 }
 
 /**

@@ -9,7 +9,7 @@ import { quoteSelect, toQuote } from '../quotes/quote-view.ts';
 import { personNameKey } from './name-key.ts';
 import { PERSON_DETAIL_LIMIT, type Person, type PersonDetail, personNotFound, personSelect, toPerson } from './person-view.ts';
 
-const appearsInPublished: Prisma.PersonWhereInput = { articles: { some: { article: { status: 'published' } } } };
+const appearsInPublished: Prisma.PersonWhereInput = { articles: { some: { article: { status: 'published', deletedAt: null } } } };
 
 /**
  * People by name, alphabetical (keyset on name key, id). The search folds case and accents the way person
@@ -44,7 +44,8 @@ export async function findPersonHead(db: Db | Tx, id: number, publishedOnly: boo
 export async function loadPersonDetail(db: Db | Tx, id: number, publishedOnly: boolean): Promise<PersonDetail> {
   const person = await db.person.findUnique({ where: { id }, select: personSelect });
   if (!person) throw personNotFound(id);
-  const articleFilter = publishedOnly ? { article: { status: 'published' as const } } : {};
+  // Articles in the trash are gone from a person's page as from everywhere else.
+  const articleFilter = { article: { deletedAt: null, ...(publishedOnly ? { status: 'published' as const } : {}) } };
   const [links, quotes, counts] = await Promise.all([
     db.articlePerson.findMany({
       where: { personId: id, ...articleFilter },
@@ -86,11 +87,12 @@ const NOT_PUBLISHED = Object.values(ArticleStatus).filter((s) => s !== ArticleSt
  */
 async function countPersonRows(db: Db | Tx, id: number, publishedOnly: boolean): Promise<{ articleCount: number; quoteCount: number }> {
   const notPublished = articleStatusesSql(dialectOf(db), NOT_PUBLISHED);
+  // Articles in the trash are few too (their own index), and never counted.
+  const hidden = publishedOnly ? Prisma.sql`"status" IN (${notPublished}) OR "deleted_at" IS NOT NULL` : Prisma.sql`"deleted_at" IS NOT NULL`;
   const count = (rows: Prisma.Sql, person: Prisma.Sql) => {
     const all = Prisma.sql`(SELECT count(*) FROM ${rows} r WHERE r.${person} = ${id})`;
-    if (!publishedOnly) return all;
     return Prisma.sql`${all} - (SELECT count(*) FROM ${rows} r WHERE r.${person} = ${id}
-      AND r."article_id" IN (SELECT "id" FROM "articles" WHERE "status" IN (${notPublished})))`;
+      AND r."article_id" IN (SELECT "id" FROM "articles" WHERE ${hidden}))`;
   };
   const [row] = await db.$queryRaw<{ article_count: number | bigint; quote_count: number | bigint }[]>(Prisma.sql`SELECT
     ${count(Prisma.sql`"article_people"`, Prisma.sql`"person_id"`)} AS "article_count",

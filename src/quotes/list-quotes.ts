@@ -26,7 +26,8 @@ export async function listQuotes(db: Db, input: ListQuotesInput): Promise<{ data
     ...(input.speaker ? { speakerId: input.speaker } : {}),
     ...(input.article ? { articleId: input.article } : {}),
     ...(input.kind ? { kind: input.kind } : {}),
-    ...(input.publishedOnly ? { article: { status: 'published' } } : {}),
+    // Quotes in articles in the trash are gone with them.
+    article: { deletedAt: null, ...(input.publishedOnly ? { status: 'published' as const } : {}) },
     ...(after ? { AND: [{ id: { gt: after.id } }] } : {}),
   };
   const rows = await db.quote.findMany({ where, orderBy: { id: 'asc' }, take: input.limit + 1, select: quoteSelect });

@@ -37,7 +37,8 @@ const TS_WEIGHTS = `{${(1 / HEADLINE_WEIGHT).toFixed(4)}, 0, 0, 1}`;
  */
 function candidates(dialect: Provider, query: SearchQuery, statuses: string[], window = RANK_WINDOW): Prisma.Sql {
   if (dialect === 'sqlite') {
-    const status = Prisma.sql`AND a."status" IN (${articleStatusesSql(dialect, statuses)})`;
+    // Articles in the trash are not found.
+    const status = Prisma.sql`AND a."status" IN (${articleStatusesSql(dialect, statuses)}) AND a."deleted_at" IS NULL`;
     return Prisma.sql`WITH "candidates" AS MATERIALIZED (
       SELECT s."rowid" AS "id", -bm25("article_search", ${Prisma.raw(HEADLINE_WEIGHT.toFixed(1))}, 1.0) AS "score"
       FROM "article_search" s JOIN "articles" a ON a."id" = s."rowid"
@@ -53,7 +54,7 @@ function candidates(dialect: Provider, query: SearchQuery, statuses: string[], w
   return Prisma.sql`WITH ${articleMatches(query)},
     "window" AS MATERIALIZED (
       SELECT m."article_id" FROM "matches" m
-      WHERE (SELECT a."status" FROM "articles" a WHERE a."id" = m."article_id") IN (${status})
+      WHERE (SELECT a."status" FROM "articles" a WHERE a."id" = m."article_id" AND a."deleted_at" IS NULL) IN (${status})
       ORDER BY m."article_id" DESC LIMIT ${window}),
     "candidates" AS (
       SELECT w."article_id" AS "id", ts_rank(${TS_WEIGHTS}::float4[], s."document", to_tsquery('english', ${toTsquery(query)}))::float8 AS "score"

@@ -14,6 +14,7 @@ import type { Db } from '../../src/db/client.ts';
 import { collectInputs } from '../../src/ingest/collect-inputs.ts';
 import { importArticle } from '../../src/ingest/import-article.ts';
 import { type FileReport, runIngest } from '../../src/ingest/run-ingest.ts';
+import { ArticleSnapshot } from '../../src/history/article-snapshot.ts';
 import { type TestDatabase, describeEachDatabase, freshDatabase } from '../support/databases.ts';
 import { makeArticleText } from '../support/articles.ts';
 import { runScript } from '../support/processes.ts';
@@ -59,8 +60,21 @@ async function dump(db: Db) {
       (await db.relatedArticle.findMany()).map(({ id, articleId, relatedId, ...r }) => ({ article: slug.get(articleId), related: slug.get(relatedId), ...r })),
     ),
     revisions: sorted(
-      (await db.revision.findMany()).map(({ id, entityId, createdAt, ...r }) => ({ entity: slug.get(entityId), ...r })),
+      (await db.revision.findMany()).map(({ id, entityId, createdAt, snapshot, ...r }) => ({ entity: slug.get(entityId), ...r, snapshot: byName(snapshot, slug, key) })),
     ),
+  };
+}
+
+/** A snapshot's ids (people, related articles) as the name keys and slugs they stand for: ids differ between stores. */
+function byName(snapshot: unknown, slug: Map<number, string>, key: Map<number, string>) {
+  if (snapshot === null) return null;
+  const s = ArticleSnapshot.parse(snapshot);
+  const person = (p: { id: number; name: string } | null) => p && { ...p, id: key.get(p.id) };
+  return {
+    ...s,
+    people: s.people.map((p) => ({ ...p, id: key.get(p.id) })),
+    quotes: s.quotes.map((q) => ({ ...q, speaker: person(q.speaker), addressee: person(q.addressee) })),
+    related: s.related.map((r) => ({ ...r, id: slug.get(r.id) })),
   };
 }
 
@@ -87,6 +101,7 @@ describeEachDatabase('bulk ingest', (ctx) => {
     assert.deepEqual(reports.map((r) => r.input.name), (await collectInputs([dir])).map((i) => i.name), 'reports in input order');
     const [bulk, expected] = [await dump(ctx.db.prisma), await dump(reference.prisma)];
     assert.ok(expected.articles.some((a) => a.isStub) && expected.articles.some((a) => a.version > 1), 'the corpus exercises stubs and fills');
+    assert.ok(expected.revisions.every((r) => JSON.parse(r).snapshot !== null), 'every ingest entry keeps the article as it stored it (revisions/:n)');
     for (const table of Object.keys(expected) as (keyof typeof expected)[]) assert.deepEqual(bulk[table], expected[table], table);
   });
 

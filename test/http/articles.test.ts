@@ -222,7 +222,7 @@ describeEachDatabase('articles API', (ctx) => {
     assert.equal(history.body.data.length, 1);
   });
 
-  test('DELETE /api/articles/:id: admins only (403), If-Match, 204; history outlives the article', async () => {
+  test('DELETE /api/articles/:id: admins only (403), If-Match, 204, to the trash; history outlives the article', async () => {
     const a = await articleFactory(ctx.db);
     const linker = await articleFactory(ctx.db);
     await ctx.db.prisma.relatedArticle.create({ data: { articleId: linker.id, relatedId: a.id, position: 1, title: 'x' } });
@@ -235,13 +235,19 @@ describeEachDatabase('articles API', (ctx) => {
     assert.equal(gone.status, 204);
     assertMatchesOpenApi(gone, 'delete', '/api/articles/:id');
     assert.equal((await request(app()).get(path)).status, 404);
+    assert.equal((await request(app()).delete(path).set(bearer(admin)).set('If-Match', articleEtag(a.id, 2))).status, 404, 'already in the trash');
     const history = await request(app()).get(`${path}/history`).set(bearer(editor));
     assert.equal(history.body.data[0].action, 'article.delete');
-    const snapshot = history.body.data[0].before;
+    const linked = await request(app()).get(`/api/articles/${linker.id}`).set(bearer(editor));
+    assert.deepEqual(linked.body.related.map((r: { trashed: boolean }) => r.trashed), [true], 'the link stays, marked');
+    assert.equal(linked.body.version, 2, 'the linking article looks different: its version moves');
+
+    await request(app()).delete(`/api/trash/${a.id}`).set(bearer(admin)).expect(204);
+    const purged = await request(app()).get(`${path}/history`).set(bearer(editor));
+    assert.equal(purged.body.data[0].action, 'article.purge');
+    const snapshot = purged.body.data[0].before;
     assert.deepEqual([snapshot.id, snapshot.paragraphs.length, snapshot.quotes.length, snapshot.people.length], [a.id, 3, 1, 1], 'the whole article is kept');
-    const linked = await request(app()).get(`/api/articles/${linker.id}`);
-    assert.deepEqual(linked.body.related, []);
-    assert.equal(linked.body.version, 2, 'losing a related link is a change to the linking article');
+    assert.deepEqual((await request(app()).get(`/api/articles/${linker.id}`)).body.related, []);
     assert.equal((await request(app()).get('/api/articles/999999/history').set(bearer(editor))).status, 404);
   });
 

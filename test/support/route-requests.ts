@@ -2,6 +2,7 @@ import request from 'supertest';
 import type { Route } from '../../src/http/endpoint.ts';
 import { routes } from '../../src/http/routes.ts';
 import type { TestDatabase } from './databases.ts';
+import { recordRevision } from '../../src/history/record-revision.ts';
 import { articleEtag, articleFactory, personEtag } from './http.ts';
 
 /**
@@ -19,6 +20,8 @@ export interface Targets {
   personVersion: number;
   /** a second person (merge target) */
   otherPersonId: number;
+  /** an article in the trash */
+  trashedArticleId: number;
 }
 
 export interface RouteRequest {
@@ -36,6 +39,10 @@ let n = 0;
 export async function makeTargets(db: TestDatabase): Promise<Targets> {
   const a = await articleFactory(db);
   const other = await db.prisma.person.create({ data: { name: `Merge Target ${++n} ${Date.now()}`, nameKey: `merge target ${n} ${Date.now()}` } });
+  // The history entry of its first version holds its content (GET …/revisions/1).
+  await recordRevision(db.prisma, { entityType: 'article', entityId: a.id, action: 'article.create', actor: { name: 'factory' }, version: a.version });
+  const trashed = await articleFactory(db);
+  await db.prisma.article.update({ where: { id: trashed.id }, data: { deletedAt: new Date(), deletedBy: 'factory' } });
   return {
     articleId: a.id,
     slug: a.slug,
@@ -45,6 +52,7 @@ export async function makeTargets(db: TestDatabase): Promise<Targets> {
     personId: a.personId,
     personVersion: 1,
     otherPersonId: other.id,
+    trashedArticleId: trashed.id,
   };
 }
 
@@ -75,6 +83,16 @@ export function validRequest(route: Route, t: Targets): RouteRequest {
       return { params: art, ifMatch: aTag, ok: 204 };
     case 'articleHistory':
       return { params: art, ok: 200 };
+    case 'getArticleRevision':
+      return { params: { ...art, n: String(t.articleVersion) }, ok: 200 };
+    case 'restoreArticleRevision':
+      return { params: { ...art, n: String(t.articleVersion) }, ifMatch: aTag, ok: 200 };
+    case 'listTrash':
+      return { params: {}, ok: 200 };
+    case 'restoreArticle':
+      return { params: { id: String(t.trashedArticleId) }, ok: 200 };
+    case 'purgeArticle':
+      return { params: { id: String(t.trashedArticleId) }, ok: 204 };
     case 'insertParagraph':
       return { params: art, body: { text: 'A new paragraph.', position: 2 }, type: 'json', ifMatch: aTag, ok: 201 };
     case 'reorderParagraphs':

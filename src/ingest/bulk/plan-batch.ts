@@ -1,5 +1,6 @@
 import { slugify } from '../../articles/slugify.ts';
-import type { Actor } from '../../history/record-revision.ts';
+import { type ArticleSnapshot, readingOrder } from '../../history/article-snapshot.ts';
+import { type Actor, type RevisionInput, type RevisionRow, revisionRow } from '../../history/record-revision.ts';
 import { personNameKey } from '../../people/name-key.ts';
 import { articleFields, slugOf } from '../article-fields.ts';
 import type { ParsedSource } from '../import-article.ts';
@@ -16,9 +17,10 @@ import type { ParsedArticle } from '../parse/index.ts';
  * Rows refer to each other through objects (`Ref`), not ids: ids are allocated after planning, for exactly the rows
  * planned, and every writer reads `.id` when it writes.
  *
- * The plan stops before an article that would UPDATE a full article (re-ingest of changed text): that path deletes
- * and rewrites derived rows, is rare in a bulk load, and storeParsedArticle already does it — so it goes there, after
- * the rows planned before it are committed, and planning resumes after it (`stoppedAt`).
+ * The plan stops before an article that would UPDATE a full article (re-ingest of changed text) or meets one in the
+ * trash: the update deletes derived rows first and checks it is the same story, is rare in a bulk load, and
+ * storeParsedArticle does it — with this same planner (planArticle) — so it goes there, after the rows planned before
+ * it are committed, and planning resumes after it (`stoppedAt`).
  */
 export interface Ref {
   /** 0 until allocated */
@@ -31,13 +33,43 @@ export interface KnownArticle {
   isStub: boolean;
   contentHash: string | null;
   version: number;
+  /** an ingest keeps it (the text has none): the snapshot shows it */
+  standfirst: string | null;
+  /** in the trash: no ingest writes to it until it is restored (storeParsedArticle says so) */
+  trashed: boolean;
+}
+
+/** The columns a lookup reads for an article, and what the planner makes of them (every writer's lookup uses this). */
+export const KNOWN_ARTICLE_COLUMNS = 'id, slug, is_stub, content_hash, version, standfirst, deleted_at';
+export interface KnownArticleRow {
+  id: number;
+  slug: string;
+  is_stub: boolean | number;
+  content_hash: string | null;
+  version: number;
+  standfirst: string | null;
+  deleted_at: unknown;
+}
+export const toKnownArticle = (r: KnownArticleRow): KnownArticle => ({
+  ref: { id: r.id },
+  slug: r.slug,
+  isStub: r.is_stub === true || r.is_stub === 1,
+  contentHash: r.content_hash,
+  version: r.version,
+  standfirst: r.standfirst,
+  trashed: r.deleted_at !== null,
+});
+
+/** A person as the article shows them: the stored name, which may be spelt otherwise than this text's. */
+export interface PersonRef extends Ref {
+  name: string;
 }
 
 export interface Known {
   /** slug → article, for the slugs `wanted` asked for */
   articles: Map<string, KnownArticle>;
   /** name key → person */
-  people: Map<string, Ref>;
+  people: Map<string, PersonRef>;
 }
 
 export interface ArticleFields {
@@ -64,31 +96,60 @@ export interface StubFill extends ArticleFields {
   article: Ref;
 }
 
+export interface PlannedParagraph extends Ref {
+  article: Ref;
+  position: number;
+  text: string;
+}
+
 export interface PlannedRows {
   articles: NewArticle[];
   fills: StubFill[];
-  paragraphs: (Ref & { article: Ref; position: number; text: string })[];
+  paragraphs: PlannedParagraph[];
   people: (Ref & { name: string; nameKey: string })[];
-  links: (Ref & { article: Ref; person: Ref; role: string | null; aliases: string })[];
-  mentions: { link: Ref; paragraph: Ref }[];
+  links: (Ref & { article: Ref; person: PersonRef; role: string | null; aliases: string })[];
+  mentions: { link: Ref; paragraph: PlannedParagraph }[];
   quotes: (Ref & {
     article: Ref;
-    paragraph: Ref;
+    paragraph: PlannedParagraph;
     text: string;
     kind: string;
-    speaker: Ref | null;
-    addressee: Ref | null;
+    speaker: PersonRef | null;
+    addressee: PersonRef | null;
     verb: string | null;
-    startOffset: number;
-    endOffset: number;
+    startOffset: number | null;
+    endOffset: number | null;
     paragraphSpan: number;
   })[];
   related: (Ref & { article: Ref; related: Ref; position: number; title: string })[];
-  revisions: (Ref & { article: Ref; action: string; actor: string; tokenId: number | null; version: number; after: string })[];
+  revisions: PlannedRevision[];
+}
+
+/** A history entry (src/history/record-revision.ts), completed with ids once they are allocated. */
+export interface PlannedRevision extends Ref {
+  article: Ref;
+  entry: Omit<RevisionInput, 'entityId' | 'snapshot'>;
+  snapshot(): ArticleSnapshot;
+}
+
+const rowsOfRevisions = new WeakMap<PlannedRevision, RevisionRow>();
+/** The revisions row of a planned entry, made once (the writers read it column by column). */
+export function plannedRevisionRow(v: PlannedRevision): RevisionRow {
+  let row = rowsOfRevisions.get(v);
+  if (!row) rowsOfRevisions.set(v, (row = revisionRow({ ...v.entry, entityId: v.article.id, snapshot: v.snapshot() })));
+  return row;
+}
+
+/** What an update replaces (storeParsedArticle reads it before deleting the derived rows). */
+export interface Replaced {
+  headline: string;
+  sourceText: string | null;
+  status: ArticleFields['status'];
+  standfirst: string | null;
 }
 
 export interface ArticlePlan {
-  outcome: 'created' | 'unchanged';
+  outcome: 'created' | 'updated' | 'unchanged';
   article: Ref;
   slug: string;
   rows: PlannedRows;
@@ -126,53 +187,73 @@ export function emptyRows(): PlannedRows {
 
 export function planBatch(batch: ParsedSource[], known: Known, actor: Actor): BatchPlan {
   // The view changes as the batch goes: later articles see what earlier ones created, as they would in sequence.
-  const articles = new Map(known.articles);
-  const people = new Map(known.people);
+  const view: Known = { articles: new Map(known.articles), people: new Map(known.people) };
   const plans: ArticlePlan[] = [];
-
   for (const [index, source] of batch.entries()) {
-    const { parsed, hash } = source;
-    const slug = slugOf(parsed);
-    const target = findTarget(articles, slug, parsed.headline);
-    if (target && !target.isStub && target.contentHash === hash) {
-      plans.push({ outcome: 'unchanged', article: target.ref, slug: target.slug, rows: emptyRows() });
-      continue;
-    }
-    if (target && !target.isStub) return { articles: plans, stoppedAt: index };
-
-    const rows = emptyRows();
-    const fields = bulkArticleFields(source);
-    let article: Ref;
-    let articleSlug: string;
-    let version: number;
-    if (target) {
-      // A stub becomes the article: same row (incoming links hold), same slug, version + 1.
-      version = target.version + 1;
-      article = target.ref;
-      articleSlug = target.slug;
-      rows.fills.push({ article, ...fields, version });
-      touchPlannedRelating(plans, article, articles);
-    } else {
-      version = 1;
-      articleSlug = slug;
-      const row: NewArticle = { id: 0, slug, ...fields, version };
-      rows.articles.push(row);
-      article = row;
-    }
-    articles.set(articleSlug, { ref: article, slug: articleSlug, isStub: false, contentHash: hash, version });
-    planBody(rows, article, parsed, people, articles);
-    rows.revisions.push({
-      id: 0,
-      article,
-      action: 'ingest.create',
-      actor: actor.name,
-      tokenId: actor.tokenId ?? null,
-      version,
-      after: JSON.stringify({ headline: parsed.headline, slug: articleSlug, contentHash: hash, paragraphs: parsed.paragraphs.length }),
-    });
-    plans.push({ outcome: 'created', article, slug: articleSlug, rows });
+    const target = findTarget(view.articles, slugOf(source.parsed), source.parsed.headline);
+    const unchanged = target && !target.isStub && target.contentHash === source.hash;
+    if (!unchanged && target && (!target.isStub || target.trashed)) return { articles: plans, stoppedAt: index };
+    plans.push(planArticle(source, view, actor, null, plans));
   }
   return { articles: plans, stoppedAt: null };
+}
+
+/**
+ * What storing one parsed article writes, for both paths: the bulk ingest (planBatch, on its view of the batch) and
+ * storeParsedArticle (the per-article import, on what it read in its transaction). Updates `view` with what it adds.
+ * `replacing` is given for the update of a full article, whose derived rows the caller has deleted; `earlier` are
+ * the plans before this one in the same transaction (a stub they link to, filled here, moves their version).
+ */
+export function planArticle(source: ParsedSource, view: Known, actor: Actor, replacing: Replaced | null, earlier: ArticlePlan[] = []): ArticlePlan {
+  const { parsed, hash } = source;
+  const slug = slugOf(parsed);
+  const target = findTarget(view.articles, slug, parsed.headline);
+  if (target && !target.isStub && target.contentHash === hash) return { outcome: 'unchanged', article: target.ref, slug: target.slug, rows: emptyRows() };
+
+  const rows = emptyRows();
+  const given = bulkArticleFields(source);
+  // Changed text is a correction, not a decision to publish: an article keeps its status unless the text gives one.
+  const fields = replacing && !parsed.meta.status ? { ...given, status: replacing.status } : given;
+  let article: Ref;
+  let articleSlug: string;
+  let version: number;
+  let standfirst: string | null = null;
+  if (target) {
+    // A stub becomes the article, an article its new text: same row (incoming links hold), same slug, version + 1.
+    version = target.version + 1;
+    article = target.ref;
+    articleSlug = target.slug;
+    standfirst = target.standfirst;
+    rows.fills.push({ article, ...fields, version });
+    touchPlannedRelating(earlier, article, view.articles);
+  } else {
+    version = 1;
+    articleSlug = slug;
+    const row: NewArticle = { id: 0, slug, ...fields, version };
+    rows.articles.push(row);
+    article = row;
+  }
+  view.articles.set(articleSlug, { ref: article, slug: articleSlug, isStub: false, contentHash: hash, version, standfirst, trashed: false });
+  planBody(rows, article, parsed, view);
+  const outcome = target && !target.isStub ? 'updated' : 'created';
+  const after = { headline: parsed.headline, slug: articleSlug, contentHash: hash, paragraphs: parsed.paragraphs.length };
+  const snapshotFields = { ...fields, slug: articleSlug, standfirst };
+  rows.revisions.push({
+    id: 0,
+    article,
+    entry: {
+      entityType: 'article',
+      action: outcome === 'updated' ? 'ingest.update' : 'ingest.create',
+      actor,
+      version,
+      // What an update replaces, for the history: the text it was read from (its rows follow from that text and the
+      // edits recorded since).
+      before: replacing ? { headline: replacing.headline, contentHash: target!.contentHash, version: target!.version, sourceText: replacing.sourceText } : undefined,
+      after,
+    },
+    snapshot: () => snapshotOfPlan(snapshotFields, rows),
+  });
+  return { outcome, article, slug: articleSlug, rows };
 }
 
 /**
@@ -181,6 +262,7 @@ export function planBatch(batch: ParsedSource[], known: Known, actor: Actor): Ba
  * before the batch (BulkConnection.touchArticlesRelatedTo). An article links to a target at most once.
  */
 function touchPlannedRelating(plans: ArticlePlan[], stub: Ref, articles: Map<string, KnownArticle>): void {
+  // (the snapshot lists related articles by id only, so it does not change)
   for (const plan of plans) {
     if (!plan.rows.related.some((r) => r.related === stub)) continue;
     const row = plan.rows.articles.find((a) => a === plan.article) ?? plan.rows.fills.find((f) => f.article === plan.article)!;
@@ -189,8 +271,8 @@ function touchPlannedRelating(plans: ArticlePlan[], stub: Ref, articles: Map<str
   }
 }
 
-/** storeParsedArticle's findTarget on the view: the article with this slug, else a stub made from the headline. */
-function findTarget(articles: Map<string, KnownArticle>, slug: string, headline: string): KnownArticle | undefined {
+/** The article a text belongs to: the one with its slug, else a stub made from its headline elsewhere. */
+export function findTarget(articles: Map<string, KnownArticle>, slug: string, headline: string): KnownArticle | undefined {
   const bySlug = articles.get(slug);
   if (bySlug) return bySlug;
   const stubSlug = slugify(headline);
@@ -206,8 +288,8 @@ function bulkArticleFields(source: ParsedSource): Omit<ArticleFields, 'version'>
 }
 
 /** writeArticleBody's rows, in its order and with its choices (see write-article-body.ts). */
-function planBody(rows: PlannedRows, article: Ref, parsed: ParsedArticle, people: Map<string, Ref>, articles: Map<string, KnownArticle>) {
-  const paragraphByPosition = new Map<number, Ref>();
+function planBody(rows: PlannedRows, article: Ref, parsed: ParsedArticle, { people, articles }: Known) {
+  const paragraphByPosition = new Map<number, PlannedParagraph>();
   for (const p of parsed.paragraphs) {
     const row = { id: 0, article, position: p.position, text: p.text };
     rows.paragraphs.push(row);
@@ -235,7 +317,7 @@ function planBody(rows: PlannedRows, article: Ref, parsed: ParsedArticle, people
     }
   }
   // Quotes name people by their full name as the parser wrote it; only names of this article's people resolve.
-  const byName = new Map<string, Ref | undefined>();
+  const byName = new Map<string, PersonRef | undefined>();
   for (const person of parsed.people) byName.set(person.name, byKey.has(personNameKey(person.name)) ? people.get(personNameKey(person.name)) : undefined);
   const personRef = (name: string | null) => (name === null ? null : (byName.get(name) ?? null));
   for (const q of parsed.quotes) {
@@ -264,12 +346,9 @@ function planBody(rows: PlannedRows, article: Ref, parsed: ParsedArticle, people
     seen.add(slug);
     let target = articles.get(slug)?.ref;
     if (!target) {
-      const stub: NewArticle = {
-        id: 0, slug, headline: title, headlineDerived: false, byline: null, sourceName: null, sourceUrl: null, language: 'en',
-        status: 'stub', isStub: true, publishedAt: null, sourceText: null, contentHash: null, version: 1,
-      };
+      const stub = stubArticle(slug, title);
       rows.articles.push(stub);
-      articles.set(slug, { ref: stub, slug, isStub: true, contentHash: null, version: 1 });
+      articles.set(slug, { ref: stub, slug, isStub: true, contentHash: null, version: 1, standfirst: null, trashed: false });
       target = stub;
     }
     targets.push({ ref: target, title });
@@ -280,6 +359,60 @@ function planBody(rows: PlannedRows, article: Ref, parsed: ParsedArticle, people
     rows.related.push({ id: 0, article, related: t.ref, position: ++position, title: t.title });
   }
 }
+
+/**
+ * The snapshot of a planned article (history/article-snapshot.ts) from its rows, once their ids are allocated: what
+ * loadArticleSnapshot reads back after the rows are written (the bulk-ingest test holds the two equal).
+ */
+function snapshotOfPlan(fields: Omit<ArticleFields, 'version'> & { slug: string; standfirst: string | null }, rows: PlannedRows): ArticleSnapshot {
+  const paragraphs = [...rows.paragraphs].sort((a, b) => a.position - b.position);
+  const order = new Map(paragraphs.map((p, i) => [p.position, i + 1]));
+  const positionOf = (p: { position: number }) => order.get(p.position)!;
+  const named = (p: PersonRef | null) => (p ? { id: p.id, name: p.name } : null);
+  return {
+    article: {
+      slug: fields.slug,
+      headline: fields.headline,
+      headlineDerived: fields.headlineDerived,
+      standfirst: fields.standfirst,
+      byline: fields.byline,
+      sourceName: fields.sourceName,
+      sourceUrl: fields.sourceUrl,
+      language: fields.language,
+      status: fields.status,
+      isStub: fields.isStub,
+      publishedAt: fields.publishedAt,
+    },
+    paragraphs: paragraphs.map((p) => p.text),
+    people: rows.links.map((l) => ({
+      id: l.person.id,
+      name: l.person.name,
+      role: l.role,
+      aliases: JSON.parse(l.aliases) as string[],
+      paragraphs: [...new Set(rows.mentions.filter((m) => m.link === l).map((m) => positionOf(m.paragraph)))].sort((a, b) => a - b),
+    })),
+    quotes: rows.quotes
+      .map((q) => ({
+        paragraph: positionOf(q.paragraph),
+        text: q.text,
+        kind: q.kind as ArticleSnapshot['quotes'][number]['kind'],
+        speaker: named(q.speaker),
+        addressee: named(q.addressee),
+        verb: q.verb,
+        startOffset: q.startOffset,
+        endOffset: q.endOffset,
+        paragraphSpan: q.paragraphSpan,
+      }))
+      .sort(readingOrder),
+    related: rows.related.map((r) => ({ id: r.related.id, title: r.title })),
+  };
+}
+
+/** A stub for a related headline the store does not have: found again by its slug when that article arrives. */
+export const stubArticle = (slug: string, title: string): NewArticle => ({
+  id: 0, slug, headline: title, headlineDerived: false, byline: null, sourceName: null, sourceUrl: null, language: 'en',
+  status: 'stub', isStub: true, publishedAt: null, sourceText: null, contentHash: null, version: 1,
+});
 
 /** The rows of several planned articles as one set per table, in batch order. */
 export function mergeRows(plans: ArticlePlan[]): PlannedRows {

@@ -1,4 +1,4 @@
-import type { ArticleFields, PlannedRows } from './plan-batch.ts';
+import { type ArticleFields, type PlannedRows, plannedRevisionRow } from './plan-batch.ts';
 
 /**
  * The columns each planned row is written to, once for both bulk writers (sqlite-connection.ts sends a table as one
@@ -88,17 +88,20 @@ export const INSERTS: Record<Exclude<keyof PlannedRows, 'fills'>, TableWrite<unk
     ],
     [],
   ),
+  // The row is history's own (revisionRow in src/history/record-revision.ts), as recordRevision stores it.
   revisions: write<Row<'revisions'>>(
     'revisions',
     [
       col('id', 'int', (v) => v.id),
-      col('entity_type', 'text', () => 'article'),
-      col('entity_id', 'int', (v) => v.article.id),
-      col('action', 'text', (v) => v.action),
-      col('actor', 'text', (v) => v.actor),
-      col('token_id', 'int', (v) => v.tokenId),
-      col('version', 'int', (v) => v.version),
-      col('after', 'json', (v) => v.after),
+      col('entity_type', 'text', (v) => plannedRevisionRow(v).entityType),
+      col('entity_id', 'int', (v) => plannedRevisionRow(v).entityId),
+      col('action', 'text', (v) => plannedRevisionRow(v).action),
+      col('actor', 'text', (v) => plannedRevisionRow(v).actor),
+      col('token_id', 'int', (v) => plannedRevisionRow(v).tokenId),
+      col('version', 'int', (v) => plannedRevisionRow(v).version),
+      col('before', 'json', (v) => plannedRevisionRow(v).before),
+      col('after', 'json', (v) => plannedRevisionRow(v).after),
+      col('snapshot', 'json', (v) => plannedRevisionRow(v).snapshot),
     ],
     ['created_at'],
   ),

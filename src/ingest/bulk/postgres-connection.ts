@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { REFRESH_ARTICLE_SEARCH } from '../../db/search-index.ts';
 import type { BulkConnection } from './bulk-connection.ts';
-import type { IdTable, Known, PlannedRows } from './plan-batch.ts';
+import { type IdTable, KNOWN_ARTICLE_COLUMNS, type Known, type KnownArticleRow, type PlannedRows, toKnownArticle } from './plan-batch.ts';
 import { type Column, type ColumnType, INSERTS, STUB_FILL, WRITE_ORDER } from './planned-columns.ts';
 
 /**
@@ -21,15 +21,10 @@ export async function openPostgresConnection(url: string): Promise<BulkConnectio
   return {
     async lookup(slugs, nameKeys) {
       const known: Known = { articles: new Map(), people: new Map() };
-      const articles = await client.query<{ id: number; slug: string; is_stub: boolean; content_hash: string | null; version: number }>(
-        'SELECT id, slug, is_stub, content_hash, version FROM articles WHERE slug = ANY($1::text[])',
-        [slugs],
-      );
-      for (const r of articles.rows) {
-        known.articles.set(r.slug, { ref: { id: r.id }, slug: r.slug, isStub: r.is_stub, contentHash: r.content_hash, version: r.version });
-      }
-      const people = await client.query<{ id: number; name_key: string }>('SELECT id, name_key FROM people WHERE name_key = ANY($1::text[])', [nameKeys]);
-      for (const r of people.rows) known.people.set(r.name_key, { id: r.id });
+      const articles = await client.query<KnownArticleRow>(`SELECT ${KNOWN_ARTICLE_COLUMNS} FROM articles WHERE slug = ANY($1::text[])`, [slugs]);
+      for (const r of articles.rows) known.articles.set(r.slug, toKnownArticle(r));
+      const people = await client.query<{ id: number; name: string; name_key: string }>('SELECT id, name, name_key FROM people WHERE name_key = ANY($1::text[])', [nameKeys]);
+      for (const r of people.rows) known.people.set(r.name_key, { id: r.id, name: r.name });
       return known;
     },
     // Sequences are shared with every other writer and never roll back: ids taken here are ours whatever happens.

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { REFRESH_ARTICLE_SEARCH } from '../../db/search-index.ts';
 import type { BulkConnection } from './bulk-connection.ts';
-import type { IdTable, Known, KnownArticle, PlannedRows } from './plan-batch.ts';
+import { type IdTable, KNOWN_ARTICLE_COLUMNS, type Known, type KnownArticle, type KnownArticleRow, type PlannedRows, toKnownArticle } from './plan-batch.ts';
 import { type Column, type ColumnType, INSERTS, STUB_FILL, type TableWrite, WRITE_ORDER } from './planned-columns.ts';
 
 /**
@@ -21,10 +21,8 @@ export function openSqliteConnection(file: string, busyTimeoutMs = 10_000): Bulk
   db.pragma('cache_size = -65536');
   db.pragma('wal_autocheckpoint = 16384');
 
-  const articleBySlug = db.prepare<[string], { id: number; slug: string; is_stub: number; content_hash: string | null; version: number }>(
-    'SELECT id, slug, is_stub, content_hash, version FROM articles WHERE slug = ?',
-  );
-  const personByKey = db.prepare<[string], { id: number }>('SELECT id FROM people WHERE name_key = ?');
+  const articleBySlug = db.prepare<[string], KnownArticleRow>(`SELECT ${KNOWN_ARTICLE_COLUMNS} FROM articles WHERE slug = ?`);
+  const personByKey = db.prepare<[string], { id: number; name: string }>('SELECT id, name FROM people WHERE name_key = ?');
   const sequence = db.prepare<[string], { seq: number }>('SELECT seq FROM sqlite_sequence WHERE name = ?');
   // One INSERT … SELECT FROM json_each per table and batch, not a statement per row: every statement that fires the
   // full-text triggers (search_documents behind articles, paragraphs and quotes) makes FTS5 settle its pending terms
@@ -43,11 +41,11 @@ export function openSqliteConnection(file: string, busyTimeoutMs = 10_000): Bulk
       const known: Known = { articles: new Map<string, KnownArticle>(), people: new Map() };
       for (const slug of slugs) {
         const r = articleBySlug.get(slug);
-        if (r) known.articles.set(slug, { ref: { id: r.id }, slug: r.slug, isStub: r.is_stub === 1, contentHash: r.content_hash, version: r.version });
+        if (r) known.articles.set(slug, toKnownArticle(r));
       }
       for (const key of nameKeys) {
         const r = personByKey.get(key);
-        if (r) known.people.set(key, { id: r.id });
+        if (r) known.people.set(key, { id: r.id, name: r.name });
       }
       return known;
     },
