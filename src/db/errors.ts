@@ -17,8 +17,10 @@ export function translateDbError(e: unknown): unknown {
     // A value the database refuses by a rule of its own — SQLite's triggers (the date domain), PostgreSQL's CHECK
     // (23514) and data exceptions (22xxx: a date out of its range) — is this data refused, not a broken server.
     // (Prisma files a trigger's abort under P2003 and the rest under P2039: the driver's code says what it was.)
-    if (typeof original === 'string' && /^(SQLITE_CONSTRAINT_TRIGGER|SQLITE_CONSTRAINT_CHECK|23514|22[0-9A-Z]{3})$/.test(original)) {
-      const said = (e.meta?.driverAdapterError as { cause?: { originalMessage?: unknown } } | undefined)?.cause?.originalMessage;
+    // SQLite reports an ON DELETE RESTRICT refusal as SQLITE_CONSTRAINT_TRIGGER too: that one is a conflict (below).
+    const said = (e.meta?.driverAdapterError as { cause?: { originalMessage?: unknown } } | undefined)?.cause?.originalMessage;
+    const foreignKey = typeof said === 'string' && /FOREIGN KEY constraint failed/i.test(said);
+    if (typeof original === 'string' && !foreignKey && /^(SQLITE_CONSTRAINT_TRIGGER|SQLITE_CONSTRAINT_CHECK|23514|22[0-9A-Z]{3})$/.test(original)) {
       return new AppError('unprocessable', `The database refused the data: ${typeof said === 'string' ? said.slice(0, 300) : original}`, { cause: e });
     }
     switch (e.code) {
