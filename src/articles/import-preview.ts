@@ -14,7 +14,16 @@ export const ImportPreview = z
     slug: z.string(),
     meta: z.object({ byline: Nullable, source: Nullable, url: Nullable, publishedAt: Nullable, status: z.string(), language: z.string() }),
     paragraphs: z.array(z.object({ position: z.number().int(), text: z.string() })),
-    people: z.array(z.object({ name: z.string(), role: Nullable, aliases: z.array(z.string()), paragraphs: z.array(z.number().int()) })),
+    people: z.array(
+      z.object({
+        name: z.string(),
+        role: Nullable,
+        aliases: z.array(z.string()),
+        paragraphs: z.array(z.number().int()),
+        kind: z.enum(['person', 'organisation']),
+        pronoun: z.enum(['she', 'he', 'they']).nullable(),
+      }),
+    ),
     quotes: z.array(
       z.object({ paragraph: z.number().int(), text: z.string(), kind: z.string(), speaker: Nullable, verb: Nullable, addressee: Nullable }),
     ),

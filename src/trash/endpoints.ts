@@ -11,10 +11,12 @@ const tag = 'trash';
 export const list = endpoint({
   operationId: 'listTrash',
   summary: 'Articles in the trash, most recently trashed first',
-  description: 'What DELETE /api/articles/:id put there, with who and when, and when the retention (TRASH_RETENTION_DAYS) empties it.',
+  description:
+    'What DELETE /api/articles/:id put there, with who and when, and when the retention (TRASH_RETENTION_DAYS) empties it. A cursor this API did not issue is a 422.',
   tag,
   query: z.strictObject({ cursor: CursorQuery, limit: LimitQuery }),
   responses: { 200: { description: 'a page of trashed articles', schema: z.object({ data: z.array(TrashedArticle), meta: PageMeta }) } },
+  errors: [422],
   async handle({ query, db, config }) {
     const limit = query.limit ?? 20;
     const { data, nextCursor } = await listTrash(db, { cursor: query.cursor, limit, retentionDays: config.trashRetentionDays });
