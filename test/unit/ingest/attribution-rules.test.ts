@@ -714,3 +714,13 @@ test('short words quoted inside an attributed statement are partial quotes, not 
   assert.equal(quote('The reservoir, known as “the Basin”, was drained.', 'the Basin').kind, 'scare');
   assert.equal(quote('Ferreira said the city backed a “zero waste” scheme.', 'zero waste').kind, 'scare');
 });
+
+test('an owner inside the complement of a role ("director of X University’s Y Institute") does not make the person a business', () => {
+  const t = '“The levy was too big a hurdle,” said Halvard Oyelaran, associate director of Northmoor University’s Baxter Institute of Policy.';
+  assert.equal(quote(t, 'The levy was too big a hurdle').speaker, 'Halvard Oyelaran');
+  assert.notEqual(person(t, 'Halvard Oyelaran').kind, 'organisation');
+  assert.match(person(t, 'Halvard Oyelaran').role ?? '', /^associate director of Northmoor/);
+  // The owner before the head still decides: "the Bank of Tarsia’s governor" is a person's role.
+  const u = '“Rates will hold,” said Ilse Marrow, the Bank of Tarsia’s governor.';
+  assert.equal(quote(u, 'Rates will hold').speaker, 'Ilse Marrow');
+});
