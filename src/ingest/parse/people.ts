@@ -568,10 +568,17 @@ const DESCRIBED_AS_COMPANY = /-based\b|\bprivately held\b|\bpublicly (?:traded|l
 
 /** The description is an organisation's: its head noun (before "of", "in" …) is one (word-lists' ORGANISATION_NOUNS). */
 function describesBusiness(role: string): boolean {
-  // "the Bank of England’s governor": what follows the owner is the head.
-  const owned = role.toLowerCase().split(/['’]s\s+/);
+  // "the Bank of England’s governor": what follows the owner is the head; but in "director of Rutgers University's
+  // Eagleton Institute" (no organisation noun before "of") the owner sits inside the complement, and the head comes
+  // before the link.
+  const LINK = /^(?:of|for|at|in|with|on|from|based)$/;
+  const all = role.toLowerCase().split(/\s+/);
+  const firstLink = all.findIndex((w, i) => i > 0 && LINK.test(w));
+  const ownerFirst = all.findIndex((w) => /['’]s$/.test(w));
+  const insideComplement = firstLink > 0 && ownerFirst > firstLink && !ORGANISATION_NOUNS.has(all[firstLink - 1]!);
+  const owned = insideComplement ? [all.join(' ')] : role.toLowerCase().split(/['’]s\s+/);
   const words = owned[owned.length - 1]!.split(/\s+/);
-  const link = words.findIndex((w, i) => i > 0 && /^(?:of|for|at|in|with|on|from|based)$/.test(w));
+  const link = words.findIndex((w, i) => i > 0 && LINK.test(w));
   const head = words[(link > 0 ? link : words.length) - 1]!.replace(/['’]s$/, '');
   return ORGANISATION_NOUNS.has(head) || (COMPANY_IF_DESCRIBED.has(head) && DESCRIBED_AS_COMPANY.test(role.toLowerCase()));
 }

@@ -26,6 +26,11 @@ export interface QuoteShape {
   insideName: boolean;
   /** Title case right after a common noun, as its name: a new single, “Ninety Miles,”; the film “Salt Roads”. */
   namesNoun: boolean;
+  /**
+   * Opened as the complement of a report: after "that" (warned that “…”), or after "as" with a verb's object before
+   * it (described the plan as a “…”, portrayed him as “…”), not "known as" or "such as".
+   */
+  reportedLead: boolean;
 }
 
 /** Cues that introduce a label and never speech (unlike "called", which also reports words: called it “a disgrace”). */
@@ -40,6 +45,25 @@ const CALLED_OBJECTS = new Set(['it', 'them', 'this', 'that', 'these', 'those'])
 
 /** Words after which a quoted verb opens a verb phrase: "to “accelerate”", "would “make …”". */
 const VERB_OPENERS = new Set(['to', 'would', 'will', 'could', 'can', 'should', 'must', 'might', 'may', 'shall']);
+
+/** Words before "as" that make it name or list things rather than report a verdict: known as, such as. */
+const AS_LABELS = new Set(['known', 'such', 'so', 'same', 'referred']);
+
+/** Determiners and possessives between "that"/"as" and the quotation: as a “…”, that his “…”. */
+const LEAD_DETERMINERS = new Set(['a', 'an', 'the', 'his', 'her', 'their', 'its', 'our', 'being']);
+
+/** See QuoteShape.reportedLead. */
+function reportedLead(p: DocParagraph, open: number): boolean {
+  let k = tokenAt(p.tokens, open) - 1;
+  const sentence = p.tokens[k]?.sentence;
+  if (k >= 0 && LEAD_DETERMINERS.has(p.tokens[k]!.lower)) k--;
+  const t = p.tokens[k];
+  if (!t || t.quoted || t.sentence !== sentence || /[,;:—–()]/.test(p.text.slice(t.end, open))) return false;
+  if (t.lower === 'that') return true;
+  if (t.lower !== 'as') return false;
+  const before = p.tokens[k - 1];
+  return before !== undefined && !before.quoted && before.sentence === sentence && !AS_LABELS.has(before.lower) && !isFunctionWord(before.lower);
+}
 
 /** The sentence holding offset `pos` (binary search: a paragraph may hold thousands). */
 export function sentenceAt(p: DocParagraph, pos: number): DocParagraph['sentences'][number] {
@@ -142,7 +166,7 @@ export function quoteShape(q: QuoteText, doc: DocParagraph[]): QuoteShape {
   const namesNoun =
     titleCase && !sentenceInitial && words.length <= 6 && prevTok !== undefined && !prevTok.quoted && !prevTok.cap &&
     (gapBefore === ' ' || gapBefore === ', ') && !SPEECH_VERBS.has(prevTok.lower) && !isFunctionWord(prevTok.lower) && !isVerbWord(prevTok.lower);
-  return { words: words.length, sentenceInitial, introduced, modifiesNoun, labelCue, strongLabel, titleCase, paragraphIsQuote, insideName, namesNoun };
+  return { reportedLead: reportedLead(p, open), words: words.length, sentenceInitial, introduced, modifiesNoun, labelCue, strongLabel, titleCase, paragraphIsQuote, insideName, namesNoun };
 }
 
 /**
@@ -162,6 +186,12 @@ export function classifyKind(q: QuoteText, shape: QuoteShape, a: Attribution): Q
     if (!(shape.words <= 3 && !spoken && !q.endsWithPunct && !shape.introduced)) return 'direct';
   }
   if (shape.labelCue && shape.words <= 6 && a.speaker === null) return 'scare';
+  // Words quoted inside an attributed statement are the source's, however short: He called the plan “a disaster”,
+  // she warned that the bill was “dead on arrival”. A label needs a "so-called" or a noun after it to stay one there.
+  // A speech verb far before the quotation still governs it when nothing breaks the clause or it names a person; "The
+  // band said in a statement that …, following criticism of “dynamic pricing”" is the writer's label.
+  const attributed = a.verb !== null && (a.source === 'after' || (a.source === 'before' && (a.verbDistance <= 14 || a.unbroken === true || a.speaker !== null)));
+  if (!shape.strongLabel && !shape.modifiesNoun && (shape.reportedLead || attributed)) return 'partial';
   // "the so-called “peace dividend”", "the bill, known as the “Kids Online Safety Act”": a label, whoever is talking.
   if (shape.strongLabel && shape.words <= 6 && !shape.introduced) return 'scare';
   // A label is one phrase ("no limits" partnership); coordinated modifiers inside a named person's reported speech are

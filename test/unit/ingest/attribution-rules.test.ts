@@ -697,3 +697,30 @@ test('a place after an institution’s name is no person; a credit "with assista
   const t = 'The Returning Officer, Prof. Olufunke Adesina-Bello, who is the Vice-Chancellor of the Federal University of Agriculture, Abeokuta, announced the result. Otunba Biodun Adeyemi-Cole was declared the winner.\n\n--With assistance from Harriet Quince.';
   assert.deepEqual(parseArticle(t).people.map((p) => p.name), ['Olufunke Adesina-Bello', 'Biodun Adeyemi-Cole']);
 });
+
+test('short words quoted inside an attributed statement are partial quotes, not scare quotes', () => {
+  // After "as" with the verb's object before it: a verdict someone voiced.
+  const a = 'Councillor Priya Natarajan described the housing plan as “a slow-motion failure” on Tuesday.';
+  assert.equal(quote(a, 'a slow-motion failure').kind, 'partial');
+  assert.equal(quote(a, 'a slow-motion failure').speaker, 'Priya Natarajan');
+  // After "that": the reported clause carries the source's words.
+  const b = 'Tomasz Wielgosz, the union’s treasurer, warned members on Friday that the fund was “running on fumes”.';
+  assert.equal(quote(b, 'running on fumes').kind, 'partial');
+  // A newly listed speech verb attributes too: "fumed".
+  const c = 'Ana Ferreira fumed that the ruling was “absurd”.';
+  assert.equal(quote(c, 'absurd').kind, 'partial');
+  assert.equal(quote(c, 'absurd').speaker, 'Ana Ferreira');
+  // Labels stay labels: "known as", "such as", and a quotation glued to the noun it names.
+  assert.equal(quote('The reservoir, known as “the Basin”, was drained.', 'the Basin').kind, 'scare');
+  assert.equal(quote('Ferreira said the city backed a “zero waste” scheme.', 'zero waste').kind, 'scare');
+});
+
+test('an owner inside the complement of a role ("director of X University’s Y Institute") does not make the person a business', () => {
+  const t = '“The levy was too big a hurdle,” said Halvard Oyelaran, associate director of Northmoor University’s Baxter Institute of Policy.';
+  assert.equal(quote(t, 'The levy was too big a hurdle').speaker, 'Halvard Oyelaran');
+  assert.notEqual(person(t, 'Halvard Oyelaran').kind, 'organisation');
+  assert.match(person(t, 'Halvard Oyelaran').role ?? '', /^associate director of Northmoor/);
+  // The owner before the head still decides: "the Bank of Tarsia’s governor" is a person's role.
+  const u = '“Rates will hold,” said Ilse Marrow, the Bank of Tarsia’s governor.';
+  assert.equal(quote(u, 'Rates will hold').speaker, 'Ilse Marrow');
+});
