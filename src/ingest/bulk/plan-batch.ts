@@ -298,6 +298,10 @@ function planBody(rows: PlannedRows, article: Ref, parsed: ParsedArticle, { peop
 
   const byKey = new Map<string, ParsedArticle['people'][number]>();
   for (const person of parsed.people) {
+    // An organisation quoted as a source (the parser's kind 'organisation', shown by the dry run and the preview)
+    // is not stored until people have a kind column: as a plain person, "the central bank" would be counted among
+    // the people quoted. Its quotes keep no speaker, as before organisations were read.
+    if (person.kind === 'organisation') continue;
     const key = personNameKey(person.name);
     if (key && !byKey.has(key)) byKey.set(key, person);
   }
