@@ -2,16 +2,13 @@ import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import request from 'supertest';
 import { describeEachDatabase } from '../support/databases.ts';
-import { articleEtag, articleFactory, assertMatchesOpenApi, bearer, spyingClient, testApp, tokenFor } from '../support/http.ts';
+import { articleEtag, articleFactory, assertMatchesOpenApi, bearer, editorAndAdmin, spyingClient, testApp } from '../support/http.ts';
 import { sampleText } from '../support/articles.ts';
 
 describeEachDatabase('articles API', (ctx) => {
   let editor: string;
   let admin: string;
-  before(async () => {
-    editor = await tokenFor(ctx.db, 'editor', 'Edith Editor');
-    admin = await tokenFor(ctx.db, 'admin', 'Ada Admin');
-  });
+  before(async () => ({ editor, admin } = await editorAndAdmin(ctx.db)));
   const app = () => testApp(ctx.db);
 
   test('GET /api/articles pages with a keyset cursor and filters; readers see published only', async () => {

@@ -5,7 +5,7 @@ import { type ArticleDetail, loadArticleDetail } from '../../src/articles/get-ar
 import { snapshotOfDetail } from '../../src/history/article-snapshot.ts';
 import { makeArticleText } from '../support/articles.ts';
 import { describeEachDatabase } from '../support/databases.ts';
-import { articleEtag, assertMatchesOpenApi, bearer, testApp, tokenFor } from '../support/http.ts';
+import { articleEtag, assertMatchesOpenApi, bearer, editorAndAdmin, testApp } from '../support/http.ts';
 
 /** An article's content as the revisions show it: no ids of its own rows, no version or times. */
 const content = (a: ArticleDetail) => snapshotOfDetail(a);
@@ -13,10 +13,7 @@ const content = (a: ArticleDetail) => snapshotOfDetail(a);
 describeEachDatabase('revisions', (ctx) => {
   let editor: string;
   let admin: string;
-  before(async () => {
-    editor = await tokenFor(ctx.db, 'editor', 'Edith Editor');
-    admin = await tokenFor(ctx.db, 'admin', 'Ada Admin');
-  });
+  before(async () => ({ editor, admin } = await editorAndAdmin(ctx.db)));
   const app = () => testApp(ctx.db);
   const importText = async (text: string) => {
     const res = await request(app()).post('/api/articles/import').set(bearer(editor)).type('text/plain').send(text);

@@ -10,7 +10,7 @@ import { startPeriodicJobs } from '../../src/jobs/periodic-jobs.ts';
 import { trashPurgeJob } from '../../src/trash/trash-retention.ts';
 import { makeArticleText } from '../support/articles.ts';
 import { describeEachDatabase } from '../support/databases.ts';
-import { articleEtag, articleFactory, assertMatchesOpenApi, bearer, testApp, tokenFor } from '../support/http.ts';
+import { articleEtag, articleFactory, assertMatchesOpenApi, bearer, editorAndAdmin, testApp } from '../support/http.ts';
 
 /** The article without what a trip to the trash and back moves: its version and its updated time. */
 const content = ({ version: _v, updatedAt: _u, ...a }: ArticleDetail) => a;
@@ -18,10 +18,7 @@ const content = ({ version: _v, updatedAt: _u, ...a }: ArticleDetail) => a;
 describeEachDatabase('trash', (ctx) => {
   let editor: string;
   let admin: string;
-  before(async () => {
-    editor = await tokenFor(ctx.db, 'editor', 'Edith Editor');
-    admin = await tokenFor(ctx.db, 'admin', 'Ada Admin');
-  });
+  before(async () => ({ editor, admin } = await editorAndAdmin(ctx.db)));
   const app = () => testApp(ctx.db);
   const count = async (sql: string, id: number) =>
     Number((await ctx.db.prisma.$queryRawUnsafe<{ n: number | bigint }[]>(sql.replace('$id', String(id))))[0]!.n);

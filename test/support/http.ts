@@ -28,6 +28,11 @@ export async function tokenFor(db: TestDatabase, role: Role, name = `${role}-${+
 
 export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
+/** The editor's and the admin's tokens most HTTP test files start with, under the names history then shows. */
+export async function editorAndAdmin(db: TestDatabase): Promise<{ editor: string; admin: string }> {
+  return { editor: await tokenFor(db, 'editor', 'Edith Editor'), admin: await tokenFor(db, 'admin', 'Ada Admin') };
+}
+
 // ---- responses checked against the OpenAPI document -------------------------------------------------------------
 
 const document = buildOpenApi(routes, { serverUrl: 'http://127.0.0.1:3000' });
