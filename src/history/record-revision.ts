@@ -47,8 +47,9 @@ export interface RevisionRow {
 /**
  * The one description of a history entry. Both writers store exactly this: recordRevision below (Prisma, every API
  * write and the per-article import) and the bulk ingest, whose planner calls it per article
- * (src/ingest/bulk/plan-batch.ts) and writes the rows set-based. So a duty added to a write's history here (an
- * event for the outbox, say) is added for every path.
+ * (src/ingest/bulk/plan-batch.ts) and writes the rows set-based. The event a history entry announces is planned
+ * beside it the same way on both paths (planEvent in src/webhooks/outbox-rows.ts): recordRevision through
+ * emitEvents, the planner next to this row.
  */
 export function revisionRow(input: Omit<RevisionInput, 'snapshot'> & { snapshot: ArticleSnapshot | null }): RevisionRow {
   return {
@@ -74,16 +75,16 @@ export async function recordRevision(tx: Tx, input: RevisionInput): Promise<void
     input.entityType !== 'article' || input.version == null || input.snapshot === 'unchanged'
       ? null
       : (input.snapshot ?? (await loadArticleSnapshot(tx, input.entityId)));
-  const row = revisionRow({ ...input, snapshot });
-  await tx.revision.create({
-    data: {
-      ...row,
-      before: fromJsonText(row.before),
-      after: fromJsonText(row.after),
-      snapshot: fromJsonText(row.snapshot),
-    },
-  });
+  await storeRevisionRows(tx, [revisionRow({ ...input, snapshot })]);
   await emitEvents(tx, [input]);
+}
+
+/** Revision rows through Prisma, for recordRevision and the per-article import's planned rows (write-planned-rows.ts). */
+export async function storeRevisionRows(tx: Tx, rows: RevisionRow[]): Promise<void> {
+  if (!rows.length) return;
+  await tx.revision.createMany({
+    data: rows.map((row) => ({ ...row, before: fromJsonText(row.before), after: fromJsonText(row.after), snapshot: fromJsonText(row.snapshot) })),
+  });
 }
 
 // Dates and other non-JSON values become their JSON form; undefined and null become SQL NULL.

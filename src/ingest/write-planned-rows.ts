@@ -1,15 +1,16 @@
 import type { Tx } from '../db/client.ts';
 import { AppError } from '../errors.ts';
-import { recordRevision } from '../history/record-revision.ts';
+import { storeRevisionRows } from '../history/record-revision.ts';
+import { readSubscribers, writeOutbox } from '../webhooks/emit-events.ts';
 import type { ArticleFields, Known, PlannedRows } from './bulk/plan-batch.ts';
-import { toKnownArticle } from './bulk/plan-batch.ts';
+import { plannedRevisionRow, toKnownArticle } from './bulk/plan-batch.ts';
 
 /**
  * What the planner (src/ingest/bulk/plan-batch.ts) knows of the store, read through Prisma in the caller's
  * transaction: the per-article import's side of BulkConnection.lookup (the same columns, KNOWN_ARTICLE_COLUMNS).
  */
 export async function lookupKnown(tx: Tx, wanted: { slugs: string[]; nameKeys: string[] }): Promise<Known> {
-  const known: Known = { articles: new Map(), people: new Map() };
+  const known: Known = { articles: new Map(), people: new Map(), subscribers: await readSubscribers(tx) };
   if (wanted.slugs.length) {
     const articles = await tx.article.findMany({
       where: { slug: { in: wanted.slugs } },
@@ -30,7 +31,7 @@ export async function lookupKnown(tx: Tx, wanted: { slugs: string[]; nameKeys: s
  * Writes one article's planned rows through Prisma: a handful of set-based statements whatever its size (Prisma's
  * per-call overhead dominates a write, docs/performance.md). Ids come from the database and are set on the plan's
  * rows as they are created, keyed by what is unique about them (slug, position, name key), so later rows point at
- * them; the history entry goes through recordRevision like every other write.
+ * them; the history entry and its event's outbox rows are the planner's, as the bulk ingest writes them.
  */
 export async function writePlannedRows(tx: Tx, rows: PlannedRows): Promise<void> {
   if (rows.articles.length) {
@@ -92,7 +93,9 @@ export async function writePlannedRows(tx: Tx, rows: PlannedRows): Promise<void>
   if (rows.related.length) {
     await tx.relatedArticle.createMany({ data: rows.related.map((r) => ({ articleId: r.article.id, relatedId: r.related.id, position: r.position, title: r.title })) });
   }
-  for (const v of rows.revisions) await recordRevision(tx, { ...v.entry, entityId: v.article.id, snapshot: v.snapshot() });
+  // History and the outbox as the planner made them, beside the rows they describe (the bulk writers store the same).
+  await storeRevisionRows(tx, rows.revisions.map(plannedRevisionRow));
+  await writeOutbox(tx, rows.events, rows.deliveries);
 }
 
 const toDate = (iso: string | null) => (iso === null ? null : new Date(iso));

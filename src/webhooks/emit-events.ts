@@ -1,77 +1,69 @@
-import crypto from 'node:crypto';
 import type { Tx } from '../db/client.ts';
 import type { RevisionInput } from '../history/record-revision.ts';
-import { type EventOf, type EventType, eventOf } from './events.ts';
+import { eventTypeOf } from './events.ts';
+import {
+  type ArticleEventData,
+  type PersonEventData,
+  type PlannedDelivery,
+  type PlannedEvent,
+  type Subscriber,
+  articleEventData,
+  deliveriesOf,
+  orderingKeyOfEvent,
+  payloadOf,
+  planEvent,
+  toSubscriber,
+} from './outbox-rows.ts';
 
-/** The JSON body every receiver gets (Standard Webhooks: type, timestamp, data). */
-export interface EventPayload {
-  type: EventType;
-  timestamp: string;
-  data: ArticleEventData | PersonEventData;
-}
-
-export interface ArticleEventData {
-  articleId: number;
-  slug: string | null;
-  /** the article's version after the change (its ETag's number); for a deletion, its last version */
-  version: number | null;
-  status: string | null;
-  actor: string;
-  /** the history entry's action ("paragraph.update", "article.publish-scheduled", …) */
-  action: string;
-}
-
-export interface PersonEventData {
-  personId: number;
-  /** the person merged away into personId */
-  mergedPersonId: number | null;
-  version: number | null;
-  actor: string;
-  action: string;
+/**
+ * Writes the outbox rows for these history entries (recordRevision's), inside the transaction that makes the change:
+ * an event row for each entry that announces one and has a subscriber (planEvent, as the ingest's planner does),
+ * and a pending delivery for each endpoint that subscribes to it. The change and its deliveries commit together or
+ * not at all; the delivery worker (deliver-webhooks.ts) sends them afterwards.
+ */
+export async function emitEvents(tx: Tx, inputs: RevisionInput[]): Promise<void> {
+  if (!inputs.some((input) => eventTypeOf(input))) return;
+  const subscribers = await readSubscribers(tx);
+  if (!subscribers.length) return;
+  const events: PlannedEvent[] = [];
+  for (const input of inputs) {
+    // Read only for an entry that makes an event; planEvent's rows are written after the loop.
+    let data: ArticleEventData | PersonEventData | undefined;
+    const event = planEvent(input, { type: input.entityType, ref: { id: input.entityId } }, subscribers, () => data!);
+    if (!event) continue;
+    data = await eventData(tx, input);
+    events.push(event);
+  }
+  await writeOutbox(tx, events, deliveriesOf(events));
 }
 
 /**
- * Writes the outbox rows for these history entries, inside the transaction that makes the change: an event row
- * for each entry that announces one and has a subscriber, and a pending delivery for each enabled endpoint that
- * subscribes to it. The change and its deliveries commit together or not at all; the delivery worker
- * (deliver-webhooks.ts) sends them afterwards. With no endpoint subscribed nothing is written (an endpoint receives
- * the events of changes made after it was registered).
+ * The enabled endpoints, read in the writer's transaction so an endpoint registered before the commit is seen (a
+ * handful of rows at most). The bulk ingest reads the same per batch (BulkConnection.lookup).
  */
-export async function emitEvents(tx: Tx, inputs: RevisionInput[]): Promise<void> {
-  const events = inputs.flatMap((input) => {
-    const event = eventOf(input);
-    return event ? [{ input, event }] : [];
-  });
-  if (!events.length) return;
-  // A handful of rows at most; read in this transaction so an endpoint registered before the commit is seen.
-  const endpoints = await tx.webhookEndpoint.findMany({ where: { enabled: true }, select: { id: true, events: true }, orderBy: { id: 'asc' } });
-  if (!endpoints.length) return;
-  for (const { input, event } of events) {
-    const targets = endpoints.filter((e) => Array.isArray(e.events) && e.events.includes(event.type));
-    if (!targets.length) continue;
-    const payload: EventPayload = { type: event.type, timestamp: new Date().toISOString(), data: await eventData(tx, input, event) };
-    const row = await tx.webhookEvent.create({
-      data: { messageId: `msg_${crypto.randomUUID()}`, type: event.type, payload: JSON.parse(JSON.stringify(payload)) },
-      select: { id: true },
-    });
-    await tx.webhookDelivery.createMany({ data: targets.map((t) => ({ endpointId: t.id, eventId: row.id, orderingKey: event.orderingKey })) });
-  }
+export async function readSubscribers(tx: Tx): Promise<Subscriber[]> {
+  const rows = await tx.webhookEndpoint.findMany({ where: { enabled: true }, select: { id: true, events: true }, orderBy: { id: 'asc' } });
+  return rows.map(toSubscriber);
 }
 
-async function eventData(tx: Tx, input: RevisionInput, event: EventOf): Promise<ArticleEventData | PersonEventData> {
-  if (event.type === 'person.merged') {
+/** Planned outbox rows through Prisma: one statement for the events, one for their deliveries. */
+export async function writeOutbox(tx: Tx, events: PlannedEvent[], deliveries: PlannedDelivery[]): Promise<void> {
+  if (!events.length) return;
+  const created = await tx.webhookEvent.createManyAndReturn({
+    data: events.map((e) => ({ messageId: e.messageId, type: e.type, payload: JSON.parse(JSON.stringify(payloadOf(e))) })),
+    select: { id: true, messageId: true },
+  });
+  const byMessage = new Map(created.map((c) => [c.messageId, c.id]));
+  for (const e of events) e.id = byMessage.get(e.messageId)!;
+  await tx.webhookDelivery.createMany({ data: deliveries.map((d) => ({ endpointId: d.endpointId, eventId: d.event.id, orderingKey: orderingKeyOfEvent(d.event) })) });
+}
+
+async function eventData(tx: Tx, input: RevisionInput): Promise<ArticleEventData | PersonEventData> {
+  if (input.entityType === 'person') {
     const merged = (input.before as { merged?: { id?: unknown } } | null | undefined)?.merged?.id;
     return { personId: input.entityId, mergedPersonId: typeof merged === 'number' ? merged : null, version: input.version ?? null, actor: input.actor.name, action: input.action };
   }
   const row = await tx.article.findUnique({ where: { id: input.entityId }, select: { slug: true, status: true, version: true } });
   // A deleted article is described by what history kept of it (its snapshot), when the row itself is gone.
-  const kept = (row ?? input.before ?? {}) as { slug?: unknown; status?: unknown; version?: unknown };
-  return {
-    articleId: input.entityId,
-    slug: typeof kept.slug === 'string' ? kept.slug : null,
-    version: input.version ?? (typeof kept.version === 'number' ? kept.version : null),
-    status: typeof kept.status === 'string' ? kept.status : null,
-    actor: input.actor.name,
-    action: input.action,
-  };
+  return articleEventData(input, input.entityId, (row ?? input.before ?? {}) as Record<string, unknown>);
 }

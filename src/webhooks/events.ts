@@ -13,12 +13,6 @@ export const EVENT_TYPES = [
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
-export interface EventOf {
-  type: EventType;
-  /** deliveries with the same key reach a receiver in the order their changes were committed */
-  orderingKey: string;
-}
-
 const ARTICLE_ACTIONS: Record<string, EventType> = {
   'article.create': 'article.created',
   'article.fill-stub': 'article.created',
@@ -28,24 +22,27 @@ const ARTICLE_ACTIONS: Record<string, EventType> = {
   'article.purge': 'article.purged',
 };
 
+/** What of a history entry decides its event: known before the entity has an id (the bulk ingest plans first). */
+export type EventSource = Pick<RevisionInput, 'entityType' | 'action' | 'before' | 'after'>;
+
 /**
  * The event a history entry announces, or null. On an article: a change of status to or from published is
- * article.published / article.unpublished whatever the action (an editor's PATCH, the schedule, a revision restored);
- * creations, deletions, restores and purges have their own events; every other change to the article or anything in
- * it (paragraphs, quotes, people, related links, a re-ingest, a person merged into it) is article.updated. On a
- * person: only a merge (person.merge on the person kept) is announced.
+ * article.published / article.unpublished whatever the action (an editor's PATCH, the schedule, a revision restored,
+ * an import whose text gives another status); creations, deletions, restores and purges have their own events; every
+ * other change to the article or anything in it (paragraphs, quotes, people, related links, a re-ingest, a person
+ * merged into it) is article.updated. On a person: only a merge (person.merge on the person kept) is announced.
  */
-export function eventOf(input: RevisionInput): EventOf | null {
-  if (input.entityType === 'person') {
-    return input.action === 'person.merge' ? { type: 'person.merged', orderingKey: `person:${input.entityId}` } : null;
-  }
-  const orderingKey = `article:${input.entityId}`;
+export function eventTypeOf(input: EventSource): EventType | null {
+  if (input.entityType === 'person') return input.action === 'person.merge' ? 'person.merged' : null;
   const from = statusIn(input.before);
   const to = statusIn(input.after);
-  if (to === 'published' && from !== undefined && from !== 'published') return { type: 'article.published', orderingKey };
-  if (from === 'published' && to !== undefined && to !== 'published') return { type: 'article.unpublished', orderingKey };
-  return { type: ARTICLE_ACTIONS[input.action] ?? 'article.updated', orderingKey };
+  if (to === 'published' && from !== undefined && from !== 'published') return 'article.published';
+  if (from === 'published' && to !== undefined && to !== 'published') return 'article.unpublished';
+  return ARTICLE_ACTIONS[input.action] ?? 'article.updated';
 }
+
+/** Deliveries with the same key reach a receiver in the order their changes were committed. */
+export const orderingKeyOf = (entityType: RevisionInput['entityType'], entityId: number) => `${entityType}:${entityId}`;
 
 function statusIn(value: unknown): string | undefined {
   if (value === null || typeof value !== 'object' || !('status' in value)) return undefined;

@@ -5,6 +5,7 @@ import { personNameKey } from '../../people/name-key.ts';
 import { articleFields, slugOf } from '../article-fields.ts';
 import type { ParsedSource } from '../import-article.ts';
 import type { ParsedArticle } from '../parse/index.ts';
+import { type PlannedDelivery, type PlannedEvent, type Subscriber, articleEventData, deliveriesOf, planEvent } from '../../webhooks/outbox-rows.ts';
 
 /**
  * The bulk ingest's planner: turns a batch of parsed articles into the rows storeParsedArticle would write for them,
@@ -12,7 +13,8 @@ import type { ParsedArticle } from '../parse/index.ts';
  * It replays storeParsedArticle's decisions on an in-memory view of the articles and people tables (what the
  * database held at the start plus what earlier articles of the batch add): slug from the front matter or headline,
  * a stub found by slug or by the headline's slug is filled (version + 1), identical text is left alone, people are
- * matched on the name key, related headlines link to what exists or become stubs, one revision per article.
+ * matched on the name key, related headlines link to what exists or become stubs, one revision per article and
+ * the outbox rows of the event it announces (src/webhooks/outbox-rows.ts), when an endpoint subscribes to it.
  *
  * Rows refer to each other through objects (`Ref`), not ids: ids are allocated after planning, for exactly the rows
  * planned, and every writer reads `.id` when it writes.
@@ -70,6 +72,8 @@ export interface Known {
   articles: Map<string, KnownArticle>;
   /** name key → person */
   people: Map<string, PersonRef>;
+  /** the enabled webhook endpoints: who hears of what the plan writes */
+  subscribers: Subscriber[];
 }
 
 export interface ArticleFields {
@@ -123,6 +127,9 @@ export interface PlannedRows {
   })[];
   related: (Ref & { article: Ref; related: Ref; position: number; title: string })[];
   revisions: PlannedRevision[];
+  /** webhook_events and webhook_deliveries: the outbox, written in the same transaction as the revisions */
+  events: PlannedEvent[];
+  deliveries: PlannedDelivery[];
 }
 
 /** A history entry (src/history/record-revision.ts), completed with ids once they are allocated. */
@@ -163,7 +170,7 @@ export interface BatchPlan {
 }
 
 /** Tables whose ids the writers allocate (mentions have a composite key). */
-export type IdTable = 'articles' | 'paragraphs' | 'people' | 'article_people' | 'quotes' | 'related_articles' | 'revisions';
+export type IdTable = 'articles' | 'paragraphs' | 'people' | 'article_people' | 'quotes' | 'related_articles' | 'revisions' | 'webhook_events';
 
 /** What the planner needs to know from the database about a batch: every slug it may meet and every name key. */
 export function wanted(batch: ParsedSource[]): { slugs: string[]; nameKeys: string[] } {
@@ -182,12 +189,12 @@ export function wanted(batch: ParsedSource[]): { slugs: string[]; nameKeys: stri
 }
 
 export function emptyRows(): PlannedRows {
-  return { articles: [], fills: [], paragraphs: [], people: [], links: [], mentions: [], quotes: [], related: [], revisions: [] };
+  return { articles: [], fills: [], paragraphs: [], people: [], links: [], mentions: [], quotes: [], related: [], revisions: [], events: [], deliveries: [] };
 }
 
 export function planBatch(batch: ParsedSource[], known: Known, actor: Actor): BatchPlan {
   // The view changes as the batch goes: later articles see what earlier ones created, as they would in sequence.
-  const view: Known = { articles: new Map(known.articles), people: new Map(known.people) };
+  const view: Known = { ...known, articles: new Map(known.articles), people: new Map(known.people) };
   const plans: ArticlePlan[] = [];
   for (const [index, source] of batch.entries()) {
     const target = findTarget(view.articles, slugOf(source.parsed), source.parsed.headline);
@@ -236,23 +243,27 @@ export function planArticle(source: ParsedSource, view: Known, actor: Actor, rep
   view.articles.set(articleSlug, { ref: article, slug: articleSlug, isStub: false, contentHash: hash, version, standfirst, trashed: false });
   planBody(rows, article, parsed, view);
   const outcome = target && !target.isStub ? 'updated' : 'created';
-  const after = { headline: parsed.headline, slug: articleSlug, contentHash: hash, paragraphs: parsed.paragraphs.length };
+  // The status on both sides, so that an import that publishes or unpublishes announces it as a PATCH does.
+  const after = { headline: parsed.headline, slug: articleSlug, status: fields.status, contentHash: hash, paragraphs: parsed.paragraphs.length };
   const snapshotFields = { ...fields, slug: articleSlug, standfirst };
-  rows.revisions.push({
-    id: 0,
-    article,
-    entry: {
-      entityType: 'article',
-      action: outcome === 'updated' ? 'ingest.update' : 'ingest.create',
-      actor,
-      version,
-      // What an update replaces, for the history: the text it was read from (its rows follow from that text and the
-      // edits recorded since).
-      before: replacing ? { headline: replacing.headline, contentHash: target!.contentHash, version: target!.version, sourceText: replacing.sourceText } : undefined,
-      after,
-    },
-    snapshot: () => snapshotOfPlan(snapshotFields, rows),
-  });
+  const entry: PlannedRevision['entry'] = {
+    entityType: 'article',
+    action: outcome === 'updated' ? 'ingest.update' : 'ingest.create',
+    actor,
+    version,
+    // What an update replaces, for the history: the text it was read from (its rows follow from that text and the
+    // edits recorded since).
+    before: replacing
+      ? { headline: replacing.headline, status: replacing.status, contentHash: target!.contentHash, version: target!.version, sourceText: replacing.sourceText }
+      : undefined,
+    after,
+  };
+  rows.revisions.push({ id: 0, article, entry, snapshot: () => snapshotOfPlan(snapshotFields, rows) });
+  const event = planEvent(entry, { type: 'article', ref: article }, view.subscribers, () => articleEventData(entry, article.id, { slug: articleSlug, status: fields.status }));
+  if (event) {
+    rows.events.push(event);
+    rows.deliveries.push(...deliveriesOf([event]));
+  }
   return { outcome, article, slug: articleSlug, rows };
 }
 
@@ -437,6 +448,7 @@ export function rowsNeedingIds(rows: PlannedRows): [IdTable, Ref[]][] {
     ['quotes', rows.quotes],
     ['related_articles', rows.related],
     ['revisions', rows.revisions],
+    ['webhook_events', rows.events],
   ];
 }
 

@@ -1,3 +1,4 @@
+import { orderingKeyOfEvent, payloadOf } from '../../webhooks/outbox-rows.ts';
 import { type ArticleFields, type PlannedRows, plannedRevisionRow } from './plan-batch.ts';
 
 /**
@@ -105,6 +106,22 @@ export const INSERTS: Record<Exclude<keyof PlannedRows, 'fills'>, TableWrite<unk
     ],
     ['created_at'],
   ),
+  // The outbox (src/webhooks/outbox-rows.ts), as emitEvents stores it; deliveries are pending and due at once.
+  events: write<Row<'events'>>(
+    'webhook_events',
+    [
+      col('id', 'int', (e) => e.id),
+      col('message_id', 'text', (e) => e.messageId),
+      col('type', 'text', (e) => e.type),
+      col('payload', 'json', (e) => JSON.stringify(payloadOf(e))),
+    ],
+    ['created_at'],
+  ),
+  deliveries: write<Row<'deliveries'>>(
+    'webhook_deliveries',
+    [col('endpoint_id', 'int', (d) => d.endpointId), col('event_id', 'int', (d) => d.event.id), col('ordering_key', 'text', (d) => orderingKeyOfEvent(d.event))],
+    ['created_at', 'next_attempt_at'],
+  ),
 };
 
 /** A stub filled: `UPDATE articles SET <columns>, updated_at = <the batch's time> WHERE id = <key>`. */
@@ -114,4 +131,4 @@ export const STUB_FILL: TableWrite<unknown> & { key: Column<unknown> } = {
 };
 
 /** The plan's rows in an order the foreign keys accept: the stubs a batch fills right after its new articles. */
-export const WRITE_ORDER = ['articles', 'fills', 'paragraphs', 'people', 'links', 'mentions', 'quotes', 'related', 'revisions'] as const satisfies (keyof PlannedRows)[];
+export const WRITE_ORDER = ['articles', 'fills', 'paragraphs', 'people', 'links', 'mentions', 'quotes', 'related', 'revisions', 'events', 'deliveries'] as const satisfies (keyof PlannedRows)[];

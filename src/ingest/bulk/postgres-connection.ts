@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { REFRESH_ARTICLE_SEARCH } from '../../db/search-index.ts';
+import { toSubscriber } from '../../webhooks/outbox-rows.ts';
 import type { BulkConnection } from './bulk-connection.ts';
 import { type IdTable, KNOWN_ARTICLE_COLUMNS, type Known, type KnownArticleRow, type PlannedRows, toKnownArticle } from './plan-batch.ts';
 import { type Column, type ColumnType, INSERTS, STUB_FILL, WRITE_ORDER } from './planned-columns.ts';
@@ -20,7 +21,8 @@ export async function openPostgresConnection(url: string): Promise<BulkConnectio
   const query = (sql: string, values?: unknown[]) => client.query(sql, values);
   return {
     async lookup(slugs, nameKeys) {
-      const known: Known = { articles: new Map(), people: new Map() };
+      const endpoints = await client.query<{ id: number; events: unknown }>('SELECT id, events FROM webhook_endpoints WHERE enabled ORDER BY id');
+      const known: Known = { articles: new Map(), people: new Map(), subscribers: endpoints.rows.map(toSubscriber) };
       const articles = await client.query<KnownArticleRow>(`SELECT ${KNOWN_ARTICLE_COLUMNS} FROM articles WHERE slug = ANY($1::text[])`, [slugs]);
       for (const r of articles.rows) known.articles.set(r.slug, toKnownArticle(r));
       const people = await client.query<{ id: number; name: string; name_key: string }>('SELECT id, name, name_key FROM people WHERE name_key = ANY($1::text[])', [nameKeys]);

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { REFRESH_ARTICLE_SEARCH } from '../../db/search-index.ts';
+import { toSubscriber } from '../../webhooks/outbox-rows.ts';
 import type { BulkConnection } from './bulk-connection.ts';
 import { type IdTable, KNOWN_ARTICLE_COLUMNS, type Known, type KnownArticle, type KnownArticleRow, type PlannedRows, toKnownArticle } from './plan-batch.ts';
 import { type Column, type ColumnType, INSERTS, STUB_FILL, type TableWrite, WRITE_ORDER } from './planned-columns.ts';
@@ -23,6 +24,7 @@ export function openSqliteConnection(file: string, busyTimeoutMs = 10_000): Bulk
 
   const articleBySlug = db.prepare<[string], KnownArticleRow>(`SELECT ${KNOWN_ARTICLE_COLUMNS} FROM articles WHERE slug = ?`);
   const personByKey = db.prepare<[string], { id: number; name: string }>('SELECT id, name FROM people WHERE name_key = ?');
+  const subscribers = db.prepare<[], { id: number; events: string }>('SELECT id, events FROM webhook_endpoints WHERE enabled = 1 ORDER BY id');
   const sequence = db.prepare<[string], { seq: number }>('SELECT seq FROM sqlite_sequence WHERE name = ?');
   // One INSERT … SELECT FROM json_each per table and batch, not a statement per row: every statement that fires the
   // full-text triggers (search_documents behind articles, paragraphs and quotes) makes FTS5 settle its pending terms
@@ -38,7 +40,7 @@ export function openSqliteConnection(file: string, busyTimeoutMs = 10_000): Bulk
 
   return {
     async lookup(slugs, nameKeys) {
-      const known: Known = { articles: new Map<string, KnownArticle>(), people: new Map() };
+      const known: Known = { articles: new Map<string, KnownArticle>(), people: new Map(), subscribers: subscribers.all().map(toSubscriber) };
       for (const slug of slugs) {
         const r = articleBySlug.get(slug);
         if (r) known.articles.set(slug, toKnownArticle(r));
