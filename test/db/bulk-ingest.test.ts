@@ -15,6 +15,7 @@ import { collectInputs } from '../../src/ingest/collect-inputs.ts';
 import { importArticle } from '../../src/ingest/import-article.ts';
 import { type FileReport, runIngest } from '../../src/ingest/run-ingest.ts';
 import { ArticleSnapshot } from '../../src/history/article-snapshot.ts';
+import { EVENT_TYPES } from '../../src/webhooks/events.ts';
 import { type TestDatabase, describeEachDatabase, freshDatabase } from '../support/databases.ts';
 import { makeArticleText } from '../support/articles.ts';
 import { runScript } from '../support/processes.ts';
@@ -62,6 +63,13 @@ async function dump(db: Db) {
     revisions: sorted(
       (await db.revision.findMany()).map(({ id, entityId, createdAt, snapshot, ...r }) => ({ entity: slug.get(entityId), ...r, snapshot: byName(snapshot, slug, key) })),
     ),
+    // The outbox: message ids and times are fresh on every write, the rest is what the change announces.
+    outbox: sorted(
+      (await db.webhookDelivery.findMany({ include: { event: true } })).map(({ endpointId, orderingKey, status, attempts, event }) => {
+        const { timestamp, data, ...payload } = event.payload as { timestamp: string; data: { articleId: number } };
+        return { endpointId, orderingKey: orderingKey.replace(/\d+$/, (id) => slug.get(Number(id))!), status, attempts, type: event.type, payload: { ...payload, data: { ...data, articleId: slug.get(data.articleId) } } };
+      }),
+    ),
   };
 }
 
@@ -93,6 +101,10 @@ describeEachDatabase('bulk ingest', (ctx) => {
   });
 
   test('stores exactly the rows importArticle stores, article by article', async () => {
+    // A subscriber to every event, so that each path writes its outbox too.
+    for (const db of [ctx.db.prisma, reference.prisma]) {
+      await db.webhookEndpoint.create({ data: { url: 'https://example.org/hook', events: [...EVENT_TYPES], secret: 'whsec_' + Buffer.alloc(32, 1).toString('base64') } });
+    }
     for (const text of texts) await importArticle(reference.prisma, text, {}, actor);
     // Small batches, so stubs are made and filled within a batch and across batches.
     const reports: FileReport[] = [];
@@ -102,6 +114,8 @@ describeEachDatabase('bulk ingest', (ctx) => {
     const [bulk, expected] = [await dump(ctx.db.prisma), await dump(reference.prisma)];
     assert.ok(expected.articles.some((a) => a.isStub) && expected.articles.some((a) => a.version > 1), 'the corpus exercises stubs and fills');
     assert.ok(expected.revisions.every((r) => JSON.parse(r).snapshot !== null), 'every ingest entry keeps the article as it stored it (revisions/:n)');
+    const announced = expected.outbox.map((o) => JSON.parse(o).type as string);
+    assert.deepEqual([announced.length, new Set(announced)], [71, new Set(['article.created', 'article.updated'])], 'an event per stored text, none for the unchanged one');
     for (const table of Object.keys(expected) as (keyof typeof expected)[]) assert.deepEqual(bulk[table], expected[table], table);
   });
 
