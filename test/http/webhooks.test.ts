@@ -180,6 +180,8 @@ describeEachDatabase('webhooks', (ctx) => {
     await clearEndpoints();
   });
 
+  // The "down for a minute", scaled: with the backoff of fast() (50 ms doubling to 200 ms) the four rounds
+  // below span several retries at the longest delay, as a minute does with the defaults (10 s doubling).
   test('a receiver that is down gets every event afterwards, in order per article, retried with backoff', async () => {
     const hook = await register(['article.updated']);
     receiver.secret = hook.secret;
