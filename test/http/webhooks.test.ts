@@ -180,8 +180,9 @@ describeEachDatabase('webhooks', (ctx) => {
     await clearEndpoints();
   });
 
-  // The issue's "down for a minute", scaled: with the backoff of fast() (50 ms doubling to 200 ms) the four rounds
-  // below span several retries at the longest delay, as a minute does with the defaults (10 s doubling).
+  // The issue's "down for a minute", scaled down: with the defaults (10 s doubling) a minute's outage is 3–4 refused
+  // attempts, each retried later; here fast()'s backoff (50 ms doubling to 200 ms) makes the same happen in the
+  // rounds below, and the test checks the head was refused at least twice before the receiver comes back.
   test('a receiver that is down gets every event afterwards, in order per article, retried with backoff', async () => {
     const hook = await register(['article.updated']);
     receiver.secret = hook.secret;
