@@ -11,7 +11,8 @@ import { runScript, spawnScript } from '../support/processes.ts';
 
 /**
  * kill -9 of `npm run ingest` in the middle of a large batch: its transactions (a batch of articles each, every
- * article whole) mean the database holds only whole articles, passes its integrity check, and a re-run finishes the batch without duplicates.
+ * article whole, with its outbox rows) mean the database holds only whole articles, each announced once, passes its
+ * integrity check, and a re-run finishes the batch without duplicates.
  * CRASH_BATCH (default five ingest transactions' worth of files, 1,250 today) sets the number of files.
  */
 // The kill comes at most KILL_WINDOW_MS after the first transaction commits. The four transactions still to come
@@ -31,6 +32,20 @@ describeEachDatabase('kill -9 during a batch ingest', (ctx) => {
   test(`killed mid-batch of ${BATCH}: whole articles only, integrity holds, a re-run completes without duplicates`, async (t) => {
     const db = ctx.db.prisma;
     const stored = () => db.article.count({ where: { isStub: false } });
+    // A subscriber, so each batch writes its outbox rows too: an event for every committed article, none for the rest.
+    await db.webhookEndpoint.create({ data: { url: 'https://example.org/hook', events: ['article.created'], secret: 'whsec_' + Buffer.alloc(32, 2).toString('base64') } });
+    /** article id → its article.created events, from the outbox */
+    const announced = async () => {
+      const rows = await db.webhookDelivery.findMany({ select: { orderingKey: true, event: { select: { type: true } } } });
+      assert.ok(rows.every((r) => r.event.type === 'article.created'));
+      const count = new Map<number, number>();
+      for (const r of rows) {
+        const id = Number(r.orderingKey.replace('article:', ''));
+        count.set(id, (count.get(id) ?? 0) + 1);
+      }
+      return count;
+    };
+    const storedIds = async () => (await db.article.findMany({ where: { isStub: false }, select: { id: true }, orderBy: { id: 'asc' } })).map((a) => a.id);
     const ingest = spawnScript('ingest', [dir], { DATABASE_URL: ctx.db.url });
     // Kill once the first articles are committed, after a random delay: the ingest commits in batches (one
     // transaction each, src/ingest/run-ingest.ts) and spends most of each batch inside it, so the kill lands inside
@@ -48,6 +63,8 @@ describeEachDatabase('kill -9 during a batch ingest', (ctx) => {
     assert.ok(survived > 0 && survived < BATCH, `killed mid-batch (${survived} of ${BATCH} stored)`);
     await assertIntegrity(db, ctx.provider, ctx.db.url);
     assert.equal(await assertIngestedArticlesWhole(db), survived, 'every stored article is whole');
+    let events = await announced();
+    assert.deepEqual([...events.keys()].sort((a, b) => a - b), await storedIds(), 'an event for each committed article, none for the rest');
 
     const rerun = await runScript('ingest', [dir], { env: { DATABASE_URL: ctx.db.url } });
     assert.equal(rerun.code, 0, rerun.stderr.slice(-2000));
@@ -61,6 +78,9 @@ describeEachDatabase('kill -9 during a batch ingest', (ctx) => {
     assert.equal(await db.article.count({ where: { isStub: true } }), 0, 'every stub was filled in by its own file');
     await assertIntegrity(db, ctx.provider, ctx.db.url);
     assert.equal(await assertIngestedArticlesWhole(db), BATCH);
+    events = await announced();
+    assert.deepEqual([...events.keys()].sort((a, b) => a - b), await storedIds());
+    assert.ok([...events.values()].every((n) => n === 1), 'each article announced once');
     const people = await db.person.findMany({ select: { name: true } });
     assert.equal(new Set(people.map((p) => p.name)).size, people.length, 'no person twice');
     t.diagnostic(`figures: batch=${BATCH} killedAfter=${survived} faults=1 rowsLost=0`);
