@@ -1,8 +1,11 @@
 import Database from 'better-sqlite3';
 import { REFRESH_ARTICLE_SEARCH } from '../../db/search-index.ts';
 import type { BulkConnection } from './bulk-connection.ts';
-import { type IdTable, KNOWN_ARTICLE_COLUMNS, type Known, type KnownArticle, type KnownArticleRow, type PlannedRows, toKnownArticle } from './plan-batch.ts';
-import { type Column, type ColumnType, INSERTS, STUB_FILL, type TableWrite, WRITE_ORDER } from './planned-columns.ts';
+import {
+  type IdTable, KNOWN_ARTICLE_COLUMNS, KNOWN_ROLES_LIMIT, type Known, type KnownArticle, type KnownArticleRow, type KnownPersonRow,
+  type PlannedRows, toKnownArticle, toKnownPerson,
+} from './plan-batch.ts';
+import { type Column, type ColumnType, INSERTS, PRONOUN_FILL, STUB_FILL, type TableWrite, WRITE_ORDER } from './planned-columns.ts';
 
 /**
  * The bulk writer's own better-sqlite3 connection to the store's file: Prisma's adapter keeps one connection and
@@ -22,7 +25,10 @@ export function openSqliteConnection(file: string, busyTimeoutMs = 10_000): Bulk
   db.pragma('wal_autocheckpoint = 16384');
 
   const articleBySlug = db.prepare<[string], KnownArticleRow>(`SELECT ${KNOWN_ARTICLE_COLUMNS} FROM articles WHERE slug = ?`);
-  const personByKey = db.prepare<[string], { id: number; name: string }>('SELECT id, name FROM people WHERE name_key = ?');
+  const peopleByKey = db.prepare<[string], KnownPersonRow>('SELECT id, name, name_key, kind, pronoun FROM people WHERE name_key = ? ORDER BY id');
+  const rolesOf = db.prepare<[number, number], { role: string }>(
+    'SELECT role FROM article_people WHERE person_id = ? AND role IS NOT NULL ORDER BY article_id DESC LIMIT ?',
+  );
   const sequence = db.prepare<[string], { seq: number }>('SELECT seq FROM sqlite_sequence WHERE name = ?');
   // One INSERT … SELECT FROM json_each per table and batch, not a statement per row: every statement that fires the
   // full-text triggers (search_documents behind articles, paragraphs and quotes) makes FTS5 settle its pending terms
@@ -44,8 +50,8 @@ export function openSqliteConnection(file: string, busyTimeoutMs = 10_000): Bulk
         if (r) known.articles.set(slug, toKnownArticle(r));
       }
       for (const key of nameKeys) {
-        const r = personByKey.get(key);
-        if (r) known.people.set(key, { id: r.id, name: r.name });
+        const rows = peopleByKey.all(key);
+        if (rows.length) known.people.set(key, rows.map((r) => toKnownPerson(r, rolesOf.all(r.id, KNOWN_ROLES_LIMIT).map((x) => x.role))));
       }
       return known;
     },
@@ -103,9 +109,15 @@ function plannedWriters(db: Database.Database): Record<(typeof WRITE_ORDER)[numb
     );
   const { table, key, columns, stamped } = STUB_FILL;
   const sets = [...columns.map((c, i) => `${c.name} = value->>${i + 1}`), ...stamped.map((name) => `${name} = :now`)];
+  const pronoun = PRONOUN_FILL;
   return {
     ...(Object.fromEntries(Object.entries(INSERTS).map(([k, spec]) => [k, insert(spec)])) as Record<keyof typeof INSERTS, Writer>),
     fills: writer(`UPDATE ${table} SET ${sets.join(', ')} FROM json_each(:rows) WHERE ${table}.${key.name} = value->>0`, [key, ...columns]),
+    pronouns: writer(
+      `UPDATE ${pronoun.table} SET ${pronoun.pronoun.name} = value->>1, version = version + 1, updated_at = :now FROM json_each(:rows)
+       WHERE ${pronoun.table}.${pronoun.key.name} = value->>0 AND ${pronoun.table}.${pronoun.pronoun.name} IS NULL`,
+      [pronoun.key, pronoun.pronoun] as Column<unknown>[],
+    ),
   };
 }
 
