@@ -117,7 +117,7 @@ async function personResolver(tx: Tx, snapshot: ArticleSnapshot, rows: PlannedRo
     const key = personNameKey(p.name);
     ref = found.get(p.id) ?? byKey.get(key);
     if (!ref) {
-      const row = { id: 0, name: p.name, nameKey: key, kind: 'person' as const, description: null, pronoun: null, roles: [] };
+      const row = { id: 0, name: p.name, nameKey: key, kind: 'person' as const, description: null, pronoun: null, givenPronoun: null, roles: [] };
       rows.people.push(row);
       byKey.set(key, row);
       ref = row;

@@ -1,6 +1,7 @@
 import type { Tx } from '../db/client.ts';
 import { AppError } from '../errors.ts';
 import { recordRevision } from '../history/record-revision.ts';
+import { lockPeopleIdentity } from '../people/identity-lock.ts';
 import type { ArticleFields, Known, PlannedRows } from './bulk/plan-batch.ts';
 import { KNOWN_ROLES_LIMIT, addKnownPerson, toKnownArticle, toKnownPerson } from './bulk/plan-batch.ts';
 
@@ -26,6 +27,7 @@ export async function lookupKnown(tx: Tx, wanted: { slugs: string[]; nameKeys: s
 /** The people with these name keys, oldest first, each with their latest roles (as the bulk lookups read them). */
 export async function lookupKnownPeople(tx: Tx, nameKeys: string[]): Promise<Known['people']> {
   const people = new Map() as Known['people'];
+  await lockPeopleIdentity(tx);
   const rows = await tx.person.findMany({
     where: { nameKey: { in: nameKeys } },
     orderBy: { id: 'asc' },
@@ -74,7 +76,7 @@ export async function writePlannedRows(tx: Tx, rows: PlannedRows): Promise<void>
   if (rows.people.length) {
     // Namesakes share a name key: ids are matched to rows by their order, which createManyAndReturn keeps.
     const created = await tx.person.createManyAndReturn({
-      data: rows.people.map((p) => ({ name: p.name, nameKey: p.nameKey, kind: p.kind, description: p.description, pronoun: p.pronoun })),
+      data: rows.people.map((p) => ({ name: p.name, nameKey: p.nameKey, kind: p.kind, description: p.description, pronoun: p.givenPronoun })),
       select: { id: true, nameKey: true },
     });
     created.sort((a, b) => a.id - b.id);

@@ -5,6 +5,7 @@ import { Unchanged, transaction } from '../db/transaction.ts';
 import { AppError } from '../errors.ts';
 import { type Actor, recordRevision } from '../history/record-revision.ts';
 import { type PersonKind, type Pronoun, namesakeDescription } from './identity.ts';
+import { lockPeopleIdentity } from './identity-lock.ts';
 import { personNameKey } from './name-key.ts';
 import { type Person, bumpPersonVersion, personNotFound, personSelect, toPerson } from './person-view.ts';
 
@@ -24,6 +25,7 @@ const sameName = (existingId: number) =>
  * the same name key and the same description (none counts as one) is a clash.
  */
 async function assertToldApart(tx: Tx, id: number | null, nameKey: string, description: string | null): Promise<void> {
+  await lockPeopleIdentity(tx);
   const clash = await tx.person.findFirst({ where: { nameKey, description, ...(id ? { id: { not: id } } : {}) }, orderBy: { id: 'asc' }, select: { id: true } });
   if (clash) throw sameName(clash.id);
 }

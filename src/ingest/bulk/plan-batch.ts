@@ -145,7 +145,8 @@ export interface PlannedRows {
   articles: NewArticle[];
   fills: StubFill[];
   paragraphs: PlannedParagraph[];
-  people: (KnownPerson & { nameKey: string; description: string | null })[];
+  /** `pronoun` is what later articles of the batch see; `givenPronoun` the one the row is inserted with */
+  people: (KnownPerson & { nameKey: string; description: string | null; givenPronoun: Pronoun | null })[];
   /** pronouns learnt for people who had none (the writers set it only while it is still null) */
   pronouns: { person: Ref; pronoun: Pronoun }[];
   links: (Ref & { article: Ref; person: PersonRef; role: string | null; aliases: string })[];
@@ -356,7 +357,7 @@ function planBody(rows: PlannedRows, article: Ref, parsed: ParsedArticle, { peop
     if (!ref) {
       const namesake = candidates.some((c) => c.kind === kind);
       const row = {
-        id: 0, name: person.name, nameKey: key, kind, pronoun: person.pronoun ?? null, roles: [],
+        id: 0, name: person.name, nameKey: key, kind, pronoun: person.pronoun ?? null, givenPronoun: person.pronoun ?? null, roles: [],
         description: namesake ? namesakeDescription(person.role) : null,
       };
       rows.people.push(row);

@@ -57,7 +57,7 @@ export const INSERTS: Record<Exclude<keyof PlannedRows, 'fills' | 'pronouns'>, T
     col('name_key', 'text', (p) => p.nameKey),
     col('kind', 'text', (p) => p.kind),
     col('description', 'text', (p) => p.description),
-    col('pronoun', 'text', (p) => p.pronoun),
+    col('pronoun', 'text', (p) => p.givenPronoun),
   ]),
   links: write<Row<'links'>>(
     'article_people',

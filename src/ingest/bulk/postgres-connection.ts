@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { REFRESH_ARTICLE_SEARCH } from '../../db/search-index.ts';
+import { PEOPLE_IDENTITY_LOCK_SQL } from '../../people/identity-lock.ts';
 import type { BulkConnection } from './bulk-connection.ts';
 import {
   type IdTable, KNOWN_ARTICLE_COLUMNS, KNOWN_ROLES_LIMIT, type Known, type KnownArticleRow, type KnownPersonRow, type PlannedRows,
@@ -26,6 +27,7 @@ export async function openPostgresConnection(url: string): Promise<BulkConnectio
       const known: Known = { articles: new Map(), people: new Map() };
       const articles = await client.query<KnownArticleRow>(`SELECT ${KNOWN_ARTICLE_COLUMNS} FROM articles WHERE slug = ANY($1::text[])`, [slugs]);
       for (const r of articles.rows) known.articles.set(r.slug, toKnownArticle(r));
+      if (nameKeys.length) await query(PEOPLE_IDENTITY_LOCK_SQL);
       // Each person with their latest roles (the same KNOWN_ROLES_LIMIT as every lookup), oldest person first.
       const people = await client.query<KnownPersonRow & { roles: string[] }>(
         `SELECT p.id, p.name, p.name_key, p.kind, p.pronoun,
