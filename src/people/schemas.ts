@@ -48,7 +48,6 @@ export const SplitBody = z
       .array(IdNumber)
       .min(1)
       .max(1000)
-      .refine((ids) => new Set(ids).size === ids.length, 'each article once')
       .meta({ description: 'the articles whose links, mentions and quotes move to the new person' }),
     name: text(200).optional().meta({ description: 'the new person’s name; the same name by default' }),
     description: optionalText(5000).meta({ description: 'tells the two apart; by default the role the first moved article gives' }),

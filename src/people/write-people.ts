@@ -21,12 +21,16 @@ const sameName = (existingId: number) =>
   });
 
 /**
- * Namesakes are allowed (identity is more than a name, src/people/identity.ts), but only told apart: a person with
- * the same name key and the same description (none counts as one) is a clash.
+ * Namesakes are allowed (identity is more than a name, src/people/identity.ts), but only told apart: a person an
+ * editor names like someone else (the same name key) needs a description, and one no namesake has.
  */
 async function assertToldApart(tx: Tx, id: number | null, nameKey: string, description: string | null): Promise<void> {
   await lockPeopleIdentity(tx);
-  const clash = await tx.person.findFirst({ where: { nameKey, description, ...(id ? { id: { not: id } } : {}) }, orderBy: { id: 'asc' }, select: { id: true } });
+  const clash = await tx.person.findFirst({
+    where: { nameKey, ...(description === null ? {} : { description }), ...(id ? { id: { not: id } } : {}) },
+    orderBy: { id: 'asc' },
+    select: { id: true },
+  });
   if (clash) throw sameName(clash.id);
 }
 
@@ -217,7 +221,7 @@ export async function splitPerson(
     const source = await tx.person.findUnique({ where: { id: sourceId }, select: { ...personSelect, nameKey: true } });
     if (!source) throw personNotFound(sourceId);
     await bumpPersonVersion(tx, sourceId, expected);
-    const wanted = input.articleIds;
+    const wanted = [...new Set(input.articleIds)];
     const [links, quotes] = await Promise.all([
       tx.articlePerson.findMany({ where: { personId: sourceId }, orderBy: { articleId: 'asc' }, select: { articleId: true, role: true } }),
       tx.quote.findMany({ where: { OR: [{ speakerId: sourceId }, { addresseeId: sourceId }] }, distinct: ['articleId'], select: { articleId: true } }),
