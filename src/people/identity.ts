@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 /**
  * Who a name in a new article is (issue 19.1). A name joins a person already known by that name (the same name key)
  * only when the evidence agrees: the same kind (person or organisation) and no conflicting role. Roles agree when
- * their head nouns meet ("chief economist at Harbor Bank" and "economist": economist) or when one role's words are
+ * their head nouns meet ("chief economist at Harbor Bank" and "economist": economist), when one head is a broad one
+ * ("China's top diplomat" and "Chinese Foreign Minister": src/people/role-heads.txt), or when one role's words are
  * all in the other ("Harbor Bank" and "economist at Harbor Bank", "senator" and "Sen. Ann Kim's fellow senator");
  * they conflict otherwise ("emergency physician" against "currency strategist"). A name given without a role
  * conflicts with nobody. Otherwise the name becomes a new person, told apart by a description: the role as written.
@@ -50,13 +51,14 @@ export function namesakeDescription(role: string | null): string | null {
   return text ? text : null;
 }
 
-const HEAD_FORMS = new Map(
-  readFileSync(new URL('./role-heads.txt', import.meta.url), 'utf8')
-    .split('\n')
-    .map((line) => line.replace(/#.*$/, '').trim())
-    .filter(Boolean)
-    .map((line) => line.split(/\s+/) as [string, string]),
-);
+const HEAD_LINES = readFileSync(new URL('./role-heads.txt', import.meta.url), 'utf8')
+  .split('\n')
+  .map((line) => line.replace(/#.*$/, '').trim())
+  .filter(Boolean)
+  .map((line) => line.split(/\s+/) as [string, string]);
+const HEAD_FORMS = new Map(HEAD_LINES.filter(([, form]) => form !== '*'));
+/** Heads that name many roles and so agree with any ("*" in role-heads.txt). */
+const BROAD_HEADS = new Set(HEAD_LINES.filter(([, form]) => form === '*').map(([word]) => word));
 
 /** Words that end a role's title and start its complement: "economist AT Harbor Bank", "minister OF finance". */
 const COMPLEMENT = new Set(['of', 'at', 'for', 'with', 'from', 'in', 'on', 'to', 'by', 'under', 'who', 'whose', 'since', 'until', 'based', 'representing']);
@@ -94,7 +96,9 @@ export function roleHeads(role: string): Set<string> {
 /** Whether two roles as written can be the same person's (see the module comment). */
 export function rolesAgree(a: string, b: string): boolean {
   const ha = roleHeads(a);
-  for (const h of roleHeads(b)) if (ha.has(h)) return true;
+  const hb = roleHeads(b);
+  for (const h of hb) if (ha.has(h) || BROAD_HEADS.has(h)) return true;
+  for (const h of ha) if (BROAD_HEADS.has(h)) return true;
   const wa = new Set(words(a).map((w) => HEAD_FORMS.get(w) ?? w).filter((w) => !COMPLEMENT.has(w)));
   const wb = new Set(words(b).map((w) => HEAD_FORMS.get(w) ?? w).filter((w) => !COMPLEMENT.has(w)));
   const within = (x: Set<string>, y: Set<string>) => x.size > 0 && [...x].every((w) => y.has(w));

@@ -9,6 +9,7 @@ import { importArticle } from '../../src/ingest/import-article.ts';
 import { runIngest } from '../../src/ingest/run-ingest.ts';
 import { describeEachDatabase, freshDatabase } from '../support/databases.ts';
 import { NAMESAKE_ARTICLES } from '../support/namesakes.ts';
+import { sampleText } from '../support/articles.ts';
 
 const actor = { name: 'test' };
 const quiet = { start() {}, file() {}, finish() {} };
@@ -76,6 +77,23 @@ describeEachDatabase('person identity', (ctx) => {
       fs.rmSync(dir, { recursive: true, force: true });
       await first.drop();
       await second.drop();
+    }
+  });
+
+  test('the sample keeps Wang Yi’s four quotes, and another article naming him in a compatible role joins him', async () => {
+    const target = await freshDatabase(ctx.provider);
+    try {
+      await importArticle(target.prisma, sampleText(), {}, actor);
+      await importArticle(target.prisma, fs.readFileSync(new URL('../fixtures/articles/yonhap-trilateral-family-name-first.txt', import.meta.url), 'utf8'), {}, actor);
+      const wang = await target.prisma.person.findMany({
+        where: { nameKey: 'wang yi' },
+        select: { articles: { select: { role: true } }, quotes: { select: { article: { select: { sourceText: true } } } } },
+      });
+      assert.equal(wang.length, 1, 'one Wang Yi: "China’s top diplomat" and "Chinese Foreign Minister" agree');
+      assert.deepEqual(wang[0]!.articles.map((a) => a.role).sort(), ['Chinese Foreign Minister', 'China’s top diplomat'].sort());
+      assert.equal(wang[0]!.quotes.filter((q) => q.article.sourceText === sampleText()).length, 4);
+    } finally {
+      await target.drop();
     }
   });
 });

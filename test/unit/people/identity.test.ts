@@ -12,6 +12,7 @@ test('roles agree on a shared head noun, an abbreviation of it, or when one role
     ['Harbor Bank', 'economist at Harbor Bank'],
     ['President-elect', 'president'],
     ['Chinese Foreign Minister', 'foreign minister of China'],
+    ['China’s top diplomat', 'Chinese Foreign Minister'],
   ];
   for (const [a, b] of agree) assert.ok(rolesAgree(a, b) && rolesAgree(b, a), `${a} ~ ${b}`);
   const conflict: [string, string][] = [
