@@ -13,6 +13,8 @@ export const ArticlePersonView = z
   .object({
     id: z.number().int().meta({ description: 'the person id' }),
     name: z.string(),
+    kind: z.enum(['person', 'organisation']).meta({ description: 'organisation: a company, agency, body or document quoted as a source' }),
+    wikidataId: z.string().nullable().meta({ description: 'the Wikidata item, when an editor has set one' }),
     role: z.string().nullable().meta({ description: 'the role as written in this article' }),
     aliases: z.array(z.string()),
     paragraphs: z.array(z.number().int()).meta({ description: 'positions of the paragraphs that mention them' }),
@@ -94,13 +96,16 @@ export async function loadArticleDetail(db: Db | Tx, id: number): Promise<Articl
   const personIds = new Set<number>(links.map((l) => l.personId));
   for (const q of quotes) for (const p of [q.speakerId, q.addresseeId]) if (p !== null) personIds.add(p);
   const people = personIds.size
-    ? await db.person.findMany({ where: { id: { in: [...personIds] } }, select: { id: true, name: true } })
+    ? await db.person.findMany({ where: { id: { in: [...personIds] } }, select: { id: true, name: true, kind: true, wikidataId: true } })
     : [];
   const person = new Map(people.map((p) => [p.id, p]));
   const position = new Map(paragraphs.map((p) => [p.id, p.position]));
   const mentioned = new Map<number, number[]>();
   for (const m of mentions) mentioned.set(m.articlePersonId, [...(mentioned.get(m.articlePersonId) ?? []), position.get(m.paragraphId)!]);
-  const named = (pid: number | null) => (pid === null ? null : (person.get(pid) ?? null));
+  const named = (pid: number | null) => {
+    const p = pid === null ? undefined : person.get(pid);
+    return p ? { id: p.id, name: p.name } : null;
+  };
   return {
     ...toArticleSummary(article),
     paragraphs,
@@ -113,6 +118,8 @@ export async function loadArticleDetail(db: Db | Tx, id: number): Promise<Articl
     people: links.map((l) => ({
       id: l.personId,
       name: person.get(l.personId)!.name,
+      kind: personKind(person.get(l.personId)!.kind),
+      wikidataId: person.get(l.personId)!.wikidataId,
       role: l.role,
       aliases: toAliases(l.aliases),
       paragraphs: (mentioned.get(l.id) ?? []).sort((a, b) => a - b),
@@ -135,13 +142,15 @@ export async function loadArticlePeople(db: Db | Tx, articleId: number): Promise
     select: {
       role: true,
       aliases: true,
-      person: { select: { id: true, name: true } },
+      person: { select: { id: true, name: true, kind: true, wikidataId: true } },
       mentions: { select: { paragraph: { select: { position: true } } } },
     },
   });
   return rows.map((r) => ({
     id: r.person.id,
     name: r.person.name,
+    kind: personKind(r.person.kind),
+    wikidataId: r.person.wikidataId,
     role: r.role,
     aliases: toAliases(r.aliases),
     paragraphs: r.mentions.map((m) => m.paragraph.position).sort((a, b) => a - b),
@@ -156,6 +165,8 @@ export async function loadRelated(db: Db | Tx, articleId: number): Promise<Relat
   });
   return rows.map(({ related: { deletedAt, ...article }, ...r }) => ({ position: r.position, title: r.title, article, trashed: deletedAt !== null }));
 }
+
+const personKind = (kind: string) => (kind === 'organisation' ? ('organisation' as const) : ('person' as const));
 
 /** article_people.aliases is a JSON array of strings; anything else (a hand-edited row) reads as no aliases. */
 export function toAliases(value: unknown): string[] {

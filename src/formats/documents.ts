@@ -30,11 +30,12 @@ export const JsonLdDocument = z
     wordCount: z.number().int(),
     mentions: z.array(
       z.object({
-        '@type': z.literal('Person'),
+        '@type': z.enum(['Person', 'Organization']).meta({ description: 'Organization for an organisation or document quoted as a source' }),
         '@id': z.string(),
         name: z.string(),
-        jobTitle: z.string().optional().meta({ description: 'the role as written in this article' }),
+        jobTitle: z.string().optional().meta({ description: 'the role as written in this article (people only)' }),
         alternateName: z.array(z.string()).optional(),
+        sameAs: z.string().optional().meta({ description: 'the Wikidata item’s page, when an editor has set one' }),
       }),
     ),
     hasPart: z.array(
@@ -55,6 +56,13 @@ export const JsonLdDocument = z
 
 const Text = (role: string) => z.object({ role: z.literal(role), contentType: z.literal('text/plain'), value: z.string() });
 const PubStatus = z.enum(['usable', 'withheld']);
+
+const NinjsEntity = z.object({
+  name: z.string(),
+  rel: z.enum(['quoted', 'mentioned']),
+  uri: z.string().meta({ description: 'the Wikidata item’s page when an editor has set one (ninjs has no sameAs), else the store’s own' }),
+  literal: z.string().optional().meta({ description: 'the name with the role as written in this article' }),
+});
 
 export const NinjsDocument = z
   .object({
@@ -80,14 +88,8 @@ export const NinjsDocument = z
         value: z.string().meta({ description: 'text/html: quotes as <span class="quote" data-kind data-speaker data-speaker-uri>' }),
       }),
     ),
-    people: z.array(
-      z.object({
-        name: z.string(),
-        rel: z.enum(['quoted', 'mentioned']),
-        uri: z.string(),
-        literal: z.string().optional().meta({ description: 'the name with the role as written in this article' }),
-      }),
-    ),
+    people: z.array(NinjsEntity).meta({ description: 'people (kind person)' }),
+    organisations: z.array(NinjsEntity).optional().meta({ description: 'organisations and documents quoted as sources (kind organisation)' }),
     infoSources: z.array(z.object({ name: z.string(), role: z.literal('originating source'), uri: z.string().optional() })).optional(),
     altIds: z.array(z.object({ role: z.enum(['slug', 'id']), value: z.string() })),
     associations: z

@@ -1,9 +1,9 @@
 import type { ArticleDetail } from '../articles/get-article.ts';
-import { type Uris, articleBody, wordCount } from './uris.ts';
+import { type Uris, articleBody, wikidataUrl, wordCount } from './uris.ts';
 
 /**
  * schema.org NewsArticle as JSON-LD: the article, the people it mentions (Person, with the role as written in this
- * article as jobTitle), and every quote as a Quotation whose creator/spokenByCharacter is the speaker's Person node
+ * article as jobTitle; an organisation quoted as a source is an Organization; a Wikidata item is `sameAs`), and every quote as a Quotation whose creator/spokenByCharacter is the speaker's Person node
  * (scare quotes have no speaker). A pure function of the article detail.
  */
 export const JSON_LD_MEDIA_TYPE = 'application/ld+json';
@@ -32,11 +32,13 @@ export function toJsonLd(article: ArticleDetail, uris: Uris): Record<string, unk
     wordCount: wordCount(body),
     mentions: article.people.map((p) =>
       dropEmpty({
-        '@type': 'Person',
+        '@type': p.kind === 'organisation' ? 'Organization' : 'Person',
         '@id': uris.person(p.id),
         name: p.name,
-        jobTitle: p.role,
+        // schema.org's Organization has no jobTitle
+        jobTitle: p.kind === 'organisation' ? null : p.role,
         alternateName: p.aliases.length ? p.aliases : null,
+        sameAs: p.wikidataId ? wikidataUrl(p.wikidataId) : null,
       }),
     ),
     hasPart: article.quotes.map((q) =>

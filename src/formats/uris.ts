@@ -15,6 +15,9 @@ export function urisFor(base: string | null): Uris {
   return { article: (id) => `urn:news-store:article:${id}`, person: (id) => `urn:news-store:person:${id}` };
 }
 
+/** The page of a Wikidata item: what `sameAs` points to (people.wikidata_id, "Q42"). */
+export const wikidataUrl = (id: string) => `https://www.wikidata.org/wiki/${id}`;
+
 /** Words as a reader counts them: runs of letters and digits (with inner apostrophes and hyphens). */
 export function wordCount(text: string): number {
   return text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)?.length ?? 0;

@@ -104,8 +104,11 @@ async function personResolver(tx: Tx, snapshot: ArticleSnapshot, rows: PlannedRo
   const named = [...snapshot.people, ...snapshot.quotes.flatMap((q) => [q.speaker, q.addressee].filter((p) => p !== null))];
   const found = new Map((await tx.person.findMany({ where: { id: { in: named.map((p) => p.id) } }, select: { id: true, name: true } })).map((p) => [p.id, p]));
   const lostKeys = named.filter((p) => !found.has(p.id)).map((p) => personNameKey(p.name));
+  // A namesake stands in for a person deleted since: the oldest of them (name keys are not unique).
   const byKey = new Map<string, PersonRef>(
-    lostKeys.length ? (await tx.person.findMany({ where: { nameKey: { in: lostKeys } }, select: { id: true, name: true, nameKey: true } })).map((p) => [p.nameKey, { id: p.id, name: p.name }]) : [],
+    lostKeys.length
+      ? (await tx.person.findMany({ where: { nameKey: { in: lostKeys } }, orderBy: { id: 'desc' }, select: { id: true, name: true, nameKey: true } })).map((p) => [p.nameKey, { id: p.id, name: p.name }])
+      : [],
   );
   const byId = new Map<number, PersonRef>();
   return (p) => {
@@ -114,7 +117,7 @@ async function personResolver(tx: Tx, snapshot: ArticleSnapshot, rows: PlannedRo
     const key = personNameKey(p.name);
     ref = found.get(p.id) ?? byKey.get(key);
     if (!ref) {
-      const row = { id: 0, name: p.name, nameKey: key };
+      const row = { id: 0, name: p.name, nameKey: key, kind: 'person' as const, description: null, pronoun: null, givenPronoun: null, roles: [] };
       rows.people.push(row);
       byKey.set(key, row);
       ref = row;

@@ -68,6 +68,7 @@ export const routes: Route[] = [
   patch('/api/people/:id', 'editor', people.patch),
   del('/api/people/:id', 'admin', people.remove),
   post('/api/people/:id/merge', 'admin', people.merge),
+  post('/api/people/:id/split', 'admin', people.split),
   get('/api/people/:id/history', 'editor', history.personHistory),
 
   post('/api/webhooks', 'admin', webhooks.create),

@@ -7,7 +7,7 @@ import { type Replaced, findTarget, planArticle, wanted } from './bulk/plan-batc
 import { contentHash } from './content-hash.ts';
 import { SAME_STORY, paragraphSketch, sharedParagraphs } from './same-story.ts';
 import { type ParseOptions, type ParsedArticle, parseArticle } from './parse/index.ts';
-import { lookupKnown, writePlannedRows } from './write-planned-rows.ts';
+import { lookupKnown, lookupKnownPeople, writePlannedRows } from './write-planned-rows.ts';
 import { touchArticlesShowing } from '../articles/article-version.ts';
 
 export type ImportOutcome = 'created' | 'updated' | 'unchanged';
@@ -76,6 +76,9 @@ export async function storeParsedArticle(db: Db | Tx, source: ParsedSource, acto
         await tx.articlePerson.deleteMany({ where: { articleId: target.ref.id } });
         await tx.paragraph.deleteMany({ where: { articleId: target.ref.id } });
         await tx.relatedArticle.deleteMany({ where: { articleId: target.ref.id } });
+        // Who the names are is weighed without the roles the old text gave (they are gone with its rows).
+        const { nameKeys } = wanted([source]);
+        if (nameKeys.length) known.people = await lookupKnownPeople(tx, nameKeys);
       }
       // A stub filled in (or an article re-ingested) looks different in the related lists that show it.
       if (target) await touchArticlesShowing(tx, { articleId: target.ref.id });

@@ -1,9 +1,10 @@
 import type { Tx } from '../db/client.ts';
 import { AppError } from '../errors.ts';
 import { storeRevisionRows } from '../history/record-revision.ts';
+import { lockPeopleIdentity } from '../people/identity-lock.ts';
 import { readSubscribers, writeOutbox } from '../webhooks/emit-events.ts';
 import type { ArticleFields, Known, PlannedRows } from './bulk/plan-batch.ts';
-import { plannedRevisionRow, toKnownArticle } from './bulk/plan-batch.ts';
+import { KNOWN_ROLES_LIMIT, addKnownPerson, plannedRevisionRow, toKnownArticle, toKnownPerson } from './bulk/plan-batch.ts';
 
 /**
  * What the planner (src/ingest/bulk/plan-batch.ts) knows of the store, read through Prisma in the caller's
@@ -20,11 +21,26 @@ export async function lookupKnown(tx: Tx, wanted: { slugs: string[]; nameKeys: s
       known.articles.set(a.slug, toKnownArticle({ ...a, is_stub: a.isStub, content_hash: a.contentHash, deleted_at: a.deletedAt }));
     }
   }
-  if (wanted.nameKeys.length) {
-    const people = await tx.person.findMany({ where: { nameKey: { in: wanted.nameKeys } }, select: { id: true, name: true, nameKey: true } });
-    for (const p of people) known.people.set(p.nameKey, { id: p.id, name: p.name });
-  }
+  if (wanted.nameKeys.length) known.people = await lookupKnownPeople(tx, wanted.nameKeys);
   return known;
+}
+
+/** The people with these name keys, oldest first, each with their latest roles (as the bulk lookups read them). */
+export async function lookupKnownPeople(tx: Tx, nameKeys: string[]): Promise<Known['people']> {
+  const people = new Map() as Known['people'];
+  await lockPeopleIdentity(tx);
+  const rows = await tx.person.findMany({
+    where: { nameKey: { in: nameKeys } },
+    orderBy: { id: 'asc' },
+    select: { id: true, name: true, nameKey: true, kind: true, pronoun: true },
+  });
+  const roles = await Promise.all(
+    rows.map((p) =>
+      tx.articlePerson.findMany({ where: { personId: p.id, role: { not: null } }, orderBy: { articleId: 'desc' }, take: KNOWN_ROLES_LIMIT, select: { role: true } }),
+    ),
+  );
+  rows.forEach((p, i) => addKnownPerson(people, p.nameKey, toKnownPerson({ ...p, name_key: p.nameKey }, roles[i]!.map((r) => r.role!))));
+  return people;
 }
 
 /**
@@ -59,9 +75,19 @@ export async function writePlannedRows(tx: Tx, rows: PlannedRows): Promise<void>
     for (const p of rows.paragraphs) p.id = byPlace.get(`${p.article.id}:${p.position}`)!;
   }
   if (rows.people.length) {
-    const created = await tx.person.createManyAndReturn({ data: rows.people.map(({ id, ...p }) => p), select: { id: true, nameKey: true } });
-    const byKey = new Map(created.map((p) => [p.nameKey, p.id]));
-    for (const p of rows.people) p.id = byKey.get(p.nameKey)!;
+    // Namesakes share a name key: ids are matched to rows by their order, which createManyAndReturn keeps.
+    const created = await tx.person.createManyAndReturn({
+      data: rows.people.map((p) => ({ name: p.name, nameKey: p.nameKey, kind: p.kind, description: p.description, pronoun: p.givenPronoun })),
+      select: { id: true, nameKey: true },
+    });
+    created.sort((a, b) => a.id - b.id);
+    rows.people.forEach((p, i) => {
+      if (created[i]?.nameKey !== p.nameKey) throw new Error('people were created out of order');
+      p.id = created[i]!.id;
+    });
+  }
+  for (const { person, pronoun } of rows.pronouns) {
+    await tx.person.updateMany({ where: { id: person.id, pronoun: null }, data: { pronoun, version: { increment: 1 } } });
   }
   if (rows.links.length) {
     const created = await tx.articlePerson.createManyAndReturn({

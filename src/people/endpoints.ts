@@ -4,8 +4,8 @@ import { endpoint } from '../http/endpoint.ts';
 import { IdParams, PageMeta } from '../http/schemas.ts';
 import { Person, PersonDetail, personNotFound } from './person-view.ts';
 import { findPersonHead, listPeople, loadPersonDetail } from './read-people.ts';
-import { CreatePersonBody, DeletePersonQuery, ListPeopleQuery, MergeBody, PatchPersonBody } from './schemas.ts';
-import { createPerson, deletePerson, mergePeople, updatePerson } from './write-people.ts';
+import { CreatePersonBody, DeletePersonQuery, ListPeopleQuery, MergeBody, PatchPersonBody, SplitBody } from './schemas.ts';
+import { createPerson, deletePerson, mergePeople, splitPerson, updatePerson } from './write-people.ts';
 
 const tag = 'people';
 
@@ -57,7 +57,7 @@ export const create = endpoint({
 
 export const patch = endpoint({
   operationId: 'updatePerson',
-  summary: "Change a person's name or description",
+  summary: "Change a person's name, description, kind, pronoun or Wikidata item",
   tag,
   entity: 'person',
   params: IdParams,
@@ -102,5 +102,24 @@ export const merge = endpoint({
     await mergePeople(db, params.id, body.into, expected, actor);
     const person = await loadPersonDetail(db, body.into, false);
     return { status: 200, body: person, entity: person };
+  },
+});
+
+export const split = endpoint({
+  operationId: 'splitPerson',
+  summary: 'Split a person (admins): the chosen articles’ links, mentions and quotes move to a new person',
+  description:
+    'For two people the ingest took for one (the same name). If-Match takes the ETag of the person being split. The new person has the same name unless `name` is given, and a description telling the two apart. Merging the new person back undoes it.',
+  tag,
+  entity: 'person',
+  params: IdParams,
+  body: { type: 'json', schema: SplitBody },
+  ifMatch: true,
+  responses: { 201: { description: 'the new person', schema: PersonDetail, etag: true, location: true } },
+  errors: [404, 409, 422],
+  async handle({ params, body, db, expected, actor }) {
+    const { id } = await splitPerson(db, params.id, body, expected, actor);
+    const person = await loadPersonDetail(db, id, false);
+    return { status: 201, body: person, entity: person, location: `/api/people/${id}` };
   },
 });

@@ -10,7 +10,10 @@ export const Person = z
   .object({
     id: z.number().int(),
     name: z.string(),
-    description: z.string().nullable(),
+    kind: z.enum(['person', 'organisation']).meta({ description: 'organisation: a company, agency, body or document quoted as a source' }),
+    description: z.string().nullable().meta({ description: 'tells namesakes apart ("economist at Harbor Bank")' }),
+    pronoun: z.enum(['she', 'he', 'they']).nullable().meta({ description: 'how the articles refer to them, from the pronouns the text uses; editors correct it' }),
+    wikidataId: z.string().nullable().meta({ description: 'the Wikidata item ("Q42"), shown as sameAs in JSON-LD and ninjs', example: 'Q42' }),
     version: z.number().int(),
     createdAt: DateTime,
     updatedAt: DateTime,
@@ -36,10 +39,30 @@ export const PersonDetail = Person.extend({
 }).meta({ id: 'PersonDetail' });
 export type PersonDetail = z.infer<typeof PersonDetail>;
 
-export const personSelect = { id: true, name: true, description: true, version: true, createdAt: true, updatedAt: true } as const;
+export const personSelect = {
+  id: true, name: true, kind: true, description: true, pronoun: true, wikidataId: true, version: true, createdAt: true, updatedAt: true,
+} as const;
 
-export function toPerson(row: { id: number; name: string; description: string | null; version: number; createdAt: Date; updatedAt: Date }): Person {
-  return { ...row, createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString() };
+export interface PersonRow {
+  id: number;
+  name: string;
+  kind: string;
+  description: string | null;
+  pronoun: string | null;
+  wikidataId: string | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export function toPerson(row: PersonRow): Person {
+  return {
+    ...row,
+    kind: row.kind === 'organisation' ? 'organisation' : 'person',
+    pronoun: row.pronoun as Person['pronoun'],
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
 }
 
 export const personNotFound = (id: number) => new AppError('not_found', `No person with id ${id}`);

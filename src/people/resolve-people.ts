@@ -1,6 +1,7 @@
 import type { Tx } from '../db/client.ts';
 import { AppError, type ErrorIssue } from '../errors.ts';
 import { type Actor, recordRevision } from '../history/record-revision.ts';
+import { lockPeopleIdentity } from './identity-lock.ts';
 import { personNameKey } from './name-key.ts';
 import { personSelect, toPerson } from './person-view.ts';
 
@@ -11,7 +12,8 @@ export const refKey = (ref: PersonRef) => ('id' in ref ? `id:${ref.id}` : `name:
 
 /**
  * Person references → person ids, in a few queries for any number of references. By id: the person must exist
- * (422 with the reference's path otherwise). By name: matched on the name key (case, accents, punctuation folded),
+ * (422 with the reference's path otherwise). By name: matched on the name key (case, accents, punctuation folded; the
+ * oldest of namesakes),
  * created when nobody matches — so "Wang Yi" in a quote joins the Wang Yi already in the store. A person created here
  * has a person.create entry in their history, by the editor whose write named them.
  */
@@ -35,8 +37,10 @@ export async function resolvePeople(tx: Tx, refs: { ref: PersonRef; path: (strin
     if (!names.has(key)) names.set(key, ref.name.trim());
   }
   if (names.size) {
-    const existing = await tx.person.findMany({ where: { nameKey: { in: [...names.keys()] } }, select: { id: true, nameKey: true } });
-    for (const p of existing) resolved.set(`name:${p.nameKey}`, p.id);
+    await lockPeopleIdentity(tx);
+    // Among namesakes the oldest is the one a name alone means; an editor who means another names them by id.
+    const existing = await tx.person.findMany({ where: { nameKey: { in: [...names.keys()] } }, orderBy: { id: 'asc' }, select: { id: true, nameKey: true } });
+    for (const p of existing) if (!resolved.has(`name:${p.nameKey}`)) resolved.set(`name:${p.nameKey}`, p.id);
     for (const [key, name] of names) {
       if (resolved.has(`name:${key}`)) continue;
       const created = await tx.person.create({ data: { name, nameKey: key }, select: personSelect });

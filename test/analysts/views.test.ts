@@ -63,6 +63,7 @@ describeEachDatabase('analyst views', (ctx) => {
     const quotedIn = (personId: number, position: number) =>
       article.quotes.filter((q) => q.speaker?.id === personId && q.paragraphPosition === position).length;
     const positionToId = new Map(article.paragraphs.map((p) => [p.position, p.id]));
+    const pronounOf = new Map((await ctx.db.prisma.person.findMany({ select: { id: true, pronoun: true } })).map((p) => [p.id, p.pronoun]));
     assert.deepEqual(
       rows,
       article.people
@@ -70,6 +71,9 @@ describeEachDatabase('analyst views', (ctx) => {
           p.paragraphs.map((position) => ({
             person_id: p.id,
             person_name: p.name,
+            person_kind: p.kind,
+            pronoun: pronounOf.get(p.id),
+            wikidata_id: p.wikidataId,
             article_id: article.id,
             article_slug: article.slug,
             headline: article.headline,

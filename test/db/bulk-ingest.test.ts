@@ -37,8 +37,11 @@ async function dump(db: Db) {
   const slug = new Map(articles.map((a) => [a.id, a.slug]));
   const paragraphs = await db.paragraph.findMany();
   const para = new Map(paragraphs.map((p) => [p.id, `${slug.get(p.articleId)}#${p.position}`]));
-  const people = await db.person.findMany({ orderBy: { nameKey: 'asc' } });
-  const key = new Map(people.map((p) => [p.id, p.nameKey]));
+  // Namesakes share a name key; their kind and description tell them apart (src/people/identity.ts).
+  const people = await db.person.findMany({ orderBy: [{ nameKey: 'asc' }, { id: 'asc' }] });
+  const key = new Map(people.map((p) => [p.id, `${p.nameKey}|${p.kind}|${p.description ?? ''}`]));
+  const byKey = (a: { id: number }, b: { id: number }) => (key.get(a.id)! < key.get(b.id)! ? -1 : key.get(a.id)! > key.get(b.id)! ? 1 : 0);
+  people.sort(byKey);
   const links = await db.articlePerson.findMany();
   const link = new Map(links.map((l) => [l.id, `${slug.get(l.articleId)}/${key.get(l.personId)}`]));
   const sorted = <T>(rows: T[]) => rows.map((r) => JSON.stringify(r)).sort();

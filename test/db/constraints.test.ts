@@ -37,6 +37,22 @@ describeEachDatabase('constraints and their translation', (ctx) => {
     assert.match(error.message, /slug/);
   });
 
+  test('a person’s kind, pronoun and Wikidata item are refused outside their values (CHECK on SQLite, a trigger on PostgreSQL)', async () => {
+    const db = ctx.db.prisma;
+    const person = await db.person.create({ data: { name: 'Domain Test', nameKey: 'domain test' } });
+    assert.equal(person.kind, 'person');
+    for (const data of [{ kind: 'robot' }, { pronoun: 'it' }, { wikidataId: 'Q0' }, { wikidataId: 'Q12x' }, { wikidataId: '42' }]) {
+      const error = await refusal(db.person.update({ where: { id: person.id }, data }));
+      assert.equal(error.status, 422, JSON.stringify(data));
+    }
+    const ok = await db.person.update({ where: { id: person.id }, data: { kind: 'organisation', pronoun: 'they', wikidataId: 'Q42' } });
+    assert.deepEqual([ok.kind, ok.pronoun, ok.wikidataId], ['organisation', 'they', 'Q42']);
+    // Namesakes are allowed (their description tells them apart); one Wikidata item is one person.
+    await db.person.create({ data: { name: 'Domain Test', nameKey: 'domain test', description: 'another' } });
+    const error = await refusal(db.person.create({ data: { name: 'Someone', nameKey: 'someone', wikidataId: 'Q42' } }));
+    assert.equal(error.code, 'conflict');
+  });
+
   test('a missing record is not_found', async () => {
     const error = await refusal(ctx.db.prisma.article.update({ where: { id: 987654 }, data: { headline: 'x' } }));
     assert.equal(error.code, 'not_found');

@@ -103,7 +103,7 @@ describeEachDatabase('export', (ctx) => {
     assert.equal(read('article_people').find((p) => p.name === 'Antony Blinken')!.role, 'US secretary of state');
     assert.equal(read('related_articles').length, 6);
     const stdout = await exportCli(['--format', 'csv', '--table', 'quotes']);
-    assert.equal(stdout.stdout.split('\n')[0], 'article_id,quote_id,paragraph_position,kind,speaker_id,speaker_name,verb,text');
+    assert.equal(stdout.stdout.split('\n')[0], 'article_id,quote_id,paragraph_position,kind,speaker_id,speaker_name,verb,text,speaker_kind');
   });
 
   test('ninjs: one document per line on stdout, one file per article with --out', async () => {

@@ -22,7 +22,7 @@ describeEachDatabase('an article’s people API', (ctx) => {
     assert.equal(added.status, 201, JSON.stringify(added.body));
     assertMatchesOpenApi(added, 'post', '/api/articles/:id/people');
     assert.equal(added.headers.etag, articleEtag(a.id, 2));
-    assert.deepEqual({ ...added.body, id: 0 }, { id: 0, name: 'Oyelaran Adisa', role: 'harbour master', aliases: ['Adisa'], paragraphs: [1, 2] });
+    assert.deepEqual({ ...added.body, id: 0 }, { id: 0, name: 'Oyelaran Adisa', kind: 'person', wikidataId: null, role: 'harbour master', aliases: ['Adisa'], paragraphs: [1, 2] });
     assert.deepEqual(await personIn(a.id, added.body.id), added.body);
     const twice = await request(app()).post(path).set(bearer(editor)).set('If-Match', articleEtag(a.id, 2)).send({ person: { id: added.body.id } });
     assert.equal(twice.status, 409);

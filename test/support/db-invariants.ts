@@ -147,8 +147,7 @@ export async function assertIngestedArticlesWhole(db: Db): Promise<number> {
     };
     assert.equal(a._count.paragraphs, expected.paragraphs, `${a.slug}: paragraphs`);
     assert.equal(a._count.quotes, expected.quotes, `${a.slug}: quotes`);
-    // organisations quoted as sources are not stored as people (src/ingest/bulk/plan-batch.ts)
-    const persons = parsed.people.filter((p) => p.kind !== 'organisation').length;
+    const persons = parsed.people.length;
     assert.ok(a._count.people <= persons && (persons === 0) === (a._count.people === 0), `${a.slug}: people`);
     assert.ok(a._count.related <= expected.related && (expected.related === 0) === (a._count.related === 0), `${a.slug}: related`);
   }

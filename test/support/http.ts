@@ -105,12 +105,9 @@ export async function articleFactory(
     const p = await prisma.paragraph.create({ data: { articleId: article.id, position: i, text }, select: { id: true } });
     paragraphIds.push(p.id);
   }
-  const person = await prisma.person.upsert({
-    where: { nameKey: personNameKey(speaker) },
-    create: { name: speaker, nameKey: personNameKey(speaker) },
-    update: {},
-    select: { id: true },
-  });
+  const person =
+    (await prisma.person.findFirst({ where: { nameKey: personNameKey(speaker) }, orderBy: { id: 'asc' }, select: { id: true } })) ??
+    (await prisma.person.create({ data: { name: speaker, nameKey: personNameKey(speaker) }, select: { id: true } }));
   const link = await prisma.articlePerson.create({
     data: { articleId: article.id, personId: person.id, role: 'housing director', aliases: ['Lopez'] },
     select: { id: true },

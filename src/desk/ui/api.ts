@@ -20,7 +20,10 @@ export interface Related { position: number; title: string; article: { id: numbe
 export interface ArticleDetail extends ArticleSummary {
   paragraphs: Paragraph[]; quotes: Quote[]; people: ArticlePerson[]; related: Related[];
 }
-export interface Person { id: number; name: string; description: string | null; version: number }
+export interface Person {
+  id: number; name: string; kind: 'person' | 'organisation'; description: string | null; pronoun: 'she' | 'he' | 'they' | null;
+  wikidataId: string | null; version: number;
+}
 export interface PersonDetail extends Person {
   articleCount: number; quoteCount: number;
   articles: { article: { id: number; headline: string; status: Status }; role: string | null; aliases: string[] }[];

@@ -54,7 +54,13 @@ export function PersonPage({ id, session }: { id: number; session: Session }) {
   return (
     <section aria-labelledby="person-title">
       <h1 id="person-title">{person.name}</h1>
-      <p class="meta">{person.articleCount} articles · {person.quoteCount} quotes</p>
+      <p class="meta">
+        {person.description ? `${person.description} · ` : ''}
+        {person.kind === 'organisation' ? 'organisation · ' : ''}
+        {person.pronoun ? `${person.pronoun} · ` : ''}
+        {person.wikidataId ? <><a href={`https://www.wikidata.org/wiki/${person.wikidataId}`}>{person.wikidataId}</a> · </> : ''}
+        {person.articleCount} articles · {person.quoteCount} quotes
+      </p>
       <p class="sr-only" role="status" aria-live="polite">{announce}</p>
       {writes.error && <ErrorNote error={writes.error} />}
       {writes.conflict && (
@@ -94,7 +100,7 @@ export function PersonPage({ id, session }: { id: number; session: Session }) {
           </label>
           <ul class="choices">
             {found.map((p) => (
-              <li><button type="button" onClick={() => merge(p)}>Merge into {p.name}</button></li>
+              <li><button type="button" onClick={() => merge(p)}>Merge into {p.name}{p.description ? ` (${p.description})` : ''}</button></li>
             ))}
           </ul>
         </section>

@@ -1,6 +1,7 @@
 import { slugify } from '../../articles/slugify.ts';
 import { type ArticleSnapshot, readingOrder } from '../../history/article-snapshot.ts';
 import { type Actor, type RevisionInput, type RevisionRow, revisionRow } from '../../history/record-revision.ts';
+import { type PersonKind, type Pronoun, choosePerson, namesakeDescription } from '../../people/identity.ts';
 import { personNameKey } from '../../people/name-key.ts';
 import { articleFields, slugOf } from '../article-fields.ts';
 import type { ParsedSource } from '../import-article.ts';
@@ -12,9 +13,10 @@ import { type PlannedDelivery, type PlannedEvent, type Subscriber, articleEventD
  * one after the other, without touching the database — so the writers can send each table in one set-based pass.
  * It replays storeParsedArticle's decisions on an in-memory view of the articles and people tables (what the
  * database held at the start plus what earlier articles of the batch add): slug from the front matter or headline,
- * a stub found by slug or by the headline's slug is filled (version + 1), identical text is left alone, people are
- * matched on the name key, related headlines link to what exists or become stubs, one revision per article and
- * the outbox rows of the event it announces (src/webhooks/outbox-rows.ts), when an endpoint subscribes to it.
+ * a stub found by slug or by the headline's slug is filled (version + 1), identical text is left alone, a name joins
+ * a person with its name key when the evidence agrees (src/people/identity.ts) and is a new person otherwise,
+ * related headlines link to what exists or become stubs, one revision per article and the outbox rows of the event
+ * it announces (src/webhooks/outbox-rows.ts), when an endpoint subscribes to it.
  *
  * Rows refer to each other through objects (`Ref`), not ids: ids are allocated after planning, for exactly the rows
  * planned, and every writer reads `.id` when it writes.
@@ -67,11 +69,48 @@ export interface PersonRef extends Ref {
   name: string;
 }
 
+/** A person the planner can join a name to: what identity matching weighs (src/people/identity.ts). */
+export interface KnownPerson extends PersonRef {
+  kind: PersonKind;
+  pronoun: Pronoun | null;
+  /** roles as written in their articles, newest first (the lookups read at most KNOWN_ROLES_LIMIT) */
+  roles: string[];
+}
+
+/**
+ * How many of a person's most recent roles a lookup reads: enough evidence to recognise them, bounded for the person
+ * quoted in thousands of articles. Every lookup (SQLite, PostgreSQL, Prisma) reads the same ones.
+ */
+export const KNOWN_ROLES_LIMIT = 200;
+
+/** The people rows a lookup reads, and what the planner makes of them. */
+export interface KnownPersonRow {
+  id: number;
+  name: string;
+  name_key: string;
+  kind: string;
+  pronoun: string | null;
+}
+export const toKnownPerson = (r: KnownPersonRow, roles: string[]): KnownPerson => ({
+  id: r.id,
+  name: r.name,
+  kind: r.kind === 'organisation' ? 'organisation' : 'person',
+  pronoun: r.pronoun as Pronoun | null,
+  roles,
+});
+
+/** Adds a person to the name key's candidates, kept in id order (the order identity matching breaks ties by). */
+export function addKnownPerson(people: Map<string, KnownPerson[]>, key: string, person: KnownPerson): void {
+  const list = people.get(key);
+  if (list) list.push(person);
+  else people.set(key, [person]);
+}
+
 export interface Known {
   /** slug → article, for the slugs `wanted` asked for */
   articles: Map<string, KnownArticle>;
-  /** name key → person */
-  people: Map<string, PersonRef>;
+  /** name key → the people with that name key, oldest first */
+  people: Map<string, KnownPerson[]>;
   /** the enabled webhook endpoints: who hears of what the plan writes */
   subscribers: Subscriber[];
 }
@@ -110,7 +149,10 @@ export interface PlannedRows {
   articles: NewArticle[];
   fills: StubFill[];
   paragraphs: PlannedParagraph[];
-  people: (Ref & { name: string; nameKey: string })[];
+  /** `pronoun` is what later articles of the batch see; `givenPronoun` the one the row is inserted with */
+  people: (KnownPerson & { nameKey: string; description: string | null; givenPronoun: Pronoun | null })[];
+  /** pronouns learnt for people who had none (the writers set it only while it is still null) */
+  pronouns: { person: Ref; pronoun: Pronoun }[];
   links: (Ref & { article: Ref; person: PersonRef; role: string | null; aliases: string })[];
   mentions: { link: Ref; paragraph: PlannedParagraph }[];
   quotes: (Ref & {
@@ -189,12 +231,12 @@ export function wanted(batch: ParsedSource[]): { slugs: string[]; nameKeys: stri
 }
 
 export function emptyRows(): PlannedRows {
-  return { articles: [], fills: [], paragraphs: [], people: [], links: [], mentions: [], quotes: [], related: [], revisions: [], events: [], deliveries: [] };
+  return { articles: [], fills: [], paragraphs: [], people: [], pronouns: [], links: [], mentions: [], quotes: [], related: [], revisions: [], events: [], deliveries: [] };
 }
 
 export function planBatch(batch: ParsedSource[], known: Known, actor: Actor): BatchPlan {
   // The view changes as the batch goes: later articles see what earlier ones created, as they would in sequence.
-  const view: Known = { ...known, articles: new Map(known.articles), people: new Map(known.people) };
+  const view: Known = { ...known, articles: new Map(known.articles), people: copyPeople(known.people) };
   const plans: ArticlePlan[] = [];
   for (const [index, source] of batch.entries()) {
     const target = findTarget(view.articles, slugOf(source.parsed), source.parsed.headline);
@@ -203,6 +245,11 @@ export function planBatch(batch: ParsedSource[], known: Known, actor: Actor): Ba
     plans.push(planArticle(source, view, actor, null, plans));
   }
   return { articles: plans, stoppedAt: null };
+}
+
+/** A view of the people the planner may change (roles and pronouns learnt) without changing the lookup's. */
+export function copyPeople(people: Map<string, KnownPerson[]>): Map<string, KnownPerson[]> {
+  return new Map([...people].map(([key, list]) => [key, list.map((p) => ({ ...p, roles: [...p.roles] }))]));
 }
 
 /**
@@ -309,21 +356,31 @@ function planBody(rows: PlannedRows, article: Ref, parsed: ParsedArticle, { peop
 
   const byKey = new Map<string, ParsedArticle['people'][number]>();
   for (const person of parsed.people) {
-    // An organisation quoted as a source (the parser's kind 'organisation', shown by the dry run and the preview)
-    // is not stored until people have a kind column: as a plain person, "the central bank" would be counted among
-    // the people quoted. Its quotes keep no speaker, as before organisations were read.
-    if (person.kind === 'organisation') continue;
     const key = personNameKey(person.name);
     if (key && !byKey.has(key)) byKey.set(key, person);
   }
+  // Who each name is: a known person when the evidence agrees, else a new one (src/people/identity.ts).
+  const chosen = new Map<string, KnownPerson>();
   for (const [key, person] of byKey) {
-    let ref = people.get(key);
+    const kind = person.kind ?? 'person';
+    const candidates = people.get(key) ?? [];
+    let ref = choosePerson(candidates, { kind, role: person.role });
     if (!ref) {
-      const row = { id: 0, name: person.name, nameKey: key };
+      const namesake = candidates.some((c) => c.kind === kind);
+      const row = {
+        id: 0, name: person.name, nameKey: key, kind, pronoun: person.pronoun ?? null, givenPronoun: person.pronoun ?? null, roles: [],
+        description: namesake ? namesakeDescription(person.role) : null,
+      };
       rows.people.push(row);
-      people.set(key, row);
+      addKnownPerson(people, key, row);
       ref = row;
+    } else if (person.pronoun && ref.pronoun === null) {
+      rows.pronouns.push({ person: ref, pronoun: person.pronoun });
+      ref.pronoun = person.pronoun;
     }
+    // Later articles (of the batch, in the view) weigh this article's role too, newest first, as a lookup reads them.
+    if (person.role) ref.roles.unshift(person.role);
+    chosen.set(key, ref);
     const link = { id: 0, article, person: ref, role: person.role, aliases: JSON.stringify(person.aliases) };
     rows.links.push(link);
     for (const position of new Set(person.paragraphs)) {
@@ -333,7 +390,7 @@ function planBody(rows: PlannedRows, article: Ref, parsed: ParsedArticle, { peop
   }
   // Quotes name people by their full name as the parser wrote it; only names of this article's people resolve.
   const byName = new Map<string, PersonRef | undefined>();
-  for (const person of parsed.people) byName.set(person.name, byKey.has(personNameKey(person.name)) ? people.get(personNameKey(person.name)) : undefined);
+  for (const person of parsed.people) byName.set(person.name, chosen.get(personNameKey(person.name)));
   const personRef = (name: string | null) => (name === null ? null : (byName.get(name) ?? null));
   for (const q of parsed.quotes) {
     const paragraph = paragraphByPosition.get(q.paragraph);

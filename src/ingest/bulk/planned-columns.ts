@@ -44,7 +44,7 @@ const fieldColumns = <R extends ArticleFields>(): Column<R>[] => [
 ];
 
 /** The inserts, by the plan's name for their rows. */
-export const INSERTS: Record<Exclude<keyof PlannedRows, 'fills'>, TableWrite<unknown>> = {
+export const INSERTS: Record<Exclude<keyof PlannedRows, 'fills' | 'pronouns'>, TableWrite<unknown>> = {
   articles: write<Row<'articles'>>('articles', [col('id', 'int', (a) => a.id), col('slug', 'text', (a) => a.slug), ...fieldColumns()]),
   paragraphs: write<Row<'paragraphs'>>('paragraphs', [
     col('id', 'int', (p) => p.id),
@@ -52,7 +52,14 @@ export const INSERTS: Record<Exclude<keyof PlannedRows, 'fills'>, TableWrite<unk
     col('position', 'int', (p) => p.position),
     col('text', 'text', (p) => p.text),
   ]),
-  people: write<Row<'people'>>('people', [col('id', 'int', (p) => p.id), col('name', 'text', (p) => p.name), col('name_key', 'text', (p) => p.nameKey)]),
+  people: write<Row<'people'>>('people', [
+    col('id', 'int', (p) => p.id),
+    col('name', 'text', (p) => p.name),
+    col('name_key', 'text', (p) => p.nameKey),
+    col('kind', 'text', (p) => p.kind),
+    col('description', 'text', (p) => p.description),
+    col('pronoun', 'text', (p) => p.givenPronoun),
+  ]),
   links: write<Row<'links'>>(
     'article_people',
     [
@@ -130,5 +137,15 @@ export const STUB_FILL: TableWrite<unknown> & { key: Column<unknown> } = {
   key: col<Row<'fills'>>('id', 'int', (f) => f.article.id),
 };
 
+/**
+ * A pronoun learnt for a known person: `UPDATE people SET pronoun = <pronoun>, version = version + 1 WHERE id = <key>
+ * AND pronoun IS NULL` (an editor's pronoun, or one an earlier article gave, stays).
+ */
+export const PRONOUN_FILL = {
+  table: 'people',
+  key: col<Row<'pronouns'>>('id', 'int', (f) => f.person.id),
+  pronoun: col<Row<'pronouns'>>('pronoun', 'text', (f) => f.pronoun),
+} as const;
+
 /** The plan's rows in an order the foreign keys accept: the stubs a batch fills right after its new articles. */
-export const WRITE_ORDER = ['articles', 'fills', 'paragraphs', 'people', 'links', 'mentions', 'quotes', 'related', 'revisions', 'events', 'deliveries'] as const satisfies (keyof PlannedRows)[];
+export const WRITE_ORDER = ['articles', 'fills', 'paragraphs', 'people', 'pronouns', 'links', 'mentions', 'quotes', 'related', 'revisions', 'events', 'deliveries'] as const satisfies (keyof PlannedRows)[];

@@ -1,9 +1,13 @@
 import pg from 'pg';
 import { REFRESH_ARTICLE_SEARCH } from '../../db/search-index.ts';
+import { PEOPLE_IDENTITY_LOCK_SQL } from '../../people/identity-lock.ts';
 import { toSubscriber } from '../../webhooks/outbox-rows.ts';
 import type { BulkConnection } from './bulk-connection.ts';
-import { type IdTable, KNOWN_ARTICLE_COLUMNS, type Known, type KnownArticleRow, type PlannedRows, toKnownArticle } from './plan-batch.ts';
-import { type Column, type ColumnType, INSERTS, STUB_FILL, WRITE_ORDER } from './planned-columns.ts';
+import {
+  type IdTable, KNOWN_ARTICLE_COLUMNS, KNOWN_ROLES_LIMIT, type Known, type KnownArticleRow, type KnownPersonRow, type PlannedRows,
+  addKnownPerson, toKnownArticle, toKnownPerson,
+} from './plan-batch.ts';
+import { type Column, type ColumnType, INSERTS, PRONOUN_FILL, STUB_FILL, WRITE_ORDER } from './planned-columns.ts';
 
 /**
  * The bulk writer's own pg connection: one multi-row `INSERT … SELECT FROM unnest($1::int[], …)` per table per batch
@@ -25,8 +29,16 @@ export async function openPostgresConnection(url: string): Promise<BulkConnectio
       const known: Known = { articles: new Map(), people: new Map(), subscribers: endpoints.rows.map(toSubscriber) };
       const articles = await client.query<KnownArticleRow>(`SELECT ${KNOWN_ARTICLE_COLUMNS} FROM articles WHERE slug = ANY($1::text[])`, [slugs]);
       for (const r of articles.rows) known.articles.set(r.slug, toKnownArticle(r));
-      const people = await client.query<{ id: number; name: string; name_key: string }>('SELECT id, name, name_key FROM people WHERE name_key = ANY($1::text[])', [nameKeys]);
-      for (const r of people.rows) known.people.set(r.name_key, { id: r.id, name: r.name });
+      if (nameKeys.length) await query(PEOPLE_IDENTITY_LOCK_SQL);
+      // Each person with their latest roles (the same KNOWN_ROLES_LIMIT as every lookup), oldest person first.
+      const people = await client.query<KnownPersonRow & { roles: string[] }>(
+        `SELECT p.id, p.name, p.name_key, p.kind, p.pronoun,
+           ARRAY(SELECT ap.role FROM article_people ap WHERE ap.person_id = p.id AND ap.role IS NOT NULL
+                 ORDER BY ap.article_id DESC LIMIT $2) AS roles
+         FROM people p WHERE p.name_key = ANY($1::text[]) ORDER BY p.id`,
+        [nameKeys, KNOWN_ROLES_LIMIT],
+      );
+      for (const r of people.rows) addKnownPerson(known.people, r.name_key, toKnownPerson(r, r.roles));
       return known;
     },
     // Sequences are shared with every other writer and never roll back: ids taken here are ours whatever happens.
@@ -84,6 +96,16 @@ async function insertRows(query: (sql: string, values?: unknown[]) => Promise<un
   for (const key of WRITE_ORDER) {
     const list: unknown[] = rows[key];
     if (!list.length) continue;
+    if (key === 'pronouns') {
+      const { table, key: id, pronoun } = PRONOUN_FILL;
+      const all = [id, pronoun] as Column<unknown>[];
+      await query(
+        `UPDATE ${table} AS p SET ${pronoun.name} = u.${pronoun.name}, version = p.version + 1, updated_at = $3::timestamp FROM ${unnest(all)}
+         WHERE p.${id.name} = u.${id.name} AND p.${pronoun.name} IS NULL`,
+        [...arrays(all, list), now],
+      );
+      continue;
+    }
     if (key === 'fills') {
       const { table, key: id, columns, stamped } = STUB_FILL;
       const all = [id, ...columns];
