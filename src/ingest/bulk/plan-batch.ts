@@ -1,3 +1,4 @@
+import { type RoleReading, readRole } from '../../article-people/role-category.ts';
 import { slugify } from '../../articles/slugify.ts';
 import { type ArticleSnapshot, readingOrder } from '../../history/article-snapshot.ts';
 import { type Actor, type RevisionInput, type RevisionRow, revisionRow } from '../../history/record-revision.ts';
@@ -107,7 +108,7 @@ export interface PlannedRows {
   fills: StubFill[];
   paragraphs: PlannedParagraph[];
   people: (Ref & { name: string; nameKey: string })[];
-  links: (Ref & { article: Ref; person: PersonRef; role: string | null; aliases: string })[];
+  links: (Ref & { article: Ref; person: PersonRef; role: string | null; aliases: string } & RoleReading)[];
   mentions: { link: Ref; paragraph: PlannedParagraph }[];
   quotes: (Ref & {
     article: Ref;
@@ -313,7 +314,7 @@ function planBody(rows: PlannedRows, article: Ref, parsed: ParsedArticle, { peop
       people.set(key, row);
       ref = row;
     }
-    const link = { id: 0, article, person: ref, role: person.role, aliases: JSON.stringify(person.aliases) };
+    const link = { id: 0, article, person: ref, role: person.role, ...readRole(person.role), aliases: JSON.stringify(person.aliases) };
     rows.links.push(link);
     for (const position of new Set(person.paragraphs)) {
       const paragraph = paragraphByPosition.get(position);
