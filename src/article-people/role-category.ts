@@ -83,12 +83,17 @@ interface Match {
  * The title and category of a role. Among the listed words found in it, the one that names the position is taken:
  * the first clause part that holds any ("spokesman" in "spokesman for the police", not "police"), there the one
  * ending last (English puts the head noun last: "police spokesman"), and the longest of those ("secretary of state"
- * over "secretary"). A modifier right before it stays in the title ("deputy minister"). No listed word: `other`, no
- * title. No role: neither.
+ * over "secretary"). A modifier right before it stays in the title ("deputy minister"). A plural is read as its
+ * singular when nothing else matches ("Sens." → Senator). No listed word: `other`, no title. No role: neither.
  */
 export function readRole(role: string | null | undefined): RoleReading {
   if (role == null || !role.trim()) return { roleTitle: null, roleCategory: null };
   const words = roleWords(role);
+  // A role naming several people is plural ("Sens.", "economists"): read as the singular when that alone matches.
+  return readWords(words) ?? readWords(words.map((w) => (w.length > 2 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w))) ?? { roleTitle: null, roleCategory: 'other' };
+}
+
+function readWords(words: string[]): RoleReading | undefined {
   const segments: number[] = [];
   let segment = 0;
   for (const w of words) {
@@ -104,7 +109,7 @@ export function readRole(role: string | null | undefined): RoleReading {
       if (!best || m.segment < best.segment || (m.segment === best.segment && (m.end > best.end || (m.end === best.end && m.start < best.start)))) best = m;
     }
   });
-  if (!best) return { roleTitle: null, roleCategory: 'other' };
+  if (!best) return undefined;
   const title = [...best.entry.title];
   for (let k = best.start - 1; k >= 0 && MODIFIERS.has(words[k]!) && segments[k] === best.segment; k--) title.unshift(words[k]!);
   const text = title.join(' ');

@@ -105,6 +105,8 @@ describeEachDatabase('analyst views', (ctx) => {
     const rows = await query('SELECT * FROM article_stats ORDER BY article_id');
     const sample = rows.find((r) => r.article_id === article.id)!;
     const speakers = [...new Set(article.quotes.flatMap((q) => (q.speaker ? [q.speaker.id] : [])))];
+    // Wang Yi (China's top diplomat) and Nikolai Patrushev (security council secretary): two officials.
+    assert.deepEqual([sample.speakers, sample.speakers_government_official, sample.partial_quotes, sample.scare_quotes], [2, 2, 3, 2]);
     const categoryOf = (id: number) => readRole(article.people.find((p) => p.id === id)?.role).roleCategory;
     assert.deepEqual(sample, {
       article_id: article.id,
@@ -124,8 +126,6 @@ describeEachDatabase('analyst views', (ctx) => {
       speakers_without_role: speakers.filter((id) => categoryOf(id) === null).length,
       related: 5,
     });
-    // Wang Yi (China's top diplomat) and Nikolai Patrushev (security council secretary): two officials.
-    assert.deepEqual([sample.speakers, sample.speakers_government_official, sample.partial_quotes, sample.scare_quotes], [2, 2, 3, 2]);
     assert.ok(sample.direct_quotes as number >= 2 && (sample.people as number) >= 7);
     // The five related articles exist as stubs with nothing in them.
     const stubs = rows.filter((r) => r.article_status === 'stub');
