@@ -1,4 +1,3 @@
-import { readRole } from './role-category.ts';
 import { isDeepStrictEqual } from 'node:util';
 import { type Versioned, bumpArticleVersion } from '../articles/article-version.ts';
 import { type ArticlePersonView, loadArticlePeople } from '../articles/get-article.ts';
@@ -7,6 +6,7 @@ import { Unchanged, transaction } from '../db/transaction.ts';
 import { AppError } from '../errors.ts';
 import { type Actor, recordRevision } from '../history/record-revision.ts';
 import { refKey, resolvePeople } from '../people/resolve-people.ts';
+import { readRole } from './role-category.ts';
 import type { AddArticlePersonBody, PatchArticlePersonBody } from './schemas.ts';
 
 /**
