@@ -62,13 +62,17 @@ export async function* streamArticles(db: Db, filter: ExportFilter, batchSize = 
 }
 
 /**
- * Ids and slugs asked for by name that name no article to export (none such, in the trash, or outside `status`):
- * an explicit pick that finds nothing is more likely a typo than a wish for an empty file.
+ * Ids and slugs asked for by name that name no article to export (none such, in the trash, or not of `status`): an
+ * explicit pick that finds nothing is more likely a typo than a wish for an empty file. (The date filters may still
+ * leave a picked article out: that is what they are for.)
  */
-export async function missingPicks(db: Db, filter: ExportFilter): Promise<string[]> {
+export async function missingPicks(db: Db, filter: ExportFilter): Promise<{ option: 'id' | 'slug'; value: string }[]> {
   if (!picked(filter)) return [];
-  const found = await db.article.findMany({ where: exportWhere({ ...filter, limit: undefined }), select: { id: true, slug: true } });
+  const found = await db.article.findMany({ where: exportWhere({ ids: filter.ids, slugs: filter.slugs, status: filter.status }), select: { id: true, slug: true } });
   const ids = new Set(found.map((a) => a.id));
   const slugs = new Set(found.map((a) => a.slug));
-  return [...(filter.ids ?? []).filter((id) => !ids.has(id)).map((id) => `--id ${id}`), ...(filter.slugs ?? []).filter((s) => !slugs.has(s)).map((s) => `--slug ${s}`)];
+  return [
+    ...(filter.ids ?? []).filter((id) => !ids.has(id)).map((id) => ({ option: 'id' as const, value: String(id) })),
+    ...(filter.slugs ?? []).filter((s) => !slugs.has(s)).map((s) => ({ option: 'slug' as const, value: s })),
+  ];
 }

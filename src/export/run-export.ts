@@ -34,8 +34,9 @@ export interface ExportOptions {
 export async function runExport(db: Db, options: ExportOptions): Promise<{ articles: number; files: string[] }> {
   const missing = await missingPicks(db, options.filter);
   if (missing.length) {
-    throw new AppError('not_found', `No article to export for ${missing.join(', ')} (no such article, in the trash, or not of the --status asked for)`, {
-      issues: missing.map((m) => ({ path: [m.split(' ')[0]!.slice(2)], message: `${m}: no such article to export` })),
+    const named = missing.map((m) => `--${m.option} ${m.value}`);
+    throw new AppError('not_found', `No article to export for ${named.join(', ')} (no such article, in the trash, or not of the --status asked for)`, {
+      issues: missing.map((m, i) => ({ path: [m.option], message: `${named[i]}: no such article to export` })),
     });
   }
   const total = Math.min(await db.article.count({ where: exportWhere(options.filter) }), options.filter.limit ?? Infinity);

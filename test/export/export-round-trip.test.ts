@@ -151,6 +151,8 @@ describeEachDatabase('export', (ctx) => {
       assert.deepEqual(await exported(['--until', '2021-01-01']), [slugs[1]]);
       assert.deepEqual(await exported(['--since', '2021-01-01']), [slugs[0]]);
       assert.deepEqual(await exported(['--since', '2019-12-31', '--until', '2020-01-02']), [slugs[1]]);
+      // A picked article the dates leave out is not an error: the dates are there to leave articles out.
+      assert.deepEqual(await exported(['--id', await idOf(slugs[0]!), '--until', '2021-01-01']), []);
     });
 
     test('--status with --id: both must hold', async () => {
