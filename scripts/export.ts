@@ -1,5 +1,6 @@
 /**
- * npm run export -- --format ndjson|csv|ninjs [--out DIR] [--status S] [--since DATE] [--published-from DATE] [--published-to DATE]
+ * npm run export -- --format ndjson|csv|ninjs [--out DIR] [--id N…] [--slug S…] [--status S] [--since DATE] [--until DATE]
+ *                    [--published-from DATE] [--published-to DATE] [--limit N]
  * Streams the store (DATABASE_URL) out in keyset batches — constant memory whatever its size — to stdout, or to
  * files in DIR. Progress goes to stderr when it is a terminal. Formats and the round trip: docs/analysts.md "Export".
  */
@@ -21,6 +22,22 @@ const date = (v: string) => {
   return new Date(iso);
 };
 
+const articleId = (v: string, previous: number[] = []) => {
+  const ids = v.split(',').map((s) => s.trim());
+  const bad = ids.find((s) => !/^\d{1,10}$/.test(s) || Number(s) < 1 || Number(s) > 2_147_483_647);
+  if (bad !== undefined) throw new InvalidArgumentError(`"${bad}" is not an article id (a whole number from 1)`);
+  return [...previous, ...ids.map(Number)];
+};
+const slugs = (v: string, previous: string[] = []) => {
+  const list = v.split(',').map((s) => s.trim());
+  if (list.some((s) => !s)) throw new InvalidArgumentError('an empty slug');
+  return [...previous, ...list];
+};
+const limit = (v: string) => {
+  if (!/^\d{1,9}$/.test(v) || Number(v) < 1) throw new InvalidArgumentError(`"${v}" is not a number of articles (a whole number from 1)`);
+  return Number(v);
+};
+
 const program = new Command()
   .name('export')
   .description('Export the store as ndjson (one article per line, re-ingestable), csv tables, or IPTC ninjs.')
@@ -30,10 +47,14 @@ const program = new Command()
     return dir;
   })
   .addOption(new Option('--table <table>', 'csv on stdout: the table to write (--out writes them all)').choices([...CSV_TABLES]).default('articles'))
-  .addOption(new Option('--status <status>', 'only this status (default: all but stubs)').choices(['draft', 'published', 'archived', 'stub']))
+  .option('--id <ids>', 'only these articles, by id (repeat it, or separate ids with commas)', articleId)
+  .option('--slug <slugs>', 'only these articles, by slug (repeat it, or separate slugs with commas)', slugs)
+  .addOption(new Option('--status <status>', 'only this status (default: all but stubs, or any status for --id/--slug)').choices(['draft', 'published', 'archived', 'stub', 'scheduled']))
   .option('--since <date>', 'only articles changed at or after', date)
+  .option('--until <date>', 'only articles changed at or before', date)
   .option('--published-from <date>', 'only articles published at or after', date)
   .option('--published-to <date>', 'only articles published at or before', date)
+  .option('--limit <n>', 'at most this many articles, the first by id', limit)
   .option('--base-url <url>', 'ninjs/JSON-LD links point at this API origin (default: urn:news-store: identifiers)')
   .showHelpAfterError();
 
@@ -43,8 +64,12 @@ async function main(): Promise<number> {
     format: ExportFormat;
     out?: string;
     table: CsvTable;
-    status?: 'draft' | 'published' | 'archived' | 'stub';
+    id?: number[];
+    slug?: string[];
+    status?: 'draft' | 'published' | 'archived' | 'stub' | 'scheduled';
     since?: Date;
+    until?: Date;
+    limit?: number;
     publishedFrom?: Date;
     publishedTo?: Date;
     baseUrl?: string;
@@ -63,7 +88,16 @@ async function main(): Promise<number> {
   try {
     const result = await runExport(db.prisma, {
       format: o.format,
-      filter: { status: o.status, since: o.since, publishedFrom: o.publishedFrom, publishedTo: o.publishedTo },
+      filter: {
+        ids: o.id,
+        slugs: o.slug,
+        status: o.status,
+        since: o.since,
+        until: o.until,
+        publishedFrom: o.publishedFrom,
+        publishedTo: o.publishedTo,
+        limit: o.limit,
+      },
       outDir: o.out ?? null,
       table: o.table,
       baseUrl: o.baseUrl ?? null,

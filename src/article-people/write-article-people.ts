@@ -6,6 +6,7 @@ import { Unchanged, transaction } from '../db/transaction.ts';
 import { AppError } from '../errors.ts';
 import { type Actor, recordRevision } from '../history/record-revision.ts';
 import { refKey, resolvePeople } from '../people/resolve-people.ts';
+import { readRole } from './role-category.ts';
 import type { AddArticlePersonBody, PatchArticlePersonBody } from './schemas.ts';
 
 /**
@@ -23,7 +24,7 @@ export async function addArticlePerson(db: Db, articleId: number, expected: numb
       throw new AppError('conflict', `Person ${personId} is already in article ${articleId}; change them with PATCH /api/articles/${articleId}/people/${personId}`);
     }
     const mentioned = await paragraphIdsAt(tx, articleId, body.paragraphs ?? []);
-    const link = await tx.articlePerson.create({ data: { articleId, personId, role: body.role ?? null, aliases: body.aliases ?? [] }, select: { id: true } });
+    const link = await tx.articlePerson.create({ data: { articleId, personId, role: body.role ?? null, ...readRole(body.role), aliases: body.aliases ?? [] }, select: { id: true } });
     if (mentioned.length) await tx.mention.createMany({ data: mentioned.map((paragraphId) => ({ articlePersonId: link.id, paragraphId })) });
     const value = await articlePerson(tx, articleId, personId);
     await recordRevision(tx, { entityType: 'article', entityId: articleId, action: 'article-person.add', actor, version, after: value });
@@ -40,7 +41,7 @@ export async function updateArticlePerson(
     const before = await articlePerson(tx, articleId, personId);
     await tx.articlePerson.update({
       where: { id: linkId },
-      data: { ...(patch.role !== undefined ? { role: patch.role } : {}), ...(patch.aliases !== undefined ? { aliases: patch.aliases } : {}) },
+      data: { ...(patch.role !== undefined ? { role: patch.role, ...readRole(patch.role) } : {}), ...(patch.aliases !== undefined ? { aliases: patch.aliases } : {}) },
       select: { id: true },
     });
     if (patch.paragraphs !== undefined) {

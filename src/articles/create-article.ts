@@ -1,3 +1,4 @@
+import { readRole } from '../article-people/role-category.ts';
 import type { Db } from '../db/client.ts';
 import { transaction } from '../db/transaction.ts';
 import { AppError } from '../errors.ts';
@@ -59,7 +60,7 @@ export async function createArticle(db: Db, body: CreateArticleBody, actor: Acto
     for (const p of body.people ?? []) {
       const linkId = links.get(personOf(p.person))!;
       if (p.role !== undefined || p.aliases) {
-        await tx.articlePerson.update({ where: { id: linkId }, data: { role: p.role ?? null, aliases: p.aliases ?? [] }, select: { id: true } });
+        await tx.articlePerson.update({ where: { id: linkId }, data: { role: p.role ?? null, ...readRole(p.role), aliases: p.aliases ?? [] }, select: { id: true } });
       }
       const mentioned = [...new Set(p.paragraphs ?? [])];
       if (mentioned.length) {

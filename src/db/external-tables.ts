@@ -12,7 +12,7 @@ export function externalTables(provider: Provider): string[] {
   return provider === 'sqlite'
     ? [
         ...shadow('search_documents', ['config', 'content', 'data', 'docsize', 'idx']),
-        ...shadow('article_search', ['config', 'data', 'docsize', 'idx']), // contentless: no _content
+        ...shadow('article_search', ['config', 'content', 'data', 'docsize', 'idx']),
         'article_search_pending',
       ]
     : ['public.search_documents', 'public.article_search', 'public.article_search_pending'];

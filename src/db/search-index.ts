@@ -17,7 +17,7 @@ export const REFRESH_ARTICLE_SEARCH: Record<Provider, string[]> = {
     'DELETE FROM "article_search" WHERE "rowid" IN (SELECT "article_id" FROM "article_search_pending")',
     `INSERT INTO "article_search" ("rowid", "headline", "body")
      SELECT a."id", a."headline",
-            (SELECT group_concat(p."text", char(10) ORDER BY p."position") FROM "paragraphs" p WHERE p."article_id" = a."id")
+            (SELECT group_concat(t."text", char(10)) FROM (SELECT p."text" FROM "paragraphs" p WHERE p."article_id" = a."id" ORDER BY p."position") t)
      FROM "article_search_pending" n JOIN "articles" a ON a."id" = n."article_id"`,
     'DELETE FROM "article_search_pending"',
   ],

@@ -5,8 +5,9 @@ import type { Writable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
 import type { Db } from '../db/client.ts';
 import { urisFor } from '../formats/uris.ts';
-import { type ExportFilter, exportWhere, streamArticles } from './article-stream.ts';
-import { CSV_COLUMNS, CSV_TABLES, type CsvTable, csvRows, toNdjsonRecord, toNinjsRecord } from './records.ts';
+import { AppError } from '../errors.ts';
+import { type ExportFilter, exportWhere, missingPicks, streamArticles } from './article-stream.ts';
+import { CSV_COLUMNS, CSV_TABLES, type CsvTable, csvRows, loadRoleReadings, toNdjsonRecord, toNinjsRecord } from './records.ts';
 
 export type ExportFormat = 'ndjson' | 'csv' | 'ninjs';
 
@@ -31,7 +32,14 @@ export interface ExportOptions {
  * Streaming: each article is written as it is read, with backpressure honoured, so memory does not grow with the store.
  */
 export async function runExport(db: Db, options: ExportOptions): Promise<{ articles: number; files: string[] }> {
-  const total = await db.article.count({ where: exportWhere(options.filter) });
+  const missing = await missingPicks(db, options.filter);
+  if (missing.length) {
+    const named = missing.map((m) => `--${m.option} ${m.value}`);
+    throw new AppError('not_found', `No article to export for ${named.join(', ')} (no such article, in the trash, or not of the --status asked for)`, {
+      issues: missing.map((m, i) => ({ path: [m.option], message: `${named[i]}: no such article to export` })),
+    });
+  }
+  const total = Math.min(await db.article.count({ where: exportWhere(options.filter) }), options.filter.limit ?? Infinity);
   options.progress?.start(total);
   const sinks = new Map<string, Writable>();
   const files: string[] = [];
@@ -60,8 +68,9 @@ export async function runExport(db: Db, options: ExportOptions): Promise<{ artic
         if (options.outDir) await writeDocument(options.outDir, `ninjs/${article.slug}.json`, doc, files, count === 0);
         else await write(options.stdout, `${JSON.stringify(doc)}\n`);
       } else {
+        const roles = await loadRoleReadings(db, article.id);
         for (const t of tables) {
-          const rows = csvRows(t, article);
+          const rows = csvRows(t, article, roles);
           if (rows.length) await write(sink(`${t}.csv`), stringify(rows, { cast: { date: (d) => d.toISOString() } }));
         }
       }

@@ -1,3 +1,4 @@
+import { readRole } from '../article-people/role-category.ts';
 import { bumpArticleVersion, shownAsRelated, touchArticlesShowing } from '../articles/article-version.ts';
 import { slugify } from '../articles/slugify.ts';
 import type { Db, Tx } from '../db/client.ts';
@@ -61,7 +62,7 @@ async function planSnapshotRows(tx: Tx, articleId: number, snapshot: ArticleSnap
 
   const person = await personResolver(tx, snapshot, rows);
   for (const p of snapshot.people) {
-    const link = { id: 0, article, person: person(p), role: p.role, aliases: JSON.stringify(p.aliases) };
+    const link = { id: 0, article, person: person(p), role: p.role, ...readRole(p.role), aliases: JSON.stringify(p.aliases) };
     // A person deleted and a namesake both in the snapshot resolve to one row: one link.
     if (rows.links.some((l) => l.person === link.person)) continue;
     rows.links.push(link);

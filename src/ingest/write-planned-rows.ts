@@ -91,7 +91,7 @@ export async function writePlannedRows(tx: Tx, rows: PlannedRows): Promise<void>
   }
   if (rows.links.length) {
     const created = await tx.articlePerson.createManyAndReturn({
-      data: rows.links.map((l) => ({ articleId: l.article.id, personId: l.person.id, role: l.role, aliases: JSON.parse(l.aliases) })),
+      data: rows.links.map((l) => ({ articleId: l.article.id, personId: l.person.id, role: l.role, roleTitle: l.roleTitle, roleCategory: l.roleCategory, aliases: JSON.parse(l.aliases) })),
       select: { id: true, articleId: true, personId: true },
     });
     const byPair = new Map(created.map((l) => [`${l.articleId}:${l.personId}`, l.id]));

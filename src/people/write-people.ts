@@ -1,3 +1,4 @@
+import { readRole } from '../article-people/role-category.ts';
 import { touchArticleVersion, touchArticlesShowing } from '../articles/article-version.ts';
 import { toAliases } from '../articles/get-article.ts';
 import type { Db, Tx } from '../db/client.ts';
@@ -173,7 +174,7 @@ export async function mergePeople(db: Db, sourceId: number, targetId: number, ex
       const have = new Set(into.mentions.map((m) => m.paragraphId));
       const add = link.mentions.filter((m) => !have.has(m.paragraphId)).map((m) => ({ articlePersonId: into.id, paragraphId: m.paragraphId }));
       if (add.length) await tx.mention.createMany({ data: add });
-      await tx.articlePerson.update({ where: { id: into.id }, data: { role: into.role ?? link.role, aliases: aliases(into.aliases) }, select: { id: true } });
+      await tx.articlePerson.update({ where: { id: into.id }, data: { role: into.role ?? link.role, ...readRole(into.role ?? link.role), aliases: aliases(into.aliases) }, select: { id: true } });
       await tx.articlePerson.delete({ where: { id: link.id }, select: { id: true } });
     }
     for (const q of await tx.quote.findMany({ where: { OR: [{ speakerId: sourceId }, { addresseeId: sourceId }] }, select: { articleId: true } })) {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { type ArticleDetail, loadArticleDetail } from '../../src/articles/get-article.ts';
+import { ROLE_CATEGORIES, readRole } from '../../src/article-people/role-category.ts';
 import { importArticle } from '../../src/ingest/import-article.ts';
 import { sampleText } from '../support/articles.ts';
 import { describeEachDatabase } from '../support/databases.ts';
@@ -31,26 +32,31 @@ describeEachDatabase('analyst views', (ctx) => {
           article_slug: article.slug,
           headline: article.headline,
           article_status: 'published',
+          is_stub: 0,
           published_at: null,
           paragraph_id: q.paragraphId,
           paragraph_position: q.paragraphPosition,
+          start_offset: q.startOffset,
+          end_offset: q.endOffset,
+          paragraph_span: q.paragraphSpan,
           kind: q.kind,
           text: q.text,
           verb: q.verb,
           speaker_id: q.speaker?.id ?? null,
           speaker_name: q.speaker?.name ?? null,
           speaker_role: q.speaker ? (roleOf.get(q.speaker.id) ?? null) : null,
+          speaker_role_title: q.speaker ? readRole(roleOf.get(q.speaker.id)).roleTitle : null,
+          speaker_role_category: q.speaker ? readRole(roleOf.get(q.speaker.id)).roleCategory : null,
           addressee_id: q.addressee?.id ?? null,
           addressee_name: q.addressee?.name ?? null,
-          paragraph_span: q.paragraphSpan,
         }))
         .sort((a, b) => a.quote_id - b.quote_id),
     );
     // And fixed facts of the sample.
     const prepared = rows.find((r) => String(r.text).startsWith('We are prepared to maintain our strategic focus'))!;
     assert.deepEqual(
-      [prepared.paragraph_position, prepared.kind, prepared.speaker_name, prepared.speaker_role, prepared.verb],
-      [3, 'direct', 'Wang Yi', 'China’s top diplomat', 'said'],
+      [prepared.paragraph_position, prepared.start_offset, prepared.kind, prepared.speaker_name, prepared.speaker_role, prepared.speaker_role_title, prepared.speaker_role_category, prepared.verb],
+      [3, 1, 'direct', 'Wang Yi', 'China’s top diplomat', 'Diplomat', 'government_official', 'said'],
     );
     const told = rows.find((r) => String(r.text).startsWith('China-Russia relations have withstood'))!;
     assert.deepEqual([told.paragraph_position, told.kind, told.speaker_name], [5, 'direct', 'Wang Yi']);
@@ -78,8 +84,11 @@ describeEachDatabase('analyst views', (ctx) => {
             article_slug: article.slug,
             headline: article.headline,
             article_status: 'published',
+            is_stub: 0,
             published_at: null,
             role: p.role,
+            role_title: readRole(p.role).roleTitle,
+            role_category: readRole(p.role).roleCategory,
             paragraph_id: positionToId.get(position),
             paragraph_position: position,
             quotes_in_paragraph: quotedIn(p.id, position),
@@ -88,7 +97,10 @@ describeEachDatabase('analyst views', (ctx) => {
         .sort((a, b) => a.person_id - b.person_id || a.paragraph_position - b.paragraph_position),
     );
     const blinken = rows.filter((r) => r.person_name === 'Antony Blinken');
-    assert.deepEqual(blinken.map((r) => [r.paragraph_position, r.role, r.quotes_in_paragraph]), [[7, 'US secretary of state', 0]]);
+    assert.deepEqual(
+      blinken.map((r) => [r.paragraph_position, r.role, r.role_title, r.role_category, r.quotes_in_paragraph]),
+      [[7, 'US secretary of state', 'Secretary of state', 'politician', 0]],
+    );
     const wangIn3 = rows.find((r) => r.person_name === 'Wang Yi' && r.paragraph_position === 3)!;
     assert.equal(wangIn3.quotes_in_paragraph, 2, 'the direct quote and the partial one');
   });
@@ -96,23 +108,33 @@ describeEachDatabase('analyst views', (ctx) => {
   test('article_stats: one row per article with its counts', async () => {
     const rows = await query('SELECT * FROM article_stats ORDER BY article_id');
     const sample = rows.find((r) => r.article_id === article.id)!;
+    const speakers = [...new Set(article.quotes.flatMap((q) => (q.speaker ? [q.speaker.id] : [])))];
+    // Wang Yi (China's top diplomat) and Nikolai Patrushev (security council secretary): two officials.
+    assert.deepEqual([sample.speakers, sample.speakers_government_official, sample.partial_quotes, sample.scare_quotes], [2, 2, 3, 2]);
+    const categoryOf = (id: number) => readRole(article.people.find((p) => p.id === id)?.role).roleCategory;
     assert.deepEqual(sample, {
       article_id: article.id,
       article_slug: article.slug,
       headline: article.headline,
       article_status: 'published',
+      is_stub: 0,
       published_at: null,
       paragraphs: 13,
       quotes: article.quotes.length,
       direct_quotes: article.quotes.filter((q) => q.kind === 'direct').length,
+      partial_quotes: article.quotes.filter((q) => q.kind === 'partial').length,
+      scare_quotes: article.quotes.filter((q) => q.kind === 'scare').length,
       people: article.people.length,
-      speakers: new Set(article.quotes.flatMap((q) => (q.speaker ? [q.speaker.id] : []))).size,
+      speakers: speakers.length,
+      ...Object.fromEntries(ROLE_CATEGORIES.map((c) => [`speakers_${c}`, speakers.filter((id) => categoryOf(id) === c).length])),
+      speakers_without_role: speakers.filter((id) => categoryOf(id) === null).length,
       related: 5,
     });
     assert.ok(sample.direct_quotes as number >= 2 && (sample.people as number) >= 7);
     // The five related articles exist as stubs with nothing in them.
     const stubs = rows.filter((r) => r.article_status === 'stub');
     assert.equal(stubs.length, 5);
+    assert.deepEqual(rows.filter((r) => r.is_stub === 1), stubs);
     assert.ok(stubs.every((s) => s.paragraphs === 0 && s.quotes === 0 && s.people === 0 && s.related === 0));
   });
 

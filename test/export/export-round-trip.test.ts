@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import { type ArticleDetail, loadArticleDetail } from '../../src/articles/get-article.ts';
 import type { Db } from '../../src/db/client.ts';
 import { importArticle } from '../../src/ingest/import-article.ts';
@@ -49,6 +49,8 @@ describeEachDatabase('export', (ctx) => {
       actor,
     );
     slugs.push(sample.slug, draft.slug);
+    // The draft last changed long ago, so that --since and --until can tell the two apart.
+    await ctx.db.prisma.article.update({ where: { slug: draft.slug }, data: { updatedAt: new Date('2020-01-01T00:00:00.000Z') } });
     target = await freshDatabase(ctx.provider);
   });
   after(async () => {
@@ -98,12 +100,89 @@ describeEachDatabase('export', (ctx) => {
     assert.equal(sample.paragraphs, '13');
     assert.equal(sample.related, '5');
     assert.equal(read('paragraphs').filter((p) => p.article_id === sample.id).length, 13);
+    // Dates in one format whichever the database, as in the views: ISO 8601 in UTC with milliseconds.
+    assert.equal(sample.published_at, '2023-02-22T09:30:00.000Z');
+    assert.match(sample.updated_at!, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    assert.deepEqual(articles.map((a) => a.is_stub), ['0', '0']);
+    assert.equal(read('paragraphs').filter((p) => p.article_id === sample.id).length, 13);
     const quote = read('quotes').find((q) => q.text!.startsWith('We are prepared'))!;
-    assert.deepEqual([quote.speaker_name, quote.kind, quote.paragraph_position], ['Wang Yi', 'direct', '3']);
-    assert.equal(read('article_people').find((p) => p.name === 'Antony Blinken')!.role, 'US secretary of state');
-    assert.equal(read('related_articles').length, 6);
+    assert.deepEqual(
+      [quote.speaker_name, quote.speaker_role, quote.speaker_role_title, quote.speaker_role_category, quote.kind, quote.paragraph_position, quote.start_offset],
+      ['Wang Yi', 'China’s top diplomat', 'Diplomat', 'government_official', 'direct', '3', '1'],
+    );
+    const told = read('quotes').find((q) => q.verb === 'told')!;
+    assert.deepEqual([told.addressee_name, Number(told.end_offset) - Number(told.start_offset)], ['Vladimir Putin', told.text!.length]);
+    const blinken = read('article_people').find((p) => p.name === 'Antony Blinken')!;
+    assert.deepEqual([blinken.role, blinken.role_title, blinken.role_category], ['US secretary of state', 'Secretary of state', 'politician']);
+    const related = read('related_articles');
+    assert.equal(related.length, 6);
+    const stubIds = new Set((await ctx.db.prisma.article.findMany({ where: { isStub: true }, select: { id: true } })).map((a) => String(a.id)));
+    assert.deepEqual(related.map((r) => r.is_stub), related.map((r) => (stubIds.has(r.related_id!) ? '1' : '0')));
+    assert.ok(stubIds.size >= 5);
     const stdout = await exportCli(['--format', 'csv', '--table', 'quotes']);
-    assert.equal(stdout.stdout.split('\n')[0], 'article_id,quote_id,paragraph_position,kind,speaker_id,speaker_name,verb,text,speaker_kind');
+    assert.equal(
+      stdout.stdout.split('\n')[0],
+      'article_id,quote_id,paragraph_position,start_offset,end_offset,paragraph_span,kind,speaker_id,speaker_name,speaker_kind,speaker_role,speaker_role_title,speaker_role_category,addressee_id,addressee_name,verb,text',
+    );
+  });
+
+  describe('picking articles', () => {
+    const exported = async (args: string[]) => {
+      const res = await exportCli(['--format', 'ndjson', ...args]);
+      assert.equal(res.code, 0, res.stderr);
+      return res.stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l).slug as string);
+    };
+    const idOf = async (slug: string) => String((await ctx.db.prisma.article.findUniqueOrThrow({ where: { slug }, select: { id: true } })).id);
+
+    test('--id: one or several, repeated or comma-separated; a stub when asked for by id', async () => {
+      assert.deepEqual(await exported(['--id', await idOf(slugs[1]!)]), [slugs[1]]);
+      assert.deepEqual(await exported(['--id', `${await idOf(slugs[0]!)},${await idOf(slugs[1]!)}`]), slugs);
+      assert.deepEqual(await exported(['--id', await idOf(slugs[0]!), '--id', await idOf(slugs[1]!)]), slugs);
+      const stub = await ctx.db.prisma.article.findFirstOrThrow({ where: { isStub: true }, select: { id: true, slug: true } });
+      assert.deepEqual(await exported(['--id', String(stub.id)]), [stub.slug]);
+    });
+
+    test('--slug', async () => {
+      assert.deepEqual(await exported(['--slug', slugs[0]!]), [slugs[0]]);
+      assert.deepEqual(await exported(['--slug', slugs[1]!, '--slug', slugs[0]!]), slugs);
+    });
+
+    test('--since and --until: changed at or after, at or before', async () => {
+      assert.deepEqual(await exported(['--until', '2021-01-01']), [slugs[1]]);
+      assert.deepEqual(await exported(['--since', '2021-01-01']), [slugs[0]]);
+      assert.deepEqual(await exported(['--since', '2019-12-31', '--until', '2020-01-02']), [slugs[1]]);
+      // A picked article the dates leave out is not an error: the dates are there to leave articles out.
+      assert.deepEqual(await exported(['--id', await idOf(slugs[0]!), '--until', '2021-01-01']), []);
+    });
+
+    test('--status with --id: both must hold', async () => {
+      assert.deepEqual(await exported(['--status', 'published']), [slugs[0]]);
+      const res = await exportCli(['--format', 'ndjson', '--status', 'published', '--id', await idOf(slugs[1]!)]);
+      assert.equal(res.code, 2);
+      assert.match(res.stderr, new RegExp(`--id ${await idOf(slugs[1]!)}`));
+    });
+
+    test('--limit: the first n by id', async () => {
+      assert.deepEqual(await exported(['--limit', '1']), [slugs[0]]);
+      assert.deepEqual(await exported(['--limit', '5']), slugs);
+      const csv = await exportCli(['--format', 'csv', '--limit', '1']);
+      assert.equal(parseCsv(csv.stdout).length, 1);
+    });
+
+    test('bad picks are refused, naming the option', async () => {
+      const run = async (args: string[], message: RegExp) => {
+        const res = await exportCli(['--format', 'ndjson', ...args]);
+        assert.notEqual(res.code, 0, args.join(' '));
+        assert.equal(res.stdout, '');
+        assert.match(res.stderr, message);
+      };
+      await run(['--id', 'abc'], /--id.*"abc" is not an article id/);
+      await run(['--id', '0'], /"0" is not an article id/);
+      await run(['--limit', '0'], /--limit.*"0" is not a number of articles/);
+      await run(['--until', 'soon'], /--until.*ISO 8601/);
+      await run(['--id', '999999'], /No article to export for --id 999999/);
+      await run(['--slug', 'no-such-article'], /--slug no-such-article/);
+    });
   });
 
   test('ninjs: one document per line on stdout, one file per article with --out', async () => {

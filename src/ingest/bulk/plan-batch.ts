@@ -1,3 +1,4 @@
+import { type RoleReading, readRole } from '../../article-people/role-category.ts';
 import { slugify } from '../../articles/slugify.ts';
 import { type ArticleSnapshot, readingOrder } from '../../history/article-snapshot.ts';
 import { type Actor, type RevisionInput, type RevisionRow, revisionRow } from '../../history/record-revision.ts';
@@ -153,7 +154,7 @@ export interface PlannedRows {
   people: (KnownPerson & { nameKey: string; description: string | null; givenPronoun: Pronoun | null })[];
   /** pronouns learnt for people who had none (the writers set it only while it is still null) */
   pronouns: { person: Ref; pronoun: Pronoun }[];
-  links: (Ref & { article: Ref; person: PersonRef; role: string | null; aliases: string })[];
+  links: (Ref & { article: Ref; person: PersonRef; role: string | null; aliases: string } & RoleReading)[];
   mentions: { link: Ref; paragraph: PlannedParagraph }[];
   quotes: (Ref & {
     article: Ref;
@@ -381,7 +382,7 @@ function planBody(rows: PlannedRows, article: Ref, parsed: ParsedArticle, { peop
     // Later articles (of the batch, in the view) weigh this article's role too, newest first, as a lookup reads them.
     if (person.role) ref.roles.unshift(person.role);
     chosen.set(key, ref);
-    const link = { id: 0, article, person: ref, role: person.role, aliases: JSON.stringify(person.aliases) };
+    const link = { id: 0, article, person: ref, role: person.role, ...readRole(person.role), aliases: JSON.stringify(person.aliases) };
     rows.links.push(link);
     for (const position of new Set(person.paragraphs)) {
       const paragraph = paragraphByPosition.get(position);

@@ -67,6 +67,8 @@ export const INSERTS: Record<Exclude<keyof PlannedRows, 'fills' | 'pronouns'>, T
       col('article_id', 'int', (l) => l.article.id),
       col('person_id', 'int', (l) => l.person.id),
       col('role', 'text', (l) => l.role),
+      col('role_title', 'text', (l) => l.roleTitle),
+      col('role_category', 'text', (l) => l.roleCategory),
       col('aliases', 'json', (l) => l.aliases),
     ],
     ['created_at'],
