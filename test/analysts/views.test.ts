@@ -22,6 +22,8 @@ describeEachDatabase('analyst views', (ctx) => {
   test('quote_details: every quote with headline, paragraph position, kind, speaker and the speaker’s role in the article', async () => {
     const rows = await query('SELECT * FROM quote_details ORDER BY quote_id');
     const roleOf = new Map(article.people.map((p) => [p.id, p.role]));
+    const people = await ctx.db.prisma.person.findMany({ select: { id: true, kind: true, pronoun: true } });
+    const personOf = new Map(people.map((p) => [p.id, p]));
     // The whole view, row for row, as the API's independent reading of the same article has it.
     assert.deepEqual(
       rows,
@@ -44,6 +46,8 @@ describeEachDatabase('analyst views', (ctx) => {
           verb: q.verb,
           speaker_id: q.speaker?.id ?? null,
           speaker_name: q.speaker?.name ?? null,
+          speaker_kind: q.speaker ? personOf.get(q.speaker.id)!.kind : null,
+          speaker_pronoun: q.speaker ? personOf.get(q.speaker.id)!.pronoun : null,
           speaker_role: q.speaker ? (roleOf.get(q.speaker.id) ?? null) : null,
           speaker_role_title: q.speaker ? readRole(roleOf.get(q.speaker.id)).roleTitle : null,
           speaker_role_category: q.speaker ? readRole(roleOf.get(q.speaker.id)).roleCategory : null,
