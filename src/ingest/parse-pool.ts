@@ -144,6 +144,8 @@ export interface PoolOptions {
   chunk?: number;
   /** the workers' entry module (tests give a broken one) */
   entry?: URL;
+  /** let the process end while the workers idle (a server's long-lived pool, closed by nobody) */
+  unref?: boolean;
 }
 
 export class ParsePool {
@@ -155,7 +157,7 @@ export class ParsePool {
   private readonly chunk: number;
 
   /** The workers start now, in the background; until they are ready, collect() parses on the calling thread. */
-  constructor({ size = defaultPoolSize(), chunk = PARSE_CHUNK, entry = new URL('./parse-worker.ts', import.meta.url) }: PoolOptions = {}) {
+  constructor({ size = defaultPoolSize(), chunk = PARSE_CHUNK, entry = new URL('./parse-worker.ts', import.meta.url), unref = false }: PoolOptions = {}) {
     this.chunk = chunk;
     const workerData = { tsx: import.meta.resolve('tsx/esm/api'), entry: entry.href };
     for (let w = 0; w < size; w++) {
@@ -163,6 +165,7 @@ export class ParsePool {
       worker.on('message', (m: ChunkMessage) => this.received(m));
       worker.on('error', () => this.fail(w));
       worker.on('exit', () => this.fail(w));
+      if (unref) worker.unref();
       this.workers.push(worker);
     }
   }
@@ -172,12 +175,17 @@ export class ParsePool {
     return this.workers.length - this.failed.size;
   }
 
-  /** Hands the inputs to the workers, which start on them at once; standard input is read here first, in order. */
-  async submit(inputs: IngestInput[], options: ParseOptions): Promise<PendingParse> {
+  /**
+   * Hands the inputs to the workers, which start on them at once; standard input is read here first, in order.
+   * `texts[i]`, when given, is input i's text already in hand (the API's import body): it is parsed, not read.
+   */
+  async submit(inputs: IngestInput[], options: ParseOptions, texts: (string | undefined)[] = []): Promise<PendingParse> {
     const jobs: ParseJob[] = [];
     const early = new Map<number, ParseOutcome>();
     for (const [at, input] of inputs.entries()) {
-      if (input.path === null) {
+      const text = texts[at];
+      if (text !== undefined) jobs.push({ input, text });
+      else if (input.path === null) {
         try {
           jobs.push({ input, text: await readInput(input) });
         } catch (error) {

@@ -27,10 +27,11 @@ export async function lookupKnown(tx: Tx, wanted: { slugs: string[]; nameKeys: s
 }
 
 /**
- * Writes one article's planned rows through Prisma: a handful of set-based statements whatever its size (Prisma's
- * per-call overhead dominates a write, docs/performance.md). Ids come from the database and are set on the plan's
- * rows as they are created, keyed by what is unique about them (slug, position, name key), so later rows point at
- * them; the history entry goes through recordRevision like every other write.
+ * Writes one article's planned rows through Prisma: a handful of set-based statements for an ordinary article
+ * (Prisma's per-call overhead dominates a write, docs/performance.md), in slices of SLICE_ROWS rows for a long one,
+ * with a turn of the event loop between slices. Ids come from the database and are set on the plan's rows as they
+ * are created, keyed by what is unique about them (slug, position, name key), so later rows point at them; the
+ * history entry goes through recordRevision like every other write.
  */
 export async function writePlannedRows(tx: Tx, rows: PlannedRows): Promise<void> {
   if (rows.articles.length) {
@@ -50,43 +51,53 @@ export async function writePlannedRows(tx: Tx, rows: PlannedRows): Promise<void>
     if (count !== 1) throw new AppError('conflict', `article ${article.id} was changed by another writer while this text was stored; try again`);
   }
   if (rows.paragraphs.length) {
-    const created = await tx.paragraph.createManyAndReturn({
-      data: rows.paragraphs.map((p) => ({ articleId: p.article.id, position: p.position, text: p.text })),
-      select: { id: true, articleId: true, position: true },
-    });
+    const created = await inSlices(rows.paragraphs, (slice) =>
+      tx.paragraph.createManyAndReturn({
+        data: slice.map((p) => ({ articleId: p.article.id, position: p.position, text: p.text })),
+        select: { id: true, articleId: true, position: true },
+      }),
+    );
     const byPlace = new Map(created.map((p) => [`${p.articleId}:${p.position}`, p.id]));
     for (const p of rows.paragraphs) p.id = byPlace.get(`${p.article.id}:${p.position}`)!;
   }
   if (rows.people.length) {
-    const created = await tx.person.createManyAndReturn({ data: rows.people.map(({ id, ...p }) => p), select: { id: true, nameKey: true } });
+    const created = await inSlices(rows.people, (slice) => tx.person.createManyAndReturn({ data: slice.map(({ id, ...p }) => p), select: { id: true, nameKey: true } }));
     const byKey = new Map(created.map((p) => [p.nameKey, p.id]));
     for (const p of rows.people) p.id = byKey.get(p.nameKey)!;
   }
   if (rows.links.length) {
-    const created = await tx.articlePerson.createManyAndReturn({
-      data: rows.links.map((l) => ({ articleId: l.article.id, personId: l.person.id, role: l.role, aliases: JSON.parse(l.aliases) })),
-      select: { id: true, articleId: true, personId: true },
-    });
+    const created = await inSlices(rows.links, (slice) =>
+      tx.articlePerson.createManyAndReturn({
+        data: slice.map((l) => ({ articleId: l.article.id, personId: l.person.id, role: l.role, aliases: JSON.parse(l.aliases) })),
+        select: { id: true, articleId: true, personId: true },
+      }),
+    );
     const byPair = new Map(created.map((l) => [`${l.articleId}:${l.personId}`, l.id]));
     for (const l of rows.links) l.id = byPair.get(`${l.article.id}:${l.person.id}`)!;
   }
   if (rows.mentions.length) {
-    await tx.mention.createMany({ data: rows.mentions.map((m) => ({ articlePersonId: m.link.id, paragraphId: m.paragraph.id })) });
+    await inSlices(rows.mentions, async (slice) => {
+      await tx.mention.createMany({ data: slice.map((m) => ({ articlePersonId: m.link.id, paragraphId: m.paragraph.id })) });
+      return [];
+    });
   }
   if (rows.quotes.length) {
-    await tx.quote.createMany({
-      data: rows.quotes.map((q) => ({
-        articleId: q.article.id,
-        paragraphId: q.paragraph.id,
-        text: q.text,
-        kind: q.kind as 'direct' | 'partial' | 'scare',
-        speakerId: q.speaker?.id ?? null,
-        addresseeId: q.addressee?.id ?? null,
-        verb: q.verb,
-        startOffset: q.startOffset,
-        endOffset: q.endOffset,
-        paragraphSpan: q.paragraphSpan,
-      })),
+    await inSlices(rows.quotes, async (slice) => {
+      await tx.quote.createMany({
+        data: slice.map((q) => ({
+          articleId: q.article.id,
+          paragraphId: q.paragraph.id,
+          text: q.text,
+          kind: q.kind as 'direct' | 'partial' | 'scare',
+          speakerId: q.speaker?.id ?? null,
+          addresseeId: q.addressee?.id ?? null,
+          verb: q.verb,
+          startOffset: q.startOffset,
+          endOffset: q.endOffset,
+          paragraphSpan: q.paragraphSpan,
+        })),
+      });
+      return [];
     });
   }
   if (rows.related.length) {
@@ -96,3 +107,27 @@ export async function writePlannedRows(tx: Tx, rows: PlannedRows): Promise<void>
 }
 
 const toDate = (iso: string | null) => (iso === null ? null : new Date(iso));
+
+/**
+ * Rows per statement for a long article. Prisma compiles a createMany on the calling thread, about 0.3 ms a row on a
+ * busy core (the 10,000 rows of an article at the write budget took 3 s in one piece, issue 21): 50 rows keep each
+ * statement to tens of milliseconds, even on a loaded machine.
+ */
+export const SLICE_ROWS = 50;
+
+/**
+ * Runs `write` on consecutive slices of `rows` and gathers what it returns. Between slices the event loop turns, so
+ * other requests are answered while a long article is written: better-sqlite3 answers synchronously, and a
+ * transaction that never waits for I/O would otherwise never let them in. The slices are statements of one
+ * transaction: the article is still written whole or not at all. (On SQLite, the reads served meanwhile go to the
+ * read connection, src/db/sqlite-adapter.ts, and see none of it until it commits.)
+ */
+async function inSlices<R, T>(rows: R[], write: (slice: R[]) => Promise<T[]>): Promise<T[]> {
+  if (rows.length <= SLICE_ROWS) return write(rows);
+  const out: T[] = [];
+  for (let at = 0; at < rows.length; at += SLICE_ROWS) {
+    if (at > 0) await new Promise((resolve) => setImmediate(resolve));
+    out.push(...(await write(rows.slice(at, at + SLICE_ROWS))));
+  }
+  return out;
+}
