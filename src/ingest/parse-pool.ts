@@ -144,7 +144,8 @@ export interface PoolOptions {
   chunk?: number;
   /** the workers' entry module (tests give a broken one) */
   entry?: URL;
-  /** let the process end while the workers idle (a server's long-lived pool, closed by nobody) */
+  /** let the process end while the workers idle (a server's long-lived pool, closed by nobody); a batch in hand
+   * keeps it alive until it is collected */
   unref?: boolean;
 }
 
@@ -155,10 +156,12 @@ export class ParsePool {
   private nextBatch = 0;
   private closing = false;
   private readonly chunk: number;
+  private readonly unref: boolean;
 
   /** The workers start now, in the background; until they are ready, collect() parses on the calling thread. */
   constructor({ size = defaultPoolSize(), chunk = PARSE_CHUNK, entry = new URL('./parse-worker.ts', import.meta.url), unref = false }: PoolOptions = {}) {
     this.chunk = chunk;
+    this.unref = unref;
     const workerData = { tsx: import.meta.resolve('tsx/esm/api'), entry: entry.href };
     for (let w = 0; w < size; w++) {
       const worker = new Worker(BOOT, { eval: true, workerData });
@@ -207,6 +210,7 @@ export class ParsePool {
     // A chunk holding an input that could not be read is parsed here: a worker would only see its placeholder text.
     for (const at of early.keys()) Atomics.store(batch.claims, Math.floor(at / this.chunk), HERE);
     this.batches.set(batch.id, batch);
+    if (this.unref) for (const worker of this.workers) worker.ref();
     this.workers.forEach((worker, w) => {
       if (!this.failed.has(w)) worker.postMessage({ batch: batch.id, jobs, chunk: this.chunk, claims: batch.claims, options, mark: w + 1 } satisfies BatchMessage);
     });
@@ -240,6 +244,7 @@ export class ParsePool {
       batch.wake = null;
     }
     this.batches.delete(batch.id);
+    if (this.unref && this.batches.size === 0) for (const worker of this.workers) worker.unref();
     return chunks.flat() as ParseOutcome[];
   }
 
