@@ -28,8 +28,8 @@ export async function lookupKnown(tx: Tx, wanted: { slugs: string[]; nameKeys: s
 
 /**
  * Writes one article's planned rows through Prisma: a handful of set-based statements for an ordinary article
- * (Prisma's per-call overhead dominates a write, docs/performance.md), in slices of SLICE_ROWS rows for a long one,
- * with a turn of the event loop between slices. Ids come from the database and are set on the plan's rows as they
+ * (Prisma's per-call overhead dominates a write, docs/performance.md), in slices of about 20 ms each for a long
+ * one, with a turn of the event loop between slices. Ids come from the database and are set on the plan's rows as they
  * are created, keyed by what is unique about them (slug, position, name key), so later rows point at them; the
  * history entry goes through recordRevision like every other write.
  */
@@ -109,25 +109,36 @@ export async function writePlannedRows(tx: Tx, rows: PlannedRows): Promise<void>
 const toDate = (iso: string | null) => (iso === null ? null : new Date(iso));
 
 /**
- * Rows per statement for a long article. Prisma compiles a createMany on the calling thread, about 0.3 ms a row on a
- * busy core (the 10,000 rows of an article at the write budget took 3 s in one piece, issue 21): 50 rows keep each
- * statement to tens of milliseconds, even on a loaded machine.
+ * Rows in the first statement of a long article. Prisma compiles a createMany on the calling thread, about 0.3 ms a
+ * row on an idle core and several times that on a busy machine (the 10,000 rows of an article at the write budget
+ * took 3 s in one piece, issue 21).
  */
 export const SLICE_ROWS = 50;
+
+/** What one slice may hold the thread for; the next slice is sized from how long the last one took. */
+const SLICE_MS = 20;
+const SLICE_BOUNDS = { min: 10, max: 1_000 } as const;
 
 /**
  * Runs `write` on consecutive slices of `rows` and gathers what it returns. Between slices the event loop turns, so
  * other requests are answered while a long article is written: better-sqlite3 answers synchronously, and a
- * transaction that never waits for I/O would otherwise never let them in. The slices are statements of one
- * transaction: the article is still written whole or not at all. (On SQLite, the reads served meanwhile go to the
- * read connection, src/db/sqlite-adapter.ts, and see none of it until it commits.)
+ * transaction that never waits for I/O would otherwise never let them in. Each slice is sized so that it takes about
+ * SLICE_MS: large on an idle machine (fewer statements), small on a loaded one (shorter waits for everyone else).
+ * The slices are statements of one transaction: the article is still written whole or not at all. (On SQLite, the
+ * reads served meanwhile go to the read connection, src/db/sqlite-adapter.ts, and see none of it until it commits.)
  */
 async function inSlices<R, T>(rows: R[], write: (slice: R[]) => Promise<T[]>): Promise<T[]> {
   if (rows.length <= SLICE_ROWS) return write(rows);
   const out: T[] = [];
-  for (let at = 0; at < rows.length; at += SLICE_ROWS) {
+  let size: number = SLICE_ROWS;
+  for (let at = 0; at < rows.length; ) {
     if (at > 0) await new Promise((resolve) => setImmediate(resolve));
-    out.push(...(await write(rows.slice(at, at + SLICE_ROWS))));
+    const started = performance.now();
+    const slice = rows.slice(at, at + size);
+    out.push(...(await write(slice)));
+    at += slice.length;
+    const took = Math.max(performance.now() - started, 1);
+    size = Math.min(SLICE_BOUNDS.max, Math.max(SLICE_BOUNDS.min, Math.round((size * SLICE_MS) / took)));
   }
   return out;
 }
