@@ -17,8 +17,8 @@ import type {
  * ran in one go: a 2 MB import held every request for seconds, issue 21). Once a long write yields between its
  * statements, a reader would see the writer's uncommitted rows, and a lone write would become part of the other's
  * transaction. So here:
- * - a SELECT outside a transaction runs on the read connection: WAL gives it the last committed state, and a writer
- *   never blocks it;
+ * - a read (SELECT, WITH … SELECT) outside a transaction runs on the read connection: WAL gives it the last
+ *   committed state, and a writer never blocks it;
  * - a transaction, and any other statement outside one (a lone UPDATE, a PRAGMA), waits its turn for the write
  *   connection, which is never shared with an open transaction.
  * Inside a transaction everything stays on the write connection, which sees its own writes.
@@ -38,7 +38,11 @@ export function sqliteAdapter(file: string, timeoutMs: number): SqlDriverAdapter
   };
 }
 
-const READ = /^\s*SELECT\b/i;
+/**
+ * A statement that only reads: a SELECT, or a WITH … SELECT (the search's queries) naming no write. A read taken for
+ * a write goes to the writer, which is only slower; the other way round, query_only refuses it loudly.
+ */
+const READ = /^\s*(?:SELECT\b|WITH\b(?![\s\S]*\b(?:INSERT|UPDATE|DELETE|REPLACE)\b))/i;
 
 function splitConnections(writer: SqlDriverAdapter, reader: SqlDriverAdapter): SqlDriverAdapter {
   const turn = new WriteTurns();
