@@ -3,7 +3,8 @@ import { canSeeUnpublished } from '../auth/access.ts';
 import type { Tx } from '../db/client.ts';
 import { transaction } from '../db/transaction.ts';
 import { AppError } from '../errors.ts';
-import { importArticle, withConflictRetry } from '../ingest/import-article.ts';
+import { storeParsedArticle, withConflictRetry } from '../ingest/import-article.ts';
+import { parseSource } from '../ingest/parse-off-thread.ts';
 import { endpoint } from '../http/endpoint.ts';
 import { formatEtag, matchesIfNoneMatch, stale } from '../http/etag.ts';
 import { IdParams, PageMeta, text } from '../http/schemas.ts';
@@ -145,10 +146,13 @@ export const importText = endpoint({
   },
   errors: [409, 422],
   async handle({ body, query, db, actor, ifMatch, expectedFor }) {
-    // Its own transaction (for the If-Match check) turns off the ingest's retry; two imports of the same new text
-    // at once would leave the loser a 409 on the slug. Retried, it sees the winner's article: unchanged, 200.
+    // Parsed before the transaction, a long text on a worker thread: the parse of a 2 MB text held the event loop for
+    // seconds (issue 21). Its own transaction (for the If-Match check) turns off the ingest's retry; two imports of
+    // the same new text at once would leave the loser a 409 on the slug. Retried, it sees the winner's article:
+    // unchanged, 200.
+    const source = await parseSource(body, query);
     const result = await withConflictRetry(() => transaction(db, async (tx) => {
-      const r = await importArticle(tx, body, query, actor);
+      const r = await storeParsedArticle(tx, source, actor);
       if (r.outcome === 'updated') {
         // A text whose headline (or slug) is an existing article's updates that article: say which, for the editor
         // who meant a new story to give it a slug of its own.

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient as SqliteClient } from '../generated/sqlite/client.ts';
 import { PrismaClient as PostgresClient } from '../generated/postgresql/client.ts';
 import type { DatabaseTarget, Provider } from '../config/database-url.ts';
 import { attachReadConnection } from './read-connection.ts';
+import { sqliteAdapter } from './sqlite-adapter.ts';
 
 /**
  * The client type the code is written against. Both generated clients share the model; their types are not
@@ -39,9 +39,8 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
   if (target.provider === 'sqlite') {
     const file = target.file!;
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    const prisma = new SqliteClient({
-      adapter: new PrismaBetterSqlite3({ url: file, timeout: options.busyTimeoutMs ?? 5_000 }),
-    });
+    // Two connections: SELECTs outside a transaction read the committed state while a writer works (sqlite-adapter.ts).
+    const prisma = new SqliteClient({ adapter: sqliteAdapter(file, options.busyTimeoutMs ?? 5_000) });
     // WAL lets readers (analysts, the API) work while an ingest writes; it persists in the file.
     // synchronous=NORMAL is safe against corruption under WAL and is per connection (the adapter keeps one).
     // foreign_keys is on by default in better-sqlite3's build, but stating it guards against another build.

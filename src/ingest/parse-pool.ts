@@ -144,6 +144,9 @@ export interface PoolOptions {
   chunk?: number;
   /** the workers' entry module (tests give a broken one) */
   entry?: URL;
+  /** let the process end while the workers idle (a server's long-lived pool, closed by nobody); a batch in hand
+   * keeps it alive until it is collected */
+  unref?: boolean;
 }
 
 export class ParsePool {
@@ -153,16 +156,19 @@ export class ParsePool {
   private nextBatch = 0;
   private closing = false;
   private readonly chunk: number;
+  private readonly unref: boolean;
 
   /** The workers start now, in the background; until they are ready, collect() parses on the calling thread. */
-  constructor({ size = defaultPoolSize(), chunk = PARSE_CHUNK, entry = new URL('./parse-worker.ts', import.meta.url) }: PoolOptions = {}) {
+  constructor({ size = defaultPoolSize(), chunk = PARSE_CHUNK, entry = new URL('./parse-worker.ts', import.meta.url), unref = false }: PoolOptions = {}) {
     this.chunk = chunk;
+    this.unref = unref;
     const workerData = { tsx: import.meta.resolve('tsx/esm/api'), entry: entry.href };
     for (let w = 0; w < size; w++) {
       const worker = new Worker(BOOT, { eval: true, workerData });
       worker.on('message', (m: ChunkMessage) => this.received(m));
       worker.on('error', () => this.fail(w));
       worker.on('exit', () => this.fail(w));
+      if (unref) worker.unref();
       this.workers.push(worker);
     }
   }
@@ -172,12 +178,17 @@ export class ParsePool {
     return this.workers.length - this.failed.size;
   }
 
-  /** Hands the inputs to the workers, which start on them at once; standard input is read here first, in order. */
-  async submit(inputs: IngestInput[], options: ParseOptions): Promise<PendingParse> {
+  /**
+   * Hands the inputs to the workers, which start on them at once; standard input is read here first, in order.
+   * `texts[i]`, when given, is input i's text already in hand (the API's import body): it is parsed, not read.
+   */
+  async submit(inputs: IngestInput[], options: ParseOptions, texts: (string | undefined)[] = []): Promise<PendingParse> {
     const jobs: ParseJob[] = [];
     const early = new Map<number, ParseOutcome>();
     for (const [at, input] of inputs.entries()) {
-      if (input.path === null) {
+      const text = texts[at];
+      if (text !== undefined) jobs.push({ input, text });
+      else if (input.path === null) {
         try {
           jobs.push({ input, text: await readInput(input) });
         } catch (error) {
@@ -199,6 +210,7 @@ export class ParsePool {
     // A chunk holding an input that could not be read is parsed here: a worker would only see its placeholder text.
     for (const at of early.keys()) Atomics.store(batch.claims, Math.floor(at / this.chunk), HERE);
     this.batches.set(batch.id, batch);
+    if (this.unref) for (const worker of this.workers) worker.ref();
     this.workers.forEach((worker, w) => {
       if (!this.failed.has(w)) worker.postMessage({ batch: batch.id, jobs, chunk: this.chunk, claims: batch.claims, options, mark: w + 1 } satisfies BatchMessage);
     });
@@ -232,6 +244,7 @@ export class ParsePool {
       batch.wake = null;
     }
     this.batches.delete(batch.id);
+    if (this.unref && this.batches.size === 0) for (const worker of this.workers) worker.unref();
     return chunks.flat() as ParseOutcome[];
   }
 

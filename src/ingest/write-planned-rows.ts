@@ -44,10 +44,11 @@ export async function lookupKnownPeople(tx: Tx, nameKeys: string[]): Promise<Kno
 }
 
 /**
- * Writes one article's planned rows through Prisma: a handful of set-based statements whatever its size (Prisma's
- * per-call overhead dominates a write, docs/performance.md). Ids come from the database and are set on the plan's
- * rows as they are created, keyed by what is unique about them (slug, position, name key), so later rows point at
- * them; the history entry and its event's outbox rows are the planner's, as the bulk ingest writes them.
+ * Writes one article's planned rows through Prisma: a handful of set-based statements for an ordinary article
+ * (Prisma's per-call overhead dominates a write, docs/performance.md), in slices of about 20 ms each for a long
+ * one, with a turn of the event loop between slices. Ids come from the database and are set on the plan's rows as they
+ * are created, keyed by what is unique about them (slug, position, name key), so later rows point at them; the
+ * history entry and its event's outbox rows are the planner's, as the bulk ingest writes them.
  */
 export async function writePlannedRows(tx: Tx, rows: PlannedRows): Promise<void> {
   if (rows.articles.length) {
@@ -67,19 +68,24 @@ export async function writePlannedRows(tx: Tx, rows: PlannedRows): Promise<void>
     if (count !== 1) throw new AppError('conflict', `article ${article.id} was changed by another writer while this text was stored; try again`);
   }
   if (rows.paragraphs.length) {
-    const created = await tx.paragraph.createManyAndReturn({
-      data: rows.paragraphs.map((p) => ({ articleId: p.article.id, position: p.position, text: p.text })),
-      select: { id: true, articleId: true, position: true },
-    });
+    const created = await inSlices(rows.paragraphs, (slice) =>
+      tx.paragraph.createManyAndReturn({
+        data: slice.map((p) => ({ articleId: p.article.id, position: p.position, text: p.text })),
+        select: { id: true, articleId: true, position: true },
+      }),
+    );
     const byPlace = new Map(created.map((p) => [`${p.articleId}:${p.position}`, p.id]));
     for (const p of rows.paragraphs) p.id = byPlace.get(`${p.article.id}:${p.position}`)!;
   }
   if (rows.people.length) {
-    // Namesakes share a name key: ids are matched to rows by their order, which createManyAndReturn keeps.
-    const created = await tx.person.createManyAndReturn({
-      data: rows.people.map((p) => ({ name: p.name, nameKey: p.nameKey, kind: p.kind, description: p.description, pronoun: p.givenPronoun })),
-      select: { id: true, nameKey: true },
-    });
+    // Namesakes share a name key: ids are matched to rows by their order, which createManyAndReturn (and the slices,
+    // written one after the other) keep.
+    const created = await inSlices(rows.people, (slice) =>
+      tx.person.createManyAndReturn({
+        data: slice.map((p) => ({ name: p.name, nameKey: p.nameKey, kind: p.kind, description: p.description, pronoun: p.givenPronoun })),
+        select: { id: true, nameKey: true },
+      }),
+    );
     created.sort((a, b) => a.id - b.id);
     rows.people.forEach((p, i) => {
       if (created[i]?.nameKey !== p.nameKey) throw new Error('people were created out of order');
@@ -90,30 +96,40 @@ export async function writePlannedRows(tx: Tx, rows: PlannedRows): Promise<void>
     await tx.person.updateMany({ where: { id: person.id, pronoun: null }, data: { pronoun, version: { increment: 1 } } });
   }
   if (rows.links.length) {
-    const created = await tx.articlePerson.createManyAndReturn({
-      data: rows.links.map((l) => ({ articleId: l.article.id, personId: l.person.id, role: l.role, roleTitle: l.roleTitle, roleCategory: l.roleCategory, aliases: JSON.parse(l.aliases) })),
-      select: { id: true, articleId: true, personId: true },
-    });
+    const created = await inSlices(rows.links, (slice) =>
+      tx.articlePerson.createManyAndReturn({
+        data: slice.map((l) => ({
+          articleId: l.article.id, personId: l.person.id, role: l.role, roleTitle: l.roleTitle, roleCategory: l.roleCategory, aliases: JSON.parse(l.aliases),
+        })),
+        select: { id: true, articleId: true, personId: true },
+      }),
+    );
     const byPair = new Map(created.map((l) => [`${l.articleId}:${l.personId}`, l.id]));
     for (const l of rows.links) l.id = byPair.get(`${l.article.id}:${l.person.id}`)!;
   }
   if (rows.mentions.length) {
-    await tx.mention.createMany({ data: rows.mentions.map((m) => ({ articlePersonId: m.link.id, paragraphId: m.paragraph.id })) });
+    await inSlices(rows.mentions, async (slice) => {
+      await tx.mention.createMany({ data: slice.map((m) => ({ articlePersonId: m.link.id, paragraphId: m.paragraph.id })) });
+      return [];
+    });
   }
   if (rows.quotes.length) {
-    await tx.quote.createMany({
-      data: rows.quotes.map((q) => ({
-        articleId: q.article.id,
-        paragraphId: q.paragraph.id,
-        text: q.text,
-        kind: q.kind as 'direct' | 'partial' | 'scare',
-        speakerId: q.speaker?.id ?? null,
-        addresseeId: q.addressee?.id ?? null,
-        verb: q.verb,
-        startOffset: q.startOffset,
-        endOffset: q.endOffset,
-        paragraphSpan: q.paragraphSpan,
-      })),
+    await inSlices(rows.quotes, async (slice) => {
+      await tx.quote.createMany({
+        data: slice.map((q) => ({
+          articleId: q.article.id,
+          paragraphId: q.paragraph.id,
+          text: q.text,
+          kind: q.kind as 'direct' | 'partial' | 'scare',
+          speakerId: q.speaker?.id ?? null,
+          addresseeId: q.addressee?.id ?? null,
+          verb: q.verb,
+          startOffset: q.startOffset,
+          endOffset: q.endOffset,
+          paragraphSpan: q.paragraphSpan,
+        })),
+      });
+      return [];
     });
   }
   if (rows.related.length) {
@@ -125,3 +141,38 @@ export async function writePlannedRows(tx: Tx, rows: PlannedRows): Promise<void>
 }
 
 const toDate = (iso: string | null) => (iso === null ? null : new Date(iso));
+
+/**
+ * Rows in the first statement of a long article. Prisma compiles a createMany on the calling thread, about 0.3 ms a
+ * row on an idle core and several times that on a busy machine (the 10,000 rows of an article at the write budget
+ * took 3 s in one piece, issue 21).
+ */
+export const SLICE_ROWS = 50;
+
+/** What one slice may hold the thread for; the next slice is sized from how long the last one took. */
+const SLICE_MS = 20;
+const SLICE_BOUNDS = { min: 10, max: 1_000 } as const;
+
+/**
+ * Runs `write` on consecutive slices of `rows` and gathers what it returns. Between slices the event loop turns, so
+ * other requests are answered while a long article is written: better-sqlite3 answers synchronously, and a
+ * transaction that never waits for I/O would otherwise never let them in. Each slice is sized so that it takes about
+ * SLICE_MS: large on an idle machine (fewer statements), small on a loaded one (shorter waits for everyone else).
+ * The slices are statements of one transaction: the article is still written whole or not at all. (On SQLite, the
+ * reads served meanwhile go to the read connection, src/db/sqlite-adapter.ts, and see none of it until it commits.)
+ */
+async function inSlices<R, T>(rows: R[], write: (slice: R[]) => Promise<T[]>): Promise<T[]> {
+  if (rows.length <= SLICE_ROWS) return write(rows);
+  const out: T[] = [];
+  let size: number = SLICE_ROWS;
+  for (let at = 0; at < rows.length; ) {
+    if (at > 0) await new Promise((resolve) => setImmediate(resolve));
+    const started = performance.now();
+    const slice = rows.slice(at, at + size);
+    out.push(...(await write(slice)));
+    at += slice.length;
+    const took = Math.max(performance.now() - started, 1);
+    size = Math.min(SLICE_BOUNDS.max, Math.max(SLICE_BOUNDS.min, Math.round((size * SLICE_MS) / took)));
+  }
+  return out;
+}

@@ -44,6 +44,35 @@ describeEachDatabase('ingest edges (issue 21)', (ctx) => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  // A regression that follows links again does not end (each directory more multiplies the paths): the timeout fails it.
+  test('a glob does not follow symlink loops; a directory and a glob over a cross-linked tree read each real file once', { timeout: 60_000 }, async () => {
+    const dir = tmp();
+    const names = ['a', 'b', 'c', 'd', 'e'];
+    for (const d of names) {
+      fs.mkdirSync(path.join(dir, d));
+      fs.writeFileSync(path.join(dir, d, `${d}.txt`), makeArticleText({ headline: `Cross-linked article ${d}` }));
+    }
+    // every directory links to every other and to the root: followed, the paths multiply without end
+    for (const d of names) {
+      for (const e of names) fs.symlinkSync(`../${e}`, path.join(dir, d, `to-${e}`));
+      fs.symlinkSync('..', path.join(dir, d, 'up'));
+    }
+    fs.symlinkSync('a/a.txt', path.join(dir, 'also-a.txt')); // a link to a file: the same article, read once
+    // Which path reaches a file first depends on the order a directory lists its entries: compare the real files.
+    const expected = names.map((d) => fs.realpathSync(path.join(dir, d, `${d}.txt`))).sort();
+    const realFiles = (inputs: { path: string | null }[]) => inputs.map((i) => fs.realpathSync(i.path!)).sort();
+    const globbed = await collectInputs([`${dir}/**/*.txt`]);
+    assert.deepEqual(realFiles(globbed), expected);
+    assert.deepEqual(globbed.map((i) => path.relative(dir, i.path!)).sort(), names.map((d) => `${d}/${d}.txt`), 'the glob went through no link');
+    assert.deepEqual(realFiles(await collectInputs([dir])), expected, 'the directory walk: each real file once');
+    assert.deepEqual(realFiles(await collectInputs([dir, `${dir}/**/*.txt`, path.join(dir, 'also-a.txt')])), expected, 'overlapping arguments: each file once');
+    const run = await runScript('ingest', [`${dir}/**/*.txt`], { env: { DATABASE_URL: ctx.db.url } });
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout + run.stderr, /5 created/);
+    assert.equal(await ctx.db.prisma.article.count({ where: { headline: { startsWith: 'Cross-linked article' } } }), 5);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   test('a file name with a newline stays on one report line', async () => {
     const dir = tmp();
     fs.writeFileSync(path.join(dir, 'bad\nname.txt'), 'Related\n\nOnly a related block\n');
