@@ -72,3 +72,24 @@ test('"as NAME, an appositive, put it, “…”" attributes the quotation to NA
   const t = 'As Maria Lopez, a professor of law at the college, put it, "a compromise today may be better than a fight."';
   assert.equal(quote(t, 'a compromise today may be better than a fight').speaker, 'Maria Lopez');
 });
+
+test('in-report: quoted words near a speech verb of their sentence are a partial quotation; labels stay labels', () => {
+  const t = 'The mayor talked up her "open streets," promising to close three roads by June.\n\n' +
+    'The union hailed a "fair shares" deal on Monday.\n\nVisitors queued for the "Harbour Lights" parade.\n\n' +
+    '<post author="harbourdesk">The board said nothing.</post>';
+  const a = parseArticle(`${LEAD}\n\n${t}`);
+  const kind = (w: string) => a.quotes.find((q) => q.text === w)?.kind;
+  assert.equal(kind('open streets'), 'partial');
+  // Glued to the noun a verb takes as object, a title, and a markup attribute: labels.
+  assert.equal(kind('fair shares'), 'scare');
+  assert.equal(kind('Harbour Lights'), 'scare');
+  assert.equal(kind('harbourdesk'), 'scare');
+});
+
+test('signed-single: a lone name signing a quotation is a person though the article never names them in full', () => {
+  const t = '"They took our slogan," Hale said.\n\n"It will pass," said Okonkwo. "We see no change," Reuters reported.';
+  const a = parseArticle(`${LEAD}\n\n${t}`);
+  assert.equal(quote(t, 'They took our slogan').speaker, 'Hale');
+  assert.equal(quote(t, 'It will pass').speaker, 'Okonkwo');
+  assert.ok(!a.people.some((p) => p.name === 'Reuters' && p.kind !== 'organisation'), 'a news agency is no person');
+});
