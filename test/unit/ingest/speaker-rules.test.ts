@@ -93,3 +93,11 @@ test('signed-single: a lone name signing a quotation is a person though the arti
   assert.equal(quote(t, 'It will pass').speaker, 'Okonkwo');
   assert.ok(!a.people.some((p) => p.name === 'Reuters' && p.kind !== 'organisation'), 'a news agency is no person');
 });
+
+test('after: a capitalised word in an appositive does not end the subject; a nested mark closing with the double one', () => {
+  const t = "“We should wait,” Ada Pell, a Fed governor, said.\n\n“We survey advertisers,” Mr. Okafor, of Bluewater Capital Markets, said.\n\n" +
+    "''I think it is 'fine,''' said Senator Ivo Brandt of Ohio.";
+  assert.equal(quote(t, 'We should wait').speaker, 'Ada Pell');
+  assert.equal(quote(t, 'We survey advertisers').speaker, 'Okafor');
+  assert.equal(quote(t, "I think it is 'fine").speaker, 'Ivo Brandt');
+});
