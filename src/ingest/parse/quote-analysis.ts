@@ -105,8 +105,13 @@ export function analyseQuotes(doc: DocParagraph[], people: PeopleResult, quotes:
             : open <= 1 && lastSpeakerOfParagraph !== null && shape.sentenceInitial ? lastSpeakerOfParagraph
             : open <= 1 && shape.paragraphIsQuote && lastSpeakerHere === null && narrated !== null ? narrated
             : null;
+          const subject = att.discourse.currentSubject;
           if (inherit !== null) {
             const c = candidate('inherited', { ...none(), speaker: inherit, source: 'inherited' }, []);
+            candidates.push(c);
+            a = c.attribution;
+          } else if (!shape.sentenceInitial && subject !== null && !candidates.length) {
+            const c = candidate('sentence-subject', { ...none(), speaker: subject, source: 'inherited' }, []);
             candidates.push(c);
             a = c.attribution;
           } else a ??= none();

@@ -23,6 +23,11 @@ export const SPEAKER_RULES = {
   'sentence-final': 1.2,
   /** "Okafor said rate rises had begun to work. “The worst is behind us.”": the speaker kept from before. */
   inherited: 0.5,
+  /**
+   * "Moore thanked the governor for “stepping up”", "Ramos believes in journalism that “takes sides”": a quotation
+   * inside a sentence whose subject is a person, with no speech verb any rule could read, is that person's words.
+   */
+  'sentence-subject': 0.4,
 } as const;
 
 /** Evidence for or against a candidate, added to its rule's weight when it fires. */

@@ -101,3 +101,11 @@ test('after: a capitalised word in an appositive does not end the subject; a nes
   assert.equal(quote(t, 'We survey advertisers').speaker, 'Okafor');
   assert.equal(quote(t, "I think it is 'fine").speaker, 'Ivo Brandt');
 });
+
+test('sentence-subject: a quotation inside a sentence whose subject is a person, with no speech verb, is theirs', () => {
+  const t = 'Ada Pell, the harbour master, runs the port.\n\nPell believes in a timetable that "bends to the weather, not to the board."\n\n' +
+    'The timetable on the pier showed "fewer crossings in the storm season" for the first time.';
+  assert.equal(quote(t, 'bends to the weather, not to the board').speaker, 'Ada Pell');
+  // A sentence whose subject is no person gives no one.
+  assert.equal(quote(t, 'fewer crossings in the storm season').speaker, null);
+});
