@@ -27,6 +27,9 @@ export interface QuoteTrace {
 
 const none = (): Attribution => ({ speaker: null, compound: [], verb: null, addressee: null, source: null, verbDistance: Infinity });
 
+/** A speech verb that takes its subject from the sentence: "went on to say", "while adding". */
+const NON_FINITE = /ing$|^(?:say|tell|add|ask|note|write|argue|claim|warn|insist|explain)$/;
+
 const NON_WORD_RUN = /[^\p{L}\p{N}]+/gu;
 const normalise = (s: string): string => ` ${s.toLowerCase().replace(NON_WORD_RUN, ' ').trim()} `;
 
@@ -91,6 +94,14 @@ export function analyseQuotes(doc: DocParagraph[], people: PeopleResult, quotes:
           const final = att.sentenceFinal(q);
           if (final) candidates.push(candidate('sentence-final', final, []));
         }
+        // A speech verb whose subject no rule could name ("… went on to say, “…”", "… while adding, “…”"), or none at
+        // all: the sentence's subject, when a person, is the likeliest speaker.
+        const subject = att.discourse.currentSubject;
+        // Not where the verb is finite with a subject of its own ("a deckhand who spoke later said the boats were “…”").
+        const nobody = winner(candidates)?.attribution ?? null;
+        if (!shape.sentenceInitial && subject !== null && !candidates.some((c) => namesSomeone(c.attribution)) && (nobody === null || nobody.verb === null || NON_FINITE.test(nobody.verb))) {
+          candidates.push(candidate('sentence-subject', { ...(nobody ?? none()), speaker: subject, source: nobody?.source ?? 'inherited' }, []));
+        }
         const best = winner(candidates);
         let a: Attribution | null = best ? best.attribution : null;
         if (!a || (a.speaker === null && !a.compound.length && a.verb === null)) {
@@ -105,13 +116,8 @@ export function analyseQuotes(doc: DocParagraph[], people: PeopleResult, quotes:
             : open <= 1 && lastSpeakerOfParagraph !== null && shape.sentenceInitial ? lastSpeakerOfParagraph
             : open <= 1 && shape.paragraphIsQuote && lastSpeakerHere === null && narrated !== null ? narrated
             : null;
-          const subject = att.discourse.currentSubject;
           if (inherit !== null) {
             const c = candidate('inherited', { ...none(), speaker: inherit, source: 'inherited' }, []);
-            candidates.push(c);
-            a = c.attribution;
-          } else if (!shape.sentenceInitial && subject !== null && !candidates.length) {
-            const c = candidate('sentence-subject', { ...none(), speaker: subject, source: 'inherited' }, []);
             candidates.push(c);
             a = c.attribution;
           } else a ??= none();

@@ -24,10 +24,11 @@ export const SPEAKER_RULES = {
   /** "Okafor said rate rises had begun to work. “The worst is behind us.”": the speaker kept from before. */
   inherited: 0.5,
   /**
-   * "Moore thanked the governor for “stepping up”", "Ramos believes in journalism that “takes sides”": a quotation
-   * inside a sentence whose subject is a person, with no speech verb any rule could read, is that person's words.
+   * "Ramos believes in journalism that “takes sides”", "Gore insisted it was premature, while adding, “…”": a quotation
+   * inside a sentence whose subject is a person, where no rule names anyone, is that person's words. Above a candidate
+   * that names nobody after a verb before the quotation (0.5), below one set off and signed by nobody (1.0).
    */
-  'sentence-subject': 0.4,
+  'sentence-subject': 0.6,
 } as const;
 
 /** Evidence for or against a candidate, added to its rule's weight when it fires. */

@@ -108,4 +108,10 @@ test('sentence-subject: a quotation inside a sentence whose subject is a person,
   assert.equal(quote(t, 'bends to the weather, not to the board').speaker, 'Ada Pell');
   // A sentence whose subject is no person gives no one.
   assert.equal(quote(t, 'fewer crossings in the storm season').speaker, null);
+  // A verb that takes its subject from the sentence ("went on to say") gives the subject; a finite verb with a subject of
+  // its own that is nobody named ("a deckhand … said") does not.
+  const u = 'Ada Pell, the harbour master, runs the port.\n\nPell went over the figures again and went on to say, "We will watch the weather every hour."\n\n' +
+    'Pell praised the crews, but a deckhand who spoke later said the boats were "not fit for winter."';
+  assert.equal(quote(u, 'We will watch the weather every hour').speaker, 'Ada Pell');
+  assert.equal(quote(u, 'not fit for winter').speaker, null);
 });
