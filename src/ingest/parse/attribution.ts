@@ -298,7 +298,8 @@ export class Attributor {
     const p = this.doc[pi]!;
     // "''They have a fraught relationship,'' said Martin Indyk": a closing mark doubled (two straight apostrophes for
     // one double mark, as archived NYT copy writes them) is one mark; the words after it attribute the quotation.
-    const gap = /^['’]?[\s,—–-]*/.exec(p.text.slice(part.closeMark + 1, part.closeMark + 7))![0];
+    // "''…, 'fine,''' said Senator John McCain": a nested single mark closing with the double one adds one more.
+    const gap = /^['’]{0,2}[\s,—–-]*/.exec(p.text.slice(part.closeMark + 1, part.closeMark + 8))![0];
     const from = tokenAt(p.tokens, part.closeMark + 1);
     const first = p.tokens[from];
     if (!first || first.quoted || first.start !== part.closeMark + 1 + gap.length) return null;
@@ -342,10 +343,12 @@ export class Attributor {
     // Inside an appositive set off by commas after the name ("Nadia Orlov, head of rates strategy at …, said") a
     // noun that doubles as a verb ("rates", "heads") does not end the subject.
     let appositive = false;
+    // "Mr. Mahaney, of RBC Capital Markets, said": an honorific before the name is the name's.
+    const named = this.owner(pi, from) >= 0 || (isTitleWord(first.lower) && this.owner(pi, from + 1) >= 0);
     for (let k = from; k < limit; k++) {
       const t = p.tokens[k]!;
       if (t.quoted || t.sentence !== first.sentence) break;
-      if (k > from && p.text.slice(p.tokens[k - 1]!.end, t.start).includes(',') && this.owner(pi, from) >= 0) appositive = !appositive;
+      if (k > from && p.text.slice(p.tokens[k - 1]!.end, t.start).includes(',') && named) appositive = !appositive;
       if (SPEECH_VERBS.has(t.lower) && k > from) {
         let e = k;
         while (e > from && VERB_FILLERS.has(p.tokens[e - 1]!.lower)) e--;
@@ -353,7 +356,8 @@ export class Attributor {
         const np = this.resolveNp(pi, from, e, true);
         return { speaker: np.person, compound: np.compound, organisation: np.organisation ?? null, verb: t.lower, addressee: this.addresseeAfter(pi, k), source: 'after', verbDistance: 0 };
       }
-      if (k > from && isVerbWord(t.lower) && !VERB_FILLERS.has(t.lower) && !PREPOSITIONAL_VERBS.has(t.lower) && !(appositive && !t.cap && !isInflectedVerbPast(t.lower))) break;
+      // Nor does a capitalised word there, a name's part that is also a verb: "a Fed governor", "of RBC Capital Markets".
+      if (k > from && isVerbWord(t.lower) && !VERB_FILLERS.has(t.lower) && !PREPOSITIONAL_VERBS.has(t.lower) && !(appositive && (t.cap || !isInflectedVerbPast(t.lower)))) break;
     }
     return this.accordingToAfter(pi, from, first.sentence);
   }

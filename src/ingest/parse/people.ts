@@ -116,6 +116,31 @@ function personalAppositive(p: DocParagraph, run: NameRun): boolean {
   return /^, (?:who|whose|\d{1,3},) /.test(p.text.slice(last.end, last.end + 8));
 }
 
+/** What ends right before a name or verb that signs a quotation: a closing mark after a comma, `?` or `!`. */
+const SIGNED_AFTER = /[,?!]\s?(?:["”’]|'')\s$/u;
+const ACRONYM_WORD = /^[\p{Lu}\d&.]{2,}$/u;
+
+/**
+ * For each capitalised word, the capitalised word right before its first such use, when that one can be a given name
+ * (no title, function word, place, organisation or demonym, no possessive, same sentence): "Rich" of "Rich Álvarez".
+ */
+function precedingGivenNames(doc: DocParagraph[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const p of doc) {
+    for (let k = 1; k < p.tokens.length; k++) {
+      const t = p.tokens[k]!;
+      const prev = p.tokens[k - 1]!;
+      if (!t.cap || !prev.cap || t.quoted || prev.quoted || prev.possessive || prev.sentence !== t.sentence || p.text.slice(prev.end, t.start) !== ' ') continue;
+      const w = norm(t.text);
+      if (out.has(w)) continue;
+      const l = prev.lower;
+      if (isTitleWord(l) || isFunctionWord(l) || isPlace(l) || isOrgName(l) || isDemonym(l) || !/^\p{Lu}\p{Ll}+$/u.test(prev.text)) continue;
+      out.set(w, norm(prev.text));
+    }
+  }
+  return out;
+}
+
 /** "…,” said Wang": a speech verb right before token `k`. */
 function speaksBefore(p: DocParagraph, k: number): boolean {
   const prev = p.tokens[k - 1];
@@ -414,6 +439,39 @@ export function findPeople(doc: DocParagraph[]): PeopleResult {
       const owner = findCompatible(namePartsOf(p, prev.name));
       const w = norm(run.name[0]!.text);
       if (owner && !lastIndex.has(w) && !firstIndex.has(w) && !isPlace(w.toLowerCase()) && !isOrgName(w.toLowerCase())) lastIndex.set(w, [owner]);
+    }
+  }
+
+  // `signed-single`: a lone name signing a quotation — "“…,” Hale said.", "“…,” said Okonkwo." — where the article
+  // never gives the full name (or gives it only in a headline). A capitalised word in that slot is a person unless it
+  // is a place, an organisation or a plain dictionary word ("“…,” Reuters reported" stays an organisation). Where the
+  // word follows a capitalised word somewhere ("Rich Álvarez scored twice", the run lost to "rich" being an adjective),
+  // that word is the given name.
+  let givenOf: Map<string, string> | null = null;
+  const givenBefore = (word: string): string | undefined => {
+    givenOf ??= precedingGivenNames(doc);
+    return givenOf.get(word);
+  };
+  for (const runs of runsBy) {
+    for (const run of runs) {
+      if (run.name.length !== 1 || run.titled || run.prefix.length) continue;
+      const p = doc[run.paragraph]!;
+      const tok = run.name[0]!;
+      const word = norm(tok.text);
+      const lower = word.toLowerCase();
+      if (tok.quoted || tok.possessive || !singles.has(tok.text) || lastIndex.has(word) || firstParts.has(word) || firstIndex.has(word) || innerIndex.has(word) || articleIndex.has(word) || ACRONYM_WORD.test(word)) continue;
+      if (isPlace(lower) || isOrgName(lower) || isDemonym(lower) || (isCommonWord(lower) && !isFirstName(lower) && !isLastName(lower))) continue;
+      const prev = p.tokens[run.first - 1];
+      const before = p.text.slice(Math.max(0, tok.start - 4), tok.start);
+      const signsAfter = SIGNED_AFTER.test(before) && speaksNext(p, run.last);
+      const signsBefore = prev !== undefined && speaksBefore(p, run.first) && SIGNED_AFTER.test(p.text.slice(Math.max(0, prev.start - 4), prev.start));
+      if (!signsAfter && !signsBefore) continue;
+      const given = givenBefore(word);
+      const parts = given === undefined ? [word] : [given, word];
+      const person: Person = { id: people.length, parts, name: parts.join(' '), role: null, aliases: new Set(), paragraphs: new Set(), gender: null, order: 0 };
+      people.push(person);
+      lastIndex.set(word, [person]);
+      if (given !== undefined) firstIndex.set(given, [...(firstIndex.get(given) ?? []), person]);
     }
   }
 

@@ -27,6 +27,9 @@ export interface QuoteTrace {
 
 const none = (): Attribution => ({ speaker: null, compound: [], verb: null, addressee: null, source: null, verbDistance: Infinity });
 
+/** A speech verb that takes its subject from the sentence: "went on to say", "while adding". */
+const NON_FINITE = /ing$|^(?:say|tell|add|ask|note|write|argue|claim|warn|insist|explain)$/;
+
 const NON_WORD_RUN = /[^\p{L}\p{N}]+/gu;
 const normalise = (s: string): string => ` ${s.toLowerCase().replace(NON_WORD_RUN, ' ').trim()} `;
 
@@ -90,6 +93,14 @@ export function analyseQuotes(doc: DocParagraph[], people: PeopleResult, quotes:
         if (!candidates.some((c) => namesSomeone(c.attribution))) {
           const final = att.sentenceFinal(q);
           if (final) candidates.push(candidate('sentence-final', final, []));
+        }
+        // A speech verb whose subject no rule could name ("… went on to say, “…”", "… while adding, “…”"), or none at
+        // all: the sentence's subject, when a person, is the likeliest speaker.
+        const subject = att.discourse.currentSubject;
+        // Not where the verb is finite with a subject of its own ("a deckhand who spoke later said the boats were “…”").
+        const nobody = winner(candidates)?.attribution ?? null;
+        if (!shape.sentenceInitial && subject !== null && !candidates.some((c) => namesSomeone(c.attribution)) && (nobody === null || nobody.verb === null || NON_FINITE.test(nobody.verb))) {
+          candidates.push(candidate('sentence-subject', { ...(nobody ?? none()), speaker: subject, source: nobody?.source ?? 'inherited' }, []));
         }
         const best = winner(candidates);
         let a: Attribution | null = best ? best.attribution : null;

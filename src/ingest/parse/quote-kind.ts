@@ -31,6 +31,13 @@ export interface QuoteShape {
    * it (described the plan as a “…”, portrayed him as “…”), not "known as" or "such as".
    */
   reportedLead: boolean;
+  /**
+   * A speech verb stands outside quotation marks in the quotation's sentence, within CLAUSE_REACH words of the opening
+   * mark: the quoted words sit in a report (he said the deal was “hopeless”), whoever the parser found as speaker.
+   */
+  clauseVerb: boolean;
+  /** Opened right after `=`: an attribute value of markup left in the text (`author="…"`), never speech. */
+  markupValue: boolean;
 }
 
 /** Cues that introduce a label and never speech (unlike "called", which also reports words: called it “a disgrace”). */
@@ -95,6 +102,23 @@ function verbThenComma(p: DocParagraph, open: number, text: string): boolean {
     if (!SPEECH_VERBS.has(t.lower)) continue;
     // A verb with the person spoken to (told reporters, asked the panel) or a phrase of time or place after "said".
     return ADDRESSEE_VERBS.has(t.lower) || SAID_LINKS.has(p.tokens[k + 1]!.lower);
+  }
+  return false;
+}
+
+/** How far (in words, each way) a speech verb still governs quoted words in its sentence (QuoteShape.clauseVerb). */
+const CLAUSE_REACH = 15;
+
+/** See QuoteShape.clauseVerb. */
+function clauseVerb(p: DocParagraph, open: number): boolean {
+  const at = tokenAt(p.tokens, open);
+  const sentence = p.tokens[at]?.sentence ?? p.tokens[at - 1]?.sentence;
+  for (const step of [-1, 1]) {
+    for (let k = step < 0 ? at - 1 : at, n = 0; k >= 0 && k < p.tokens.length && n < CLAUSE_REACH; k += step, n++) {
+      const t = p.tokens[k]!;
+      if (t.sentence !== sentence) break;
+      if (!t.quoted && SPEECH_VERBS.has(t.lower)) return true;
+    }
   }
   return false;
 }
@@ -166,7 +190,8 @@ export function quoteShape(q: QuoteText, doc: DocParagraph[]): QuoteShape {
   const namesNoun =
     titleCase && !sentenceInitial && words.length <= 6 && prevTok !== undefined && !prevTok.quoted && !prevTok.cap &&
     (gapBefore === ' ' || gapBefore === ', ') && !SPEECH_VERBS.has(prevTok.lower) && !isFunctionWord(prevTok.lower) && !isVerbWord(prevTok.lower);
-  return { reportedLead: reportedLead(p, open), words: words.length, sentenceInitial, introduced, modifiesNoun, labelCue, strongLabel, titleCase, paragraphIsQuote, insideName, namesNoun };
+  const markupValue = /=\s*$/.test(p.text.slice(Math.max(0, open - 2), open));
+  return { clauseVerb: clauseVerb(p, open), markupValue, reportedLead: reportedLead(p, open), words: words.length, sentenceInitial, introduced, modifiesNoun, labelCue, strongLabel, titleCase, paragraphIsQuote, insideName, namesNoun };
 }
 
 /**
@@ -185,6 +210,7 @@ export function classifyKind(q: QuoteText, shape: QuoteShape, a: Attribution): Q
   if ((shape.sentenceInitial || shape.introduced) && (a.source === 'after' || shape.introduced || q.endsWithPunct || shape.words >= 4 || multi || shape.paragraphIsQuote)) {
     if (!(shape.words <= 3 && !spoken && !q.endsWithPunct && !shape.introduced)) return 'direct';
   }
+  if (shape.markupValue) return 'scare';
   if (shape.labelCue && shape.words <= 6 && a.speaker === null) return 'scare';
   // Words quoted inside an attributed statement are the source's, however short: He called the plan “a disaster”,
   // she warned that the bill was “dead on arrival”. A label needs a "so-called" or a noun after it to stay one there.
@@ -198,6 +224,10 @@ export function classifyKind(q: QuoteText, shape: QuoteShape, a: Attribution): Q
   // their words: he said it backed "sensible, targeted" rules, she promised a "leaner, faster" company.
   const coordinated = shape.words <= 3 && /,|\s(?:and|or|but)\s/.test(q.text);
   if (shape.modifiesNoun && shape.words <= 4 && !(coordinated && spoken && a.speaker !== null)) return 'scare';
+  // `in-report`: quoted words, not a title nor glued to a noun, in a sentence whose speech verb stands outside the
+  // marks (within CLAUSE_REACH words) are the reported speaker's, even where no attribution rule found who: "the
+  // senator, who said the bill was “dead”, left", "“Brutal,” the coach later said of the loss".
+  if (!shape.strongLabel && !shape.titleCase && shape.clauseVerb) return 'partial';
   if (shape.words <= 3 && !spoken) return 'scare';
   if (shape.titleCase && !spoken && shape.words <= 8) return 'scare';
   return 'partial';

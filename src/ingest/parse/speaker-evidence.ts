@@ -23,6 +23,12 @@ export const SPEAKER_RULES = {
   'sentence-final': 1.2,
   /** "Okafor said rate rises had begun to work. “The worst is behind us.”": the speaker kept from before. */
   inherited: 0.5,
+  /**
+   * "Ramos believes in journalism that “takes sides”", "Gore insisted it was premature, while adding, “…”": a quotation
+   * inside a sentence whose subject is a person, where no rule names anyone, is that person's words. Above a candidate
+   * that names nobody after a verb before the quotation (0.5), below one set off and signed by nobody (1.0).
+   */
+  'sentence-subject': 0.6,
 } as const;
 
 /** Evidence for or against a candidate, added to its rule's weight when it fires. */

@@ -73,7 +73,8 @@ test('paragraphs one per line, without blank lines between, are paragraphs; hard
   assert.equal(a.headline, 'Senators press grocers on price tags');
   assert.equal(a.meta.byline, 'Nadia Ferreira');
   assert.deepEqual(a.paragraphs.map((p) => p.text), [long, '“Families should not have to wonder,” Cole said.']);
-  assert.equal(a.quotes[0]?.speaker, null); // Cole is named nowhere else: no invented person
+  // Cole is named nowhere else, but a lone name signing a quotation is a person by surname (signed-single, people.ts).
+  assert.equal(a.quotes[0]?.speaker, 'Cole');
   const wrapped = 'The port reopened on Monday after a strike that\nhalted container traffic for nine days and cost\nshippers an estimated 40 million pounds.';
   assert.deepEqual(texts(wrapped), [wrapped.replaceAll('\n', ' ')]);
   assert.deepEqual(texts('The port reopened.\nShips queued.\nThe union declared victory.'), ['The port reopened.', 'Ships queued.', 'The union declared victory.']);

@@ -72,3 +72,46 @@ test('"as NAME, an appositive, put it, “…”" attributes the quotation to NA
   const t = 'As Maria Lopez, a professor of law at the college, put it, "a compromise today may be better than a fight."';
   assert.equal(quote(t, 'a compromise today may be better than a fight').speaker, 'Maria Lopez');
 });
+
+test('in-report: quoted words near a speech verb of their sentence are a partial quotation; labels stay labels', () => {
+  const t = 'The mayor talked up her "open streets," promising to close three roads by June.\n\n' +
+    'The union hailed a "fair shares" deal on Monday.\n\nVisitors queued for the "Harbour Lights" parade.\n\n' +
+    '<post author="harbourdesk">The board said nothing.</post>';
+  const a = parseArticle(`${LEAD}\n\n${t}`);
+  const kind = (w: string) => a.quotes.find((q) => q.text === w)?.kind;
+  assert.equal(kind('open streets'), 'partial');
+  // Glued to the noun a verb takes as object, a title, and a markup attribute: labels.
+  assert.equal(kind('fair shares'), 'scare');
+  assert.equal(kind('Harbour Lights'), 'scare');
+  assert.equal(kind('harbourdesk'), 'scare');
+});
+
+test('signed-single: a lone name signing a quotation is a person though the article never names them in full', () => {
+  const t = '"They took our slogan," Hale said.\n\n"It will pass," said Okonkwo. "We see no change," Reuters reported.';
+  const a = parseArticle(`${LEAD}\n\n${t}`);
+  assert.equal(quote(t, 'They took our slogan').speaker, 'Hale');
+  assert.equal(quote(t, 'It will pass').speaker, 'Okonkwo');
+  assert.ok(!a.people.some((p) => p.name === 'Reuters' && p.kind !== 'organisation'), 'a news agency is no person');
+});
+
+test('after: a capitalised word in an appositive does not end the subject; a nested mark closing with the double one', () => {
+  const t = "“We should wait,” Ada Pell, a Fed governor, said.\n\n“We survey advertisers,” Mr. Okafor, of Bluewater Capital Markets, said.\n\n" +
+    "''I think it is 'fine,''' said Senator Ivo Brandt of Ohio.";
+  assert.equal(quote(t, 'We should wait').speaker, 'Ada Pell');
+  assert.equal(quote(t, 'We survey advertisers').speaker, 'Okafor');
+  assert.equal(quote(t, "I think it is 'fine").speaker, 'Ivo Brandt');
+});
+
+test('sentence-subject: a quotation inside a sentence whose subject is a person, with no speech verb, is theirs', () => {
+  const t = 'Ada Pell, the harbour master, runs the port.\n\nPell believes in a timetable that "bends to the weather, not to the board."\n\n' +
+    'The timetable on the pier showed "fewer crossings in the storm season" for the first time.';
+  assert.equal(quote(t, 'bends to the weather, not to the board').speaker, 'Ada Pell');
+  // A sentence whose subject is no person gives no one.
+  assert.equal(quote(t, 'fewer crossings in the storm season').speaker, null);
+  // A verb that takes its subject from the sentence ("went on to say") gives the subject; a finite verb with a subject of
+  // its own that is nobody named ("a deckhand … said") does not.
+  const u = 'Ada Pell, the harbour master, runs the port.\n\nPell went over the figures again and went on to say, "We will watch the weather every hour."\n\n' +
+    'Pell praised the crews, but a deckhand who spoke later said the boats were "not fit for winter."';
+  assert.equal(quote(u, 'We will watch the weather every hour').speaker, 'Ada Pell');
+  assert.equal(quote(u, 'not fit for winter').speaker, null);
+});
