@@ -71,7 +71,9 @@ describeEachDatabase('articles API', (ctx) => {
     assert.equal(byId.headers.etag, articleEtag(a.id, 1));
     assert.deepEqual(byId.body.paragraphs.map((p: { position: number }) => p.position), [1, 2, 3]);
     assert.equal(byId.body.quotes[0].speaker.id, a.personId);
-    assert.deepEqual(byId.body.people[0], { id: a.personId, name: byId.body.people[0].name, role: 'housing director', aliases: ['Lopez'], paragraphs: [1, 2] });
+    assert.deepEqual(byId.body.people[0], {
+      id: a.personId, name: byId.body.people[0].name, kind: 'person', wikidataId: null, role: 'housing director', aliases: ['Lopez'], paragraphs: [1, 2],
+    });
     const bySlug = await request(app()).get(`/api/articles/${a.slug}`);
     assert.deepEqual(bySlug.body, byId.body);
 
