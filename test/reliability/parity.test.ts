@@ -53,7 +53,8 @@ const strip = (b: unknown) => {
   return rest;
 };
 
-test(`parity: hostile texts and dates are stored and read back the same on ${providers.join(' and ')}`, { skip: providers.length < 2 ? 'needs both databases' : false }, async () => {
+// A comparison needs both databases: registered only then (CI requires PostgreSQL, so it always runs there).
+if (providers.length === 2) test(`parity: hostile texts and dates are stored and read back the same on ${providers.join(' and ')}`, async () => {
   for (const [i, name] of [...TEXTS, ...REFUSED_TEXTS].entries()) {
     const created = await each((app, token) => request(app).post('/api/people').set(bearer(token)).type('json').send(jsonBody({ name: `${name} ${i}` })));
     const statuses = providers.map((p) => created[p]!.status);
