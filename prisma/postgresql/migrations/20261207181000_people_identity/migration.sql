@@ -30,30 +30,4 @@ CREATE TRIGGER "people_domain"
 BEFORE INSERT OR UPDATE OF "kind", "pronoun", "wikidata_id" ON "people"
 FOR EACH ROW EXECUTE FUNCTION "people_domain"();
 
--- The view analysts read people through gains the new columns (otherwise as 20261207130100_live_articles_in_views).
-DROP VIEW "person_mentions";
--- One row per person, article and paragraph that mentions them.
-CREATE VIEW "person_mentions" AS
-SELECT
-    pe."id"                        AS "person_id",
-    pe."name"                      AS "person_name",
-    pe."kind"                      AS "person_kind",
-    pe."pronoun"                   AS "pronoun",
-    pe."wikidata_id"               AS "wikidata_id",
-    ap."article_id"                AS "article_id",
-    a."slug"                       AS "article_slug",
-    a."headline"                   AS "headline",
-    CAST(a."status" AS TEXT)       AS "article_status",
-    a."published_at"               AS "published_at",
-    ap."role"                      AS "role",
-    m."paragraph_id"               AS "paragraph_id",
-    p."position"                   AS "paragraph_position",
-    CAST((SELECT count(*) FROM "quotes" q
-          WHERE q."paragraph_id" = m."paragraph_id" AND q."speaker_id" = ap."person_id") AS INTEGER)
-                                   AS "quotes_in_paragraph"
-FROM "mentions" m
-JOIN "article_people" ap ON ap."id" = m."article_person_id"
-JOIN "people" pe ON pe."id" = ap."person_id"
-JOIN "articles" a ON a."id" = ap."article_id"
-JOIN "paragraphs" p ON p."id" = m."paragraph_id"
-WHERE a."deleted_at" IS NULL;
+-- The views show the new columns from 20261207182000_portable_views_and_roles, which recreates them all.
