@@ -61,7 +61,12 @@ describeEachDatabase('a long import does not hold the server (issue 21)', (ctx) 
     const stored = await storing;
     assert.equal(stored.outcome, 'created');
     assert.ok(seen.length >= 2, `reads answered while the article was written: ${seen.length}`);
-    assert.deepEqual([...new Set(seen)], [paragraphsBefore], 'no read saw a paragraph before the commit');
+    // On PostgreSQL a read on another connection can be answered after the server committed but before the writer
+    // hears so: it sees the whole article. What no read may see is part of it (a dirty read of the slices written so
+    // far, as Prisma's one-connection SQLite adapter gives).
+    const partial = seen.filter((n) => n !== paragraphsBefore && n !== paragraphsBefore + PARAGRAPHS);
+    assert.deepEqual(partial, [], 'no read saw part of the article before the commit');
+    assert.equal(seen[0], paragraphsBefore, 'the first read, made while the write had just begun, saw none of it');
     assert.equal(await db.paragraph.count(), paragraphsBefore + PARAGRAPHS);
     assert.equal(await db.quote.count({ where: { articleId: stored.articleId } }), source.parsed.quotes.length);
   });
