@@ -324,6 +324,8 @@ export class Attributor {
       }
       if (e === v + 1) return null;
       const np = this.resolveNp(pi, v + 1, e, true);
+      const named = np.person === null && !np.compound.length ? this.appositiveName(pi, e, p.tokens[v]!.sentence) : null;
+      if (named !== null) return { speaker: named, compound: [], organisation: null, verb: p.tokens[v]!.lower, addressee: null, source: 'after', verbDistance: 0 };
       return { speaker: np.person, compound: np.compound, organisation: np.organisation ?? null, verb: p.tokens[v]!.lower, addressee: null, source: 'after', verbDistance: 0 };
     }
     // "“…” — Daniela Castellanos, in a text message": a statement set off on its own, signed after a dash.
@@ -360,6 +362,48 @@ export class Attributor {
       if (k > from && isVerbWord(t.lower) && !VERB_FILLERS.has(t.lower) && !PREPOSITIONAL_VERBS.has(t.lower) && !(appositive && (t.cap || !isInflectedVerbPast(t.lower)))) break;
     }
     return this.accordingToAfter(pi, from, first.sentence);
+  }
+
+  /** "Spicer said on Tuesday, adding": the named subject of a finite speech verb shortly before the -ing verb at k. */
+  private reportingSubject(pi: number, k: number, sentence: number): number | null {
+    const p = this.doc[pi]!;
+    for (let v = k - 1; v > 0 && k - v <= 6; v--) {
+      const t = p.tokens[v]!;
+      if (t.quoted || t.sentence !== sentence) return null;
+      if (!SPEECH_VERBS.has(t.lower) || t.lower.endsWith('ing')) continue;
+      let s = v - 1;
+      while (s > 0 && VERB_FILLERS.has(p.tokens[s]!.lower) && joined(p, s + 1)) s--;
+      return p.tokens[s]!.sentence === sentence && joined(p, s + 1) && !p.tokens[s]!.possessive ? (this.owner(pi, s) >= 0 ? this.owner(pi, s) : null) : null;
+    }
+    return null;
+  }
+
+  /**
+   * "said another Twitter user, Johanna Bayer", "wrote the American ambassador at the time, John E. Herbst", "said former
+   * Pennsylvania Gov. and Democratic National Committee Chairman Ed Rendell": a description naming no one after the
+   * verb, then the name it describes: set off by a comma, or at the end of a chain of capitalised titles joined by
+   * "and". A name after a preposition and no comma is someone else's ("said a spokesman for Senator Ted Cruz").
+   */
+  private appositiveName(pi: number, from: number, sentence: number): number | null {
+    const p = this.doc[pi]!;
+    let capsOnly = p.tokens[from]?.lower === 'and';
+    for (let k = from; k < p.tokens.length && k - from <= 10; k++) {
+      const t = p.tokens[k]!;
+      if (t.quoted || t.sentence !== sentence || SPEECH_VERBS.has(t.lower) || RELATIVES.has(t.lower)) return null;
+      const gap = k > 0 ? p.text.slice(p.tokens[k - 1]!.end, t.start) : ' ';
+      if (gap.includes(',')) {
+        const id = this.owner(pi, k);
+        if (id < 0) return null;
+        let e = k;
+        while (e < p.tokens.length && this.owner(pi, e) === id) e++;
+        const rest = p.tokens[e];
+        return !rest || rest.sentence !== sentence || /[,;(—–]/.test(p.text.slice(p.tokens[e - 1]!.end, rest.start)) ? id : null;
+      }
+      if (capsOnly && this.owner(pi, k) >= 0) return this.owner(pi, k);
+      if (k > from && !t.cap && !isTitleWord(t.lower)) capsOnly = false;
+      if (/[;:()—–]/.test(gap)) return null;
+    }
+    return null;
   }
 
   /**
@@ -520,8 +564,9 @@ export class Attributor {
       }
       const subj = p.tokens[s];
       if (t.lower.endsWith('ing') || (subj && (subj.lower === 'and' || subj.lower === 'but' || subj.quoted))) {
-        // "…, adding: “…”", "He said … and warned that “…”": the verb shares the clause's subject.
-        np = { person: this.discourse.currentSubject, compound: [] };
+        // "…, adding: “…”", "He said … and warned that “…”": the verb shares the clause's subject — or, after "X said,"
+        // ("Ryan and Trump will meet next week, Spicer said, adding, “…”"), that verb's named subject.
+        np = { person: t.lower.endsWith('ing') ? (this.reportingSubject(pi, k, sentence!) ?? this.discourse.currentSubject) : this.discourse.currentSubject, compound: [] };
       } else if (subj && subj.sentence === sentence && !subj.quoted) {
         // "Leanne Carter, who went to school with Kayla, said", "Sørensen, who founded the company with Ostrowski, had
         // told": a name closing a relative clause set off by commas is not the subject; the name before the clause is.

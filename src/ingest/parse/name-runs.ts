@@ -154,7 +154,8 @@ function splitRun(tokens: Token[], first: number, last: number, p: DocParagraph)
       (!particle.cap || (INNER_CAPITAL_PARTICLES.has(particle.lower) && toks[i + 2] !== undefined && toks[i + 2]!.cap && i + 3 === toks.length && !isFunctionWord(t.lower)));
     // A month before a surname, or after an honorific, is a given name: "June Carter", "Aunty June Oscar" — but not
     // after a preposition of time ("In June Smith said nothing").
-    const monthGiven = isTimeWord(t.lower) && remaining === 1 && toks[i + 1]!.cap && (honorific !== undefined || isLastName(toks[i + 1]!.lower)) &&
+    // So is one where a speaker's name stands ("said April Mellody", "Jan Brewer, an early supporter, …").
+    const monthGiven = isTimeWord(t.lower) && remaining === 1 && toks[i + 1]!.cap && (honorific !== undefined || isLastName(toks[i + 1]!.lower) || (spoken && isNameShaped(toks[i + 1]!) && !isTimeWord(toks[i + 1]!.lower) && !isPlace(toks[i + 1]!.lower))) &&
       !DATE_PREPOSITIONS.has((i > 0 ? toks[i - 1] : tokens[first - 1])?.lower ?? '');
     if (monthGiven) break;
     // "Tan Wei Ming", "Faith Njeri Wambugu", "DSP Sunday Olaniyan": a surname written first, or a given name that is
@@ -288,9 +289,10 @@ function isNonPersonRun(name: Token[], titled: boolean, spoken: boolean): boolea
   if (name.length >= 2 && (TITLES.has(lastTok.lower) || isRoleNoun(lastTok.lower)) && !isLastName(lastTok.lower) && !isFirstName(firstTok.lower)) return true;
   const givenFirst = (isFirstName(firstTok.lower) || spokenName) && !isPlace(firstTok.lower);
   // A lower-case particle is part of a surname (Joris van den Berg), never a place of its own ("Den" Haag).
+  // A demonym after a given name is a surname: Mark Cuban, David French, Bryan English.
   // A month as a given name: "June Carter", "Aunty June Oscar" (a surname or a title vouches), never "June 5".
-  const monthName = (i: number) => i === 0 && name.length >= 2 && (titled || isLastName(name[1]!.lower) || (WORD_GIVEN_NAMES.has(name[0]!.lower) && name.slice(1).every((t) => !isCommonWord(t.lower))));
-  return name.some((t, i) => t.cap && ((isTimeWord(t.lower) && !monthName(i)) || (isPlace(t.lower) && !isLastName(t.lower) && !isFirstName(t.lower) && !(givenFirst && i > 0)) || isDemonym(t.lower)));
+  const monthName = (i: number) => i === 0 && name.length >= 2 && (titled || spoken || isLastName(name[1]!.lower) || (WORD_GIVEN_NAMES.has(name[0]!.lower) && name.slice(1).every((t) => !isCommonWord(t.lower))));
+  return name.some((t, i) => t.cap && ((isTimeWord(t.lower) && !monthName(i)) || (isPlace(t.lower) && !isLastName(t.lower) && !isFirstName(t.lower) && !(givenFirst && i > 0)) || (isDemonym(t.lower) && !(i > 0 && givenFirst && isFirstName(firstTok.lower)))));
 }
 
 export function findRuns(p: DocParagraph): NameRun[] {

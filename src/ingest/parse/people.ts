@@ -537,18 +537,22 @@ export function findPeople(doc: DocParagraph[]): PeopleResult {
   }
 
   /**
-   * "Albuquerque, a former academic, …" after "Renata Albuquerque": a lone word vetoed as a place (or other non-person)
+   * "Albuquerque, a former academic, …" after "Renata Albuquerque", "Cuban said" after "Mark Cuban": a lone word vetoed as a place or demonym
    * is the surname of the one person introduced in full with it — unless a locative preposition makes it a place
    * ("in Albuquerque"). Only whole-word surnames of full names, never organisations.
    */
   function placeSurname(run: NameRun): Token | undefined {
     // The lone word is either the cleared name or, when it read as a leading place qualifier, the whole prefix.
     const tok = run.vetoed?.length === 1 ? run.vetoed[0]! : !run.titled && run.prefix.length === 1 ? run.prefix[0]! : undefined;
-    if (!tok || tok.quoted || run.first !== run.last - 1 || isOrgName(tok.lower) || !isPlace(tok.lower)) return undefined;
+    if (!tok || tok.quoted || run.first !== run.last - 1 || isOrgName(tok.lower) || !(isPlace(tok.lower) || isDemonym(tok.lower))) return undefined;
     const owners = lastIndex.get(norm(tok.text));
     if (owners?.length !== 1 || owners[0]!.parts.length < 2) return undefined;
-    const prev = doc[run.paragraph]!.tokens[run.first - 1];
+    const p = doc[run.paragraph]!;
+    const prev = p.tokens[run.first - 1];
     if (prev && prev.sentence === tok.sentence && LOCATIVE_PREPOSITIONS.has(prev.lower)) return undefined;
+    // "Cuban said" after "Mark Cuban", not "the Cuban government": a demonym is a surname only where no noun follows.
+    const next = p.tokens[run.last];
+    if (isDemonym(tok.lower) && next && next.sentence === tok.sentence && p.text.slice(tok.end, next.start) === ' ' && !SPEECH_VERBS.has(next.lower) && !isInflectedVerb(next.lower)) return undefined;
     return tok;
   }
 
