@@ -104,7 +104,9 @@ export function readSource(text: string): SourceReading {
   for (const r of runs) {
     const nameIdx: number[] = [];
     for (let k = r.from; k <= r.to; k++) if (!TITLES.has(lower[k]!)) nameIdx.push(k);
-    if (!nameIdx.length) continue;
+    // A name ends in its surname; a run ending in a title or party word describes someone: "a Nevada Democrat",
+    // "the Wisconsin Republican", "another New Hampshire Republican".
+    if (!nameIdx.length || (r.to > r.from && TITLES.has(lower[r.to]!) && !/^(?:jr\.|sr\.|ii|iii)$/u.test(lower[r.to]!))) continue;
     const next = r.to + 1 < words.length && joined[r.to + 1] ? lower[r.to + 1]! : null;
     // A name modifying a noun ("an Intel spokeswoman", "a Harbor Bank economist") is not the source; one modifying
     // an organisation noun ("the Clinton campaign") makes the source that organisation.

@@ -161,3 +161,9 @@ test('a person titled by their body is a person; a body named after a place is a
 test('a name before a role and another name is a modifier: the later name is the source', () => {
   assert.deepEqual(readSource('Kowal senior adviser Ivo Brandt').names, ['Ivo', 'Brandt']);
 });
+
+test('a capitalised run ending in a title or party word describes someone, it names no one', () => {
+  assert.equal(readSource('a Nevada Democrat').kind, 'description');
+  assert.equal(readSource('another New Hampshire Republican').kind, 'description');
+  assert.deepEqual(readSource('Gov. Ivo Brandt Jr.').names, ['Ivo', 'Brandt']);
+});
