@@ -56,6 +56,8 @@ const DASHES = /[—–]/;
 const INANIMATE_OK = new Set(['estimated', 'estimates', 'reflected', 'reflects', 'suggested', 'suggests', 'predicted', 'predicts', 'maintained', 'maintains', 'promised', 'promises', 'concluded', 'concludes', 'noted', 'notes', 'described', 'describes', 'demands', 'demanded']);
 const LEAD_PREPOSITIONS = new Set(['of', 'in', 'on', 'at', 'by', 'for', 'from', 'to', 'with', 'into', 'about', 'after', 'before', 'than', 'like', 'against', 'among', 'between', 'without', 'under', 'over', 'toward', 'towards', 'despite', 'unlike', 'including', 'meeting', 'beside']);
 const RELATIVES = new Set(['who', 'which', 'that']);
+/** "Smith told reporters", never "“…,” told Smith": after these a name is the listener. */
+const NEVER_INVERTED = /^(?:told|tells?)$/;
 /** A past-tense or participle form ("ordered", "denied") ends an appositive subject even inside commas. */
 const isInflectedVerbPast = (l: string): boolean => /ed$/.test(l) && isInflectedVerb(l);
 /** -ing forms that act as prepositions inside a subject: "strategists including Mei Tanabe wrote". */
@@ -345,12 +347,19 @@ export class Attributor {
     // Inside an appositive set off by commas after the name ("Nadia Orlov, head of rates strategy at …, said") a
     // noun that doubles as a verb ("rates", "heads") does not end the subject.
     let appositive = false;
+    // "Melanne Verveer, who served as her chief of staff, told …": a relative clause set off after the name holds
+    // verbs of its own.
+    let relative = false;
     // "Mr. Mahaney, of RBC Capital Markets, said": an honorific before the name is the name's.
     const named = this.owner(pi, from) >= 0 || (isTitleWord(first.lower) && this.owner(pi, from + 1) >= 0);
     for (let k = from; k < limit; k++) {
       const t = p.tokens[k]!;
       if (t.quoted || t.sentence !== first.sentence) break;
-      if (k > from && p.text.slice(p.tokens[k - 1]!.end, t.start).includes(',') && named) appositive = !appositive;
+      if (k > from && p.text.slice(p.tokens[k - 1]!.end, t.start).includes(',') && named) {
+        appositive = !appositive;
+        relative = appositive && (t.lower === 'who' || t.lower === 'whose');
+      }
+      if (relative) continue;
       if (SPEECH_VERBS.has(t.lower) && k > from) {
         let e = k;
         while (e > from && VERB_FILLERS.has(p.tokens[e - 1]!.lower)) e--;
@@ -359,7 +368,9 @@ export class Attributor {
         return { speaker: np.person, compound: np.compound, organisation: np.organisation ?? null, verb: t.lower, addressee: this.addresseeAfter(pi, k), source: 'after', verbDistance: 0 };
       }
       // Nor does a capitalised word there, a name's part that is also a verb: "a Fed governor", "of RBC Capital Markets".
-      if (k > from && isVerbWord(t.lower) && !VERB_FILLERS.has(t.lower) && !PREPOSITIONAL_VERBS.has(t.lower) && !(appositive && (t.cap || !isInflectedVerbPast(t.lower)))) break;
+      // Nor a participle after an article: "Cecelia Purner, 67, a retired customer service representative, said".
+      const modifier = named && /^(?:a|an|the)$/.test(p.tokens[k - 1]!.lower);
+      if (k > from && isVerbWord(t.lower) && !VERB_FILLERS.has(t.lower) && !PREPOSITIONAL_VERBS.has(t.lower) && !modifier && !(appositive && (t.cap || !isInflectedVerbPast(t.lower)))) break;
     }
     return this.accordingToAfter(pi, from, first.sentence);
   }
@@ -419,14 +430,22 @@ export class Attributor {
     const from = tokenAt(p.tokens, part.closeMark + 1);
     const sentence = p.tokens[from]?.sentence;
     if (sentence === undefined || p.tokens[from - 1]?.sentence !== sentence) return null;
-    let seg = -1;
+    const segs: number[] = [];
     let end = from;
     for (; end < p.tokens.length && p.tokens[end]!.sentence === sentence && end - from < 40; end++) {
       if (p.tokens[end]!.quoted) return null;
-      if (end > from && !joined(p, end)) seg = end;
+      if (end > from && !joined(p, end)) segs.push(end);
     }
-    if (seg < 0) return null;
+    if (!segs.length) return null;
+    // "…, said Steve Elmendorf, deputy campaign manager for John Kerry.": the attribution may have an appositive after it.
+    let seg = segs[segs.length - 1]!;
+    for (let n = segs.length - 2; n >= 0 && n >= segs.length - 3; n--) {
+      const t = p.tokens[segs[n]!]!;
+      if (SPEECH_VERBS.has(t.lower) && !t.lower.endsWith('ing') && !NEVER_INVERTED.test(t.lower) && this.owner(pi, segs[n]! + 1) >= 0) seg = segs[n]!;
+    }
     const first = p.tokens[seg]!;
+    // "…, told CBS News": a verb whose object is its listener is never inverted; the words after it are not its subject.
+    if (NEVER_INVERTED.test(first.lower)) return null;
     if (SPEECH_VERBS.has(first.lower) && !first.lower.endsWith('ing')) {
       let e = seg + 1;
       while (e < end && !NP_END.has(p.tokens[e]!.lower) && e - seg <= 6 && (e === seg + 1 || joined(p, e))) e++;

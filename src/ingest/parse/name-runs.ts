@@ -3,7 +3,7 @@ import {
   isCommonWord, isDemonym, isFirstName, isFunctionWord, isInstitutionWord, isKnownNonPerson, isLastName, isOrgName, isOrgWord,
   isAdjective, isPlace, isPlaceWord, isRoleNoun, isSentenceStarterWord, isTimeWord,
 } from './lexicon.ts';
-import { CAPITAL_PARTICLES, DATE_PREPOSITIONS, FAMILY_FIRST_SURNAMES, FUNCTION_WORDS, HONORIFICS, INNER_CAPITAL_PARTICLES, MODAL_GIVEN_NAMES, NAME_PARTICLES, POST_NOMINALS, SPEECH_VERBS, STORM_WORDS, TITLES, VERB_FILLERS, WORD_GIVEN_NAMES } from './word-lists.ts';
+import { CAPITAL_PARTICLES, DATE_PREPOSITIONS, FAMILY_FIRST_SURNAMES, FUNCTION_WORDS, HONORIFICS, INNER_CAPITAL_PARTICLES, MODAL_GIVEN_NAMES, NAME_PARTICLES, POST_NOMINALS, ROLE_NOUNS, SPEECH_VERBS, STORM_WORDS, TITLES, VERB_FILLERS, WORD_GIVEN_NAMES } from './word-lists.ts';
 import type { Token } from './tokens.ts';
 import { isNonPersonContext } from './run-context.ts';
 
@@ -162,7 +162,10 @@ function splitRun(tokens: Token[], first: number, last: number, p: DocParagraph)
     // also a word or a weekday, before name words no dictionary knows — and not after "on" ("On Sunday Adeyemi said").
     const unknownRest = remaining >= 1 && toks.slice(i + 1).every((x) => !isCommonWord(x.lower) && !isPlace(x.lower) && !isTimeWord(x.lower));
     if ((FAMILY_FIRST_SURNAMES.has(t.lower) && remaining >= 2) || (WORD_GIVEN_NAMES.has(t.lower) && unknownRest && !DATE_PREPOSITIONS.has((i > 0 ? toks[i - 1] : tokens[first - 1])?.lower ?? ''))) break;
-    if ((isQualifier(t) && !beforeParticle) || (remaining >= 1 && i === 0 && sentenceInitial && isRoleNoun(t.lower) && !isFirstName(t.lower))) {
+    // Not before a lone surname where a speaker's name stands: "Dean Johnson, a salesman from Sumter, says" (news
+    // writes an occupation before a full name, "Hydrologist Beatriz Lemos", and a title before a surname).
+    const occupationGiven = remaining === 1 && spoken && !isTitleWord(t.lower);
+    if ((isQualifier(t) && !beforeParticle) || (remaining >= 1 && i === 0 && sentenceInitial && isRoleNoun(t.lower) && !isFirstName(t.lower) && !occupationGiven)) {
       if (TITLES.has(t.lower)) titled = true;
       prefix.push(t);
       i++;
@@ -286,7 +289,9 @@ function isNonPersonRun(name: Token[], titled: boolean, spoken: boolean): boolea
   if (name.length >= 2 && name.slice(0, 2).some((t) => STORM_WORDS.has(t.lower))) return true;
   // "Chief Executive Officer", "Chief Technology Officer", "Executive Vice President": a title of several words ends
   // in its head noun, where a name ends in a surname (Julie Bishop and John Major have given names to vouch for them).
-  if (name.length >= 2 && (TITLES.has(lastTok.lower) || isRoleNoun(lastTok.lower)) && !isLastName(lastTok.lower) && !isFirstName(firstTok.lower)) return true;
+  // A surname that only ends like an occupation (Verveer, like "engineer") is no title where a speaker's name stands.
+  const occupationShaped = spoken && !TITLES.has(lastTok.lower) && !ROLE_NOUNS.has(lastTok.lower) && !isCommonWord(lastTok.lower) && !isCommonWord(firstTok.lower) && !isTitleWord(firstTok.lower);
+  if (name.length >= 2 && (TITLES.has(lastTok.lower) || isRoleNoun(lastTok.lower)) && !isLastName(lastTok.lower) && !isFirstName(firstTok.lower) && !occupationShaped) return true;
   const givenFirst = (isFirstName(firstTok.lower) || spokenName) && !isPlace(firstTok.lower);
   // A lower-case particle is part of a surname (Joris van den Berg), never a place of its own ("Den" Haag).
   // A demonym after a given name is a surname: Mark Cuban, David French, Bryan English.
