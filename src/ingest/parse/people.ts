@@ -1,5 +1,5 @@
 import type { DocParagraph } from './document.ts';
-import { isCommonWord, isDemonym, isFemaleName, isFirstName, isLastName, isMaleName, isPlace, isInstitutionWord, isOrgName, isRoleNoun, isInflectedVerb, isFunctionWord } from './lexicon.ts';
+import { isCommonWord, isDemonym, isFemaleName, isFirstName, isLastName, isMaleName, isPlace, isPlaceWord, isInstitutionWord, isOrgName, isRoleNoun, isInflectedVerb, isFunctionWord } from './lexicon.ts';
 import { findRuns, isTitleWord, type NameRun } from './name-runs.ts';
 import type { Token } from './tokens.ts';
 import { findDescriptions, roleAfter, roleAt, roleBefore, type Description } from './roles.ts';
@@ -460,7 +460,7 @@ export function findPeople(doc: DocParagraph[]): PeopleResult {
       const word = norm(tok.text);
       const lower = word.toLowerCase();
       if (tok.quoted || tok.possessive || !singles.has(tok.text) || lastIndex.has(word) || firstParts.has(word) || firstIndex.has(word) || innerIndex.has(word) || articleIndex.has(word) || ACRONYM_WORD.test(word)) continue;
-      if (isPlace(lower) || isOrgName(lower) || isDemonym(lower) || (isCommonWord(lower) && !isFirstName(lower) && !isLastName(lower))) continue;
+      if (isPlace(lower) || isOrgName(lower) || isDemonym(lower) || isInstitutionWord(lower) || (isPlaceWord(lower) && !isLastName(lower)) || (isCommonWord(lower) && !isFirstName(lower) && !isLastName(lower))) continue;
       const prev = p.tokens[run.first - 1];
       const before = p.text.slice(Math.max(0, tok.start - 4), tok.start);
       const signsAfter = SIGNED_AFTER.test(before) && speaksNext(p, run.last);

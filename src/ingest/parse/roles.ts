@@ -245,6 +245,18 @@ function unlistedRole(kept: Token[]): boolean {
 const LINKS_OUT = new Set(['at', 'for', 'with']);
 const LONG_ROLE_CUTS = new Set(['of', 'at', 'for', 'in', 'on', 'with', 'during', 'and']);
 
+/** Where the role starts in "who was/is [the] …", "who has/had been …", "who served/serves/works/worked as …"; 0 if not such a clause. */
+function roleClause(seg: Token[]): number {
+  if (seg[0]?.lower !== 'who' || !seg[1]) return 0;
+  const w = seg[1].lower;
+  let k = w === 'was' || w === 'is' ? 2 : (w === 'has' || w === 'had') && seg[2]?.lower === 'been' ? 3 : /^(?:serve[sd]|works?|worked)$/.test(w) && seg[2]?.lower === 'as' ? 3 : 0;
+  if (!k || !seg[k]) return 0;
+  if (/^(?:once|previously|formerly|then|long|also)$/.test(seg[k]!.lower)) k++;
+  const head = seg[k];
+  // A role opens with an article, a possessive or a noun ("chief strategist"), not "was not involved", "is running".
+  return head && !head.quoted && (/^(?:a|an|the)$/.test(head.lower) || head.possessive || isRoleWord(head) || ROLE_MODIFIERS.has(head.lower) || (head.cap && seg.slice(k, k + 3).some((t) => t.possessive))) ? k : 0;
+}
+
 export function roleAfter(p: DocParagraph, endToken: number): string | null {
   const { tokens, text } = p;
   const last = tokens[endToken - 1]!;
@@ -271,6 +283,10 @@ export function roleAfter(p: DocParagraph, endToken: number): string | null {
     // Binary search for the segment's tokens: filtering the whole paragraph per name would be quadratic.
     let segTokens: Token[] = [];
     for (let k = tokenAt(tokens, segStart); k < tokens.length && tokens[k]!.end <= segEnd && segTokens.length <= 40; k++) segTokens.push(tokens[k]!);
+    // "David Axelrod, who was chief strategist for Obama's campaigns,", "Melanne Verveer, who served as her chief of
+    // staff": a relative clause that only says what someone is or was holds their role.
+    const copula = roleClause(segTokens);
+    if (copula > 0) segTokens = segTokens.slice(copula);
     // A relative clause ends the appositive: "a reef ecologist at James Cook University who was not involved …".
     const stop = segTokens.findIndex((t, i) => i > 0 && APPOSITIVE_STOPS.has(t.lower) && !fieldAnd(segTokens, i));
     if (stop > 0) segTokens = segTokens.slice(0, stop);
