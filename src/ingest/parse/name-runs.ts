@@ -297,7 +297,7 @@ function isNonPersonRun(name: Token[], titled: boolean, spoken: boolean): boolea
   // A demonym after a given name is a surname: Mark Cuban, David French, Bryan English.
   // A month as a given name: "June Carter", "Aunty June Oscar" (a surname or a title vouches), never "June 5".
   const monthName = (i: number) => i === 0 && name.length >= 2 && (titled || spoken || isLastName(name[1]!.lower) || (WORD_GIVEN_NAMES.has(name[0]!.lower) && name.slice(1).every((t) => !isCommonWord(t.lower))));
-  return name.some((t, i) => t.cap && ((isTimeWord(t.lower) && !monthName(i)) || (isPlace(t.lower) && !isLastName(t.lower) && !isFirstName(t.lower) && !(givenFirst && i > 0)) || (isDemonym(t.lower) && !(i > 0 && givenFirst && isFirstName(firstTok.lower)))));
+  return name.some((t, i) => t.cap && ((isTimeWord(t.lower) && !monthName(i)) || (isPlace(t.lower) && !isLastName(t.lower) && !isFirstName(t.lower) && !(givenFirst && i > 0)) || (isDemonym(t.lower) && !(i > 0 && givenFirst))));
 }
 
 export function findRuns(p: DocParagraph): NameRun[] {

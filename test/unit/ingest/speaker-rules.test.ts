@@ -115,3 +115,55 @@ test('sentence-subject: a quotation inside a sentence whose subject is a person,
   assert.equal(quote(u, 'We will watch the weather every hour').speaker, 'Ada Pell');
   assert.equal(quote(u, 'not fit for winter').speaker, null);
 });
+
+test('a month or a demonym is a name part where a speaker’s name stands, never in a date or before a noun', () => {
+  const t = 'April Okafor, a spokeswoman for the port, said the cranes would run "around the clock."\n\n' +
+    'In April the dockers said "no" to the offer.\n\n' +
+    'Teo English, the union’s treasurer, said the fund was "nearly empty." "We will manage," English said.\n\n' +
+    'The English club said "nothing yet."';
+  assert.equal(quote(t, 'around the clock').speaker, 'April Okafor');
+  assert.equal(quote(t, 'no').speaker, null);
+  assert.equal(quote(t, 'nearly empty').speaker, 'Teo English');
+  assert.equal(quote(t, 'We will manage').speaker, 'Teo English');
+  assert.notEqual(quote(t, 'nothing yet').speaker, 'Teo English');
+});
+
+test('after the verb, a description and then the name it describes: the name speaks', () => {
+  const t = '"The cranes are idle," said another dock worker, Ilse Varga.\n\n' +
+    '"We stand by the offer," said a spokesman for Mayor Ines Duarte.\n\n' +
+    '"It is a long fight," said former Harbour Master and Dockers Union Chairman Kofi Mensah.';
+  assert.equal(quote(t, 'The cranes are idle').speaker, 'Ilse Varga');
+  assert.equal(quote(t, 'We stand by the offer').speaker, null);
+  assert.equal(quote(t, 'It is a long fight').speaker, 'Kofi Mensah');
+});
+
+test('"X said, adding …": the -ing verb takes the named subject of the speech verb before it, not the sentence’s', () => {
+  const t = 'Ilse Varga is the union’s spokeswoman. The owners and Kofi Mensah will meet next week, Varga said, adding, "Both sides want a deal."';
+  assert.equal(quote(t, 'Both sides want a deal').speaker, 'Ilse Varga');
+});
+
+test('a relative clause or an age and a description between the name and its verb do not end the subject', () => {
+  const t = '"There is no plan," Oona Verveer, who served as the port’s chief engineer for a decade, told reporters.\n\n' +
+    '"I have never seen it this quiet," Ama Boateng, 67, a retired crane operator in Tema, said.';
+  assert.equal(quote(t, 'There is no plan').speaker, 'Oona Verveer');
+  assert.equal(quote(t, 'I have never seen it this quiet').speaker, 'Ama Boateng');
+});
+
+test('an attribution at the end of the sentence may carry an appositive after it; "told" never opens one', () => {
+  const t = '"It looks unlikely" that the talks resume, said Ilse Varga, deputy head of the dockers’ union.\n\n' +
+    '"Nothing has changed," Kofi Mensah, who chairs the board, told Harbor Radio.';
+  assert.equal(quote(t, 'It looks unlikely').speaker, 'Ilse Varga');
+  assert.equal(quote(t, 'Nothing has changed').speaker, 'Kofi Mensah');
+});
+
+test('a relative clause saying what someone is or was gives their role', () => {
+  const a = parseArticle(`${LEAD}\n\n"It is a target-rich environment," said Ilse Varga, who was chief negotiator for the union.\n\n"It is hard," said Kofi Mensah, who was not involved in the talks.`);
+  assert.equal(a.people.find((p) => p.name === 'Ilse Varga')?.role, 'chief negotiator for the union');
+  assert.equal(a.people.find((p) => p.name === 'Kofi Mensah')?.role, null);
+});
+
+test('an occupation word opening a sentence before a lone surname and an appositive is a given name', () => {
+  const t = 'Dean Okafor, a 55-year-old salesman from Tema, says the cranes will "run again."\n\nHydrologist Beatriz Lemos said the river was "very low."';
+  assert.equal(quote(t, 'run again').speaker, 'Dean Okafor');
+  assert.equal(quote(t, 'very low').speaker, 'Beatriz Lemos');
+});
