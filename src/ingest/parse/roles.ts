@@ -1,8 +1,8 @@
 import type { DocParagraph } from './document.ts';
-import { isCommonWord, isDemonym, isFirstName, isFunctionWord, isInflectedVerb, isInstitutionWord, isLastName, isOrgWord, isPlace, isRoleNoun, isVerbWord } from './lexicon.ts';
+import { isAdjective, isCommonWord, isDemonym, isFirstName, isFunctionWord, isInflectedVerb, isInstitutionWord, isLastName, isOrgWord, isPlace, isRoleNoun, isVerbWord } from './lexicon.ts';
 import { isAcronym, isTitleWord, type NameRun, POST_NOMINALS } from './name-runs.ts';
 import type { Token } from './tokens.ts';
-import { tokenAt } from './attribution.ts';
+import { isAdverb, tokenAt } from './attribution.ts';
 import { abbreviationAt } from './sentences.ts';
 import { FIELD_GERUNDS, HONORIFICS, RANKS, ROLE_MODIFIERS, ROLE_STOP, SPEECH_VERBS, TITLES, TITLE_MODIFIERS } from './word-lists.ts';
 
@@ -238,6 +238,11 @@ const ARTICLE = /^(?:the|a|an)\s+/i;
  */
 function unlistedRole(kept: Token[]): boolean {
   if (kept[0]?.lower !== 'a' && kept[0]?.lower !== 'an') return false;
+  const plain = (t: Token) => !t.cap && !t.quoted && !isFunctionWord(t.lower) && !isInflectedVerb(t.lower) && (/^\p{Ll}[\p{Ll}-]*$/u.test(t.text) || AGE_LEAD.test(`${t.lower} x`));
+  // "Paul Okafor, a salesman, says", "a retired crane operator": a short description set off on its own, ending in a
+  // noun (not "a longtime", not "a very different").
+  const head = kept[kept.length - 1]!;
+  if (kept.length >= 2 && kept.length <= 5 && kept.slice(1).every(plain) && !isAdjective(head.lower) && !isAdverb(head.lower) && !head.lower.endsWith('ing')) return true;
   const link = kept.findIndex((t, i) => i >= 2 && LINKS_OUT.has(t.lower));
   if (link < 2 || link > 4 || link + 1 >= kept.length) return false;
   return kept.slice(1, link).every((t) => !t.cap && !t.quoted && !isFunctionWord(t.lower) && !isInflectedVerb(t.lower) && /^\p{Ll}[\p{Ll}-]*$/u.test(t.text));
@@ -320,7 +325,7 @@ export function roleAfter(p: DocParagraph, endToken: number): string | null {
     }
     let kept = segTokens.slice(0, cut);
     // "a 58-year-old school librarian from Ypsilanti, Michigan": where someone is from is not part of the role.
-    const from = kept.findIndex((t, i) => i > 0 && t.lower === 'from' && isRoleWord(kept[i - 1]!) && originFollows(p, kept, i));
+    const from = kept.findIndex((t, i) => i > 1 && t.lower === 'from' && (isRoleWord(kept[i - 1]!) || (!kept[i - 1]!.cap && !isFunctionWord(kept[i - 1]!.lower))) && originFollows(p, kept, i));
     if (from > 0) kept = kept.slice(0, from);
     // "Swati Dhingra, an external member of the committee,": membership is a role only in apposition to a name (before
     // a name, "member of the Shanghai Cooperation Organisation" would make the organisation look like a person).

@@ -162,8 +162,14 @@ test('a relative clause saying what someone is or was gives their role', () => {
   assert.equal(a.people.find((p) => p.name === 'Kofi Mensah')?.role, null);
 });
 
+test('a short description set off after a name is a role even when its noun is in no list', () => {
+  const a = parseArticle(`${LEAD}\n\nPaul Okafor, a salesman, says the cranes will "run again." Ama Boateng, a longtime, said "no."`);
+  assert.equal(a.people.find((p) => p.name === 'Paul Okafor')?.role, 'salesman');
+  assert.equal(a.people.find((p) => p.name === 'Ama Boateng')?.role ?? null, null);
+});
+
 test('an occupation word opening a sentence before a lone surname and an appositive is a given name', () => {
-  const t = 'Dean Okafor, a 55-year-old salesman from Tema, says the cranes will "run again."\n\nHydrologist Beatriz Lemos said the river was "very low."';
+  const t = 'Dean Okafor, a salesman at the terminal, says the cranes will "run again."\n\nHydrologist Beatriz Lemos said the river was "very low."';
   assert.equal(quote(t, 'run again').speaker, 'Dean Okafor');
   assert.equal(quote(t, 'very low').speaker, 'Beatriz Lemos');
 });
