@@ -1,6 +1,6 @@
 import type { DocParagraph } from './document.ts';
 import { Discourse } from './discourse.ts';
-import { AUXILIARIES, isAdjective, isDemonym, isFunctionWord, isInflectedVerb, isRoleNoun, isVerbWord } from './lexicon.ts';
+import { AUXILIARIES, isAdjective, isDemonym, isFunctionWord, isInflectedVerb, isRoleNoun, isTimeWord, isVerbWord } from './lexicon.ts';
 import type { Gender, Person, PeopleResult } from './people.ts';
 import type { QuoteText } from './quote-text.ts';
 import type { Token } from './tokens.ts';
@@ -56,6 +56,7 @@ const DASHES = /[—–]/;
 const INANIMATE_OK = new Set(['estimated', 'estimates', 'reflected', 'reflects', 'suggested', 'suggests', 'predicted', 'predicts', 'maintained', 'maintains', 'promised', 'promises', 'concluded', 'concludes', 'noted', 'notes', 'described', 'describes', 'demands', 'demanded']);
 const LEAD_PREPOSITIONS = new Set(['of', 'in', 'on', 'at', 'by', 'for', 'from', 'to', 'with', 'into', 'about', 'after', 'before', 'than', 'like', 'against', 'among', 'between', 'without', 'under', 'over', 'toward', 'towards', 'despite', 'unlike', 'including', 'meeting', 'beside']);
 const RELATIVES = new Set(['who', 'which', 'that']);
+const TIME_LEADS = new Set(['on', 'last', 'this', 'early', 'late']);
 /** "Smith told reporters", never "“…,” told Smith": after these a name is the listener. */
 const NEVER_INVERTED = /^(?:told|tells?)$/;
 /** A past-tense or participle form ("ordered", "denied") ends an appositive subject even inside commas. */
@@ -310,7 +311,7 @@ export class Attributor {
     // "“They ask me, ‘Is it safe?’” Pruett said": the mark of a quotation nested at the end does not hide it.
     // So does a translation in brackets: "“Nasaan ang bawas-presyo? (Where is the price cut?)” Hontiveros said".
     const askedOrExclaimed = /[?!]$/u.test(p.text.slice(Math.max(0, part.closeMark - 4), part.closeMark).replace(/['’‘)\]]+$/u, ''));
-    if (first.sentence !== sentence && !/,/.test(gap) && !askedOrExclaimed) return null;
+    if (first.sentence !== sentence && !/,/.test(gap) && !askedOrExclaimed && !this.signingSentence(pi, from)) return null;
     // An appositive between the name and the verb ("Priya Raman, head of Asia FX strategy at …, said") needs room.
     const limit = Math.min(p.tokens.length, from + 20);
     // Verb first: "said Wang", "says Jane Smith, an analyst".
@@ -373,6 +374,22 @@ export class Attributor {
       if (k > from && isVerbWord(t.lower) && !VERB_FILLERS.has(t.lower) && !PREPOSITIONAL_VERBS.has(t.lower) && !modifier && !(appositive && (t.cap || !isInflectedVerbPast(t.lower)))) break;
     }
     return this.accordingToAfter(pi, from, first.sentence);
+  }
+
+  /**
+   * "“… the emails that are missing.” Trump said.": a sentence of only a name and a speech verb right after a quotation
+   * closed with a full stop signs it (a comma written as a full stop).
+   */
+  private signingSentence(pi: number, from: number): boolean {
+    const p = this.doc[pi]!;
+    const id = this.owner(pi, from);
+    if (id < 0) return false;
+    let v = from;
+    while (v < p.tokens.length && this.owner(pi, v) === id) v++;
+    const verb = p.tokens[v];
+    if (!verb || verb.sentence !== p.tokens[from]!.sentence || !SPEECH_VERBS.has(verb.lower) || verb.lower.endsWith('ing') || NEVER_INVERTED.test(verb.lower)) return false;
+    const next = p.tokens[v + 1];
+    return !next || next.sentence !== verb.sentence;
   }
 
   /** "Spicer said on Tuesday, adding": the named subject of a finite speech verb shortly before the -ing verb at k. */
@@ -549,11 +566,18 @@ export class Attributor {
       }
       // "As Akhil Amar, professor of law at Yale, put it, “…”": "put it" reports words like a speech verb.
       if (!SPEECH_VERBS.has(t.lower) && !(t.lower === 'put' && p.tokens[k + 1]?.lower === 'it' && !p.tokens[k + 1]!.quoted)) continue;
+      // "Said Dorothy Poynter, who grew up with him, “…”": a verb opening its sentence is inverted; its subject follows.
+      if (t.cap && (k === 0 || p.tokens[k - 1]!.sentence !== sentence) && this.owner(pi, k + 1) >= 0 && joined(p, k + 1)) {
+        return { speaker: this.owner(pi, k + 1), compound: [], verb: t.lower, addressee: null, source: 'before', verbDistance: end - k };
+      }
       // The subject sits just before the verb, past fillers ("also", "has") and an appositive in commas.
       let s = k - 1;
       // Not back over a comma: in "Jones, who was elected last year, said" the time words end the relative clause.
       // "Gorka similarly warned that …": an adverb in "-ly" sits between them like the fillers.
       while (s >= 0 && (VERB_FILLERS.has(p.tokens[s]!.lower) || (!p.tokens[s]!.cap && isAdverb(p.tokens[s]!.lower))) && p.tokens[s]!.sentence === sentence && joined(p, s + 1)) s--;
+      // "Trump, who has been feuding with party leaders, on Friday described …": a day between the subject and its verb.
+      // (The weekday itself is a filler; the preposition before it is not.)
+      if (s > 0 && TIME_LEADS.has(p.tokens[s]!.lower) && isTimeWord(p.tokens[s + 1]?.lower ?? '') && p.tokens[s]!.sentence === sentence && joined(p, s + 1)) s--;
       // "Ama Mensah OBE said": post-nominal letters sit between the name and its verb.
       if (s > 0 && POST_NOMINALS.has(p.tokens[s]!.text) && p.tokens[s]!.sentence === sentence && this.owner(pi, s - 1) >= 0) s--;
       // "as Mrs. Kowalczyk likes to say", "she went on to say": the subject of the verb governing the infinitive.

@@ -130,6 +130,14 @@ function splitRun(tokens: Token[], first: number, last: number, p: DocParagraph)
       i++; // a particle with nothing capitalised before it
       continue;
     }
+    // "Mr. English", "Ms. May": the last word after an honorific is the surname, whatever else it is.
+    if (honorific !== undefined && remaining === 0 && isNameShaped(t) && !isTitleWord(t.lower)) break;
+    // "Said Dorothy Poynter, who grew up with him, “…”": a speech verb opening the sentence before a full name is the
+    // verb, inverted, not a given name.
+    if (i === 0 && sentenceInitial && remaining >= 2 && SPEECH_VERBS.has(t.lower) && !t.possessive) {
+      i++;
+      continue;
+    }
     // "Van der Berg", "De la Cruz": a capitalised particle before another particle opens a surname.
     if (NAME_PARTICLES.has(t.lower) && NAME_PARTICLES.has(toks[i + 1]?.lower ?? '') && !toks[i + 1]!.cap) break;
     // "Petty Officer 2nd Class Jasmine Reyes": the class of a rank.
@@ -297,7 +305,7 @@ function isNonPersonRun(name: Token[], titled: boolean, spoken: boolean): boolea
   // A demonym after a given name is a surname: Mark Cuban, David French, Bryan English.
   // A month as a given name: "June Carter", "Aunty June Oscar" (a surname or a title vouches), never "June 5".
   const monthName = (i: number) => i === 0 && name.length >= 2 && (titled || spoken || isLastName(name[1]!.lower) || (WORD_GIVEN_NAMES.has(name[0]!.lower) && name.slice(1).every((t) => !isCommonWord(t.lower))));
-  return name.some((t, i) => t.cap && ((isTimeWord(t.lower) && !monthName(i)) || (isPlace(t.lower) && !isLastName(t.lower) && !isFirstName(t.lower) && !(givenFirst && i > 0)) || (isDemonym(t.lower) && !(i > 0 && givenFirst))));
+  return name.some((t, i) => t.cap && ((isTimeWord(t.lower) && !monthName(i)) || (isPlace(t.lower) && !isLastName(t.lower) && !isFirstName(t.lower) && !(givenFirst && i > 0)) || (isDemonym(t.lower) && !(i > 0 && givenFirst) && !titled)));
 }
 
 export function findRuns(p: DocParagraph): NameRun[] {

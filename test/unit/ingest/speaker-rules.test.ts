@@ -173,3 +173,15 @@ test('an occupation word opening a sentence before a lone surname and an apposit
   assert.equal(quote(t, 'run again').speaker, 'Dean Okafor');
   assert.equal(quote(t, 'very low').speaker, 'Beatriz Lemos');
 });
+
+test('an inverted "Said X, …, “…”", a day between subject and verb, "Mr." before a demonym, and "“….” X said." all name the speaker', () => {
+  const t = 'Ilse Varga and Ian English met the owners.\n\n' +
+    'Said Ama Boateng, who grew up near the docks, “We were all so proud of them.”\n\n' +
+    'Varga, who has been negotiating for weeks, on Friday described the offer as a “slow-motion failure.”\n\n' +
+    "''Part of my job is to say no,'' Mr. English said of the owners.\n\n" +
+    '“If you are listening, bring the cranes back.” Varga said. The owners did not reply.';
+  assert.equal(quote(t, 'We were all so proud of them').speaker, 'Ama Boateng');
+  assert.equal(quote(t, 'slow-motion failure').speaker, 'Ilse Varga');
+  assert.equal(quote(t, 'Part of my job is to say no').speaker, 'Ian English');
+  assert.equal(quote(t, 'If you are listening, bring the cranes back').speaker, 'Ilse Varga');
+});
