@@ -57,6 +57,7 @@ const INANIMATE_OK = new Set(['estimated', 'estimates', 'reflected', 'reflects',
 const LEAD_PREPOSITIONS = new Set(['of', 'in', 'on', 'at', 'by', 'for', 'from', 'to', 'with', 'into', 'about', 'after', 'before', 'than', 'like', 'against', 'among', 'between', 'without', 'under', 'over', 'toward', 'towards', 'despite', 'unlike', 'including', 'meeting', 'beside']);
 const RELATIVES = new Set(['who', 'which', 'that']);
 const TIME_LEADS = new Set(['on', 'last', 'this', 'early', 'late']);
+const NOUN_MARKERS = new Set(['his', 'her', 'their', 'its', 'my', 'our', 'your', 'the', 'a', 'an', 'these', 'those', 'such']);
 /** "Smith told reporters", never "“…,” told Smith": after these a name is the listener. */
 const NEVER_INVERTED = /^(?:told|tells?)$/;
 /** A past-tense or participle form ("ordered", "denied") ends an appositive subject even inside commas. */
@@ -566,6 +567,10 @@ export class Attributor {
       }
       // "As Akhil Amar, professor of law at Yale, put it, “…”": "put it" reports words like a speech verb.
       if (!SPEECH_VERBS.has(t.lower) && !(t.lower === 'put' && p.tokens[k + 1]?.lower === 'it' && !p.tokens[k + 1]!.quoted)) continue;
+      // "called Clinton's remarks a “new low”", "his claims were “sarcasm”": after a possessive or an article the word is a
+      // noun.
+      const owned = p.tokens[k - 1];
+      if (owned && owned.sentence === sentence && !owned.quoted && (owned.possessive || NOUN_MARKERS.has(owned.lower)) && joined(p, k)) continue;
       // "Said Dorothy Poynter, who grew up with him, “…”": a verb opening its sentence is inverted; its subject follows.
       if (t.cap && (k === 0 || p.tokens[k - 1]!.sentence !== sentence) && this.owner(pi, k + 1) >= 0 && joined(p, k + 1)) {
         return { speaker: this.owner(pi, k + 1), compound: [], verb: t.lower, addressee: null, source: 'before', verbDistance: end - k };

@@ -170,8 +170,8 @@ export function isSentenceStarterWord(l: string): boolean {
   if (b & B.NAME) return false;
   return (b & (B.FUNCTION | B.VERB | B.ADJ | B.EXPRESSION)) !== 0;
 }
-/** Occupation suffixes catch the long tail (hydrologist, physician, engineer, administrator) no list can hold. */
-const ROLE_SUFFIX = /(?:[a-z]{3}ist|ician|ologist|[a-z]{3}eer|[a-z]{2}ator)$/;
+/** Occupation suffixes catch the long tail (hydrologist, physician, engineer, administrator, speechwriter) no list can hold. */
+const ROLE_SUFFIX = /(?:[a-z]{3}ist|ician|ologist|[a-z]{3}eer|[a-z]{2}ator|[a-z]{3}(?:writer|maker|keeper|worker|holder|owner|leader|dealer|trader|broker))$/;
 /** Nordic surnames end like occupations: Lindqvist, Blomkvist, Almquist are no -ists. */
 const NORDIC_SURNAME = /(?:qv|kv|qu)ist$/;
 function isSimpleRoleNoun(l: string, known?: number): boolean {

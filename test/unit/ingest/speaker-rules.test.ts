@@ -185,3 +185,10 @@ test('an inverted "Said X, …, “…”", a day between subject and verb, "Mr.
   assert.equal(quote(t, 'Part of my job is to say no').speaker, 'Ian English');
   assert.equal(quote(t, 'If you are listening, bring the cranes back').speaker, 'Ilse Varga');
 });
+
+test('a speech verb after a possessive or an article is a noun; a compound occupation is a role noun', () => {
+  const t = 'Ilse Varga and Kofi Mensah met on Monday.\n\nVarga called Mensah’s remarks a “new low” for the port.\n\n' +
+    '"These are the darkest days," former Kofi Mensah speechwriter Ama Boateng wrote.';
+  assert.equal(quote(t, 'new low').speaker, 'Ilse Varga');
+  assert.equal(quote(t, 'These are the darkest days').speaker, 'Ama Boateng');
+});
