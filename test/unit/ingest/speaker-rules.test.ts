@@ -192,3 +192,8 @@ test('a speech verb after a possessive or an article is a noun; a compound occup
   assert.equal(quote(t, 'new low').speaker, 'Ilse Varga');
   assert.equal(quote(t, 'These are the darkest days').speaker, 'Ama Boateng');
 });
+
+test('a given name before a party member’s word is a place, not a person: "one Carolina Republican"', () => {
+  const a = parseArticle(`${LEAD}\n\n"It is over," said one Carolina Republican. "It is not," said Grace Green, a dock worker.`);
+  assert.deepEqual(a.people.map((p) => p.name), ['Grace Green']);
+});
