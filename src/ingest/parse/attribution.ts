@@ -570,7 +570,9 @@ export class Attributor {
       // "called Clinton's remarks a “new low”", "his claims were “sarcasm”": after a possessive or an article the word is a
       // noun.
       const owned = p.tokens[k - 1];
-      if (owned && owned.sentence === sentence && !owned.quoted && (owned.possessive || NOUN_MARKERS.has(owned.lower)) && joined(p, k)) continue;
+      // So after an adjective: "Trump's over-the-top comments make him wish".
+      const adjective = owned !== undefined && !owned.cap && (isAdjective(owned.lower) || /\p{L}-\p{L}+-\p{L}/u.test(owned.text)) && !VERB_FILLERS.has(owned.lower) && !isAdverb(owned.lower);
+      if (owned && owned.sentence === sentence && !owned.quoted && (owned.possessive || NOUN_MARKERS.has(owned.lower) || adjective) && joined(p, k)) continue;
       // "Said Dorothy Poynter, who grew up with him, “…”": a verb opening its sentence is inverted; its subject follows.
       if (t.cap && (k === 0 || p.tokens[k - 1]!.sentence !== sentence) && this.owner(pi, k + 1) >= 0 && joined(p, k + 1)) {
         return { speaker: this.owner(pi, k + 1), compound: [], verb: t.lower, addressee: null, source: 'before', verbDistance: end - k };

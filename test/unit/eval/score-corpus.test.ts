@@ -167,3 +167,9 @@ test('a capitalised run ending in a title or party word describes someone, it na
   assert.equal(readSource('another New Hampshire Republican').kind, 'description');
   assert.deepEqual(readSource('Gov. Ivo Brandt Jr.').names, ['Ivo', 'Brandt']);
 });
+
+test('a capitalised name after "the" with no title in it is an organisation', () => {
+  assert.equal(readSource('The Daily Harbor').kind, 'organisation');
+  assert.equal(readSource('the Harbor Legion').kind, 'organisation');
+  assert.deepEqual(readSource('the Rev. Ivo Brandt').names, ['Ivo', 'Brandt']);
+});
