@@ -231,6 +231,10 @@ export class Attributor {
         // "Sanders campaign manager Jeff Weaver said", "Trump senior adviser Jason Miller": a name modifying the role
         // noun after it is not the subject; the name the role heads is.
         const nx = p.tokens[e + 1];
+        // "wrote a Trump supporter who runs …", "said an Obama aide": a name modifying the noun of an indefinite
+        // description names whom the speaker is for, not the speaker.
+        if (!persons.length && nx && e + 1 < b && !nx.cap && !nx.quoted && joined(p, e + 1) && k > a && UNNAMED_OPENERS.has(p.tokens[k - 1]!.lower) &&
+          !isFunctionWord(nx.lower) && !isVerbWord(nx.lower) && this.owner(pi, e + 2) < 0) return { person: null, compound: [] };
         if (!persons.length && nx && e + 1 < b && !nx.cap && !nx.quoted && joined(p, e + 1) && (isRoleNoun(nx.lower) || isOrganisationHead(nx.lower) || MODIFIER_TITLES.has(nx.lower))) {
           let r = e + 1;
           while (r < b && this.owner(pi, r) < 0) r++;
@@ -238,6 +242,7 @@ export class Attributor {
             k = r - 1;
             continue;
           }
+
         }
         if (!persons.includes(id)) persons.push(id);
         continue;

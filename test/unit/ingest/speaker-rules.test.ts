@@ -197,3 +197,9 @@ test('a given name before a party member’s word is a place, not a person: "one
   const a = parseArticle(`${LEAD}\n\n"It is over," said one Carolina Republican. "It is not," said Grace Green, a dock worker.`);
   assert.deepEqual(a.people.map((p) => p.name), ['Grace Green']);
 });
+
+test('a name modifying the noun of an indefinite description is whom the speaker is for: "said an Obama aide" names no one', () => {
+  const t = 'Ilse Varga spoke on Monday.\n\n"Meh," wrote a Varga supporter who runs a union account.\n\n"We will win," said union campaign manager Kofi Mensah.';
+  assert.equal(quote(t, 'Meh').speaker, null);
+  assert.equal(quote(t, 'We will win').speaker, 'Kofi Mensah');
+});
