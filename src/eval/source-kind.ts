@@ -63,6 +63,9 @@ const ORGANISATION_WORDS = new Set([
   'watchdog', 'regulator', 'nato', 'fbi', 'cia', 'irs', 'un', 'eu', 'times', 'abc', 'cbs', 'nbc', 'cnn', 'msnbc', 'fox',
 ]);
 
+const SUFFIXES = new Set(['jr.', 'sr.', 'ii', 'iii']);
+const PARTY_WORDS = new Set(['democrat', 'republican', 'democratic', 'gop', 'independent', 'libertarian']);
+
 /** Forms of address carry no role ("Mr. Hedge" has none to score; issue 16: honorifics are not a role). */
 const FORMS_OF_ADDRESS = new Set(['mr.', 'mrs.', 'ms.', 'miss', 'mr', 'mrs', 'ms', 'mx.', 'mx']);
 const PREPOSITIONS = new Set(['of', 'for', 'to', 'in', 'at', 'by', 'from', 'with', 'on', 'about', 'between', 'among']);
@@ -102,11 +105,21 @@ export function readSource(text: string): SourceReading {
   let person: { from: number; to: number } | null = null;
   let organisation = false;
   for (const r of runs) {
+    // Titles lead a name; the name starts after the last of them ("Mexican President Enrique Peña"). A title word at
+    // the end is the surname after an initial or two name words ("Representative Peter T. King"), else a description
+    // ("Massachusetts Secretary").
+    let end = r.to;
+    while (end > r.from && SUFFIXES.has(lower[end]!)) end--;
+    const before = [];
+    for (let k = r.from; k < end; k++) if (!TITLES.has(lower[k]!)) before.push(k);
+    const titledEnd = TITLES.has(lower[end]!) && !(/^\p{Lu}\.$/u.test(words[end - 1] ?? '') || before.length >= 2);
+    let lead = r.from;
+    for (let k = r.from; k < end; k++) if (TITLES.has(lower[k]!)) lead = k + 1;
     const nameIdx: number[] = [];
-    for (let k = r.from; k <= r.to; k++) if (!TITLES.has(lower[k]!)) nameIdx.push(k);
-    // A name ends in its surname; a run ending in a title or party word describes someone: "a Nevada Democrat",
-    // "the Wisconsin Republican", "another New Hampshire Republican".
-    if (!nameIdx.length || (r.to > r.from && TITLES.has(lower[r.to]!) && !/^(?:jr\.|sr\.|ii|iii)$/u.test(lower[r.to]!))) continue;
+    if (!titledEnd) for (let k = lead; k <= end; k++) nameIdx.push(k);
+    // A name ends in its surname; a run ending in a party word describes someone: "a Nevada Democrat", "the Wisconsin
+    // Republican", "another New Hampshire Republican".
+    if (!nameIdx.length || (r.to > r.from && PARTY_WORDS.has(lower[r.to]!))) continue;
     const next = r.to + 1 < words.length && joined[r.to + 1] ? lower[r.to + 1]! : null;
     // "The Daily Caller", "the American Legion": a name after "the" with no title in it is a body's, not a person's
     // ("the Rev. Al Sharpton" has one).
@@ -137,7 +150,7 @@ export function readSource(text: string): SourceReading {
   }
   if (person) {
     const names: string[] = [];
-    for (let k = person.from; k <= person.to; k++) if (!TITLES.has(lower[k]!)) names.push(stripPossessive(words[k]!));
+    for (let k = person.from; k <= person.to; k++) names.push(stripPossessive(words[k]!));
     const roleWords: string[] = [];
     for (let k = 0; k < words.length; k++) {
       if (k >= person.from && k <= person.to) continue;

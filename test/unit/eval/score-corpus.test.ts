@@ -173,3 +173,7 @@ test('a capitalised name after "the" with no title in it is an organisation', ()
   assert.equal(readSource('the Harbor Legion').kind, 'organisation');
   assert.deepEqual(readSource('the Rev. Ivo Brandt').names, ['Ivo', 'Brandt']);
 });
+
+test('titles lead a name: a title word after the given name is the surname', () => {
+  assert.deepEqual(readSource('Representative Ivo T. King of Harbor County').names, ['Ivo', 'T.', 'King']);
+});
