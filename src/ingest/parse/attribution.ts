@@ -398,6 +398,18 @@ export class Attributor {
     return !next || next.sentence !== verb.sentence;
   }
 
+  /** The person named by the run ending at s when it opens a clause: after "and", "but", "while", "with" or a comma. */
+  private absoluteSubject(pi: number, s: number, sentence: number): number {
+    const p = this.doc[pi]!;
+    const id = this.owner(pi, s);
+    if (id < 0) return -1;
+    let a = s;
+    while (a > 0 && this.owner(pi, a - 1) === id && joined(p, a)) a--;
+    const prev = p.tokens[a - 1];
+    if (!prev || prev.sentence !== sentence || !joined(p, a)) return id;
+    return /^(?:and|but|while|with)$/.test(prev.lower) ? id : -1;
+  }
+
   /** "Spicer said on Tuesday, adding": the named subject of a finite speech verb shortly before the -ing verb at k. */
   private reportingSubject(pi: number, k: number, sentence: number): number | null {
     const p = this.doc[pi]!;
@@ -621,7 +633,10 @@ export class Attributor {
       if (t.lower.endsWith('ing') || (subj && (subj.lower === 'and' || subj.lower === 'but' || subj.quoted))) {
         // "…, adding: “…”", "He said … and warned that “…”": the verb shares the clause's subject — or, after "X said,"
         // ("Ryan and Trump will meet next week, Spicer said, adding, “…”"), that verb's named subject.
-        np = { person: t.lower.endsWith('ing') ? (this.reportingSubject(pi, k, sentence!) ?? this.discourse.currentSubject) : this.discourse.currentSubject, compound: [] };
+        // "Ryan saying he was “very encouraged” and Trump calling it a “great meeting”": a name right before it is its own.
+        // Not an object's reduced clause: "a letter to Attorney General Loretta E. Lynch asking the department …".
+        const own = t.lower.endsWith('ing') && subj && subj.sentence === sentence && joined(p, s + 1) && !subj.possessive ? this.absoluteSubject(pi, s, sentence!) : -1;
+        np = { person: own >= 0 ? own : t.lower.endsWith('ing') ? (this.reportingSubject(pi, k, sentence!) ?? this.discourse.currentSubject) : this.discourse.currentSubject, compound: [] };
       } else if (subj && subj.sentence === sentence && !subj.quoted) {
         // "Leanne Carter, who went to school with Kayla, said", "Sørensen, who founded the company with Ostrowski, had
         // told": a name closing a relative clause set off by commas is not the subject; the name before the clause is.
@@ -630,7 +645,16 @@ export class Attributor {
           for (let n = 0; rel > 0 && n < 30 && p.tokens[rel - 1]!.sentence === sentence && joined(p, rel); n++) rel--;
         }
         const relStart = p.tokens[rel]!;
-        if (rel < s && (relStart.lower === 'who' || relStart.lower === 'whose') && rel > 0 && this.owner(pi, rel - 1) >= 0) {
+        // "Sen. Claire McCaskill (D-Mo.), who has endorsed Clinton, said": back over a party tag after the name.
+        let named = rel - 1;
+        if (rel > 1 && this.owner(pi, named) < 0 && p.text.slice(p.tokens[named]!.end, relStart.start).includes(')')) {
+          for (let n = 0; named > 0 && n < 4 && !p.text.slice(p.tokens[named - 1]!.end, p.tokens[named]!.start).includes('('); n++) named--;
+          named--;
+        }
+        // "Mr. Trump, asked about the deaths of journalists under Mr. Putin, had said": so does a participle's clause.
+        const clause = relStart.lower === 'who' || relStart.lower === 'whose' || (!relStart.cap && (/ing$/.test(relStart.lower) || isInflectedVerbPast(relStart.lower)) && isInflectedVerb(relStart.lower));
+        if (rel < s && clause && named >= 0 && this.owner(pi, named) >= 0) {
+          rel = named + 1;
           let a = rel - 1;
           while (a > 0 && p.tokens[a - 1]!.sentence === sentence && this.owner(pi, a - 1) === this.owner(pi, rel - 1) && joined(p, a)) a--;
           np = this.resolveNp(pi, a, rel, false);

@@ -203,3 +203,16 @@ test('a name modifying the noun of an indefinite description is whom the speaker
   assert.equal(quote(t, 'Meh').speaker, null);
   assert.equal(quote(t, 'We will win').speaker, 'Kofi Mensah');
 });
+
+test('a clause set off after the subject (a party tag and "who …", a participle) does not hide it; an -ing verb after "and NAME" is NAME’s', () => {
+  const t = 'Ilse Varga, Kofi Mensah and Ama Boateng met.\n\n' +
+    'Sen. Ama Boateng (D-Tema), who has backed Varga, said Mensah had pushed her to be "more aggressive" in the talks.\n\n' +
+    'Mr. Mensah, asked about the offer made by Ms. Varga, had said, "I think the owners can do better."\n\n' +
+    'Both were upbeat afterwards, Varga saying she was “very encouraged” and Mensah calling it a “great meeting.”\n\n' +
+    'Boateng wrote to Kofi Mensah asking him to explain the "fiasco" at the gates.';
+  assert.equal(quote(t, 'more aggressive').speaker, 'Ama Boateng');
+  assert.equal(quote(t, 'I think the owners can do better').speaker, 'Kofi Mensah');
+  assert.equal(quote(t, 'very encouraged').speaker, 'Ilse Varga');
+  assert.equal(quote(t, 'great meeting').speaker, 'Kofi Mensah');
+  assert.notEqual(quote(t, 'fiasco').speaker, 'Kofi Mensah');
+});
