@@ -1,11 +1,12 @@
 /**
- * npm run eval:corpus -- <folder> [--details] [--json] [--only PREFIX] [--speed]
+ * npm run eval:corpus -- <folder> [--details] [--json] [--only PREFIX] [--speed] [--candidates]
  * Scores the ingest parser on an annotated folder in the PolNeAR layout (../shared/corpus/polnear/train or dev):
  * direct-quotation recall and precision, named-speaker accuracy and null rate, roles, and sources that are pronouns,
  * descriptions or organisations counted apart. How it scores: docs/parser.md, "How the harness scores".
  */
 import { Command } from 'commander';
 import { runMain } from '../src/cli/run-main.ts';
+import { candidateCeiling } from '../src/eval/candidate-ceiling.ts';
 import { parseSpeed } from '../src/eval/parse-speed.ts';
 import { figures, scoreCorpus } from '../src/eval/score-corpus.ts';
 
@@ -17,13 +18,25 @@ const program = new Command()
   .option('--json', 'print the figures as JSON')
   .option('--only <prefix>', 'only articles whose name starts with this')
   .option('--speed', 'instead of scoring: the warm parse speed over the folder, in articles per second')
+  .option('--candidates', 'instead of scoring: for named sources, how often the right speaker is among the candidates when the winner is wrong or null')
   .showHelpAfterError();
 
 const pct = (x: number | null) => (x === null ? '   n/a' : `${(100 * x).toFixed(1).padStart(5)}%`);
 
 async function main(): Promise<number> {
   program.parse();
-  const opts = program.opts<{ details?: boolean; json?: boolean; only?: string; speed?: boolean }>();
+  const opts = program.opts<{ details?: boolean; json?: boolean; only?: string; speed?: boolean; candidates?: boolean }>();
+  if (opts.candidates) {
+    const c = candidateCeiling(program.args[0]!);
+    process.stdout.write(opts.json ? `${JSON.stringify(c)}\n` : [
+      `named-person sources found  ${c.found} (${c.severalCandidates} with more than one candidate)`,
+      `  speaker right             ${c.right}`,
+      `  wrong                     ${c.wrong} (the right person among the candidates: ${c.wrongWithRight})`,
+      `  null                      ${c.nullSpeaker} (right among the candidates: ${c.nullWithRight}; no candidate: ${c.nullNoCandidate}; only candidates naming no one: ${c.nullNamesNobody})`,
+      `  most a reranker could gain ${c.wrongWithRight + c.nullWithRight} (${(100 * (c.wrongWithRight + c.nullWithRight) / c.found).toFixed(1)} points)`,
+    ].join('\n') + '\n');
+    return 0;
+  }
   if (opts.speed) {
     const s = parseSpeed(program.args[0]!);
     process.stdout.write(opts.json ? `${JSON.stringify(s)}\n` : `${s.articles} articles, warm parse ${Math.round(s.perSecond)} articles/s\n`);

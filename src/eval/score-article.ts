@@ -162,6 +162,20 @@ export function predictedQuotes(text: string, parsed: ParsedArticle) {
   });
 }
 
+type PlacedQuote = ReturnType<typeof predictedQuotes>[number];
+
+/** The predicted quotation a gold one overlaps most (null when none overlaps it). */
+export function bestMatch(g: GoldQuote, predicted: PlacedQuote[]): PlacedQuote | null {
+  let best: PlacedQuote | null = null;
+  let most = 0;
+  for (const p of predicted) {
+    if (p.start === null || p.end === null) continue;
+    const o = overlap(g.pieces, p.start, p.end);
+    if (o > most) [best, most] = [p, o];
+  }
+  return best;
+}
+
 const snippet = (text: string, pieces: Array<[number, number]>) => text.slice(pieces[0]![0], Math.min(pieces[0]![1], pieces[0]![0] + 60));
 
 export function scoreArticle(article: string, text: string, ann: string, annFile: string, parse = parseArticle): ArticleScore {
@@ -199,13 +213,7 @@ export function scoreArticle(article: string, text: string, ann: string, annFile
     const kind: SourceKind = named.length ? 'person' : (readings[0]?.kind ?? 'description');
     const tally = score.bySource[kind];
     tally.quotes++;
-    let best: (typeof predicted)[number] | null = null;
-    let bestOverlap = 0;
-    for (const p of predicted) {
-      if (p.start === null || p.end === null) continue;
-      const o = overlap(g.pieces, p.start, p.end);
-      if (o > bestOverlap) [best, bestOverlap] = [p, o];
-    }
+    const best = bestMatch(g, predicted);
     const goldSource = g.sources.join(' | ') || null;
     const miss = (what: Miss['what'], predictedSpeaker: string | null) =>
       score.misses.push({ article, start: g.pieces[0]![0], what, quote: snippet(text, g.pieces), goldSource, sourceKind: kind, predicted: predictedSpeaker });

@@ -8,10 +8,11 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { test } from 'node:test';
 import { readBrat } from '../../../src/eval/brat.ts';
+import { candidateCeiling } from '../../../src/eval/candidate-ceiling.ts';
 import { listArticles } from '../../../src/eval/score-corpus.ts';
 import { goldPeople, goldQuotes, roleMatches, scoreArticle, speakerMatches } from '../../../src/eval/score-article.ts';
 import { readSource } from '../../../src/eval/source-kind.ts';
-import type { ParsedArticle, ParsedQuote } from '../../../src/ingest/parse/index.ts';
+import { parseArticle, type ParsedArticle, type ParsedQuote } from '../../../src/ingest/parse/index.ts';
 
 const DIR = new URL('../../fixtures/eval/', import.meta.url).pathname;
 const TEXT = fs.readFileSync(`${DIR}text/harbour-talks.txt`, 'utf8');
@@ -176,4 +177,17 @@ test('a capitalised name after "the" with no title in it is an organisation', ()
 
 test('titles lead a name: a title word after the given name is the surname', () => {
   assert.deepEqual(readSource('Representative Ivo T. King of Harbor County').names, ['Ivo', 'T.', 'King']);
+});
+
+test('the candidate ceiling counts a wrong or null winner whose right speaker was among the candidates', () => {
+  assert.deepEqual(candidateCeiling(DIR), { found: 2, right: 2, wrong: 0, wrongWithRight: 0, nullSpeaker: 0, nullWithRight: 0, nullNoCandidate: 0, nullNamesNobody: 0, severalCandidates: 0 });
+  // The same reading with the first quotation's winner dropped: its candidate still names Rich Alvarez.
+  const dropFirst = (text: string, options: Parameters<typeof parseArticle>[1]) => {
+    const parsed = parseArticle(text, options);
+    return { ...parsed, quotes: parsed.quotes.map((q, i) => (i === 0 ? { ...q, speaker: null } : q)) };
+  };
+  const c = candidateCeiling(DIR, dropFirst);
+  assert.equal(c.right, 1);
+  assert.equal(c.nullSpeaker, 1);
+  assert.equal(c.nullWithRight, 1);
 });
