@@ -8,7 +8,9 @@ import { isAppError } from '../errors.ts';
  */
 export function runMain(name: string, main: () => Promise<number>): void {
   main().then(
-    (code) => process.exit(code),
+    // Exit once what was written has reached the OS: stdout through a pipe (`npm run … | sort`) is flushed
+    // asynchronously, and an exit before that cuts the output short.
+    (code) => process.stdout.write('', () => process.exit(code)),
     (thrown: unknown) => {
       const e = translateDbError(thrown);
       if (isAppError(e)) {
