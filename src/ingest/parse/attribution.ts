@@ -57,6 +57,10 @@ const INANIMATE_OK = new Set(['estimated', 'estimates', 'reflected', 'reflects',
 const LEAD_PREPOSITIONS = new Set(['of', 'in', 'on', 'at', 'by', 'for', 'from', 'to', 'with', 'into', 'about', 'after', 'before', 'than', 'like', 'against', 'among', 'between', 'without', 'under', 'over', 'toward', 'towards', 'despite', 'unlike', 'including', 'meeting', 'beside']);
 const RELATIVES = new Set(['who', 'which', 'that']);
 const TIME_LEADS = new Set(['on', 'last', 'this', 'early', 'late']);
+const CLAUSE_OPENERS = /^(?:and|but|when|while|as|after|because|that|if|though|although|since|until)$/;
+const PHRASE_OPENERS = new Set(['in', 'at', 'during', 'on', 'after', 'before', 'over', 'since']);
+/** "his anti-Muslim remarks", "her long-awaited comments": compounds that only modify a noun. */
+const ADJECTIVE_PREFIX = /^(?:anti|pro|non|so|well|long|self|ill|much|hard|far)-\p{L}/u;
 const NOUN_MARKERS = new Set(['his', 'her', 'their', 'its', 'my', 'our', 'your', 'the', 'a', 'an', 'these', 'those', 'such']);
 /** "Smith told reporters", never "“…,” told Smith": after these a name is the listener. */
 const NEVER_INVERTED = /^(?:told|tells?)$/;
@@ -398,16 +402,32 @@ export class Attributor {
     return !next || next.sentence !== verb.sentence;
   }
 
+  /** s moved back over "in his speech", "at the time", "during a rally" to the name before it; s itself otherwise. */
+  private pastPhrase(pi: number, s: number, sentence: number): number {
+    const p = this.doc[pi]!;
+    if (s < 1 || this.owner(pi, s) >= 0) return s;
+    for (let j = s, n = 0; j > 0 && n < 5; j--, n++) {
+      const t = p.tokens[j]!;
+      if (t.sentence !== sentence || t.quoted || !joined(p, j + 1 <= s ? j + 1 : j) || (t.cap && j !== s && !isTimeWord(t.lower)) || (!t.cap && isVerbWord(t.lower) && !PHRASE_OPENERS.has(t.lower))) return s;
+      if (PHRASE_OPENERS.has(t.lower)) return j > 0 && joined(p, j) && !p.tokens[j - 1]!.possessive && this.opensClause(pi, j - 1, sentence) ? j - 1 : s;
+    }
+    return s;
+  }
+
   /** The person named by the run ending at s when it opens a clause: after "and", "but", "while", "with" or a comma. */
   private absoluteSubject(pi: number, s: number, sentence: number): number {
+    return this.opensClause(pi, s, sentence, /^(?:and|but|while|with)$/) ? this.owner(pi, s) : -1;
+  }
+
+  /** Whether the name ending at s opens its clause: at the sentence start, after a comma, or after one of `links`. */
+  private opensClause(pi: number, s: number, sentence: number, links = CLAUSE_OPENERS): boolean {
     const p = this.doc[pi]!;
     const id = this.owner(pi, s);
-    if (id < 0) return -1;
+    if (id < 0) return false;
     let a = s;
     while (a > 0 && this.owner(pi, a - 1) === id && joined(p, a)) a--;
     const prev = p.tokens[a - 1];
-    if (!prev || prev.sentence !== sentence || !joined(p, a)) return id;
-    return /^(?:and|but|while|with)$/.test(prev.lower) ? id : -1;
+    return !prev || prev.sentence !== sentence || !joined(p, a) || links.test(prev.lower);
   }
 
   /** "Spicer said on Tuesday, adding": the named subject of a finite speech verb shortly before the -ing verb at k. */
@@ -588,7 +608,7 @@ export class Attributor {
       // noun.
       const owned = p.tokens[k - 1];
       // So after an adjective: "Trump's over-the-top comments make him wish".
-      const adjective = owned !== undefined && !owned.cap && (isAdjective(owned.lower) || /\p{L}-\p{L}+-\p{L}/u.test(owned.text)) && !VERB_FILLERS.has(owned.lower) && !isAdverb(owned.lower);
+      const adjective = owned !== undefined && !owned.cap && (isAdjective(owned.lower) || /\p{L}-\p{L}+-\p{L}/u.test(owned.text) || ADJECTIVE_PREFIX.test(owned.lower)) && !VERB_FILLERS.has(owned.lower) && !isAdverb(owned.lower);
       if (owned && owned.sentence === sentence && !owned.quoted && (owned.possessive || NOUN_MARKERS.has(owned.lower) || adjective) && joined(p, k)) continue;
       // "Said Dorothy Poynter, who grew up with him, “…”": a verb opening its sentence is inverted; its subject follows.
       if (t.cap && (k === 0 || p.tokens[k - 1]!.sentence !== sentence) && this.owner(pi, k + 1) >= 0 && joined(p, k + 1)) {
@@ -602,6 +622,9 @@ export class Attributor {
       // "Trump, who has been feuding with party leaders, on Friday described …": a day between the subject and its verb.
       // (The weekday itself is a filler; the preposition before it is not.)
       if (s > 0 && TIME_LEADS.has(p.tokens[s]!.lower) && isTimeWord(p.tokens[s + 1]?.lower ?? '') && p.tokens[s]!.sentence === sentence && joined(p, s + 1)) s--;
+      // "Trump in his announcement speech called …", "Sanders during a Sunday rally thanked …": a short phrase
+      // between a name and its verb, no comma.
+      s = this.pastPhrase(pi, s, sentence!);
       // "Ama Mensah OBE said": post-nominal letters sit between the name and its verb.
       if (s > 0 && POST_NOMINALS.has(p.tokens[s]!.text) && p.tokens[s]!.sentence === sentence && this.owner(pi, s - 1) >= 0) s--;
       // "as Mrs. Kowalczyk likes to say", "she went on to say": the subject of the verb governing the infinitive.

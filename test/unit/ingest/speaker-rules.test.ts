@@ -216,3 +216,13 @@ test('a clause set off after the subject (a party tag and "who …", a participl
   assert.equal(quote(t, 'great meeting').speaker, 'Kofi Mensah');
   assert.notEqual(quote(t, 'fiasco').speaker, 'Kofi Mensah');
 });
+
+test('a short phrase between a name opening its clause and the verb does not hide the subject; a name inside another clause is not it', () => {
+  const t = 'Ilse Varga and Kofi Mensah spoke.\n\n' +
+    'The break was complete when Varga in her victory speech called the owners “wreckers.”\n\n' +
+    'Mensah, in response to a question from Ilse Varga in 2015, accused her of a “penchant for theatre.”\n\n' +
+    'Mensah called his anti-union remarks a “disgrace” for the port.';
+  assert.equal(quote(t, 'wreckers').speaker, 'Ilse Varga');
+  assert.equal(quote(t, 'penchant for theatre').speaker, 'Kofi Mensah');
+  assert.equal(quote(t, 'disgrace').speaker, 'Kofi Mensah');
+});
