@@ -402,6 +402,18 @@ export class Attributor {
     return !next || next.sentence !== verb.sentence;
   }
 
+  /** Whether sentence si of paragraph pi mentions a person other than `person`, or a capitalised word inside it that is no one read (a name the parser missed). */
+  sentenceNamesSomeoneElse(pi: number, si: number, person: number): boolean {
+    const p = this.doc[pi]!;
+    for (let k = 0; k < p.tokens.length; k++) {
+      const t = p.tokens[k]!;
+      if (t.sentence !== si || t.quoted) continue;
+      const id = this.owner(pi, k);
+      if ((id >= 0 && id !== person) || (t.cap && id < 0 && k > 0 && p.tokens[k - 1]!.sentence === si)) return true;
+    }
+    return false;
+  }
+
   /** s moved back over "in his speech", "at the time", "during a rally" to the name before it; s itself otherwise. */
   private pastPhrase(pi: number, s: number, sentence: number): number {
     const p = this.doc[pi]!;

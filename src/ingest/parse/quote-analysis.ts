@@ -54,6 +54,7 @@ export function analyseQuotes(doc: DocParagraph[], people: PeopleResult, quotes:
     const here = startsIn[pi]!.sort((a, b) => quotes[a]!.start - quotes[b]!.start);
     let qi = 0;
     let lastSpeakerHere: number | null = null;
+    let lastSpeakerSentence = -1;
     // The person the previous paragraph was about when it ended ("Did she ever think of leaving? Ruth laughs."): a
     // paragraph that is only an unattributed quotation right after it is theirs (interview convention).
     const prev = att.discourse.prevSubject;
@@ -112,6 +113,9 @@ export function analyseQuotes(doc: DocParagraph[], people: PeopleResult, quotes:
           const before = att.discourse.prevSubject;
           const inherit: number | null =
             shape.sentenceInitial && lastSpeakerHere !== null ? lastSpeakerHere
+            // "“…,” Bill Clinton has said. That makes her “by definition a trustworthy person.”": words quoted in the
+            // sentence right after a signed quotation, with no verb of their own, go on in its speaker's voice.
+            : lastSpeakerHere !== null && lastSpeakerSentence === si - 1 && !att.sentenceNamesSomeoneElse(pi, si, lastSpeakerHere) ? lastSpeakerHere
             : shape.sentenceInitial && shape.words >= 3 && before !== null && before.paragraph === pi && q.span.parts[0]!.openMark > 0 ? before.person
             : open <= 1 && lastSpeakerOfParagraph !== null && shape.sentenceInitial ? lastSpeakerOfParagraph
             : open <= 1 && shape.paragraphIsQuote && lastSpeakerHere === null && narrated !== null ? narrated
@@ -126,6 +130,7 @@ export function analyseQuotes(doc: DocParagraph[], people: PeopleResult, quotes:
         if (explain) traces[idx] = { candidates, winner: candidates.find((c) => c.attribution === a)?.rule ?? null };
         if (a.speaker !== null) {
           lastSpeakerHere = a.speaker;
+          lastSpeakerSentence = si;
           att.discourse.currentSubject = a.speaker;
         }
       }

@@ -226,3 +226,10 @@ test('a short phrase between a name opening its clause and the verb does not hid
   assert.equal(quote(t, 'penchant for theatre').speaker, 'Kofi Mensah');
   assert.equal(quote(t, 'disgrace').speaker, 'Kofi Mensah');
 });
+
+test('words quoted in the sentence right after a signed quotation, with no verb and no one else named, go on in its speaker’s voice', () => {
+  const t = '“She has the same friends she had in school,” Kofi Mensah has said. That makes her “by definition a reliable person.”\n\n' +
+    '“We are ready,” Ilse Varga said. Ama Boateng called the offer “a joke.”';
+  assert.equal(quote(t, 'by definition a reliable person').speaker, 'Kofi Mensah');
+  assert.notEqual(quote(t, 'a joke').speaker, 'Ilse Varga');
+});
