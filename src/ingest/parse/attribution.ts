@@ -321,7 +321,9 @@ export class Attributor {
     // "“They ask me, ‘Is it safe?’” Pruett said": the mark of a quotation nested at the end does not hide it.
     // So does a translation in brackets: "“Nasaan ang bawas-presyo? (Where is the price cut?)” Hontiveros said".
     const askedOrExclaimed = /[?!]$/u.test(p.text.slice(Math.max(0, part.closeMark - 4), part.closeMark).replace(/['’‘)\]]+$/u, ''));
-    if (first.sentence !== sentence && !/,/.test(gap) && !askedOrExclaimed && !this.signingSentence(pi, from)) return null;
+    // "“… pay zero taxes.” - Sanders.": a name signing a quotation after a dash, whatever the stop before it.
+    const signed = /[—–]|\s-\s|^-\s/.test(gap);
+    if (first.sentence !== sentence && !/,/.test(gap) && !askedOrExclaimed && !signed && !this.signingSentence(pi, from)) return null;
     // An appositive between the name and the verb ("Priya Raman, head of Asia FX strategy at …, said") needs room.
     const limit = Math.min(p.tokens.length, from + 20);
     // Verb first: "said Wang", "says Jane Smith, an analyst".
@@ -342,7 +344,7 @@ export class Attributor {
       return { speaker: np.person, compound: np.compound, organisation: np.organisation ?? null, verb: p.tokens[v]!.lower, addressee: null, source: 'after', verbDistance: 0 };
     }
     // "“…” — Daniela Castellanos, in a text message": a statement set off on its own, signed after a dash.
-    if (DASHES.test(gap) && this.owner(pi, from) >= 0 && this.opensSentence(q)) {
+    if (signed && this.owner(pi, from) >= 0 && this.opensSentence(q)) {
       let e = from;
       while (e < p.tokens.length && this.owner(pi, e) === this.owner(pi, from)) e++;
       const rest = p.tokens[e];
@@ -402,6 +404,22 @@ export class Attributor {
     return !next || next.sentence !== verb.sentence;
   }
 
+  /**
+   * "“Great speech. She's ready.”" then a paragraph "-President Obama, tweeting after the speech.": a paragraph opening
+   * with a dash and a name signs the quotation that is the whole paragraph before it.
+   */
+  signedBelow(q: QuoteText): number | null {
+    const last = q.span.parts[q.span.parts.length - 1]!;
+    const next = this.doc[last.paragraph + 1];
+    if (!next || !/^\s*[-—–]\s*\S/u.test(next.text)) return null;
+    for (let k = 0; k < next.tokens.length && k < 4; k++) {
+      const id = this.owner(next.index, k);
+      if (id >= 0) return id;
+      if (!isTitleWord(next.tokens[k]!.lower)) return null;
+    }
+    return null;
+  }
+
   /** Whether sentence si of paragraph pi mentions a person other than `person`, or a capitalised word inside it that is no one read (a name the parser missed). */
   sentenceNamesSomeoneElse(pi: number, si: number, person: number): boolean {
     const p = this.doc[pi]!;
@@ -439,7 +457,7 @@ export class Attributor {
     let a = s;
     while (a > 0 && this.owner(pi, a - 1) === id && joined(p, a)) a--;
     const prev = p.tokens[a - 1];
-    return !prev || prev.sentence !== sentence || !joined(p, a) || links.test(prev.lower);
+    return !prev || prev.sentence !== sentence || /[,;:—–(]|\s-|-\s/.test(p.text.slice(prev.end, p.tokens[a]!.start)) || links.test(prev.lower);
   }
 
   /** "Spicer said on Tuesday, adding": the named subject of a finite speech verb shortly before the -ing verb at k. */

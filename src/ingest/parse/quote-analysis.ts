@@ -111,6 +111,7 @@ export function analyseQuotes(doc: DocParagraph[], people: PeopleResult, quotes:
           // "Okafor said rate rises had begun to work. “The worst is behind us.”": an unattributed quotation opening a
           // sentence after one whose subject is a person, in the same paragraph, is that person's.
           const before = att.discourse.prevSubject;
+          const below = shape.paragraphIsQuote ? att.signedBelow(q) : null;
           const inherit: number | null =
             shape.sentenceInitial && lastSpeakerHere !== null ? lastSpeakerHere
             // "“…,” Bill Clinton has said. That makes her “by definition a trustworthy person.”": words quoted in the
@@ -120,7 +121,11 @@ export function analyseQuotes(doc: DocParagraph[], people: PeopleResult, quotes:
             : open <= 1 && lastSpeakerOfParagraph !== null && shape.sentenceInitial ? lastSpeakerOfParagraph
             : open <= 1 && shape.paragraphIsQuote && lastSpeakerHere === null && narrated !== null ? narrated
             : null;
-          if (inherit !== null) {
+          if (below !== null) {
+            const c = candidate('signed-below', { ...none(), speaker: below, source: 'after' }, []);
+            candidates.push(c);
+            a = c.attribution;
+          } else if (inherit !== null) {
             const c = candidate('inherited', { ...none(), speaker: inherit, source: 'inherited' }, []);
             candidates.push(c);
             a = c.attribution;

@@ -23,6 +23,8 @@ export const SPEAKER_RULES = {
   'sentence-final': 1.2,
   /** "Okafor said rate rises had begun to work. “The worst is behind us.”": the speaker kept from before. */
   inherited: 0.5,
+  /** A paragraph that is only a quotation, signed by the next one: "-President Obama, tweeting after the speech." */
+  'signed-below': 0.5,
   /**
    * "Ramos believes in journalism that “takes sides”", "Gore insisted it was premature, while adding, “…”": a quotation
    * inside a sentence whose subject is a person, where no rule names anyone, is that person's words. Above a candidate

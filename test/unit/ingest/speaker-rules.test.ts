@@ -233,3 +233,12 @@ test('words quoted in the sentence right after a signed quotation, with no verb 
   assert.equal(quote(t, 'by definition a reliable person').speaker, 'Kofi Mensah');
   assert.notEqual(quote(t, 'a joke').speaker, 'Ilse Varga');
 });
+
+test('a quotation signed after a hyphen, or by the next paragraph opening with a dash and a name, is that person’s', () => {
+  const t = 'Ilse Varga and Kofi Mensah spoke.\n\n"The owners pay no taxes." - Mensah. That is disputed.\n\n' +
+    '"Great speech. She is ready."\n\n-Ilse Varga, writing after the meeting.';
+  assert.equal(quote(t, 'The owners pay no taxes').speaker, 'Kofi Mensah');
+  assert.equal(quote(t, 'Great speech. She is ready').speaker, 'Ilse Varga');
+  const a = parseArticle(`${LEAD}\n\n${t}`, { explain: true });
+  assert.equal(a.quotes.find((q) => q.text === 'Great speech. She is ready')?.explain?.winner, 'signed-below');
+});
