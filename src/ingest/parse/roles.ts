@@ -4,7 +4,7 @@ import { isAcronym, isTitleWord, type NameRun, POST_NOMINALS } from './name-runs
 import type { Token } from './tokens.ts';
 import { isAdverb, tokenAt } from './attribution.ts';
 import { abbreviationAt } from './sentences.ts';
-import { FIELD_GERUNDS, HONORIFICS, RANKS, ROLE_MODIFIERS, ROLE_STOP, SPEECH_VERBS, TITLES, TITLE_MODIFIERS } from './word-lists.ts';
+import { FIELD_GERUNDS, HONORIFICS, PARTY_PLURALS, RANKS, ROLE_MODIFIERS, ROLE_STOP, SPEECH_VERBS, TITLES, TITLE_MODIFIERS } from './word-lists.ts';
 
 /**
  * Roles as the article writes them: a title or description right before the name ("US secretary of state Antony
@@ -18,6 +18,8 @@ const CLAUSE_OPENERS = new Set(['and', 'but', 'with', 'by', 'from', 'to', 'for',
 
 
 
+/** "House Republican Thomas Massie", "Democrat Hillary Clinton": a party member's word before a name is their role. */
+const isPartyWord = (t: Token): boolean => t.cap && isDemonym(t.lower) && PARTY_PLURALS.has(`${t.lower}s`);
 const isRoleWord = (t: Token): boolean => isRoleNoun(t.lower) || TITLES.has(t.lower) || (isAcronym(t) && isRoleNoun(t.lower));
 
 const isRankOnly = (role: string): boolean => role.split(/\s+/).every((w) => w.endsWith('.') || RANKS.has(w.toLowerCase()));
@@ -195,7 +197,14 @@ function walkRoleBefore(p: DocParagraph, run: NameRun): string | null {
     const ok = !b || b.sentence !== sentence || opensClause(k) || (DETERMINERS.has(b.lower) && (opensClause(k - 1) || objectOfVerb(k - 1))) || (picked[0]!.possessive && objectOfVerb(k)) || (POSSESSIVE_DETERMINERS.has(b.lower) && !tokens[k - 1]?.cap) || modifiedDeterminer;
     if (!ok) return null;
   }
-  if (!picked.some(isRoleWord)) return null;
+  // "Commentary’s Noah Rothman", "Gallup’s Jeffrey M. Jones": an organisation owning the name is where they speak from.
+  const owner = picked[picked.length - 1]!;
+  // Only before what is plainly a person's name: the owner is no evidence that "Japan’s Nikkei Stock Average" is one.
+  const personal = run.name.length >= 2 && isFirstName(run.name[0]!.lower);
+  if (personal && owner.possessive && !prefix.length && picked.every((t) => t.cap || t.lower === 'of') && !isFirstName(picked[0]!.lower) && !isLastName(owner.lower.replace(/['’]s?$/u, ''))) {
+    return text.slice(picked[0]!.start, owner.end).replace(/['’]s?$/u, '').trim() || null;
+  }
+  if (!picked.some((t) => isRoleWord(t) || isPartyWord(t))) return null;
   const adjacent = picked[picked.length - 1]!;
   // "chief economist at Banco Meridional", "a spokeswoman for McAllister": a role ending in a preposition right before
   // the run makes the run its complement (an employer, the person spoken for), not the holder of the role.
@@ -207,7 +216,7 @@ function walkRoleBefore(p: DocParagraph, run: NameRun): string | null {
   // "secretary of state", "Secretary for Housing", "spokeswoman for McAllister": a role noun and its complement.
   // Any link after a role noun counts: "Secretary of State for Health" (the last link, "for", follows "State").
   const ofRole = picked.some((t, i) => i > 0 && LINKS.has(t.lower) && picked.length - i <= 6 && isRoleWord(picked[i - 1]!));
-  if (!isRoleWord(adjacent) && !ofRole && !TITLES.has(adjacent.lower)) return null;
+  if (!isRoleWord(adjacent) && !ofRole && !TITLES.has(adjacent.lower) && !isPartyWord(adjacent)) return null;
   // Keep an abbreviated title's full stop: "Sen.", "Gov.".
   const end = text[adjacent.end] === '.' && isTitleWord(adjacent.lower) && adjacent === prefix[prefix.length - 1] ? adjacent.end + 1 : adjacent.end;
   return text.slice(picked[0]!.start, end).trim();

@@ -242,3 +242,10 @@ test('a quotation signed after a hyphen, or by the next paragraph opening with a
   const a = parseArticle(`${LEAD}\n\n${t}`, { explain: true });
   assert.equal(a.quotes.find((q) => q.text === 'Great speech. She is ready')?.explain?.winner, 'signed-below');
 });
+
+test('an organisation owning a person’s name, or a party word before it, is their role; an owner makes no one a person', () => {
+  const a = parseArticle(`${LEAD}\n\n"It will annoy the owners," wrote Harbor Weekly’s Noah Varga.\n\n"It is time," said House Republican Kofi Mensah.\n\nJapan’s Nikkei Stock Average fell "sharply."`);
+  assert.equal(a.people.find((p) => p.name === 'Noah Varga')?.role, 'Harbor Weekly');
+  assert.equal(a.people.find((p) => p.name === 'Kofi Mensah')?.role, 'House Republican');
+  assert.ok(!a.people.some((p) => p.name.includes('Nikkei')));
+});
