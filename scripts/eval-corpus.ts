@@ -61,6 +61,7 @@ async function main(): Promise<number> {
     `articles                 ${f.articles} (${f.failedArticles} failed to parse)`,
     `direct quotations        ${q.gold} annotated, ${q.predicted} predicted (${q.unmapped} unplaced)`,
     `  recall                 ${pct(q.recall)}`,
+    `  recall, quoting        ${pct(q.recallQuoting)}  (${q.quoting} Contents drawn inside the marks or more than half quoted)`,
     `  precision              ${pct(q.precision)}`,
     `  F1                     ${pct(q.f1)}`,
     `named-person sources     ${n.quotes} quotes, ${n.found} found`,

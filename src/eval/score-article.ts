@@ -51,6 +51,9 @@ export interface KindTally {
 
 export interface ArticleScore {
   gold: number;
+  /** gold quotations that quote (GoldQuote.quoting), and those of them matched */
+  goldQuoting: number;
+  goldQuotingMatched: number;
   predicted: number;
   goldMatched: number;
   predictedMatched: number;
@@ -70,7 +73,7 @@ const words = (s: string): string[] => (s.match(WORDS) ?? []).map((w) => w.toLow
 
 export const emptyKindTally = (): KindTally => ({ quotes: 0, found: 0, nullSpeaker: 0, correct: 0 });
 export const emptyScore = (): ArticleScore => ({
-  gold: 0, predicted: 0, goldMatched: 0, predictedMatched: 0, unmapped: 0,
+  gold: 0, goldQuoting: 0, goldQuotingMatched: 0, predicted: 0, goldMatched: 0, predictedMatched: 0, unmapped: 0,
   bySource: { person: emptyKindTally(), pronoun: emptyKindTally(), organisation: emptyKindTally(), description: emptyKindTally() },
   roles: { scored: 0, correct: 0, nullRole: 0 },
   people: { gold: 0, found: 0, predicted: 0, predictedRight: 0 },
@@ -106,7 +109,17 @@ export function roleMatches(roleWords: string[], role: string | null): boolean {
 export interface GoldQuote {
   pieces: Array<[number, number]>;
   sources: string[];
+  /**
+   * The Content quotes its source: drawn inside the marks, or more than half its letters inside them. The rest are
+   * paraphrases holding a quoted term ("denounced the nascent “Neocons For Hillary” movement"), which a parser reading
+   * the term as a label (scare quote) rightly does not count as a quotation; recall is reported on both.
+   */
+  quoting: boolean;
 }
+
+const QUOTED_RUN = /(?:["“„«]|'')([\s\S]*?)(?:["”»]|'')/gu;
+const LETTERS = /\p{L}/gu;
+const letters = (s: string): number => s.match(LETTERS)?.length ?? 0;
 
 /** Gold direct quotations of an annotated text, in file order. */
 export function goldQuotes(text: string, ann: string, file: string): GoldQuote[] {
@@ -121,7 +134,8 @@ export function goldQuotes(text: string, ann: string, file: string): GoldQuote[]
     const inside = DOUBLE_MARK.test(text.slice(Math.max(0, first[0] - 2), first[0])) && DOUBLE_MARK.test(text.slice(last[1], last[1] + 2));
     if (!DOUBLE_MARK.test(body) && !inside) continue;
     const key = content.pieces.map((p) => p.join('-')).join(';');
-    const g = byKey.get(key) ?? { pieces: content.pieces, sources: [] };
+    const quoted = [...body.matchAll(QUOTED_RUN)].reduce((n, m) => n + letters(m[1]!), 0);
+    const g = byKey.get(key) ?? { pieces: content.pieces, sources: [], quoting: inside || 2 * quoted > letters(body) };
     const source = r.args.Source ? brat.spans.get(r.args.Source) : undefined;
     if (source) g.sources.push(spanText(text, source));
     byKey.set(key, g);
@@ -208,6 +222,7 @@ export function scoreArticle(article: string, text: string, ann: string, annFile
     }
   }
   for (const g of gold) {
+    if (g.quoting) score.goldQuoting++;
     const readings = g.sources.map(readSource);
     const named = readings.filter((r) => r.kind === 'person');
     const kind: SourceKind = named.length ? 'person' : (readings[0]?.kind ?? 'description');
@@ -222,6 +237,7 @@ export function scoreArticle(article: string, text: string, ann: string, annFile
       continue;
     }
     score.goldMatched++;
+    if (g.quoting) score.goldQuotingMatched++;
     tally.found++;
     const speaker = best.quote.speaker;
     const person = speaker === null ? undefined : people.get(speaker);
@@ -278,6 +294,8 @@ function scorePeople(score: ArticleScore, article: string, text: string, ann: st
 /** Adds one article's score into a running total (misses are concatenated). */
 export function addScore(total: ArticleScore, s: ArticleScore): void {
   total.gold += s.gold;
+  total.goldQuoting += s.goldQuoting;
+  total.goldQuotingMatched += s.goldQuotingMatched;
   total.predicted += s.predicted;
   total.goldMatched += s.goldMatched;
   total.predictedMatched += s.predictedMatched;

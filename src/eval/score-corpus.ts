@@ -70,7 +70,7 @@ export function figures(c: CorpusScore) {
   return {
     articles: c.articles,
     failedArticles: c.failed.length,
-    directQuotes: { gold: t.gold, predicted: t.predicted, unmapped: t.unmapped, recall, precision, f1: recall !== null && precision !== null && recall + precision ? (2 * recall * precision) / (recall + precision) : null },
+    directQuotes: { gold: t.gold, quoting: t.goldQuoting, recallQuoting: ratio(t.goldQuotingMatched, t.goldQuoting), predicted: t.predicted, unmapped: t.unmapped, recall, precision, f1: recall !== null && precision !== null && recall + precision ? (2 * recall * precision) / (recall + precision) : null },
     namedSpeaker: {
       quotes: named.quotes,
       found: named.found,

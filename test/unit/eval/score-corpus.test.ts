@@ -62,6 +62,8 @@ test('gold direct quotations: Content spans holding a double mark or drawn just 
     'the offer “an insult”',
   ]);
   assert.deepEqual(gold[0]!.sources, ['Rich Alvarez, an economist at Harbor Bank']);
+  // Quoting: drawn inside the marks, or more than half its letters inside them; "the offer “an insult”" is a paraphrase.
+  assert.deepEqual(gold.map((g) => g.quoting), [true, true, true, false]);
 });
 
 test('the scorer counts recall, precision, speakers, null speakers, roles and source kinds', () => {
