@@ -626,11 +626,13 @@ export class Attributor {
       const t = p.tokens[k]!;
       if (t.sentence !== sentence) break;
       if (t.quoted) continue;
-      if (t.lower === 'according' && p.tokens[k + 1]?.lower === 'to') {
+      // "according to X, “…”", "in the words of a senior adviser, “…”".
+      const wordsOf = t.lower === 'words' && p.tokens[k + 1]?.lower === 'of' && p.tokens[k - 1]?.lower === 'the' && p.tokens[k - 2]?.lower === 'in';
+      if ((t.lower === 'according' && p.tokens[k + 1]?.lower === 'to') || wordsOf) {
         let e = k + 2;
         while (e < end && !p.text.slice(p.tokens[e - 1]!.end, p.tokens[e]!.start).includes(',') && e - k < 8) e++;
         const np = this.resolveNp(pi, k + 2, e, false);
-        return { speaker: np.person, compound: np.compound, organisation: np.organisation ?? null, verb: 'according to', addressee: null, source: 'before', verbDistance: end - k };
+        return { speaker: np.person, compound: np.compound, organisation: np.organisation ?? null, verb: wordsOf ? 'in the words of' : 'according to', addressee: null, source: 'before', verbDistance: end - k };
       }
       // "As Akhil Amar, professor of law at Yale, put it, “…”": "put it" reports words like a speech verb.
       if (!SPEECH_VERBS.has(t.lower) && !(t.lower === 'put' && p.tokens[k + 1]?.lower === 'it' && !p.tokens[k + 1]!.quoted)) continue;

@@ -249,3 +249,9 @@ test('an organisation owning a person’s name, or a party word before it, is th
   assert.equal(a.people.find((p) => p.name === 'Kofi Mensah')?.role, 'House Republican');
   assert.ok(!a.people.some((p) => p.name.includes('Nikkei')));
 });
+
+test('"in the words of X" attributes like "according to X"', () => {
+  const t = 'Ilse Varga and Kofi Mensah spoke.\n\nShe was, in the words of Mensah, “the torchbearer” of the union.';
+  assert.equal(quote(t, 'the torchbearer').speaker, 'Kofi Mensah');
+  assert.equal(quote(t, 'the torchbearer').kind, 'partial');
+});
