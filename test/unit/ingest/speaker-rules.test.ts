@@ -255,3 +255,8 @@ test('"in the words of X" attributes like "according to X"', () => {
   assert.equal(quote(t, 'the torchbearer').speaker, 'Kofi Mensah');
   assert.equal(quote(t, 'the torchbearer').kind, 'partial');
 });
+
+test('a name after a preposition opening the sentence is not its subject', () => {
+  const t = 'Ilse Varga and Kofi Mensah met.\n\nLike Varga, Mensah also rejected the offer, arguing that there is "no room left" in the budget.';
+  assert.equal(quote(t, 'no room left').speaker, 'Kofi Mensah');
+});
