@@ -97,6 +97,29 @@ function speaksNext(p: DocParagraph, k: number): boolean {
   return t !== undefined && SPEECH_VERBS.has(t.lower);
 }
 
+/**
+ * How often each lone capitalised word is a clause's subject: opening its clause (sentence start, after a comma or
+ * "and") and followed, past fillers, by an inflected lower-case verb ("Sanders compared", "Sanders also said").
+ */
+function surnameSubjects(doc: DocParagraph[], runsBy: NameRun[][]): Map<string, number> {
+  const uses = new Map<string, number>();
+  for (const runs of runsBy) {
+    for (const r of runs) {
+      if (r.name.length !== 1 || r.prefix.length || r.first !== r.last - 1) continue;
+      const p = doc[r.paragraph]!;
+      const tok = r.name[0]!;
+      const prev = p.tokens[r.first - 1];
+      if (tok.possessive || tok.quoted || (prev && prev.sentence === tok.sentence && !/[,;:]\s*$/.test(p.text.slice(prev.end, tok.start)) && prev.lower !== 'and' && prev.lower !== 'but')) continue;
+      let k = r.last;
+      while (k < p.tokens.length && k - r.last < 2 && VERB_FILLERS.has(p.tokens[k]!.lower)) k++;
+      const verb = p.tokens[k];
+      if (!verb || verb.cap || verb.quoted || verb.sentence !== tok.sentence || !(isInflectedVerb(verb.lower) || /[^e]ed$/.test(verb.lower)) || p.text.slice(p.tokens[k - 1]!.end, verb.start) !== ' ') continue;
+      uses.set(tok.text, (uses.get(tok.text) ?? 0) + 1);
+    }
+  }
+  return uses;
+}
+
 /** "The party's co-leader, Tilo Grünberg, said": a name set off by commas right before a speech verb. */
 function appositiveSpeaker(p: DocParagraph, run: NameRun): boolean {
   const first = p.tokens[run.first]!;
@@ -446,8 +469,9 @@ export function findPeople(doc: DocParagraph[]): PeopleResult {
   // never gives the full name (or gives it only in a headline). A capitalised word in that slot is a person unless it
   // is a place, an organisation or a plain dictionary word ("“…,” Reuters reported" stays an organisation). Where the
   // word follows a capitalised word somewhere ("Rich Álvarez scored twice", the run lost to "rich" being an adjective),
-  // that word is the given name.
+  // that word is the given name. So is a known surname the article uses as a clause's subject twice or more.
   let givenOf: Map<string, string> | null = null;
+  let subjectUses: Map<string, number> | null = null;
   const givenBefore = (word: string): string | undefined => {
     givenOf ??= precedingGivenNames(doc);
     return givenOf.get(word);
@@ -459,13 +483,15 @@ export function findPeople(doc: DocParagraph[]): PeopleResult {
       const tok = run.name[0]!;
       const word = norm(tok.text);
       const lower = word.toLowerCase();
-      if (tok.quoted || tok.possessive || !singles.has(tok.text) || lastIndex.has(word) || firstParts.has(word) || firstIndex.has(word) || innerIndex.has(word) || articleIndex.has(word) || ACRONYM_WORD.test(word)) continue;
+      // "Sanders compared himself to Clinton. … Sanders said": a known surname that is a verb's subject twice or more.
+      const subjectOften = isLastName(lower) && !isCommonWord(lower) && ((subjectUses ??= surnameSubjects(doc, runsBy)).get(tok.text) ?? 0) >= 2;
+      if (tok.quoted || tok.possessive || (!singles.has(tok.text) && !subjectOften) || lastIndex.has(word) || firstParts.has(word) || firstIndex.has(word) || innerIndex.has(word) || articleIndex.has(word) || ACRONYM_WORD.test(word)) continue;
       if (isPlace(lower) || isOrgName(lower) || isDemonym(lower) || isInstitutionWord(lower) || (isPlaceWord(lower) && !isLastName(lower)) || (isCommonWord(lower) && !isFirstName(lower) && !isLastName(lower))) continue;
       const prev = p.tokens[run.first - 1];
       const before = p.text.slice(Math.max(0, tok.start - 4), tok.start);
       const signsAfter = SIGNED_AFTER.test(before) && speaksNext(p, run.last);
       const signsBefore = prev !== undefined && speaksBefore(p, run.first) && SIGNED_AFTER.test(p.text.slice(Math.max(0, prev.start - 4), prev.start));
-      if (!signsAfter && !signsBefore) continue;
+      if (!signsAfter && !signsBefore && !subjectOften) continue;
       const given = givenBefore(word);
       const parts = given === undefined ? [word] : [given, word];
       const person: Person = { id: people.length, parts, name: parts.join(' '), role: null, aliases: new Set(), paragraphs: new Set(), gender: null, order: 0 };
