@@ -61,6 +61,14 @@ const CLAUSE_OPENERS = /^(?:and|but|when|while|as|after|because|that|if|though|a
 const PHRASE_OPENERS = new Set(['in', 'at', 'during', 'on', 'after', 'before', 'over', 'since']);
 /** "his anti-Muslim remarks", "her long-awaited comments": compounds that only modify a noun. */
 const ADJECTIVE_PREFIX = /^(?:anti|pro|non|so|well|long|self|ill|much|hard|far)-\p{L}/u;
+/** "“…,” Trump went on", "“…,” Bennett shot back", "fired back": two words that report speech together. */
+const PHRASAL_SPEECH = new Map([['went', 'on'], ['goes', 'on'], ['shot', 'back'], ['fired', 'back'], ['chimed', 'in'], ['pushed', 'back']]);
+const phrasalSpeech = (p: DocParagraph, k: number): boolean => {
+  const t = p.tokens[k]!;
+  const next = p.tokens[k + 1];
+  return !t.cap && next !== undefined && next.lower === PHRASAL_SPEECH.get(t.lower) && next.sentence === t.sentence && p.text.slice(t.end, next.start) === ' ' &&
+    (!p.tokens[k + 2] || p.tokens[k + 2]!.sentence !== t.sentence || /^[,.:;—–]/.test(p.text.slice(next.end, p.tokens[k + 2]!.start).trim()) || (p.tokens[k + 2]!.lower !== 'to' && LEAD_PREPOSITIONS.has(p.tokens[k + 2]!.lower)));
+};
 const NOUN_MARKERS = new Set(['his', 'her', 'their', 'its', 'my', 'our', 'your', 'the', 'a', 'an', 'these', 'those', 'such']);
 /** "Smith told reporters", never "“…,” told Smith": after these a name is the listener. */
 const NEVER_INVERTED = /^(?:told|tells?)$/;
@@ -373,12 +381,13 @@ export class Attributor {
         relative = appositive && (t.lower === 'who' || t.lower === 'whose');
       }
       if (relative) continue;
-      if (SPEECH_VERBS.has(t.lower) && k > from) {
+      if ((SPEECH_VERBS.has(t.lower) || phrasalSpeech(p, k)) && k > from) {
         let e = k;
         while (e > from && VERB_FILLERS.has(p.tokens[e - 1]!.lower)) e--;
         if (e === from) return null;
         const np = this.resolveNp(pi, from, e, true);
-        return { speaker: np.person, compound: np.compound, organisation: np.organisation ?? null, verb: t.lower, addressee: this.addresseeAfter(pi, k), source: 'after', verbDistance: 0 };
+        const verb = SPEECH_VERBS.has(t.lower) ? t.lower : `${t.lower} ${p.tokens[k + 1]!.lower}`;
+        return { speaker: np.person, compound: np.compound, organisation: np.organisation ?? null, verb, addressee: this.addresseeAfter(pi, k), source: 'after', verbDistance: 0 };
       }
       // Nor does a capitalised word there, a name's part that is also a verb: "a Fed governor", "of RBC Capital Markets".
       // Nor a participle after an article: "Cecelia Purner, 67, a retired customer service representative, said".

@@ -265,3 +265,11 @@ test('a known surname acting as a clause’s subject twice is a person, though t
   const t = 'Johnson spoke at the port on Monday.\n\nAt the evening meeting, Johnson compared the owners to landlords, saying, "They collect and never repair."';
   assert.equal(quote(t, 'They collect and never repair').speaker, 'Johnson');
 });
+
+test('"went on", "shot back", "fired back" after a quotation report speech', () => {
+  const t = 'Ilse Varga and Kofi Mensah met.\n\n“Look at them,” Varga said. “They are here for the free lunch,” Mensah shot back with a laugh.\n\n' +
+    '“You know, it happens,” Varga went on, as if she had not heard.';
+  assert.equal(quote(t, 'They are here for the free lunch').speaker, 'Kofi Mensah');
+  assert.equal(quote(t, 'They are here for the free lunch').verb, 'shot back');
+  assert.equal(quote(t, 'You know, it happens').speaker, 'Ilse Varga');
+});
