@@ -472,9 +472,12 @@ export class Attributor {
   /** "Spicer said on Tuesday, adding": the named subject of a finite speech verb shortly before the -ing verb at k. */
   private reportingSubject(pi: number, k: number, sentence: number): number | null {
     const p = this.doc[pi]!;
-    for (let v = k - 1; v > 0 && k - v <= 6; v--) {
+    // Back over the words quoted after that verb: "Trump told Newsmax that Romney “had a crazy policy …,” adding, …".
+    for (let v = k - 1, n = 0; v > 0 && n <= 8; v--) {
       const t = p.tokens[v]!;
-      if (t.quoted || t.sentence !== sentence) return null;
+      if (t.sentence !== sentence) return null;
+      if (t.quoted) continue;
+      n++;
       if (!SPEECH_VERBS.has(t.lower) || t.lower.endsWith('ing')) continue;
       let s = v - 1;
       while (s > 0 && VERB_FILLERS.has(p.tokens[s]!.lower) && joined(p, s + 1)) s--;

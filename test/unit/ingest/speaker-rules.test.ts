@@ -138,8 +138,10 @@ test('after the verb, a description and then the name it describes: the name spe
 });
 
 test('"X said, adding …": the -ing verb takes the named subject of the speech verb before it, not the sentence’s', () => {
-  const t = 'Ilse Varga is the union’s spokeswoman. The owners and Kofi Mensah will meet next week, Varga said, adding, "Both sides want a deal."';
+  const t = 'Ilse Varga is the union’s spokeswoman. The owners and Kofi Mensah will meet next week, Varga said, adding, "Both sides want a deal."\n\n' +
+    'Mensah told reporters that Varga “had a crazy plan,” adding, “She lost the room.”';
   assert.equal(quote(t, 'Both sides want a deal').speaker, 'Ilse Varga');
+  assert.equal(quote(t, 'She lost the room').speaker, 'Kofi Mensah');
 });
 
 test('a relative clause or an age and a description between the name and its verb do not end the subject', () => {
