@@ -905,12 +905,6 @@ export class Attributor {
         k = e;
         continue;
       }
-      // "Like Corker, Menendez also rejected …", "With Clinton watching, Sanders said …": a preposition's object is not it.
-      const before = p.tokens[k - 1];
-      if (before && before.sentence === si && LEAD_PREPOSITIONS.has(before.lower) && joined(p, k)) {
-        k = e;
-        continue;
-      }
       // A name opening the sentence (after at most a title: "President Joe Biden on Friday urged") is its subject.
       const lead = p.text.slice(s.start, t.start);
       if (!/(?:^|\s)[\p{Ll}\d]/u.test(lead) && !lead.includes(',')) return id;
