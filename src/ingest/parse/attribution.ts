@@ -254,7 +254,6 @@ export class Attributor {
             k = r - 1;
             continue;
           }
-
         }
         if (!persons.includes(id)) persons.push(id);
         continue;
@@ -429,7 +428,10 @@ export class Attributor {
     return null;
   }
 
-  /** Whether sentence si of paragraph pi mentions a person other than `person`, or a capitalised word inside it that is no one read (a name the parser missed). */
+  /**
+   * Whether sentence si of paragraph pi mentions a person other than `person`, or holds a capitalised word inside it
+   * that is no one read (a name the parser missed).
+   */
   sentenceNamesSomeoneElse(pi: number, si: number, person: number): boolean {
     const p = this.doc[pi]!;
     for (let k = 0; k < p.tokens.length; k++) {

@@ -563,9 +563,9 @@ export function findPeople(doc: DocParagraph[]): PeopleResult {
   }
 
   /**
-   * "Albuquerque, a former academic, …" after "Renata Albuquerque", "Cuban said" after "Mark Cuban": a lone word vetoed as a place or demonym
-   * is the surname of the one person introduced in full with it — unless a locative preposition makes it a place
-   * ("in Albuquerque"). Only whole-word surnames of full names, never organisations.
+   * "Albuquerque, a former academic, …" after "Renata Albuquerque", "Cuban said" after "Mark Cuban": a lone word
+   * vetoed as a place or demonym is the surname of the one person introduced in full with it — unless a locative
+   * preposition makes it a place ("in Albuquerque"). Only whole-word surnames of full names, never organisations.
    */
   function placeSurname(run: NameRun): Token | undefined {
     // The lone word is either the cleared name or, when it read as a leading place qualifier, the whole prefix.

@@ -259,7 +259,10 @@ function unlistedRole(kept: Token[]): boolean {
 const LINKS_OUT = new Set(['at', 'for', 'with']);
 const LONG_ROLE_CUTS = new Set(['of', 'at', 'for', 'in', 'on', 'with', 'during', 'and']);
 
-/** Where the role starts in "who was/is [the] …", "who has/had been …", "who served/serves/works/worked as …"; 0 if not such a clause. */
+/**
+ * Where the role starts in "who was/is [the] …", "who has/had been …", "who served/serves/works/worked as …"; 0 when
+ * the segment is no such clause.
+ */
 function roleClause(seg: Token[]): number {
   if (seg[0]?.lower !== 'who' || !seg[1]) return 0;
   const w = seg[1].lower;
