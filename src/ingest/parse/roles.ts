@@ -251,7 +251,9 @@ function unlistedRole(kept: Token[]): boolean {
   // "Paul Okafor, a salesman, says", "a retired crane operator": a short description set off on its own, ending in a
   // noun (not "a longtime", not "a very different").
   const head = kept[kept.length - 1]!;
-  if (kept.length >= 2 && kept.length <= 5 && kept.slice(1).every(plain) && !isAdjective(head.lower) && !isAdverb(head.lower) && !head.lower.endsWith('ing')) return true;
+  // A place or demonym may qualify it: "a California superdelegate".
+  const qualifier = (t: Token) => t !== head && t.cap && (isPlace(t.lower) || isDemonym(t.lower));
+  if (kept.length >= 2 && kept.length <= 5 && kept.slice(1).every((t) => plain(t) || qualifier(t)) && plain(head) && !isAdjective(head.lower) && !isAdverb(head.lower) && !head.lower.endsWith('ing')) return true;
   const link = kept.findIndex((t, i) => i >= 2 && LINKS_OUT.has(t.lower));
   if (link < 2 || link > 4 || link + 1 >= kept.length) return false;
   return kept.slice(1, link).every((t) => !t.cap && !t.quoted && !isFunctionWord(t.lower) && !isInflectedVerb(t.lower) && /^\p{Ll}[\p{Ll}-]*$/u.test(t.text));
@@ -333,7 +335,12 @@ export function roleAfter(p: DocParagraph, endToken: number): string | null {
         cut = i;
         break;
       }
-      if (SPEECH_VERBS.has(l)) return null;
+      // "organizer of a group called Citizens for Trump": a speech verb's form later in the appositive ends the role.
+      if (SPEECH_VERBS.has(l)) {
+        if (i <= 1) return null;
+        cut = i;
+        break;
+      }
     }
     let kept = segTokens.slice(0, cut);
     // "a 58-year-old school librarian from Ypsilanti, Michigan": where someone is from is not part of the role.

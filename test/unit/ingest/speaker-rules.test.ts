@@ -270,3 +270,9 @@ test('"went on", "shot back", "fired back" after a quotation report speech', () 
   assert.equal(quote(t, 'They are here for the free lunch').verb, 'shot back');
   assert.equal(quote(t, 'You know, it happens').speaker, 'Ilse Varga');
 });
+
+test('a place may qualify an unlisted role noun, and a later speech-verb form ends the role without voiding it', () => {
+  const a = parseArticle(`${LEAD}\n\n"Do they read the papers?" said Ama Boateng, a Texas superdelegate.\n\n"It is a risk," said Kofi Mensah, organizer of a group called Dockers First.`);
+  assert.equal(a.people.find((p) => p.name === 'Kofi Mensah')?.role, 'organizer of a group');
+  assert.equal(a.people.find((p) => p.name === 'Ama Boateng')?.role, 'Texas superdelegate');
+});
