@@ -29,7 +29,7 @@
 import { parseArticle, type ParsedArticle, type ParsedPerson } from '../ingest/parse/index.ts';
 import { readBrat, spanText } from './brat.ts';
 import { OffsetMap } from './offsets.ts';
-import { readSource, type SourceKind } from './source-kind.ts';
+import { NAME_SUFFIX, readSource, type SourceKind } from './source-kind.ts';
 
 export interface Miss {
   article: string;
@@ -67,7 +67,6 @@ export interface ArticleScore {
 }
 
 const DOUBLE_MARK = /["“”«»„]|''/u;
-const SUFFIX = /^(?:jr\.?|sr\.?|ii|iii|iv)$/iu;
 const WORDS = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
 const words = (s: string): string[] => (s.match(WORDS) ?? []).map((w) => w.toLowerCase().replace(/['’]s$/u, ''));
 
@@ -85,7 +84,7 @@ const overlap = (a: Array<[number, number]>, s: number, e: number): number =>
   a.reduce((n, [x, y]) => n + Math.max(0, Math.min(y, e) - Math.max(x, s)), 0);
 
 function surnameOf(name: string): string {
-  const w = words(name).filter((x) => !SUFFIX.test(x));
+  const w = words(name).filter((x) => !NAME_SUFFIX.test(x));
   return w[w.length - 1] ?? '';
 }
 
@@ -95,7 +94,7 @@ export function speakerMatches(names: string[], person: ParsedPerson): boolean {
   if (!gold.length) return false;
   if (gold.includes(surnameOf(person.name))) return true;
   const own = new Set([person.name, ...person.aliases].flatMap(words));
-  const goldLast = gold.filter((x) => !SUFFIX.test(x)).pop();
+  const goldLast = gold.filter((x) => !NAME_SUFFIX.test(x)).pop();
   return goldLast !== undefined && own.has(goldLast);
 }
 
@@ -158,7 +157,7 @@ export function goldPeople(text: string, ann: string, file: string): { full: str
     if (!source) continue;
     const reading = readSource(spanText(text, source));
     if (reading.kind !== 'person') continue;
-    const last = reading.names.map((n) => n.toLowerCase()).filter((x) => !SUFFIX.test(x)).pop();
+    const last = reading.names.map((n) => n.toLowerCase()).filter((x) => !NAME_SUFFIX.test(x)).pop();
     if (!last) continue;
     if (!any.has(last)) any.set(last, reading.names);
     if (reading.names.length >= 2 && reading.names.every((n) => FULL_NAME_WORD.test(n)) && !full.has(last)) full.set(last, reading.names);

@@ -63,7 +63,8 @@ const ORGANISATION_WORDS = new Set([
   'watchdog', 'regulator', 'nato', 'fbi', 'cia', 'irs', 'un', 'eu', 'times', 'abc', 'cbs', 'nbc', 'cnn', 'msnbc', 'fox',
 ]);
 
-const SUFFIXES = new Set(['jr.', 'sr.', 'ii', 'iii']);
+/** Letters after a surname that are no part of it: Jr., Sr., II, III, IV. */
+export const NAME_SUFFIX = /^(?:jr\.?|sr\.?|ii|iii|iv)$/iu;
 const PARTY_WORDS = new Set(['democrat', 'republican', 'democratic', 'gop', 'independent', 'libertarian']);
 
 /** Forms of address carry no role ("Mr. Hedge" has none to score; issue 16: honorifics are not a role). */
@@ -109,7 +110,7 @@ export function readSource(text: string): SourceReading {
     // the end is the surname after an initial or two name words ("Representative Peter T. King"), else a description
     // ("Massachusetts Secretary").
     let end = r.to;
-    while (end > r.from && SUFFIXES.has(lower[end]!)) end--;
+    while (end > r.from && NAME_SUFFIX.test(lower[end]!)) end--;
     const before = [];
     for (let k = r.from; k < end; k++) if (!TITLES.has(lower[k]!)) before.push(k);
     const titledEnd = TITLES.has(lower[end]!) && !(/^\p{Lu}\.$/u.test(words[end - 1] ?? '') || before.length >= 2);

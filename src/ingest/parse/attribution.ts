@@ -1,4 +1,4 @@
-import type { DocParagraph } from './document.ts';
+import { opensClauseAt, type DocParagraph } from './document.ts';
 import { Discourse } from './discourse.ts';
 import { AUXILIARIES, isAdjective, isDemonym, isFunctionWord, isInflectedVerb, isRoleNoun, isTimeWord, isVerbWord } from './lexicon.ts';
 import type { Gender, Person, PeopleResult } from './people.ts';
@@ -57,7 +57,9 @@ const INANIMATE_OK = new Set(['estimated', 'estimates', 'reflected', 'reflects',
 const LEAD_PREPOSITIONS = new Set(['of', 'in', 'on', 'at', 'by', 'for', 'from', 'to', 'with', 'into', 'about', 'after', 'before', 'than', 'like', 'against', 'among', 'between', 'without', 'under', 'over', 'toward', 'towards', 'despite', 'unlike', 'including', 'meeting', 'beside']);
 const RELATIVES = new Set(['who', 'which', 'that']);
 const TIME_LEADS = new Set(['on', 'last', 'this', 'early', 'late']);
-const CLAUSE_OPENERS = /^(?:and|but|when|while|as|after|because|that|if|though|although|since|until)$/;
+/** Words after which a name opens a clause: the conjunctions and subordinators, and "that". */
+const CLAUSE_OPENERS: ReadonlySet<string> = new Set([...CLAUSE_LINKS, 'that']);
+const ABSOLUTE_LINKS: ReadonlySet<string> = new Set(['and', 'but', 'while', 'with']);
 const PHRASE_OPENERS = new Set(['in', 'at', 'during', 'on', 'after', 'before', 'over', 'since']);
 /** "his anti-Muslim remarks", "her long-awaited comments": compounds that only modify a noun. */
 const ADJECTIVE_PREFIX = /^(?:anti|pro|non|so|well|long|self|ill|much|hard|far)-\p{L}/u;
@@ -450,25 +452,24 @@ export class Attributor {
     for (let j = s, n = 0; j > 0 && n < 5; j--, n++) {
       const t = p.tokens[j]!;
       if (t.sentence !== sentence || t.quoted || !joined(p, j + 1 <= s ? j + 1 : j) || (t.cap && j !== s && !isTimeWord(t.lower)) || (!t.cap && isVerbWord(t.lower) && !PHRASE_OPENERS.has(t.lower))) return s;
-      if (PHRASE_OPENERS.has(t.lower)) return j > 0 && joined(p, j) && !p.tokens[j - 1]!.possessive && this.opensClause(pi, j - 1, sentence) ? j - 1 : s;
+      if (PHRASE_OPENERS.has(t.lower)) return j > 0 && joined(p, j) && !p.tokens[j - 1]!.possessive && this.opensClause(pi, j - 1) ? j - 1 : s;
     }
     return s;
   }
 
   /** The person named by the run ending at s when it opens a clause: after "and", "but", "while", "with" or a comma. */
-  private absoluteSubject(pi: number, s: number, sentence: number): number {
-    return this.opensClause(pi, s, sentence, /^(?:and|but|while|with)$/) ? this.owner(pi, s) : -1;
+  private absoluteSubject(pi: number, s: number): number {
+    return this.opensClause(pi, s, ABSOLUTE_LINKS) ? this.owner(pi, s) : -1;
   }
 
-  /** Whether the name ending at s opens its clause: at the sentence start, after a comma, or after one of `links`. */
-  private opensClause(pi: number, s: number, sentence: number, links = CLAUSE_OPENERS): boolean {
+  /** Whether the name ending at s opens its clause (opensClauseAt from its first word). */
+  private opensClause(pi: number, s: number, links = CLAUSE_OPENERS): boolean {
     const p = this.doc[pi]!;
     const id = this.owner(pi, s);
     if (id < 0) return false;
     let a = s;
     while (a > 0 && this.owner(pi, a - 1) === id && joined(p, a)) a--;
-    const prev = p.tokens[a - 1];
-    return !prev || prev.sentence !== sentence || /[,;:—–(]|\s-|-\s/.test(p.text.slice(prev.end, p.tokens[a]!.start)) || links.test(prev.lower);
+    return opensClauseAt(p, a, links);
   }
 
   /** "Spicer said on Tuesday, adding": the named subject of a finite speech verb shortly before the -ing verb at k. */
@@ -704,7 +705,7 @@ export class Attributor {
         // ("Ryan and Trump will meet next week, Spicer said, adding, “…”"), that verb's named subject.
         // "Ryan saying he was “very encouraged” and Trump calling it a “great meeting”": a name right before it is its own.
         // Not an object's reduced clause: "a letter to Attorney General Loretta E. Lynch asking the department …".
-        const own = t.lower.endsWith('ing') && subj && subj.sentence === sentence && joined(p, s + 1) && !subj.possessive ? this.absoluteSubject(pi, s, sentence!) : -1;
+        const own = t.lower.endsWith('ing') && subj && subj.sentence === sentence && joined(p, s + 1) && !subj.possessive ? this.absoluteSubject(pi, s) : -1;
         np = { person: own >= 0 ? own : t.lower.endsWith('ing') ? (this.reportingSubject(pi, k, sentence!) ?? this.discourse.currentSubject) : this.discourse.currentSubject, compound: [] };
       } else if (subj && subj.sentence === sentence && !subj.quoted) {
         // "Leanne Carter, who went to school with Kayla, said", "Sørensen, who founded the company with Ostrowski, had

@@ -14,6 +14,16 @@ export interface DocParagraph {
   wordsOutsideQuotes: boolean;
 }
 
+/**
+ * Whether the words starting at token a open a clause: at the sentence start, after punctuation (a comma, a colon, a
+ * dash, a bracket), or after one of `links` ("and", "when", …).
+ */
+export function opensClauseAt(p: DocParagraph, a: number, links: ReadonlySet<string>): boolean {
+  const prev = p.tokens[a - 1];
+  const t = p.tokens[a]!;
+  return !prev || prev.sentence !== t.sentence || /[,;:—–(]|\s-|-\s/.test(p.text.slice(prev.end, t.start)) || links.has(prev.lower);
+}
+
 export function buildDocument(paragraphs: string[], quotes: QuoteText[]): DocParagraph[] {
   const ranges: DocParagraph['quoteRanges'][] = paragraphs.map(() => []);
   quotes.forEach((q, qi) => {

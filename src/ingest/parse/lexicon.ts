@@ -1,5 +1,5 @@
 import { loadLexiconData } from './lexicon-data.ts';
-import { EXTRA_NON_PEOPLE, FUNCTION_WORDS, GENDER_FIXES, INSTITUTION_WORDS, MORE_DEMONYMS, MORE_ORG_WORDS, REGIONS, ROLE_NOUNS, SPEECH_VERBS } from './word-lists.ts';
+import { EXTRA_NON_PEOPLE, FUNCTION_WORDS, GENDER_FIXES, INSTITUTION_WORDS, MORE_DEMONYMS, MORE_ORG_WORDS, PARTY_PLURALS, REGIONS, ROLE_NOUNS, SPEECH_VERBS } from './word-lists.ts';
 
 /**
  * Word lookups backed by compromise's lexicon (first names, surnames, countries, cities, regions, organisations,
@@ -140,6 +140,8 @@ export const isLastName = (l: string): boolean => (bits(l) & B.LAST) !== 0;
 export const isNameWord = (l: string): boolean => (bits(l) & B.NAME) !== 0;
 export const isPlace = (l: string): boolean => (bits(l) & B.PLACE) !== 0;
 export const isDemonym = (l: string): boolean => (bits(l) & B.DEMONYM) !== 0;
+/** A party member's word, a demonym whose plural names a party: "Republican", "Democrat" (not "Green": no demonym). */
+export const isPartyMember = (l: string): boolean => isDemonym(l) && PARTY_PLURALS.has(`${l}s`);
 export const isTimeWord = (l: string): boolean => (bits(l) & B.TIME) !== 0;
 export const isOrgWord = (l: string): boolean => (bits(l) & B.ORG_WORD) !== 0;
 export const isPlaceWord = (l: string): boolean => (bits(l) & B.PLACE_WORD) !== 0;

@@ -1,9 +1,9 @@
 import type { DocParagraph } from './document.ts';
 import {
   isCommonWord, isDemonym, isFirstName, isFunctionWord, isInstitutionWord, isKnownNonPerson, isLastName, isOrgName, isOrgWord,
-  isAdjective, isPlace, isPlaceWord, isRoleNoun, isSentenceStarterWord, isTimeWord,
+  isAdjective, isPartyMember, isPlace, isPlaceWord, isRoleNoun, isSentenceStarterWord, isTimeWord,
 } from './lexicon.ts';
-import { CAPITAL_PARTICLES, DATE_PREPOSITIONS, FAMILY_FIRST_SURNAMES, FUNCTION_WORDS, HONORIFICS, INNER_CAPITAL_PARTICLES, MODAL_GIVEN_NAMES, NAME_PARTICLES, PARTY_PLURALS, POST_NOMINALS, ROLE_NOUNS, SPEECH_VERBS, STORM_WORDS, TITLES, VERB_FILLERS, WORD_GIVEN_NAMES } from './word-lists.ts';
+import { CAPITAL_PARTICLES, DATE_PREPOSITIONS, FAMILY_FIRST_SURNAMES, FUNCTION_WORDS, HONORIFICS, INNER_CAPITAL_PARTICLES, MODAL_GIVEN_NAMES, NAME_PARTICLES, POST_NOMINALS, ROLE_NOUNS, SPEECH_VERBS, STORM_WORDS, TITLES, VERB_FILLERS, WORD_GIVEN_NAMES } from './word-lists.ts';
 import type { Token } from './tokens.ts';
 import { isNonPersonContext } from './run-context.ts';
 
@@ -304,10 +304,10 @@ function isNonPersonRun(name: Token[], titled: boolean, spoken: boolean): boolea
   // A lower-case particle is part of a surname (Joris van den Berg), never a place of its own ("Den" Haag).
   // A demonym after a given name is a surname: Mark Cuban, David French, Bryan English — not a party's member
   // ("South Carolina Republican").
-  if (!titled && name.length >= 2 && ((isDemonym(lastTok.lower) && PARTY_PLURALS.has(`${lastTok.lower}s`)) || lastTok.lower === 'democratic')) return true;
+  if (!titled && name.length >= 2 && (isPartyMember(lastTok.lower) || lastTok.lower === 'democratic')) return true;
   // A month as a given name: "June Carter", "Aunty June Oscar" (a surname or a title vouches), never "June 5".
   const monthName = (i: number) => i === 0 && name.length >= 2 && (titled || spoken || isLastName(name[1]!.lower) || (WORD_GIVEN_NAMES.has(name[0]!.lower) && name.slice(1).every((t) => !isCommonWord(t.lower))));
-  return name.some((t, i) => t.cap && ((isTimeWord(t.lower) && !monthName(i)) || (isPlace(t.lower) && !isLastName(t.lower) && !isFirstName(t.lower) && !(givenFirst && i > 0)) || (isDemonym(t.lower) && (!(i > 0 && givenFirst) || PARTY_PLURALS.has(`${t.lower}s`)) && !titled)));
+  return name.some((t, i) => t.cap && ((isTimeWord(t.lower) && !monthName(i)) || (isPlace(t.lower) && !isLastName(t.lower) && !isFirstName(t.lower) && !(givenFirst && i > 0)) || (isDemonym(t.lower) && (!(i > 0 && givenFirst) || isPartyMember(t.lower)) && !titled)));
 }
 
 export function findRuns(p: DocParagraph): NameRun[] {

@@ -1,4 +1,4 @@
-import type { DocParagraph } from './document.ts';
+import { opensClauseAt, type DocParagraph } from './document.ts';
 import { isCommonWord, isDemonym, isFemaleName, isFirstName, isLastName, isMaleName, isPlace, isPlaceWord, isInstitutionWord, isOrgName, isRoleNoun, isInflectedVerb, isFunctionWord } from './lexicon.ts';
 import { findRuns, isTitleWord, type NameRun } from './name-runs.ts';
 import type { Token } from './tokens.ts';
@@ -97,6 +97,8 @@ function speaksNext(p: DocParagraph, k: number): boolean {
   return t !== undefined && SPEECH_VERBS.has(t.lower);
 }
 
+const COORDINATORS: ReadonlySet<string> = new Set(['and', 'but']);
+
 /**
  * How often each lone capitalised word is a clause's subject: opening its clause (sentence start, after a comma or
  * "and") and followed, past fillers, by an inflected lower-case verb ("Sanders compared", "Sanders also said").
@@ -108,8 +110,7 @@ function surnameSubjects(doc: DocParagraph[], runsBy: NameRun[][]): Map<string, 
       if (r.name.length !== 1 || r.prefix.length || r.first !== r.last - 1) continue;
       const p = doc[r.paragraph]!;
       const tok = r.name[0]!;
-      const prev = p.tokens[r.first - 1];
-      if (tok.possessive || tok.quoted || (prev && prev.sentence === tok.sentence && !/[,;:]\s*$/.test(p.text.slice(prev.end, tok.start)) && prev.lower !== 'and' && prev.lower !== 'but')) continue;
+      if (tok.possessive || tok.quoted || !opensClauseAt(p, r.first, COORDINATORS)) continue;
       let k = r.last;
       while (k < p.tokens.length && k - r.last < 2 && VERB_FILLERS.has(p.tokens[k]!.lower)) k++;
       const verb = p.tokens[k];

@@ -1,10 +1,10 @@
 import type { DocParagraph } from './document.ts';
-import { isAdjective, isCommonWord, isDemonym, isFirstName, isFunctionWord, isInflectedVerb, isInstitutionWord, isLastName, isOrgWord, isPlace, isRoleNoun, isVerbWord } from './lexicon.ts';
+import { isAdjective, isCommonWord, isDemonym, isFirstName, isFunctionWord, isInflectedVerb, isInstitutionWord, isLastName, isOrgWord, isPartyMember, isPlace, isRoleNoun, isVerbWord } from './lexicon.ts';
 import { isAcronym, isTitleWord, type NameRun, POST_NOMINALS } from './name-runs.ts';
 import type { Token } from './tokens.ts';
 import { isAdverb, tokenAt } from './attribution.ts';
 import { abbreviationAt } from './sentences.ts';
-import { FIELD_GERUNDS, HONORIFICS, PARTY_PLURALS, RANKS, ROLE_MODIFIERS, ROLE_STOP, SPEECH_VERBS, TITLES, TITLE_MODIFIERS } from './word-lists.ts';
+import { FIELD_GERUNDS, HONORIFICS, RANKS, ROLE_MODIFIERS, ROLE_STOP, SPEECH_VERBS, TITLES, TITLE_MODIFIERS } from './word-lists.ts';
 
 /**
  * Roles as the article writes them: a title or description right before the name ("US secretary of state Antony
@@ -19,7 +19,7 @@ const CLAUSE_OPENERS = new Set(['and', 'but', 'with', 'by', 'from', 'to', 'for',
 
 
 /** "House Republican Thomas Massie", "Democrat Hillary Clinton": a party member's word before a name is their role. */
-const isPartyWord = (t: Token): boolean => t.cap && isDemonym(t.lower) && PARTY_PLURALS.has(`${t.lower}s`);
+const isPartyWord = (t: Token): boolean => t.cap && isPartyMember(t.lower);
 const isRoleWord = (t: Token): boolean => isRoleNoun(t.lower) || TITLES.has(t.lower) || (isAcronym(t) && isRoleNoun(t.lower));
 
 const isRankOnly = (role: string): boolean => role.split(/\s+/).every((w) => w.endsWith('.') || RANKS.has(w.toLowerCase()));
