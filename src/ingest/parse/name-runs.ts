@@ -58,6 +58,8 @@ function nicknameEnd(p: DocParagraph, j: number): number {
   return e;
 }
 
+const GENERATIONAL_NUMERAL = /^(?:II|III|IV)$/;
+
 function isNameShaped(t: Token): boolean {
   if (INITIAL.test(t.text) || CAPITAL_PARTICLES.has(t.lower)) return true;
   if (PARTICLE_HYPHEN.test(t.text)) return true;
@@ -228,7 +230,13 @@ function splitRun(tokens: Token[], first: number, last: number, p: DocParagraph)
   // Post-nominal letters after a full name are not part of it: "Sarah Drummond KC", "Ama Mensah OBE", "Tom Reid MP".
   while (name.length > 2 && POST_NOMINALS.has(name[name.length - 1]!.text)) name.pop();
   if (name.length === 2 && POST_NOMINALS.has(name[1]!.text) && isNameShaped(name[0]!)) name.pop();
-  if (name.some((t) => t.cap && !isNameShaped(t))) return null;
+  // "Brent Bozell III", "Joe Manchin III": a generational numeral after a full name belongs to it (people.ts reads
+  // the surname before it), though it is no name-shaped word. Not after a dictionary word unless a given name or a
+  // title opens the name: "World War II".
+  const named = name.slice(0, -1);
+  const generational = name.length > 2 && GENERATIONAL_NUMERAL.test(name[name.length - 1]!.text) && named.every(isNameShaped) &&
+    (titled || isFirstName(named[0]!.lower) || !named.some((t) => isCommonWord(t.lower)));
+  if (name.some((t, k) => t.cap && !isNameShaped(t) && !(generational && k === name.length - 1))) return null;
   const lastTok = name[name.length - 1];
   const nameLast = lastTok ? first + toks.indexOf(lastTok) + 1 : last;
   return { paragraph: p.index, first, last, nameFirst: first + i, nameLast, prefix, name, sentenceInitial, titled, honorific };

@@ -276,3 +276,11 @@ test('a place may qualify an unlisted role noun, and a later speech-verb form en
   assert.equal(a.people.find((p) => p.name === 'Kofi Mensah')?.role, 'organizer of a group');
   assert.equal(a.people.find((p) => p.name === 'Ama Boateng')?.role, 'Texas superdelegate');
 });
+
+test('a generational numeral after a full name is part of it (Ivo Brandt III), never after common words (World War II)', () => {
+  const t = '“We will hold,” Ivo Brandt III, founder of the dockers’ fund, told reporters.\n\nVeterans of World War II said they had seen worse. Brandt said later that the fund would pay.';
+  const a = parseArticle(`${LEAD}\n\n${t}`);
+  assert.equal(quote(t, 'We will hold').speaker, 'Ivo Brandt III');
+  assert.deepEqual(a.people.map((p) => p.name), ['Ivo Brandt III']);
+  assert.equal(a.people[0]!.role, 'founder of the dockers’ fund');
+});
