@@ -295,6 +295,33 @@ export class Attributor {
     return null;
   }
 
+  /**
+   * "Ama Boateng, president of the dockers' union said, “…”": an appositive whose closing comma is missing. The subject
+   * is the name opening the sentence when a description holding a role noun, with no verb or other punctuation, runs
+   * from its comma up to the speech verb at s + 1.
+   */
+  private unclosedAppositive(pi: number, s: number, sentence: number): number | null {
+    const p = this.doc[pi]!;
+    let role = false;
+    for (let k = s, n = 0; k > 0 && n < 12; k--, n++) {
+      const t = p.tokens[k]!;
+      const prev = p.tokens[k - 1]!;
+      if (t.sentence !== sentence || prev.sentence !== sentence || t.quoted || prev.quoted || this.owner(pi, k) >= 0) return null;
+      if (!t.cap && (isVerbWord(t.lower) || PRONOUNS.has(t.lower) || RELATIVES.has(t.lower))) return null;
+      role ||= isRoleNoun(t.lower);
+      const gap = p.text.slice(prev.end, t.start);
+      if (gap === ', ') {
+        const id = this.owner(pi, k - 1);
+        let a = k - 1;
+        while (a > 0 && this.owner(pi, a - 1) === id && p.tokens[a - 1]!.sentence === sentence) a--;
+        const opens = a === 0 || p.tokens[a - 1]!.sentence !== sentence;
+        return id >= 0 && role && opens && !p.tokens[k - 1]!.possessive ? id : null;
+      }
+      if (/[,;:()—–]/.test(gap)) return null;
+    }
+    return null;
+  }
+
   private addresseeAfter(pi: number, k: number): number | null {
     const p = this.doc[pi]!;
     const verb = p.tokens[k]!;
@@ -805,7 +832,7 @@ export class Attributor {
           }
           if (p.tokens[a]!.lower === 'the') np = this.resolveNp(pi, a, s + 1, false);
         }
-        if (np.person === null && !np.compound.length) np = { person: this.affiliatedSubject(pi, s, sentence!), compound: [] };
+        if (np.person === null && !np.compound.length) np = { person: this.affiliatedSubject(pi, s, sentence!) ?? this.unclosedAppositive(pi, s, sentence!), compound: [] };
         // "the central bank said in its report that …", "Harbor Bank noted": an organisation or document as subject.
         if (np.person === null && !np.compound.length && !np.organisation) {
           np = { person: null, compound: [], organisation: organisationName(p, this.npStart(pi, s, sentence!), s + 1, (x) => this.owner(pi, x)) };

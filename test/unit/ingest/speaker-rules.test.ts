@@ -284,3 +284,11 @@ test('a generational numeral after a full name is part of it (Ivo Brandt III), n
   assert.deepEqual(a.people.map((p) => p.name), ['Ivo Brandt III']);
   assert.equal(a.people[0]!.role, 'founder of the dockers’ fund');
 });
+
+test('an appositive missing its closing comma still leaves the name opening the sentence as the subject', () => {
+  const t = 'Ama Boateng, president and chief executive of the Dockers Union stated, “It is not a political problem.”\n\nIvo Brandt, the union’s new president said, “We are ready.”';
+  assert.equal(quote(t, 'It is not a political problem').speaker, 'Ama Boateng');
+  assert.equal(quote(t, 'We are ready').speaker, 'Ivo Brandt');
+  const a = parseArticle(`${LEAD}\n\n${t}`);
+  assert.deepEqual(a.people.map((p) => p.name), ['Ama Boateng', 'Ivo Brandt']);
+});
