@@ -1,5 +1,5 @@
 import type { DocParagraph } from './document.ts';
-import { isInstitutionWord, isOrgName, isRoleNoun } from './lexicon.ts';
+import { isInstitutionWord, isOrgName, isOrgWord, isRoleNoun } from './lexicon.ts';
 import { ORGANISATION_NOUNS, PERSON_NOUNS, TRADE_NOUNS } from './word-lists.ts';
 
 /**
@@ -15,7 +15,9 @@ const BODY_AND_DOCUMENT_NOUNS = new Set(
    newspaper paper magazine campaign administration government department ministry court police committee board council
    commission office embassy parliament senate congress legislature regulator watchdog broadcaster network union party
    document documents analysis review audit census data records transcript editorial article book guidance
-   white-paper assessment forecast projection estimate estimates tally count`.split(/\s+/).filter(Boolean),
+   white-paper assessment forecast projection estimate estimates tally count ad ads advertisement commercial email
+   emails tweet blog video message notice petition resolution bill order opinion decision brief motion column story
+   caption sign banner manifesto pamphlet leaflet flyer platform`.split(/\s+/).filter(Boolean),
 );
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'this', 'that', 'these', 'those']);
@@ -52,7 +54,7 @@ export function organisationName(p: DocParagraph, a: number, b: number, owner: (
     const t = p.tokens[k]!;
     if (!t.cap && !CONNECTORS.has(t.lower)) return null;
     const lower = t.lower.replace(/['’]s$/u, '');
-    if (isInstitutionWord(lower) || isOrgName(lower) || isAcronym(t.text) || isOrganisationHead(lower)) institutional = true;
+    if (isInstitutionWord(lower) || isOrgName(lower) || isOrgWord(lower) || isAcronym(t.text) || isOrganisationHead(lower)) institutional = true;
   }
   return institutional ? name.replace(/['’]s$/u, '') : null;
 }

@@ -292,3 +292,12 @@ test('an appositive missing its closing comma still leaves the name opening the 
   const a = parseArticle(`${LEAD}\n\n${t}`);
   assert.deepEqual(a.people.map((p) => p.name), ['Ama Boateng', 'Ivo Brandt']);
 });
+
+test('a news outlet and a document noun as the subject of a speech verb are organisation speakers', () => {
+  const t = 'The Harbor Gazette reported that the port was “unsafe at any speed.”\n\n“We will not back down,” Tideway News reported.\n\n' +
+    'The union’s ad says the owners are “asleep at the wheel.”';
+  const a = parseArticle(`${LEAD}\n\n${t}`);
+  const speakers = Object.fromEntries(a.quotes.map((q) => [q.text, q.speaker]));
+  assert.deepEqual(speakers, { 'unsafe at any speed': 'Harbor Gazette', 'We will not back down': 'Tideway News', 'asleep at the wheel': 'union’s ad' });
+  assert.ok(a.people.every((p) => p.kind === 'organisation'));
+});
