@@ -84,7 +84,8 @@ test('Title Case lines are not person names', () => {
   assert.deepEqual(a.people.map((p) => p.name), ['Ana Ruiz']);
 });
 
-test('an organisation after a speech verb is not made a person by the speaker rule', () => {
+test('an organisation after a speech verb is not made a person by the speaker rule: it speaks as an organisation', () => {
   const a = read('"We will appeal," said Vireo Pharma in a statement. "Nothing changes," Amnesty International said.');
-  assert.deepEqual(a.people.map((p) => p.name), []);
+  assert.deepEqual(a.people.map((p) => [p.name, p.kind]), [['Vireo Pharma', 'organisation'], ['Amnesty International', 'organisation']]);
+  assert.deepEqual(a.quotes.map((q) => q.speaker), ['Vireo Pharma', 'Amnesty International']);
 });
