@@ -360,8 +360,9 @@ export class Attributor {
     // "“… pay zero taxes.” - Sanders.": a name signing a quotation after a dash, whatever the stop before it.
     const signed = /[—–]|\s-\s|^-\s/.test(gap);
     if (first.sentence !== sentence && !/,/.test(gap) && !askedOrExclaimed && !signed && !this.signingSentence(pi, from)) return null;
-    // An appositive between the name and the verb ("Priya Raman, head of Asia FX strategy at …, said") needs room.
-    const limit = Math.min(p.tokens.length, from + 20);
+    // An appositive between the name and the verb ("Priya Raman, head of Asia FX strategy at …, said") needs room: real
+    // copy runs to 25 words ("Trump, the 2016 GOP frontrunner nationally and current polling leader in … , said").
+    const limit = Math.min(p.tokens.length, from + 32);
     // Verb first: "said Wang", "says Jane Smith, an analyst".
     let v = from;
     while (v < limit && VERB_FILLERS.has(p.tokens[v]!.lower) && v - from < 2) v++;

@@ -301,3 +301,8 @@ test('a news outlet and a document noun as the subject of a speech verb are orga
   assert.deepEqual(speakers, { 'unsafe at any speed': 'Harbor Gazette', 'We will not back down': 'Tideway News', 'asleep at the wheel': 'union’s ad' });
   assert.ok(a.people.every((p) => p.kind === 'organisation'));
 });
+
+test('a long appositive (25 words) between the name and the speech verb after a quotation still attributes it', () => {
+  const t = 'Ivo Brandt, a crane driver, said the strike would hold.\n\n“Very good work, very good work by this crew,” Brandt, the union’s longest-serving negotiator nationally and its current favourite on the docks by a wide margin after winning the last two ballots, said when a reporter asked.';
+  assert.equal(quote(t, 'Very good work, very good work by this crew').speaker, 'Ivo Brandt');
+});
