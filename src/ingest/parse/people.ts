@@ -297,9 +297,10 @@ export function findPeople(doc: DocParagraph[]): PeopleResult {
       const affiliated = p.text.startsWith(' of ', p.tokens[run.nameLast - 1]!.end);
       if (!run.titled && role !== null && !affiliated && describesBusiness(role)) continue;
       const lowers = run.name.map((t) => t.lower);
-      // Every part a dictionary word ("Open Streets", "Golden Boot"): a name only with a title or role to vouch for it.
+      // Every part a dictionary word ("Open Streets", "Golden Boot"): a name only with a title or role to vouch for it,
+      // or a surname that speaks on its own elsewhere ("Al Gore’s exile …", then "Gore insisted").
       // A particle inside the run makes it a name whatever its parts mean: "Marine Le Pen".
-      if (!run.titled && role === null && lowers.every((l) => isCommonWord(l)) && !lowers.slice(1, -1).some((l) => NAME_PARTICLES.has(l))) continue;
+      if (!run.titled && role === null && lowers.every((l) => isCommonWord(l)) && !lowers.slice(1, -1).some((l) => NAME_PARTICLES.has(l)) && !singles.has(surnameOf(parts))) continue;
       // "Southern Vale Water", "Northern Rail Freight": a place or demonym qualifier before words that are no given
       // name or surname and end in a dictionary noun is a company's name, even when it "said" something.
       if (!run.titled && role === null && run.prefix.length && run.prefix.every((t) => isPlace(t.lower) || isDemonym(t.lower)) &&

@@ -306,3 +306,10 @@ test('a long appositive (25 words) between the name and the speech verb after a 
   const t = 'Ivo Brandt, a crane driver, said the strike would hold.\n\n“Very good work, very good work by this crew,” Brandt, the union’s longest-serving negotiator nationally and its current favourite on the docks by a wide margin after winning the last two ballots, said when a reporter asked.';
   assert.equal(quote(t, 'Very good work, very good work by this crew').speaker, 'Ivo Brandt');
 });
+
+test('a name of dictionary words is a person when its surname speaks on its own elsewhere in the article', () => {
+  const t = 'Al Rice’s long exile from the port ends this week.\n\nRice insisted it was “premature” to back the owners.';
+  assert.equal(quote(t, 'premature').speaker, 'Al Rice');
+  const open = parseArticle(`${LEAD}\n\nOpen Streets will close the road. The plan was “premature,” the council said.`);
+  assert.deepEqual(open.people.filter((p) => p.kind === 'person').map((p) => p.name), []);
+});
