@@ -661,7 +661,7 @@ function describesBusiness(role: string): boolean {
   // "the Bank of England’s governor": what follows the owner is the head; but in "director of Rutgers University's
   // Eagleton Institute" (no organisation noun before "of") the owner sits inside the complement, and the head comes
   // before the link.
-  const LINK = /^(?:of|for|at|in|with|on|from|based)$/;
+  const LINK = /^(?:of|for|to|at|in|with|on|from|based)$/;
   const all = role.toLowerCase().split(/\s+/);
   const firstLink = all.findIndex((w, i) => i > 0 && LINK.test(w));
   const ownerFirst = all.findIndex((w) => /['’]s$/.test(w));

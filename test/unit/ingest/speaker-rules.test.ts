@@ -313,3 +313,9 @@ test('a name of dictionary words is a person when its surname speaks on its own 
   const open = parseArticle(`${LEAD}\n\nOpen Streets will close the road. The plan was “premature,” the council said.`);
   assert.deepEqual(open.people.filter((p) => p.kind === 'person').map((p) => p.name), []);
 });
+
+test('a person described as an adviser "to the group" is a person, not a company described by its business', () => {
+  const a = parseArticle(`${LEAD}\n\n"Her record is a liability, not an asset," said Ama Boateng, a senior adviser to the group.`);
+  assert.equal(a.quotes[0]!.speaker, 'Ama Boateng');
+  assert.equal(a.people.find((p) => p.name === 'Ama Boateng')?.role, 'senior adviser to the group');
+});
