@@ -319,3 +319,7 @@ test('a person described as an adviser "to the group" is a person, not a company
   assert.equal(a.quotes[0]!.speaker, 'Ama Boateng');
   assert.equal(a.people.find((p) => p.name === 'Ama Boateng')?.role, 'senior adviser to the group');
 });
+
+test('"remembered" after a quotation attributes it like "recalled"', () => {
+  assert.equal(quote('"An awful lot of dockers said no," remembered Ivo Brandt, the former spokesman.', 'An awful lot of dockers said no').speaker, 'Ivo Brandt');
+});
