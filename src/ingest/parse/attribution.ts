@@ -1,6 +1,6 @@
 import { opensClauseAt, type DocParagraph } from './document.ts';
 import { Discourse } from './discourse.ts';
-import { AUXILIARIES, isAdjective, isDemonym, isFunctionWord, isInflectedVerb, isRoleNoun, isTimeWord, isVerbWord } from './lexicon.ts';
+import { AUXILIARIES, isAdjective, isDemonym, isFunctionWord, isInflectedVerb, isPlace, isRoleNoun, isTimeWord, isVerbWord } from './lexicon.ts';
 import type { Gender, Person, PeopleResult } from './people.ts';
 import type { QuoteText } from './quote-text.ts';
 import type { Token } from './tokens.ts';
@@ -288,7 +288,10 @@ export class Attributor {
       const t = p.tokens[k]!;
       const prev = p.tokens[k - 1]!;
       if (t.sentence !== sentence || prev.sentence !== sentence || t.quoted || prev.quoted) return null;
-      if (/[,;:()—–]/.test(p.text.slice(prev.end, t.start))) return null;
+      // "Stacy Okafor of Columbia, South Carolina says": the state after a town's comma is part of the affiliation.
+      const gap = p.text.slice(prev.end, t.start);
+      const state = gap === ', ' && prev.cap && p.tokens.slice(k, s + 1).every((x) => x.cap) && isPlace(p.tokens.slice(k, s + 1).map((x) => x.lower).join(' '));
+      if (/[,;:()—–]/.test(gap) && !state) return null;
       if (!t.cap && (isVerbWord(t.lower) || PRONOUNS.has(t.lower) || RELATIVES.has(t.lower))) return null;
       if ((t.lower === 'of' || t.lower === 'from' || t.lower === 'at') && this.owner(pi, k - 1) >= 0) return this.owner(pi, k - 1);
     }

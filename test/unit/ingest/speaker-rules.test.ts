@@ -323,3 +323,7 @@ test('a person described as an adviser "to the group" is a person, not a company
 test('"remembered" after a quotation attributes it like "recalled"', () => {
   assert.equal(quote('"An awful lot of dockers said no," remembered Ivo Brandt, the former spokesman.', 'An awful lot of dockers said no').speaker, 'Ivo Brandt');
 });
+
+test('"NAME of Town, State says": the state after the town’s comma is part of the affiliation, not the end of the subject', () => {
+  assert.equal(quote('Ama Boateng of Columbia, South Carolina says the owners keep “doing what they do.”', 'doing what they do').speaker, 'Ama Boateng');
+});
