@@ -493,7 +493,10 @@ export function findPeople(doc: DocParagraph[]): PeopleResult {
       const before = p.text.slice(Math.max(0, tok.start - 4), tok.start);
       const signsAfter = SIGNED_AFTER.test(before) && speaksNext(p, run.last);
       const signsBefore = prev !== undefined && speaksBefore(p, run.first) && SIGNED_AFTER.test(p.text.slice(Math.max(0, prev.start - 4), prev.start));
-      if (!signsAfter && !signsBefore && !subjectOften) continue;
+      // "said Oversight ranking Democrat Elijah Cummings": a word running on into a lower-case noun qualifies what follows.
+      const next = p.tokens[run.last];
+      const qualifies = next !== undefined && !next.cap && p.text.slice(tok.end, next.start) === ' ' && !isFunctionWord(next.lower) && !SPEECH_VERBS.has(next.lower) && !VERB_FILLERS.has(next.lower);
+      if ((!signsAfter && !signsBefore && !subjectOften) || (signsBefore && !signsAfter && qualifies)) continue;
       const given = givenBefore(word);
       const parts = given === undefined ? [word] : [given, word];
       const person: Person = { id: people.length, parts, name: parts.join(' '), role: null, aliases: new Set(), paragraphs: new Set(), gender: null, order: 0 };

@@ -327,3 +327,9 @@ test('"remembered" after a quotation attributes it like "recalled"', () => {
 test('"NAME of Town, State says": the state after the town’s comma is part of the affiliation, not the end of the subject', () => {
   assert.equal(quote('Ama Boateng of Columbia, South Carolina says the owners keep “doing what they do.”', 'doing what they do').speaker, 'Ama Boateng');
 });
+
+test('a lone word after a speech verb that runs on into a lower-case noun qualifies the name after it', () => {
+  const a = parseArticle(`${LEAD}\n\n"They are wasting their last days here," said Harbour ranking member Ama Boateng.\n\n"We will appeal," said Okonkwo in a statement.`);
+  assert.deepEqual(a.quotes.map((q) => q.speaker), ['Ama Boateng', 'Okonkwo']);
+  assert.deepEqual(a.people.map((p) => p.name), ['Ama Boateng', 'Okonkwo']);
+});
