@@ -51,7 +51,7 @@ const ABBREVIATED_TITLES = new Map(Object.entries({
 const unabbreviated = (word: string): string => ABBREVIATED_TITLES.get(word.replace(/\.$/, '')) ?? word;
 /** Object forms after a preposition: "according to him". */
 const OBJECT_PRONOUNS = new Map([['him', 'he'], ['her', 'she'], ['them', 'they']]);
-const DASHES = /[—–]/;
+const DASHES = /[—–―]/;
 /** Speech verbs that as often take a thing for subject: "the payments reflected", "the data suggests", "the plan promised". */
 const INANIMATE_OK = new Set(['estimated', 'estimates', 'reflected', 'reflects', 'suggested', 'suggests', 'predicted', 'predicts', 'maintained', 'maintains', 'promised', 'promises', 'concluded', 'concludes', 'noted', 'notes', 'described', 'describes', 'demands', 'demanded']);
 const LEAD_PREPOSITIONS = new Set(['of', 'in', 'on', 'at', 'by', 'for', 'from', 'to', 'with', 'into', 'about', 'after', 'before', 'than', 'like', 'against', 'among', 'between', 'without', 'under', 'over', 'toward', 'towards', 'despite', 'unlike', 'including', 'meeting', 'beside']);
@@ -69,7 +69,7 @@ const phrasalSpeech = (p: DocParagraph, k: number): boolean => {
   const t = p.tokens[k]!;
   const next = p.tokens[k + 1];
   return !t.cap && next !== undefined && next.lower === PHRASAL_SPEECH.get(t.lower) && next.sentence === t.sentence && p.text.slice(t.end, next.start) === ' ' &&
-    (!p.tokens[k + 2] || p.tokens[k + 2]!.sentence !== t.sentence || /^[,.:;—–]/.test(p.text.slice(next.end, p.tokens[k + 2]!.start).trim()) || (p.tokens[k + 2]!.lower !== 'to' && LEAD_PREPOSITIONS.has(p.tokens[k + 2]!.lower)));
+    (!p.tokens[k + 2] || p.tokens[k + 2]!.sentence !== t.sentence || /^[,.:;—–―]/.test(p.text.slice(next.end, p.tokens[k + 2]!.start).trim()) || (p.tokens[k + 2]!.lower !== 'to' && LEAD_PREPOSITIONS.has(p.tokens[k + 2]!.lower)));
 };
 const NOUN_MARKERS = new Set(['his', 'her', 'their', 'its', 'my', 'our', 'your', 'the', 'a', 'an', 'these', 'those', 'such']);
 /** "Smith told reporters", never "“…,” told Smith": after these a name is the listener. */
@@ -291,7 +291,7 @@ export class Attributor {
       // "Stacy Okafor of Columbia, South Carolina says": the state after a town's comma is part of the affiliation.
       const gap = p.text.slice(prev.end, t.start);
       const state = gap === ', ' && prev.cap && p.tokens.slice(k, s + 1).every((x) => x.cap) && isPlace(p.tokens.slice(k, s + 1).map((x) => x.lower).join(' '));
-      if (/[,;:()—–]/.test(gap) && !state) return null;
+      if (/[,;:()—–―]/.test(gap) && !state) return null;
       if (!t.cap && (isVerbWord(t.lower) || PRONOUNS.has(t.lower) || RELATIVES.has(t.lower))) return null;
       if ((t.lower === 'of' || t.lower === 'from' || t.lower === 'at') && this.owner(pi, k - 1) >= 0) return this.owner(pi, k - 1);
     }
@@ -320,7 +320,7 @@ export class Attributor {
         const opens = a === 0 || p.tokens[a - 1]!.sentence !== sentence;
         return id >= 0 && role && opens && !p.tokens[k - 1]!.possessive ? id : null;
       }
-      if (/[,;:()—–]/.test(gap)) return null;
+      if (/[,;:()—–―]/.test(gap)) return null;
     }
     return null;
   }
@@ -351,7 +351,7 @@ export class Attributor {
     // "''They have a fraught relationship,'' said Martin Indyk": a closing mark doubled (two straight apostrophes for
     // one double mark, as archived NYT copy writes them) is one mark; the words after it attribute the quotation.
     // "''…, 'fine,''' said Senator John McCain": a nested single mark closing with the double one adds one more.
-    const gap = /^['’]{0,2}[\s,—–-]*/.exec(p.text.slice(part.closeMark + 1, part.closeMark + 8))![0];
+    const gap = /^['’]{0,2}[\s,—–―-]*/.exec(p.text.slice(part.closeMark + 1, part.closeMark + 8))![0];
     const from = tokenAt(p.tokens, part.closeMark + 1);
     const first = p.tokens[from];
     if (!first || first.quoted || first.start !== part.closeMark + 1 + gap.length) return null;
@@ -361,7 +361,7 @@ export class Attributor {
     // So does a translation in brackets: "“Nasaan ang bawas-presyo? (Where is the price cut?)” Hontiveros said".
     const askedOrExclaimed = /[?!]$/u.test(p.text.slice(Math.max(0, part.closeMark - 4), part.closeMark).replace(/['’‘)\]]+$/u, ''));
     // "“… pay zero taxes.” - Sanders.": a name signing a quotation after a dash, whatever the stop before it.
-    const signed = /[—–]|\s-\s|^-\s/.test(gap);
+    const signed = /[—–―]|\s-\s|^-\s/.test(gap);
     if (first.sentence !== sentence && !/,/.test(gap) && !askedOrExclaimed && !signed && !this.signingSentence(pi, from)) return null;
     // An appositive between the name and the verb ("Priya Raman, head of Asia FX strategy at …, said") needs room: real
     // copy runs to 25 words ("Trump, the 2016 GOP frontrunner nationally and current polling leader in … , said").
@@ -452,7 +452,7 @@ export class Attributor {
   signedBelow(q: QuoteText): number | null {
     const last = q.span.parts[q.span.parts.length - 1]!;
     const next = this.doc[last.paragraph + 1];
-    if (!next || !/^\s*[-—–]\s*\S/u.test(next.text)) return null;
+    if (!next || !/^\s*[-—–―]\s*\S/u.test(next.text)) return null;
     for (let k = 0; k < next.tokens.length && k < 4; k++) {
       const id = this.owner(next.index, k);
       if (id >= 0) return id;
@@ -539,11 +539,11 @@ export class Attributor {
         let e = k;
         while (e < p.tokens.length && this.owner(pi, e) === id) e++;
         const rest = p.tokens[e];
-        return !rest || rest.sentence !== sentence || /[,;(—–]/.test(p.text.slice(p.tokens[e - 1]!.end, rest.start)) ? id : null;
+        return !rest || rest.sentence !== sentence || /[,;(—–―]/.test(p.text.slice(p.tokens[e - 1]!.end, rest.start)) ? id : null;
       }
       if (capsOnly && this.owner(pi, k) >= 0) return this.owner(pi, k);
       if (k > from && !t.cap && !isTitleWord(t.lower)) capsOnly = false;
-      if (/[;:()—–]/.test(gap)) return null;
+      if (/[;:()—–―]/.test(gap)) return null;
     }
     return null;
   }
@@ -845,12 +845,12 @@ export class Attributor {
       let thatClause = false;
       for (let j = k + 1; j < end; j++) if (p.tokens[j]!.lower === 'that' && !p.tokens[j]!.quoted) thatClause = true;
       const between = p.text.slice(t.end, p.tokens[end]?.start ?? p.text.length);
-      const unbroken = !/[,;:—–]/.test(between);
+      const unbroken = !/[,;:—–―]/.test(between);
       const result: Attribution = { speaker: np.person, compound: np.compound, organisation: np.organisation ?? null, verb: t.lower, addressee: this.addresseeAfter(pi, k), source: 'before', verbDistance: end - k, thatClause, unbroken };
       if (pending) {
         // "Malik said negotiators had agreed on “…”": the unnamed subject's verb sits in the complement of a named
         // speaker's verb (nothing breaks the clause between them), so the words are the named speaker's report.
-        return result.speaker !== null && !/[,;:—–]/.test(p.text.slice(t.end, pending.from)) ? result : pending.attribution;
+        return result.speaker !== null && !/[,;:—–―]/.test(p.text.slice(t.end, pending.from)) ? result : pending.attribution;
       }
       if (result.speaker === null && !result.compound.length && subj && subj.sentence === sentence && !subj.cap && !subj.quoted &&
         !PRONOUNS.has(subj.lower) && !RELATIVES.has(subj.lower) && /^\p{L}+$/u.test(subj.text)) {

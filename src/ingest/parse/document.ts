@@ -21,7 +21,7 @@ export interface DocParagraph {
 export function opensClauseAt(p: DocParagraph, a: number, links: ReadonlySet<string>): boolean {
   const prev = p.tokens[a - 1];
   const t = p.tokens[a]!;
-  return !prev || prev.sentence !== t.sentence || /[,;:—–(]|\s-|-\s/.test(p.text.slice(prev.end, t.start)) || links.has(prev.lower);
+  return !prev || prev.sentence !== t.sentence || /[,;:—–―(]|\s-|-\s/.test(p.text.slice(prev.end, t.start)) || links.has(prev.lower);
 }
 
 export function buildDocument(paragraphs: string[], quotes: QuoteText[]): DocParagraph[] {

@@ -17,7 +17,7 @@ function leadSentence(text: string): string {
  * The derived headline leaves it out: it says where the story was filed, not what it is about.
  */
 const DATELINE =
-  /^(?:\p{Lu}[\p{Lu}\p{M} .'’-]*\p{Lu}(?:,[^,:()—–]{1,30}){0,2}(?: \([^()]{1,40}\))?|\p{Lu}[^,:()—–]{0,30}(?:,[^,:()—–]{1,30}){0,2} \([^()]{1,40}\)) ?(?:--|[-–—]|:) +/u;
+  /^(?:\p{Lu}[\p{Lu}\p{M} .'’-]*\p{Lu}(?:,[^,:()—–―]{1,30}){0,2}(?: \([^()]{1,40}\))?|\p{Lu}[^,:()—–―]{0,30}(?:,[^,:()—–―]{1,30}){0,2} \([^()]{1,40}\)) ?(?:--|[-–—―]|:) +/u;
 
 export function deriveHeadline(firstParagraph: string): string {
   const lead = leadSentence(firstParagraph).trim();
@@ -32,5 +32,5 @@ export function deriveHeadline(firstParagraph: string): string {
   s = clause >= MAX / 2 ? cut.slice(0, clause) : space > 0 ? cut.slice(0, space) : cut;
   const words = s.split(' ');
   while (words.length > 3 && WEAK_ENDINGS.has(words[words.length - 1]!.toLowerCase())) words.pop();
-  return `${words.join(' ').replace(/[\s,;:—–-]+$/, '')}…`;
+  return `${words.join(' ').replace(/[\s,;:—–―-]+$/, '')}…`;
 }

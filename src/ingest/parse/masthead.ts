@@ -28,7 +28,7 @@ const MASTHEAD_WORDS = new Set([...NAME_PARTICLES, 'by', 'and', 'of', 'the', 'fo
 const MAX_BLOCK = 4;
 
 /** Between the parts of one masthead line: "Jane Doe | Reuters", "8:00 AM PDT · June 3, 2025", "Reporter / @handle". */
-const SEPARATOR = /\s+[|·•/–—-]\s+|\s*[|·•()]\s*|\s+(?=@\w+$)/u;
+const SEPARATOR = /\s+[|·•/–—―-]\s+|\s*[|·•()]\s*|\s+(?=@\w+$)/u;
 const BYLINE = /^(?:(?:interview|words|story|text|reporting|report|written|produced)\s+)?by:?\s+(\p{Lu}.*)$/iu;
 const READ_TIME = /^\d+\s*-?\s*(?:min|mins|minutes?)\s+read$/iu;
 const HANDLE = /^@\w+$/u;

@@ -238,7 +238,7 @@ export function isCreditLine(text: string): boolean {
   const t = text.trim();
   if (t.length > 300) return false;
   if (/^\(?\s*(?:(?:additional\s+)?reporting|writing|written|editing|edited|compiled|produced|research|graphics?|fact-checking)(?:\s+by\s*:?|\s*:)\s*\p{Lu}/iu.test(t)) return true;
-  if (/^[-–—]*\s*with (?:assistance|additional reporting) from\s+\p{Lu}/iu.test(t)) return true;
+  if (/^[-–—―]*\s*with (?:assistance|additional reporting) from\s+\p{Lu}/iu.test(t)) return true;
   // The staff line at the foot of a story: "Write to Hannah Lutz at hannah.lutz@wsj.com", "Contact Elliot Hanrahan at …",
   // "About Kendra Aiello: Kendra Aiello is a reporter covering the Navy."
   if (/^(?:write to|contact|e-?mail|reach|follow)\s+\p{Lu}/iu.test(t) && t.includes('@')) return true;
@@ -317,7 +317,8 @@ export function findPeople(doc: DocParagraph[]): PeopleResult {
         speaksBefore(p, run.first) ||
         singles.has(surnameOf(parts)) ||
         singles.has(parts[0]!) ||
-        aged(p, run);
+        aged(p, run) ||
+        signsQuotation(p, run);
       if (evidence) {
         candidates.push({ run, parts, role });
         proven.add(run);
@@ -685,6 +686,17 @@ function placeOfInstitution(p: DocParagraph, k: number): boolean {
     if (j > 0 && p.text.slice(p.tokens[j - 1]!.end, t.start).includes(',')) return false;
   }
   return false;
+}
+
+/**
+ * "“…” — Ama Boateng", "“…” ― Carla Sanchez.": a name signing a quotation after a dash, ending its sentence, is the
+ * speaker's whatever the lexicon knows of it.
+ */
+function signsQuotation(p: DocParagraph, run: NameRun): boolean {
+  const first = p.tokens[run.first]!;
+  const last = p.tokens[run.last - 1]!;
+  const next = p.tokens[run.last];
+  return /[”"’']\s*[—–―-]\s*$/.test(p.text.slice(Math.max(0, first.start - 6), first.start)) && (!next || next.sentence !== last.sentence);
 }
 
 /** "Thandi Nkosi, 68, waited", "68-year-old Thandi Nkosi": an age belongs to a person. */

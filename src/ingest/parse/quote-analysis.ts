@@ -74,7 +74,7 @@ export function analyseQuotes(doc: DocParagraph[], people: PeopleResult, quotes:
         const last = q.span.parts[q.span.parts.length - 1]!;
         const lp = doc[last.paragraph]!;
         const trailing = last.closeMark >= 0 ? lp.text.slice(last.closeMark - 1, last.closeMark + 2) : '';
-        const setOff = /[,?!—–]/.test(trailing[0] ?? '') || trailing[2] === ',';
+        const setOff = /[,?!—–―]/.test(trailing[0] ?? '') || trailing[2] === ',';
         // Every rule that finds an attribution is a candidate; evidence weighs them (speaker-evidence.ts).
         const candidates: Candidate[] = [];
         const opener = shape.sentenceInitial || setOff;
@@ -193,7 +193,7 @@ function splitContinuation(doc: DocParagraph[], prev: QuoteText, q: QuoteText): 
   const b = q.span.parts[0]!;
   if (a.paragraph !== b.paragraph || a.closeMark < 0 || b.openMark < 0 || b.openMark <= a.closeMark) return false;
   const p = doc[a.paragraph]!;
-  if (!/[,—–]/.test(p.text[a.closeMark - 1] ?? '') && p.text[a.closeMark + 1] !== ',') return false;
+  if (!/[,—–―]/.test(p.text[a.closeMark - 1] ?? '') && p.text[a.closeMark + 1] !== ',') return false;
   const between = p.text.slice(a.closeMark + 1, b.openMark);
   if (between.length > 80 || !/,\s*$/.test(between) || /[.!?;:]/.test(between.replace(/\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|St)\.\s/g, ''))) return false;
   const words = between.toLowerCase().match(/[\p{L}]+/gu) ?? [];

@@ -65,7 +65,7 @@ function reportedLead(p: DocParagraph, open: number): boolean {
   const sentence = p.tokens[k]?.sentence;
   if (k >= 0 && LEAD_DETERMINERS.has(p.tokens[k]!.lower)) k--;
   const t = p.tokens[k];
-  if (!t || t.quoted || t.sentence !== sentence || /[,;:—–()]/.test(p.text.slice(t.end, open))) return false;
+  if (!t || t.quoted || t.sentence !== sentence || /[,;:—–―()]/.test(p.text.slice(t.end, open))) return false;
   if (t.lower === 'that') return true;
   if (t.lower !== 'as') return false;
   const before = p.tokens[k - 1];
@@ -136,7 +136,7 @@ export function quoteShape(q: QuoteText, doc: DocParagraph[]): QuoteShape {
   const prevTok = p.tokens[tokenAt(p.tokens, open) - 1];
   // Set off by dashes as a statement of its own: "offered a blunter assessment — “The pledges …” — and said".
   const lastPartText = doc[lastPart.paragraph]!.text;
-  const dashIntroduced = /[—–]$/.test(trimmedLead) && /^\p{Lu}/u.test(q.text) && (lastPart.closeMark < 0 || /^\s*(?:[—–]|$)/.test(lastPartText.slice(lastPart.closeMark + 1, lastPart.closeMark + 4)));
+  const dashIntroduced = /[—–―]$/.test(trimmedLead) && /^\p{Lu}/u.test(q.text) && (lastPart.closeMark < 0 || /^\s*(?:[—–―]|$)/.test(lastPartText.slice(lastPart.closeMark + 1, lastPart.closeMark + 4)));
   const introduced =
     trimmedLead.endsWith(':') ||
     dashIntroduced ||

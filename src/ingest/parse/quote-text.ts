@@ -33,7 +33,7 @@ export function quoteTexts(spans: QuoteSpan[], paragraphs: string[]): QuoteText[
       const p = paragraphs[part.paragraph]!;
       let [s, e] = trimRange(p, part.contentStart, part.contentEnd);
       if (idx === span.parts.length - 1) {
-        endsWithPunct = e > s && /[.,!?…—–:;]/.test(p[e - 1]!);
+        endsWithPunct = e > s && /[.,!?…—–―:;]/.test(p[e - 1]!);
         if (e > s && (p[e - 1] === ',' || p[e - 1] === '.') && p.slice(e - 3, e) !== '...') [s, e] = trimRange(p, s, e - 1);
       }
       if (e > s) pieces.push({ p: part.paragraph, s, e });

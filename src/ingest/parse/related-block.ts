@@ -80,7 +80,7 @@ export function isRelatedHeading(text: string): boolean {
   return false;
 }
 
-const BULLET = /^(?:[-•*·–—▪►]|\d{1,2}[.)])\s+/;
+const BULLET = /^(?:[-•*·–—―▪►]|\d{1,2}[.)])\s+/;
 
 export function stripBullet(text: string): { text: string; bulleted: boolean } {
   const m = BULLET.exec(text);

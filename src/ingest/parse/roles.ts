@@ -53,7 +53,7 @@ function openingRole(p: DocParagraph, run: NameRun): string | null {
   const before = text.slice(sentence.start, firstTok.start);
   if (!before.endsWith(', ') || before.length > 160) return null;
   const phrase = before.slice(0, -2);
-  if (phrase.includes(',') || /[“”"‘’;:—–]/.test(phrase.replace(/(?<=\p{L})['’](?=\p{L}|\s)/gu, ''))) return null;
+  if (phrase.includes(',') || /[“”"‘’;:—–―]/.test(phrase.replace(/(?<=\p{L})['’](?=\p{L}|\s)/gu, ''))) return null;
   const k0 = tokenAt(tokens, sentence.start);
   const det = tokens[k0];
   if (!det || !/^(?:The|A|An|Its|His|Her|Their|Our)$/.test(det.text)) return null;
@@ -290,7 +290,7 @@ export function roleAfter(p: DocParagraph, endToken: number): string | null {
     if (text[pos] !== ',' || text[pos + 1] !== ' ') return null;
     const segStart = pos + 2;
     let segEnd = segStart;
-    while (segEnd < text.length && segEnd - segStart < 120 && !',;()—–“”"‘'.includes(text[segEnd]!)) {
+    while (segEnd < text.length && segEnd - segStart < 120 && !',;()—–―“”"‘'.includes(text[segEnd]!)) {
       if (text[segEnd] === '.' && (text[segEnd + 1] === ' ' || segEnd + 1 === text.length) && !continuesAfter(text, segEnd)) break;
       segEnd++;
     }

@@ -333,3 +333,12 @@ test('a lone word after a speech verb that runs on into a lower-case noun qualif
   assert.deepEqual(a.quotes.map((q) => q.speaker), ['Ama Boateng', 'Okonkwo']);
   assert.deepEqual(a.people.map((p) => p.name), ['Ama Boateng', 'Okonkwo']);
 });
+
+test('a horizontal bar (U+2015) is a dash like the em dash: it signs a quotation and sets off a clause', () => {
+  const t = '“The most unqualified man ever to run the port.” ― Francisco Herrero\n\n“Maybe we can build a wall around the owners.” ― Ama Boateng.\n\n' +
+    'The owners offered “a fair deal” ― Boateng disagreed ― and the talks went on.';
+  assert.equal(quote(t, 'The most unqualified man ever to run the port').speaker, 'Francisco Herrero');
+  assert.equal(quote(t, 'Maybe we can build a wall around the owners').speaker, 'Ama Boateng');
+  // A name the lexicon does not know signs the quotation as well as one it does.
+  assert.deepEqual(parseArticle(`${LEAD}\n\n${t}`).people.map((p) => p.name), ['Francisco Herrero', 'Ama Boateng']);
+});
