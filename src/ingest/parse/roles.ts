@@ -247,7 +247,8 @@ const ARTICLE = /^(?:the|a|an)\s+/i;
  */
 function unlistedRole(kept: Token[]): boolean {
   if (kept[0]?.lower !== 'a' && kept[0]?.lower !== 'an') return false;
-  const plain = (t: Token) => !t.cap && !t.quoted && !isFunctionWord(t.lower) && !isInflectedVerb(t.lower) && (/^\p{Ll}[\p{Ll}-]*$/u.test(t.text) || AGE_LEAD.test(`${t.lower} x`));
+  // "a retired letter carrier": a role modifier may look like a verb.
+  const plain = (t: Token) => !t.cap && !t.quoted && !isFunctionWord(t.lower) && (!isInflectedVerb(t.lower) || ROLE_MODIFIERS.has(t.lower)) && (/^\p{Ll}[\p{Ll}-]*$/u.test(t.text) || AGE_LEAD.test(`${t.lower} x`));
   // "Paul Okafor, a salesman, says", "a retired crane operator": a short description set off on its own, ending in a
   // noun (not "a longtime", not "a very different").
   const head = kept[kept.length - 1]!;
@@ -280,7 +281,8 @@ export function roleAfter(p: DocParagraph, endToken: number): string | null {
   const { tokens, text } = p;
   const last = tokens[endToken - 1]!;
   if (last.possessive) return null;
-  let pos = last.end;
+  // "James B. Comey Jr., the director of …": the abbreviation's full stop belongs to the name.
+  let pos = last.end + (/^(?:jr|sr)$/.test(last.lower) && text[last.end] === '.' ? 1 : 0);
   const predicate = predicateRole(p, endToken) ?? affiliation(p, endToken);
   if (predicate) return predicate;
   // A party and state tag in brackets: "Rep. Lorraine Battle (D-Miss.), the top Democrat on the committee".

@@ -342,3 +342,9 @@ test('a horizontal bar (U+2015) is a dash like the em dash: it signs a quotation
   // A name the lexicon does not know signs the quotation as well as one it does.
   assert.deepEqual(parseArticle(`${LEAD}\n\n${t}`).people.map((p) => p.name), ['Francisco Herrero', 'Ama Boateng']);
 });
+
+test('roles: an appositive after "Jr." and an unlisted occupation opened by a modifier that looks like a verb', () => {
+  const a = parseArticle(`${LEAD}\n\n"We will go home," said Ivo Brandt Jr., the director of the harbour board.\n\n"It is over," said Ama Boateng, a retired letter carrier.`);
+  assert.equal(a.people.find((p) => p.name === 'Ivo Brandt Jr.')?.role, 'director of the harbour board');
+  assert.equal(a.people.find((p) => p.name === 'Ama Boateng')?.role, 'retired letter carrier');
+});
