@@ -318,7 +318,8 @@ export function findPeople(doc: DocParagraph[]): PeopleResult {
         singles.has(surnameOf(parts)) ||
         singles.has(parts[0]!) ||
         aged(p, run) ||
-        signsQuotation(p, run);
+        signsQuotation(p, run) ||
+        namesRole(p, run);
       if (evidence) {
         candidates.push({ run, parts, role });
         proven.add(run);
@@ -697,6 +698,12 @@ function signsQuotation(p: DocParagraph, run: NameRun): boolean {
   const last = p.tokens[run.last - 1]!;
   const next = p.tokens[run.last];
   return /[”"’']\s*[—–―-]\s*$/.test(p.text.slice(Math.max(0, first.start - 6), first.start)) && (!next || next.sentence !== last.sentence);
+}
+
+/** "said Ms. Merkel’s spokesman, Steffen Seibert", "the union’s chief negotiator, Ama Boateng,": a name in apposition to a role noun. */
+function namesRole(p: DocParagraph, run: NameRun): boolean {
+  const prev = p.tokens[run.first - 1];
+  return prev !== undefined && !prev.cap && !prev.quoted && isRoleNoun(prev.lower) && p.text.slice(prev.end, p.tokens[run.first]!.start) === ', ';
 }
 
 /** "Thandi Nkosi, 68, waited", "68-year-old Thandi Nkosi": an age belongs to a person. */

@@ -348,3 +348,8 @@ test('roles: an appositive after "Jr." and an unlisted occupation opened by a mo
   assert.equal(a.people.find((p) => p.name === 'Ivo Brandt Jr.')?.role, 'director of the harbour board');
   assert.equal(a.people.find((p) => p.name === 'Ama Boateng')?.role, 'retired letter carrier');
 });
+
+test('a name the lexicon does not know, in apposition to a role noun, is a person', () => {
+  const a = parseArticle(`${LEAD}\n\n"We will go," said the union’s spokesman, Tjalling Oosterveld.`);
+  assert.equal(a.quotes[0]!.speaker, 'Tjalling Oosterveld');
+});
