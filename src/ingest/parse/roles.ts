@@ -260,6 +260,7 @@ function unlistedRole(kept: Token[]): boolean {
   return kept.slice(1, link).every((t) => !t.cap && !t.quoted && !isFunctionWord(t.lower) && !isInflectedVerb(t.lower) && /^\p{Ll}[\p{Ll}-]*$/u.test(t.text));
 }
 const LINKS_OUT = new Set(['at', 'for', 'with']);
+const COMPANY_OPENERS = new Set(['along', 'alongside', 'with', 'together', 'among', 'including', 'like', 'unlike', 'plus', 'and', 'or', 'but']);
 const LONG_ROLE_CUTS = new Set(['of', 'at', 'for', 'in', 'on', 'with', 'during', 'and']);
 
 /**
@@ -292,7 +293,7 @@ export function roleAfter(p: DocParagraph, endToken: number): string | null {
     if (text[pos] !== ',' || text[pos + 1] !== ' ') return null;
     const segStart = pos + 2;
     let segEnd = segStart;
-    while (segEnd < text.length && segEnd - segStart < 120 && !',;()—–―“”"‘'.includes(text[segEnd]!)) {
+    while (segEnd < text.length && segEnd - segStart < 120 && !',;:()—–―“”"‘'.includes(text[segEnd]!)) {
       if (text[segEnd] === '.' && (text[segEnd + 1] === ' ' || segEnd + 1 === text.length) && !continuesAfter(text, segEnd)) break;
       segEnd++;
     }
@@ -326,7 +327,8 @@ export function roleAfter(p: DocParagraph, endToken: number): string | null {
     const opensLikeRole =
       !head.cap || head.possessive || isDemonym(head.lower) || isAcronym(head) || isTitleWord(head.lower) || /^(?:The|A|An)$/.test(head.text) ||
       ownerThenRole(segTokens);
-    if (!opensLikeRole || APPOSITIVE_STOPS.has(head.lower)) return null;
+    // "Ms. Epstein, along with Judge Richard A. Posner …, wrote": a phrase opened by a preposition names company, not a role.
+    if (!opensLikeRole || APPOSITIVE_STOPS.has(head.lower) || COMPANY_OPENERS.has(head.lower)) return null;
     // "Jenna Morales, 34, packed her children into the car": a verb after the age is the sentence going on, not a role.
     const verbLike = isInflectedVerb(head.lower) || (hop > 0 && /(?:[^e]ed|ied)$/.test(head.lower) && head.lower.length > 4);
     if (!head.cap && verbLike && !isRoleNoun(head.lower) && !ROLE_MODIFIERS.has(head.lower) && !FIELD_GERUNDS.has(head.lower)) return null;

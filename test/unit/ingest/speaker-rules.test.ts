@@ -353,3 +353,10 @@ test('a name the lexicon does not know, in apposition to a role noun, is a perso
   const a = parseArticle(`${LEAD}\n\n"We will go," said the union’s spokesman, Tjalling Oosterveld.`);
   assert.equal(a.quotes[0]!.speaker, 'Tjalling Oosterveld');
 });
+
+test('roles: an appositive opened by "along with" names company, and a colon ends an appositive', () => {
+  const a = parseArticle(`${LEAD}\n\nIvo Brandt, along with Judge Ama Boateng of the appeals court, wrote an assessment. “It is fine,” Brandt said.\n\n` +
+    'For Tomas Reyes, the misgivings were mutual: Senator Kofi Mensah of Ohio drew boos. “Not today,” Reyes said.');
+  assert.equal(a.people.find((p) => p.name === 'Ivo Brandt')?.role, null);
+  assert.equal(a.people.find((p) => p.name === 'Tomas Reyes')?.role, null);
+});
