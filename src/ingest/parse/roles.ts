@@ -4,7 +4,7 @@ import { isAcronym, isTitleWord, type NameRun, POST_NOMINALS } from './name-runs
 import type { Token } from './tokens.ts';
 import { isAdverb, tokenAt } from './attribution.ts';
 import { abbreviationAt } from './sentences.ts';
-import { FIELD_GERUNDS, HONORIFICS, RANKS, ROLE_MODIFIERS, ROLE_STOP, SPEECH_VERBS, TITLES, TITLE_MODIFIERS } from './word-lists.ts';
+import { AUXILIARIES, FIELD_GERUNDS, HONORIFICS, RANKS, ROLE_MODIFIERS, ROLE_STOP, SPEECH_VERBS, TITLES, TITLE_MODIFIERS } from './word-lists.ts';
 
 /**
  * Roles as the article writes them: a title or description right before the name ("US secretary of state Antony
@@ -335,7 +335,9 @@ export function roleAfter(p: DocParagraph, endToken: number): string | null {
     let cut = segTokens.length;
     for (let i = 0; i < segTokens.length; i++) {
       const l = segTokens[i]!.lower;
-      if (APPOSITIVE_STOPS.has(l) && i > 0 && !fieldAnd(segTokens, i)) {
+      // "When Robby Mook, Clinton’s campaign manager was asked …": an auxiliary ends the appositive (its closing
+      // comma is missing) — "For Trump, 38% of likely voters would be scared …" holds no role at all.
+      if ((APPOSITIVE_STOPS.has(l) || AUXILIARIES.has(l)) && i > 0 && !fieldAnd(segTokens, i)) {
         cut = i;
         break;
       }

@@ -360,3 +360,10 @@ test('roles: an appositive opened by "along with" names company, and a colon end
   assert.equal(a.people.find((p) => p.name === 'Ivo Brandt')?.role, null);
   assert.equal(a.people.find((p) => p.name === 'Tomas Reyes')?.role, null);
 });
+
+test('roles: an auxiliary ends an appositive whose closing comma is missing, and a clause after a name is no role', () => {
+  const a = parseArticle(`${LEAD}\n\nWhen Ivo Brandt, the union’s campaign manager was asked about it, he laughed and said, “We’ll see.”\n\n` +
+    'For Tomas Reyes, 38% of likely voters would be scared if he won. “It is fine,” Reyes said.');
+  assert.equal(a.people.find((p) => p.name === 'Ivo Brandt')?.role, 'union’s campaign manager');
+  assert.equal(a.people.find((p) => p.name === 'Tomas Reyes')?.role, null);
+});
