@@ -113,6 +113,12 @@ function splitRun(tokens: Token[], first: number, last: number, p: DocParagraph)
   for (let k = 0; k <= cut; k++) {
     const t = toks[k]!;
     if (isNickname(t, toks)) continue;
+    // "Since President Barack Obama took office", "When Prime Minister …": a capitalised word opening the sentence
+    // before the title is no part of the role.
+    if (k === 0 && sentenceInitial && isFunctionWord(t.lower) && !isAcronym(t) && !isTitleWord(t.lower) && !HONORIFICS.has(t.lower)) {
+      i = 1;
+      continue;
+    }
     if (HONORIFICS.has(t.lower)) honorific = HONORIFICS.get(t.lower);
     if (TITLES.has(t.lower) || HONORIFICS.has(t.lower)) titled = true;
     prefix.push(t);

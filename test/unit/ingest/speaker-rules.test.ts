@@ -367,3 +367,10 @@ test('roles: an auxiliary ends an appositive whose closing comma is missing, and
   assert.equal(a.people.find((p) => p.name === 'Ivo Brandt')?.role, 'union’s campaign manager');
   assert.equal(a.people.find((p) => p.name === 'Tomas Reyes')?.role, null);
 });
+
+test('roles: a function word opening the sentence before a title is no part of the role; an acronym is', () => {
+  const a = parseArticle(`${LEAD}\n\nSince President Ama Boateng took office, the port has grown. “It is fine,” Boateng said.\n\n` +
+    'US Senator Ivo Brandt said the port was “a disgrace.”');
+  assert.equal(a.people.find((p) => p.name === 'Ama Boateng')?.role, 'President');
+  assert.equal(a.people.find((p) => p.name === 'Ivo Brandt')?.role, 'US Senator');
+});
