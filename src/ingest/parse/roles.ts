@@ -260,6 +260,8 @@ function unlistedRole(kept: Token[]): boolean {
   return kept.slice(1, link).every((t) => !t.cap && !t.quoted && !isFunctionWord(t.lower) && !isInflectedVerb(t.lower) && /^\p{Ll}[\p{Ll}-]*$/u.test(t.text));
 }
 const LINKS_OUT = new Set(['at', 'for', 'with']);
+/** Function words that may open an appositive role: articles, possessive determiners, "another", "then", "now" … */
+const ROLE_OPENERS = new Set(['a', 'an', 'the', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'another', 'one', 'then', 'now', 'also', 'once', 'both', 'each', 'still']);
 const COMPANY_OPENERS = new Set(['along', 'alongside', 'with', 'together', 'among', 'including', 'like', 'unlike', 'plus', 'and', 'or', 'but']);
 const LONG_ROLE_CUTS = new Set(['of', 'at', 'for', 'in', 'on', 'with', 'during', 'and']);
 
@@ -328,7 +330,7 @@ export function roleAfter(p: DocParagraph, endToken: number): string | null {
       !head.cap || head.possessive || isDemonym(head.lower) || isAcronym(head) || isTitleWord(head.lower) || /^(?:The|A|An)$/.test(head.text) ||
       ownerThenRole(segTokens);
     // "Ms. Epstein, along with Judge Richard A. Posner …, wrote": a phrase opened by a preposition names company, not a role.
-    if (!opensLikeRole || APPOSITIVE_STOPS.has(head.lower) || COMPANY_OPENERS.has(head.lower)) return null;
+    if (!opensLikeRole || APPOSITIVE_STOPS.has(head.lower) || COMPANY_OPENERS.has(head.lower) || (!head.cap && isFunctionWord(head.lower) && !ROLE_OPENERS.has(head.lower))) return null;
     // "Jenna Morales, 34, packed her children into the car": a verb after the age is the sentence going on, not a role.
     const verbLike = isInflectedVerb(head.lower) || (hop > 0 && /(?:[^e]ed|ied)$/.test(head.lower) && head.lower.length > 4);
     if (!head.cap && verbLike && !isRoleNoun(head.lower) && !ROLE_MODIFIERS.has(head.lower) && !FIELD_GERUNDS.has(head.lower)) return null;

@@ -374,3 +374,11 @@ test('roles: a function word opening the sentence before a title is no part of t
   assert.equal(a.people.find((p) => p.name === 'Ama Boateng')?.role, 'President');
   assert.equal(a.people.find((p) => p.name === 'Ivo Brandt')?.role, 'US Senator');
 });
+
+test('roles: an appositive opened by a preposition or a pronoun is no role; one opened by an article or "then" is', () => {
+  const a = parseArticle(`${LEAD}\n\nIvo Brandt, as a teenager, worked the cranes. “It is fine,” Brandt said.\n\n` +
+    'Ama Boateng, whom the mayor appointed, spoke next. “It is over,” Boateng said.\n\nKofi Mensah, then the port’s treasurer, said it was “a disgrace.”');
+  assert.equal(a.people.find((p) => p.name === 'Ivo Brandt')?.role, null);
+  assert.equal(a.people.find((p) => p.name === 'Ama Boateng')?.role, null);
+  assert.equal(a.people.find((p) => p.name === 'Kofi Mensah')?.role, 'then the port’s treasurer');
+});
