@@ -122,16 +122,16 @@ export function readSource(text: string): SourceReading {
     // Republican", "another New Hampshire Republican".
     if (!nameIdx.length || (r.to > r.from && PARTY_WORDS.has(lower[r.to]!))) continue;
     const next = r.to + 1 < words.length && joined[r.to + 1] ? lower[r.to + 1]! : null;
+    // A name modifying a noun ("an Intel spokeswoman", "a Harbor Bank economist", "the Vermont senator") is not the
+    // source; one modifying an organisation noun ("the Clinton campaign") makes the source that organisation.
+    const modifies = next !== null && /^\p{Ll}/u.test(next) && !['and', 'or', 'of', 'with', 'who', 'said', 'says'].includes(next) && !PREPOSITIONS.has(next);
+    if (modifies && !ORGANISATION_WORDS.has(next)) continue;
     // "The Daily Caller", "the American Legion": a name after "the" with no title in it is a body's, not a person's
     // ("the Rev. Al Sharpton" has one).
     if (r.from > 0 && lower[r.from - 1] === 'the' && joined[r.from] && nameIdx.length === r.to - r.from + 1) {
       organisation = true;
       continue;
     }
-    // A name modifying a noun ("an Intel spokeswoman", "a Harbor Bank economist") is not the source; one modifying
-    // an organisation noun ("the Clinton campaign") makes the source that organisation.
-    const modifies = next !== null && /^\p{Ll}/u.test(next) && !['and', 'or', 'of', 'with', 'who', 'said', 'says'].includes(next) && !PREPOSITIONS.has(next);
-    if (modifies && !ORGANISATION_WORDS.has(next)) continue;
     // "CNN", "the State Department".
     if (modifies || organisationIn(r.from, r.to)) {
       organisation = true;

@@ -175,6 +175,9 @@ test('a capitalised name after "the" with no title in it is an organisation', ()
   assert.equal(readSource('The Daily Harbor').kind, 'organisation');
   assert.equal(readSource('the Harbor Legion').kind, 'organisation');
   assert.deepEqual(readSource('the Rev. Ivo Brandt').names, ['Ivo', 'Brandt']);
+  // Unless it modifies a noun: "the Vermont senator" describes a person; "the Harbor campaign" is a body.
+  assert.equal(readSource('the Vermont senator').kind, 'description');
+  assert.equal(readSource('The Harbor campaign').kind, 'organisation');
 });
 
 test('titles lead a name: a title word after the given name is the surname', () => {
