@@ -54,6 +54,8 @@ export function analyseQuotes(doc: DocParagraph[], people: PeopleResult, quotes:
     const here = startsIn[pi]!.sort((a, b) => quotes[a]!.start - quotes[b]!.start);
     let qi = 0;
     let lastSpeakerHere: number | null = null;
+    // "“…,” ESPN said in a statement. “…”": an organisation's quotation goes on in the next sentence as a person's does.
+    let lastOrganisationHere: string | null = null;
     let lastSpeakerSentence = -1;
     // The person the previous paragraph was about when it ended ("Did she ever think of leaving? Ruth laughs."): a
     // paragraph that is only an unattributed quotation right after it is theirs (interview convention).
@@ -129,11 +131,17 @@ export function analyseQuotes(doc: DocParagraph[], people: PeopleResult, quotes:
             const c = candidate('inherited', { ...none(), speaker: inherit, source: 'inherited' }, []);
             candidates.push(c);
             a = c.attribution;
+          } else if (shape.sentenceInitial && lastSpeakerHere === null && lastOrganisationHere !== null) {
+            const c = candidate('inherited', { ...none(), organisation: lastOrganisationHere, source: 'inherited' }, []);
+            candidates.push(c);
+            a = c.attribution;
           } else a ??= none();
         }
         results[idx] = a;
         if (explain) traces[idx] = { candidates, winner: candidates.find((c) => c.attribution === a)?.rule ?? null };
+        if (a.speaker === null && a.organisation) lastOrganisationHere = a.organisation;
         if (a.speaker !== null) {
+          lastOrganisationHere = null;
           lastSpeakerHere = a.speaker;
           lastSpeakerSentence = si;
           att.discourse.currentSubject = a.speaker;

@@ -382,3 +382,8 @@ test('roles: an appositive opened by a preposition or a pronoun is no role; one 
   assert.equal(a.people.find((p) => p.name === 'Ama Boateng')?.role, null);
   assert.equal(a.people.find((p) => p.name === 'Kofi Mensah')?.role, 'then the port’s treasurer');
 });
+
+test('an organisation’s quotation goes on in the next sentence of its paragraph, as a person’s does', () => {
+  const t = '“We are an inclusive company,” Harbor Sports said in a statement. “Mr. Brandt has been advised that his conduct was unacceptable.”';
+  assert.equal(quote(t, 'Mr. Brandt has been advised that his conduct was unacceptable').speaker, 'Harbor Sports');
+});
