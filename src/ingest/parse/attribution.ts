@@ -52,6 +52,8 @@ const unabbreviated = (word: string): string => ABBREVIATED_TITLES.get(word.repl
 /** Object forms after a preposition: "according to him". */
 const OBJECT_PRONOUNS = new Map([['him', 'he'], ['her', 'she'], ['them', 'they']]);
 const DASHES = /[—–―]/;
+/** Words a clause's subject may run to before its verb: "the Illinois Board of Elections was". */
+const MAX_SUBJECT_WORDS = 8;
 /** Speech verbs that as often take a thing for subject: "the payments reflected", "the data suggests", "the plan promised". */
 const INANIMATE_OK = new Set(['estimated', 'estimates', 'reflected', 'reflects', 'suggested', 'suggests', 'predicted', 'predicts', 'maintained', 'maintains', 'promised', 'promises', 'concluded', 'concludes', 'noted', 'notes', 'described', 'describes', 'demands', 'demanded']);
 const LEAD_PREPOSITIONS = new Set(['of', 'in', 'on', 'at', 'by', 'for', 'from', 'to', 'with', 'into', 'about', 'after', 'before', 'than', 'like', 'against', 'among', 'between', 'without', 'under', 'over', 'toward', 'towards', 'despite', 'unlike', 'including', 'meeting', 'beside']);
@@ -655,8 +657,24 @@ export class Attributor {
     const onColon = p.text.slice(t.end, part.openMark).trim();
     const id = this.owner(part.paragraph, k);
     const speaker = colon && id >= 0 && !t.possessive && onColon === ':' ? id : this.discourse.currentSubject;
-    if (speaker === null) return null;
-    return { speaker, compound: [], verb: null, addressee: null, source: 'before', verbDistance: 1 };
+    if (speaker !== null) return { speaker, compound: [], verb: null, addressee: null, source: 'before', verbDistance: 1 };
+    // "The Illinois Board of Elections was conclusive in its findings: “…”": a body as the clause's subject.
+    const organisation = colon ? this.clauseOrganisation(part.paragraph, k) : null;
+    return organisation ? { speaker: null, compound: [], organisation, verb: null, addressee: null, source: 'before', verbDistance: 1 } : null;
+  }
+
+  /** The organisation opening the clause that ends at token k, as the subject of its first verb, or null. */
+  private clauseOrganisation(pi: number, k: number): string | null {
+    const p = this.doc[pi]!;
+    const sentence = p.tokens[k]!.sentence;
+    let a = k;
+    while (a > 0 && p.tokens[a - 1]!.sentence === sentence && joined(p, a)) a--;
+    for (let v = a + 1; v <= k && v - a <= MAX_SUBJECT_WORDS; v++) {
+      const t = p.tokens[v]!;
+      if (t.quoted) return null;
+      if (!t.cap && (AUXILIARIES.has(t.lower) || isInflectedVerb(t.lower))) return organisationName(p, a, v, (x) => this.owner(pi, x));
+    }
+    return null;
   }
 
   /** "X said: “…”", "He added that … “…”", "which he said were being “…”", "according to X, “…”". */

@@ -387,3 +387,8 @@ test('an organisation’s quotation goes on in the next sentence of its paragrap
   const t = '“We are an inclusive company,” Harbor Sports said in a statement. “Mr. Brandt has been advised that his conduct was unacceptable.”';
   assert.equal(quote(t, 'Mr. Brandt has been advised that his conduct was unacceptable').speaker, 'Harbor Sports');
 });
+
+test('a body as the subject of the clause a colon closes introduces the quotation', () => {
+  const t = 'In its ruling, the Harbor Board of Appeals was conclusive in its findings: “Further discussion on this issue is unnecessary.”';
+  assert.equal(quote(t, 'Further discussion on this issue is unnecessary').speaker, 'Harbor Board of Appeals');
+});
