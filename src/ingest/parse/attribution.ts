@@ -424,8 +424,9 @@ export class Attributor {
         return { speaker: np.person, compound: np.compound, organisation: np.organisation ?? null, verb, addressee: this.addresseeAfter(pi, k), source: 'after', verbDistance: 0 };
       }
       // Nor does a capitalised word there, a name's part that is also a verb: "a Fed governor", "of RBC Capital Markets".
-      // Nor a participle after an article: "Cecelia Purner, 67, a retired customer service representative, said".
-      const modifier = named && /^(?:a|an|the)$/.test(p.tokens[k - 1]!.lower);
+      // Nor a participle after an article: "Cecelia Purner, 67, a retired customer service representative, said"; nor a
+      // noun that is also a verb: "“…,” the report said", "the release added".
+      const modifier = /^(?:a|an|the)$/.test(p.tokens[k - 1]!.lower);
       if (k > from && isVerbWord(t.lower) && !VERB_FILLERS.has(t.lower) && !PREPOSITIONAL_VERBS.has(t.lower) && !modifier && !(appositive && (t.cap || !isInflectedVerbPast(t.lower)))) break;
     }
     return this.accordingToAfter(pi, from, first.sentence);

@@ -392,3 +392,9 @@ test('a body as the subject of the clause a colon closes introduces the quotatio
   const t = 'In its ruling, the Harbor Board of Appeals was conclusive in its findings: “Further discussion on this issue is unnecessary.”';
   assert.equal(quote(t, 'Further discussion on this issue is unnecessary').speaker, 'Harbor Board of Appeals');
 });
+
+test('a noun that is also a verb, after an article, is the subject of the speech verb after a quotation', () => {
+  const t = '“The port’s changes add to the urgency,” the report stated.\n\n“The owners have not indicated a plan,” the release added.';
+  assert.equal(quote(t, 'The port’s changes add to the urgency').speaker, 'report');
+  assert.equal(quote(t, 'The owners have not indicated a plan').speaker, 'release');
+});
