@@ -871,8 +871,10 @@ export class Attributor {
         // speaker's verb (nothing breaks the clause between them), so the words are the named speaker's report.
         return result.speaker !== null && !/[,;:—–―]/.test(p.text.slice(t.end, pending.from)) ? result : pending.attribution;
       }
+      // So does a relative clause's verb whose antecedent names nobody: "the way it disparaged women who complained
+      // about … ''would be …''" after "Stevens … said".
       if (result.speaker === null && !result.compound.length && subj && subj.sentence === sentence && !subj.cap && !subj.quoted &&
-        !PRONOUNS.has(subj.lower) && !RELATIVES.has(subj.lower) && /^\p{L}+$/u.test(subj.text)) {
+        !PRONOUNS.has(subj.lower) && /^\p{L}+$/u.test(subj.text)) {
         pending = { attribution: result, from: subj.start };
         continue;
       }

@@ -398,3 +398,8 @@ test('a noun that is also a verb, after an article, is the subject of the speech
   assert.equal(quote(t, 'The port’s changes add to the urgency').speaker, 'report');
   assert.equal(quote(t, 'The owners have not indicated a plan').speaker, 'release');
 });
+
+test('a relative clause’s speech verb whose antecedent names nobody does not hide the main verb’s named subject', () => {
+  const t = "Ivo Brandt, a union organiser, said the way the owners treated dockers who complained about the cranes ''would be all but disqualifying'' elsewhere.";
+  assert.equal(quote(t, 'would be all but disqualifying').speaker, 'Ivo Brandt');
+});
