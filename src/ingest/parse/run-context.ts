@@ -24,7 +24,10 @@ export function isNonPersonContext(p: DocParagraph, run: NameRun): boolean {
   if (!prev || prev.sentence !== tokens[run.first]!.sentence || text.slice(prev.end, tokens[run.first]!.start) !== ' ') return false;
   if (prev.lower === 'the' && !prev.quoted) return true;
   // "property agency Centaline Homes", "the campaign group Open Streets", "the distributor VeloTrade".
-  if (!prev.cap && !prev.quoted && (ORGANISATION_NOUNS.has(prev.lower) || TRADE_NOUNS.has(prev.lower) || isInstitutionWord(prev.lower))) return true;
+  // Not a trade noun that also names a person's occupation before a given name: "Florida developer Mel Sembler".
+  if (!prev.cap && !prev.quoted && (ORGANISATION_NOUNS.has(prev.lower) || TRADE_NOUNS.has(prev.lower) || isInstitutionWord(prev.lower))) {
+    return !(isRoleNoun(prev.lower) && run.name.length >= 2 && isFirstName(run.name[0]!.lower));
+  }
   if (prev.lower === 'of' || prev.lower === 'for' || prev.lower === 'on' || prev.lower === 'and') {
     k--;
     const org = tokens[k];

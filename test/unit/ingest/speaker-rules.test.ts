@@ -311,7 +311,7 @@ test('a name of dictionary words is a person when its surname speaks on its own 
   const t = 'Al Rice’s long exile from the port ends this week.\n\nRice insisted it was “premature” to back the owners.';
   assert.equal(quote(t, 'premature').speaker, 'Al Rice');
   const open = parseArticle(`${LEAD}\n\nOpen Streets will close the road. The plan was “premature,” the council said.`);
-  assert.deepEqual(open.people.filter((p) => p.kind === 'person').map((p) => p.name), []);
+  assert.deepEqual(open.people.filter((p) => p.kind !== 'organisation').map((p) => p.name), []);
 });
 
 test('a person described as an adviser "to the group" is a person, not a company described by its business', () => {
@@ -402,4 +402,10 @@ test('a noun that is also a verb, after an article, is the subject of the speech
 test('a relative clause’s speech verb whose antecedent names nobody does not hide the main verb’s named subject', () => {
   const t = "Ivo Brandt, a union organiser, said the way the owners treated dockers who complained about the cranes ''would be all but disqualifying'' elsewhere.";
   assert.equal(quote(t, 'would be all but disqualifying').speaker, 'Ivo Brandt');
+});
+
+test('a trade noun that also names an occupation, before a given name and surname, is the person’s role', () => {
+  const a = parseArticle(`${LEAD}\n\nFlorida developer Mel Okafor said the plan was “absurd.”\n\nThe distributor VeloTrade said it would wait.`);
+  assert.equal(a.quotes[0]!.speaker, 'Mel Okafor');
+  assert.deepEqual(a.people.filter((p) => p.kind !== 'organisation').map((p) => [p.name, p.role]), [['Mel Okafor', 'Florida developer']]);
 });
