@@ -54,6 +54,7 @@ const OBJECT_PRONOUNS = new Map([['him', 'he'], ['her', 'she'], ['them', 'they']
 const DASHES = /[—–―]/;
 /** Words a clause's subject may run to before its verb: "the Illinois Board of Elections was". */
 const MAX_SUBJECT_WORDS = 8;
+const AFFILIATION_LINKS = new Set(['of', 'from', 'at', 'with']);
 /** Speech verbs that as often take a thing for subject: "the payments reflected", "the data suggests", "the plan promised". */
 const INANIMATE_OK = new Set(['estimated', 'estimates', 'reflected', 'reflects', 'suggested', 'suggests', 'predicted', 'predicts', 'maintained', 'maintains', 'promised', 'promises', 'concluded', 'concludes', 'noted', 'notes', 'described', 'describes', 'demands', 'demanded']);
 const LEAD_PREPOSITIONS = new Set(['of', 'in', 'on', 'at', 'by', 'for', 'from', 'to', 'with', 'into', 'about', 'after', 'before', 'than', 'like', 'against', 'among', 'between', 'without', 'under', 'over', 'toward', 'towards', 'despite', 'unlike', 'including', 'meeting', 'beside']);
@@ -542,7 +543,10 @@ export class Attributor {
         let e = k;
         while (e < p.tokens.length && this.owner(pi, e) === id) e++;
         const rest = p.tokens[e];
-        return !rest || rest.sentence !== sentence || /[,;(—–―]/.test(p.text.slice(p.tokens[e - 1]!.end, rest.start)) ? id : null;
+        const restGap = rest ? p.text.slice(p.tokens[e - 1]!.end, rest.start) : '';
+        // "…, Andrew J. Pincus of the law firm Mayer Brown.": an affiliation may follow the name.
+        const affiliation = restGap === ' ' && !rest!.cap && AFFILIATION_LINKS.has(rest!.lower);
+        return !rest || rest.sentence !== sentence || /[,;(—–―]/.test(restGap) || affiliation ? id : null;
       }
       if (capsOnly && this.owner(pi, k) >= 0) return this.owner(pi, k);
       if (k > from && !t.cap && !isTitleWord(t.lower)) capsOnly = false;

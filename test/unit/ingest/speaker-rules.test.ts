@@ -409,3 +409,8 @@ test('a trade noun that also names an occupation, before a given name and surnam
   assert.equal(a.quotes[0]!.speaker, 'Mel Okafor');
   assert.deepEqual(a.people.filter((p) => p.kind !== 'organisation').map((p) => [p.name, p.role]), [['Mel Okafor', 'Florida developer']]);
 });
+
+test('"said a description, NAME of an employer": the name set off after the description may carry its affiliation', () => {
+  const t = "''The odds are better than even,'' said another leading harbour pilot, Ivo Brandt of the pilots' cooperative.";
+  assert.equal(quote(t, 'The odds are better than even').speaker, 'Ivo Brandt');
+});
