@@ -715,6 +715,14 @@ export class Attributor {
       if (t.cap && (k === 0 || p.tokens[k - 1]!.sentence !== sentence) && this.owner(pi, k + 1) >= 0 && joined(p, k + 1)) {
         return { speaker: this.owner(pi, k + 1), compound: [], verb: t.lower, addressee: null, source: 'before', verbDistance: end - k };
       }
+      // "Because of how the schedule was drawn, explained Rosenberg, “…”": inverted after a comma, the name alone
+      // between the verb and the quotation.
+      const named = this.owner(pi, k + 1);
+      const invertedMid = k > 0 && named >= 0 && end > k + 1 && !p.tokens[k + 1]!.quoted && joined(p, k + 1) && p.text.slice(p.tokens[k - 1]!.end, t.start) === ', ' &&
+        p.tokens.slice(k + 1, end).every((x, i) => this.owner(pi, k + 1 + i) === named && !x.possessive) && /^,\s*$/.test(p.text.slice(p.tokens[end - 1]!.end, part.openMark));
+      if (invertedMid) {
+        return { speaker: named, compound: [], verb: t.lower, addressee: null, source: 'before', verbDistance: end - k };
+      }
       // The subject sits just before the verb, past fillers ("also", "has") and an appositive in commas.
       let s = k - 1;
       // Not back over a comma: in "Jones, who was elected last year, said" the time words end the relative clause.

@@ -414,3 +414,10 @@ test('"said a description, NAME of an employer": the name set off after the desc
   const t = "''The odds are better than even,'' said another leading harbour pilot, Ivo Brandt of the pilots' cooperative.";
   assert.equal(quote(t, 'The odds are better than even').speaker, 'Ivo Brandt');
 });
+
+test('a speech verb inverted after a comma, with only the name between it and the quotation, attributes it', () => {
+  const t = 'Tom Okafor, a union strategist, spoke first.\n\nBecause of how the owners drew up the schedule, explained Okafor, “with this thing over by March, we lose.”\n\n' +
+    'Ama Boateng, a docker, said Okafor "understood the owners better than anyone."';
+  assert.equal(quote(t, 'with this thing over by March, we lose').speaker, 'Tom Okafor');
+  assert.equal(quote(t, 'understood the owners better than anyone').speaker, 'Ama Boateng');
+});
