@@ -421,3 +421,8 @@ test('a speech verb inverted after a comma, with only the name between it and th
   assert.equal(quote(t, 'with this thing over by March, we lose').speaker, 'Tom Okafor');
   assert.equal(quote(t, 'understood the owners better than anyone').speaker, 'Ama Boateng');
 });
+
+test('an occupational -man word is no evidence of gender: "spokesman Hope Okafor … she said"', () => {
+  const t = 'Union spokesman Hope Okafor confirmed that the group was formed on its own. "They are not affiliated with the union," she said.';
+  assert.equal(quote(t, 'They are not affiliated with the union').speaker, 'Hope Okafor');
+});
