@@ -234,6 +234,11 @@ function splitRun(tokens: Token[], first: number, last: number, p: DocParagraph)
   return { paragraph: p.index, first, last, nameFirst: first + i, nameLast, prefix, name, sentenceInitial, titled, honorific };
 }
 
+/** Tokens a and b are in one sentence with one space between them. (Module level: a closure per call costs tsx's naming.) */
+function joinedBySpace(p: DocParagraph, a: Token, b: Token): boolean {
+  return a.sentence === b.sentence && p.text.slice(a.end, b.start) === ' ';
+}
+
 /**
  * Whether a run stands where a speaker's name stands: right after a speech verb ("said Rich Marsh") or an occupation
  * ("bassist Leanne Morrow"), right before a speech verb ("Rich Marsh said", "Rich Marsh also said") or before an
@@ -244,10 +249,9 @@ function speakerContext(tokens: Token[], first: number, last: number, p: DocPara
   const before = tokens[first - 1];
   if (before && (before.lower === 'of' || before.lower === 'for')) return false;
   const sentence = tokens[first]!.sentence;
-  const joined = (a: Token, b: Token) => a.sentence === b.sentence && p.text.slice(a.end, b.start) === ' ';
-  if (before && !before.cap && !before.quoted && SPEECH_VERBS.has(before.lower) && joined(before, tokens[first]!)) return true;
+  if (before && !before.cap && !before.quoted && SPEECH_VERBS.has(before.lower) && joinedBySpace(p, before, tokens[first]!)) return true;
   // "bassist Leanne Morrow", "economist Rich Alvarez": an occupation written in lower case right before the run.
-  if (before && !before.cap && !before.quoted && isRoleNoun(before.lower) && !isFunctionWord(before.lower) && joined(before, tokens[first]!)) return true;
+  if (before && !before.cap && !before.quoted && isRoleNoun(before.lower) && !isFunctionWord(before.lower) && joinedBySpace(p, before, tokens[first]!)) return true;
   let k = last;
   while (tokens[k] && VERB_FILLERS.has(tokens[k]!.lower) && k - last < 2) k++;
   const after = tokens[k];
@@ -273,6 +277,11 @@ function isPlainNameWord(t: Token, rest: Token[]): boolean {
   if (FUNCTION_WORDS.has(l) || isTitleWord(l) || isRoleNoun(l) || isPlace(l) || isOrgWord(l) || isOrgName(l) || isDemonym(l) || isTimeWord(l)) return false;
   if (rest.some((x) => isTitleWord(x.lower) || isRoleNoun(x.lower) || isOrgWord(x.lower) || isInstitutionWord(x.lower))) return false;
   return !(isAdjective(l) && rest[0] !== undefined && isFirstName(rest[0].lower) && !isFirstName(l));
+}
+
+/** A month as a given name: "June Carter", "Aunty June Oscar" (a surname or a title vouches), never "June 5". */
+function monthAsGivenName(name: Token[], i: number, titled: boolean, spoken: boolean): boolean {
+  return i === 0 && name.length >= 2 && (titled || spoken || isLastName(name[1]!.lower) || (WORD_GIVEN_NAMES.has(name[0]!.lower) && name.slice(1).every((t) => !isCommonWord(t.lower))));
 }
 
 /** Whole-run vetoes: a known place or organisation, or a run ending in an organisation/place word ("Munich Security Conference"). */
@@ -305,9 +314,7 @@ function isNonPersonRun(name: Token[], titled: boolean, spoken: boolean): boolea
   // A demonym after a given name is a surname: Mark Cuban, David French, Bryan English — not a party's member
   // ("South Carolina Republican").
   if (!titled && name.length >= 2 && (isPartyMember(lastTok.lower) || lastTok.lower === 'democratic')) return true;
-  // A month as a given name: "June Carter", "Aunty June Oscar" (a surname or a title vouches), never "June 5".
-  const monthName = (i: number) => i === 0 && name.length >= 2 && (titled || spoken || isLastName(name[1]!.lower) || (WORD_GIVEN_NAMES.has(name[0]!.lower) && name.slice(1).every((t) => !isCommonWord(t.lower))));
-  return name.some((t, i) => t.cap && ((isTimeWord(t.lower) && !monthName(i)) || (isPlace(t.lower) && !isLastName(t.lower) && !isFirstName(t.lower) && !(givenFirst && i > 0)) || (isDemonym(t.lower) && (!(i > 0 && givenFirst) || isPartyMember(t.lower)) && !titled)));
+  return name.some((t, i) => t.cap && ((isTimeWord(t.lower) && !monthAsGivenName(name, i, titled, spoken)) || (isPlace(t.lower) && !isLastName(t.lower) && !isFirstName(t.lower) && !(givenFirst && i > 0)) || (isDemonym(t.lower) && (!(i > 0 && givenFirst) || isPartyMember(t.lower)) && !titled)));
 }
 
 export function findRuns(p: DocParagraph): NameRun[] {

@@ -61,13 +61,14 @@ export function surnameOf(parts: string[]): string {
 }
 const GENERATIONAL = /^(?:Jr\.?|Sr\.?|II|III|IV)$/;
 
+const withoutGenerational = (x: string[]): string[] => (x.length >= 2 && GENERATIONAL.test(x[x.length - 1]!) ? x.slice(0, -1) : x);
+
 /** Two written forms can name one person: same surname and compatible first parts (same, or one an initial of the other). */
 function compatible(a: string[], b: string[]): boolean {
   if (surnameOf(a) !== surnameOf(b)) return false;
   // "Chan Siu-fong" after "Winnie Chan Siu-fong", "Tiu Laurel" after "Francisco Tiu Laurel Jr.": the shorter form is
   // the end of the longer one, less a generational suffix.
-  const plain = (x: string[]) => (x.length >= 2 && GENERATIONAL.test(x[x.length - 1]!) ? x.slice(0, -1) : x);
-  const [short, long] = a.length <= b.length ? [plain(a), plain(b)] : [plain(b), plain(a)];
+  const [short, long] = a.length <= b.length ? [withoutGenerational(a), withoutGenerational(b)] : [withoutGenerational(b), withoutGenerational(a)];
   if (short.length >= 2 && short.join(' ') === long.slice(-short.length).join(' ')) return true;
   const fa = a[0]!, fb = b[0]!;
   if (fa === fb) return true;

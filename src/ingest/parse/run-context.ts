@@ -65,9 +65,10 @@ function locatedPlace(p: DocParagraph, run: NameRun): boolean {
   return (before.lower === 'in' || before.lower === 'near') && !lastTok.possessive && !run.name.some((t) => isFirstName(t.lower));
 }
 
+const isShipPrefix = (t: Token | undefined): boolean => t !== undefined && t.text === t.text.toUpperCase() && SHIP_PREFIXES.has(t.lower);
+
 /** Ships are named after people: "the carrier USS Carl Vinson", "HMS Queen Elizabeth", "USNS Harvey Milk". */
 function namesShip(p: DocParagraph, run: NameRun): boolean {
-  const isShipPrefix = (t: Token | undefined) => t !== undefined && t.text === t.text.toUpperCase() && SHIP_PREFIXES.has(t.lower);
   return isShipPrefix(p.tokens[run.first - 1]) || run.prefix.some(isShipPrefix);
 }
 
