@@ -85,7 +85,8 @@ const PAST_SPEECH = new Set(['said', 'told', 'added', 'says', 'tells', 'adds', '
 /** A word quoted inside an unquoted run (or the reverse) is a nickname: Dele “Big Dee” Adebanjo. */
 const isNickname = (t: Token, run: Token[]): boolean => t.quoted !== run[0]!.quoted;
 
-function splitRun(tokens: Token[], first: number, last: number, p: DocParagraph): NameRun | null {
+/** `spoken`: speakerContext of the run, which findRuns needs as well (computed once there). */
+function splitRun(tokens: Token[], first: number, last: number, p: DocParagraph, spoken: boolean): NameRun | null {
   const toks = tokens.slice(first, last);
   const sentence = p.sentences[toks[0]!.sentence]!;
   const before = p.text.slice(sentence.start, toks[0]!.start);
@@ -116,7 +117,6 @@ function splitRun(tokens: Token[], first: number, last: number, p: DocParagraph)
     prefix.push(t);
     i = k + 1;
   }
-  const spoken = speakerContext(tokens, first, last, p);
   // "Premier Will Cook", "Agriculture Secretary Frank Tiu Laurel Jr.": the word right after a title is the given name,
   // whatever else it means, unless it is a title, a place or an organisation word itself.
   const afterTitle = cut >= 0 && isTitleWord(toks[cut]!.lower) ? cut + 1 : -1;
@@ -366,9 +366,10 @@ export function findRuns(p: DocParagraph): NameRun[] {
       i = j;
       continue;
     }
-    const run = splitRun(tokens, i, j, p);
+    const spoken = speakerContext(tokens, i, j, p);
+    const run = splitRun(tokens, i, j, p, spoken);
     if (run) {
-      if (isNonPersonRun(run.name, run.titled, speakerContext(tokens, i, j, p)) || isNonPersonContext(p, run)) {
+      if (isNonPersonRun(run.name, run.titled, spoken) || isNonPersonContext(p, run)) {
         run.vetoed = run.name;
         run.name = [];
         run.nameFirst = run.last;
