@@ -75,13 +75,19 @@ const PAGE_CHROME_LINE = new RegExp(
   ].map((x) => `(?:${x})`).join('|').replace(/^/, '^(?:').concat(')$'),
   'iu',
 );
+/**
+ * Words every PAGE_CHROME_LINE match holds (same flags, so the same case folding): one of its branches' openings at the
+ * start, or a reader appeal's words anywhere. Few lines hold any, and this scan is far cheaper than the full pattern,
+ * whose `.{0,200}` branch backtracks over every line up to 400 characters.
+ */
+const PAGE_CHROME_CUE = /^(?:join |follow|subscribe to|sign up|download|keep up with|please use |contact|\[email|copyright|©|all rights reserved)|we are asking you|you can support|please support|consider supporting|support us|become a (?:member|subscriber|supporter)/iu;
 /** An e-mail address alone as a paragraph (inside a contact block or a sentence it is the text's). */
 const LONE_ADDRESS = /^\S+@\S+\.\w+$/iu;
 /** A photo's caption or credit copied with the text: "… in December. (Tom Ayers/CBC)", "Photo: Dana Pollock/Getty Images". */
 const CAPTION_CREDIT = /\(\s*[^()/]{0,40}\p{Lu}[^()/]{0,58}\/\s*\p{Lu}[^()]{0,58}\)$/u;
 const CAPTION_LABEL = /\b(?:Picture|Photo|Photograph|Image|Pic|Credit)s?\s*:\s*\p{Lu}[^.:]{1,60}$/iu;
 const isPageChrome = (text: string): boolean =>
-  (text.length <= 40 && PAGE_CHROME.has(text.toLowerCase().replace(/[^\p{L} -]+/gu, '').trim())) || (text.length <= 400 && PAGE_CHROME_LINE.test(text));
+  (text.length <= 40 && PAGE_CHROME.has(text.toLowerCase().replace(/[^\p{L} -]+/gu, '').trim())) || (text.length <= 400 && PAGE_CHROME_CUE.test(text) && PAGE_CHROME_LINE.test(text));
 
 /** A caption or a photo credit in the body (above it, a credit is part of the masthead: masthead.ts). */
 export function isCaption(text: string): boolean {
