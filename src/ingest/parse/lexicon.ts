@@ -123,13 +123,22 @@ function computeBits(lower: string): number {
   return bits;
 }
 
+// The passes ask several questions of one word in a row (isQualifier asks six of t.lower): the last word's bits are
+// kept beside the cache, so a repeat — usually the very same string — skips the Map lookup. Keyed by the word alone,
+// like the cache, so no answer depends on what was asked before.
+let lastWord: string | undefined;
+let lastBits = 0;
+
 function bits(lower: string): number {
+  if (lower === lastWord) return lastBits;
   let v = bitsCache.get(lower);
   if (v === undefined) {
     v = computeBits(lower);
     if (bitsCache.size >= BITS_CACHE_LIMIT) bitsCache.clear();
     bitsCache.set(lower, v);
   }
+  lastWord = lower;
+  lastBits = v;
   return v;
 }
 
