@@ -195,10 +195,13 @@ export interface RelatedBlock {
 export function findRelatedBlock(lines: Line[], from: number): RelatedBlock | null {
   let earliest = -1;
   let items = 0;
+  // Every non-blank line from `earliest` down was classified on the way up; the titles are read from these kinds.
+  const kinds = new Map<number, LineKind>();
   for (let i = lines.length - 1; i >= from; i--) {
     const text = lines[i]!.text;
     if (text === '') continue;
     const kind = lineKind(text);
+    kinds.set(i, kind);
     if (kind === 'label' || (kind === 'trailer' && items === 0)) continue;
     // A link line of its own is one link: it heads no list ("Read more: …" above the article's data lines).
     if (kind === 'inline' && items > 0) break;
@@ -219,7 +222,7 @@ export function findRelatedBlock(lines: Line[], from: number): RelatedBlock | nu
   for (let i = earliest; i < lines.length; i++) {
     const text = lines[i]!.text;
     if (!text) continue;
-    const kind = lineKind(text);
+    const kind = kinds.get(i)!;
     if (kind === 'heading' || kind === 'topics') topics = kind === 'topics';
     else if (kind === 'inline') titles.push(linkTitle(text)!);
     else if (!topics && (kind === 'headline' || kind === 'sentence')) titles.push(stripBullet(text).text);
