@@ -22,12 +22,26 @@ const isS = (x: number): boolean => x === 0x73 || x === 0x53; // s or S
 const isApos = (x: number): boolean => x === 0x27 || x === 0x2019; // ' or ’
 
 /**
+ * The regex's verdict on each UTF-16 unit past ASCII, filled on first use (0 not yet asked, 1 letter, 2 not): curly
+ * quotes, dashes and accented letters recur in every paragraph, and each would otherwise cost a one-character string
+ * and a regex test. A pure function of the unit, bounded at 64 KiB.
+ */
+const WIDE_LETTER = new Uint8Array(0x10000);
+
+/**
  * The scanner reads char codes (NaN past either end): ASCII is answered by comparison, and only other characters pay
- * for the Unicode regex. Each UTF-16 unit is judged on its own, so a surrogate is no letter.
+ * for the Unicode regex (once per distinct unit: WIDE_LETTER). Each UTF-16 unit is judged on its own, so a surrogate
+ * is no letter.
  */
 function isLetterCode(x: number): boolean {
   if (x < 128) return (x >= 97 && x <= 122) || (x >= 65 && x <= 90) || (x >= 48 && x <= 57);
-  return !Number.isNaN(x) && LETTER.test(String.fromCharCode(x));
+  if (Number.isNaN(x)) return false;
+  let known = WIDE_LETTER[x]!;
+  if (known === 0) {
+    known = LETTER.test(String.fromCharCode(x)) ? 1 : 2;
+    WIDE_LETTER[x] = known;
+  }
+  return known === 1;
 }
 const isUpperStart = (s: string): boolean => {
   const x = s.charCodeAt(0);
