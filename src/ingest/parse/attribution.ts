@@ -109,6 +109,17 @@ interface Np {
   organisation?: string | null;
 }
 
+/** Opens with a capital letter. */
+const UPPER_START = /^\p{Lu}/u;
+/** Two hyphens inside a word: "one-on-one", "state-of-the-art". */
+const TWO_HYPHEN_COMPOUND = /\p{L}-\p{L}+-\p{L}/u;
+/** Letters and hyphens only. */
+const LETTERS_AND_HYPHENS = /^[\p{L}-]+$/u;
+/** Letters only. */
+const LETTERS_ONLY = /^\p{L}+$/u;
+/** Some word opens in lower case or with a digit. */
+const LOWER_OR_DIGIT_WORD = /(?:^|\s)[\p{Ll}\d]/u;
+
 export class Attributor {
   readonly discourse: Discourse;
   constructor(
@@ -617,7 +628,7 @@ export class Attributor {
     const p = this.doc[part.paragraph]!;
     const lead = p.text.slice(Math.max(0, part.openMark - 3), part.openMark).trimEnd();
     const colon = lead.endsWith(':');
-    if (!colon && !(DASHES.test(lead.slice(-1)) && /^\p{Lu}/u.test(q.text))) return null;
+    if (!colon && !(DASHES.test(lead.slice(-1)) && UPPER_START.test(q.text))) return null;
     const k = tokenAt(p.tokens, part.openMark) - 1;
     const t = p.tokens[k];
     if (!t || t.quoted) return null;
@@ -655,7 +666,7 @@ export class Attributor {
       // noun.
       const owned = p.tokens[k - 1];
       // So after an adjective: "Trump's over-the-top comments make him wish".
-      const adjective = owned !== undefined && !owned.cap && (isAdjective(owned.lower) || /\p{L}-\p{L}+-\p{L}/u.test(owned.text) || ADJECTIVE_PREFIX.test(owned.lower)) && !VERB_FILLERS.has(owned.lower) && !isAdverb(owned.lower);
+      const adjective = owned !== undefined && !owned.cap && (isAdjective(owned.lower) || TWO_HYPHEN_COMPOUND.test(owned.text) || ADJECTIVE_PREFIX.test(owned.lower)) && !VERB_FILLERS.has(owned.lower) && !isAdverb(owned.lower);
       if (owned && owned.sentence === sentence && !owned.quoted && (owned.possessive || NOUN_MARKERS.has(owned.lower) || adjective) && joined(p, k)) continue;
       // "Said Dorothy Poynter, who grew up with him, “…”": a verb opening its sentence is inverted; its subject follows.
       if (t.cap && (k === 0 || p.tokens[k - 1]!.sentence !== sentence) && this.owner(pi, k + 1) >= 0 && joined(p, k + 1)) {
@@ -690,7 +701,7 @@ export class Attributor {
       const subjTok = p.tokens[s];
       if (INANIMATE_OK.has(t.lower) && subjTok && subjTok.sentence === sentence && !subjTok.cap && !subjTok.quoted && this.owner(pi, s) < 0 &&
         !PRONOUNS.has(subjTok.lower) && !RELATIVES.has(subjTok.lower) && !isRoleNoun(subjTok.lower) && !isRoleNoun(subjTok.lower.replace(/s$/, '')) && !isOrganisationHead(subjTok.lower) &&
-        /^[\p{L}-]+$/u.test(subjTok.text) && p.text.slice(subjTok.end, t.start) === ' ') continue;
+        LETTERS_AND_HYPHENS.test(subjTok.text) && p.text.slice(subjTok.end, t.start) === ' ') continue;
       let np: Np = { person: null, compound: [] };
       // "Patricia Okonjo (D-N.Y.) told", "Marcus Bell (R-Ky.), the top Republican …, said": a parenthetical party and
       // state after the name is skipped back over.
@@ -822,7 +833,7 @@ export class Attributor {
         return result.speaker !== null && !/[,;:—–]/.test(p.text.slice(t.end, pending.from)) ? result : pending.attribution;
       }
       if (result.speaker === null && !result.compound.length && subj && subj.sentence === sentence && !subj.cap && !subj.quoted &&
-        !PRONOUNS.has(subj.lower) && !RELATIVES.has(subj.lower) && /^\p{L}+$/u.test(subj.text)) {
+        !PRONOUNS.has(subj.lower) && !RELATIVES.has(subj.lower) && LETTERS_ONLY.test(subj.text)) {
         pending = { attribution: result, from: subj.start };
         continue;
       }
@@ -910,7 +921,7 @@ export class Attributor {
       }
       // A name opening the sentence (after at most a title: "President Joe Biden on Friday urged") is its subject.
       const lead = p.text.slice(s.start, t.start);
-      if (!/(?:^|\s)[\p{Ll}\d]/u.test(lead) && !lead.includes(',')) return id;
+      if (!LOWER_OR_DIGIT_WORD.test(lead) && !lead.includes(',')) return id;
       let n = k + 1;
       while (n < p.tokens.length && this.owner(pi, n) === id) n++;
       const next = p.tokens[n];

@@ -4,7 +4,9 @@
  *
  * Speed (it bounds the ingest): helpers used inside per-token, per-run or per-quote code are module-level functions,
  * not closures made on each call — the TypeScript loader (tsx) names every function it creates at run time, which
- * cost about a tenth of the parse when hot functions made closures. `npm run bench -- --only ingest` measures it.
+ * cost about a tenth of the parse when hot functions made closures. Likewise every regular expression with a Unicode
+ * property escape (\p{…}) is a module-level constant: the loader compiles such a literal into `new RegExp(…)`, built
+ * again each time the expression runs. `npm run bench -- --only ingest` measures it.
  */
 import { AppError } from '../../errors.ts';
 import { buildDocument } from './document.ts';
@@ -59,16 +61,22 @@ function applyOptions(meta: ParsedMeta, headline: string | null, options: ParseO
   return headline;
 }
 
+/** A run of characters that are no letter or digit. */
+const NON_WORD_RUN = /[^\p{L}\p{N}]+/gu;
+
 /** A story linked twice (in the body and again under "Related") is one related article. */
 function uniqueTitles(titles: string[]): string[] {
   const seen = new Set<string>();
   return titles.filter((t) => {
-    const key = t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    const key = t.toLowerCase().replace(NON_WORD_RUN, ' ').trim();
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   });
 }
+
+/** Holds a lower-case letter. */
+const HAS_LOWER = /\p{Ll}/u;
 
 export function parseArticle(text: string, options: ParseOptions = {}): ParsedArticle {
   if (typeof text !== 'string') throw unprocessable('The article must be text', atLine(1), 'expected a string');
@@ -123,7 +131,7 @@ export function parseArticle(text: string, options: ParseOptions = {}): ParsedAr
     let headline = applyOptions(meta, front.headline ?? masthead.headline, options);
     const headlineDerived = !headline;
     // From the first paragraph that is prose: not a line in capitals ("FOR IMMEDIATE RELEASE", "DANIEL OKORO, HOST:").
-    if (!headline) headline = deriveHeadline(texts.find((t) => /\p{Ll}/u.test(t)) ?? texts[0]!);
+    if (!headline) headline = deriveHeadline(texts.find((t) => HAS_LOWER.test(t)) ?? texts[0]!);
     return {
       headline,
       headlineDerived,

@@ -85,12 +85,15 @@ const PAST_SPEECH = new Set(['said', 'told', 'added', 'says', 'tells', 'adds', '
 /** A word quoted inside an unquoted run (or the reverse) is a nickname: Dele “Big Dee” Adebanjo. */
 const isNickname = (t: Token, run: Token[]): boolean => t.quoted !== run[0]!.quoted;
 
+/** A letter or a digit. */
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
 /** `spoken`: speakerContext of the run, which findRuns needs as well (computed once there). */
 function splitRun(tokens: Token[], first: number, last: number, p: DocParagraph, spoken: boolean): NameRun | null {
   const toks = tokens.slice(first, last);
   const sentence = p.sentences[toks[0]!.sentence]!;
   const before = p.text.slice(sentence.start, toks[0]!.start);
-  const sentenceInitial = !/[\p{L}\p{N}]/u.test(before);
+  const sentenceInitial = !LETTER_OR_DIGIT.test(before);
   let i = 0;
   const prefix: Token[] = [];
   let titled = false;
@@ -284,6 +287,9 @@ function monthAsGivenName(name: Token[], i: number, titled: boolean, spoken: boo
   return i === 0 && name.length >= 2 && (titled || spoken || isLastName(name[1]!.lower) || (WORD_GIVEN_NAMES.has(name[0]!.lower) && name.slice(1).every((t) => !isCommonWord(t.lower))));
 }
 
+/** A party letter and a district: "R-Fort Worth", "D-Calif". */
+const PARTY_AND_DISTRICT = /^[RDIL]-\p{Lu}/u;
+
 /** Whole-run vetoes: a known place or organisation, or a run ending in an organisation/place word ("Munich Security Conference"). */
 function isNonPersonRun(name: Token[], titled: boolean, spoken: boolean): boolean {
   if (!name.length) return true;
@@ -292,7 +298,7 @@ function isNonPersonRun(name: Token[], titled: boolean, spoken: boolean): boolea
   const lastTok = name[name.length - 1]!;
   const firstTok = name[0]!;
   // "Rep. Gary Lindqvist, R-Fort Worth,": a party and district, not a name.
-  if (/^[RDIL]-\p{Lu}/u.test(firstTok.text)) return true;
+  if (PARTY_AND_DISTRICT.test(firstTok.text)) return true;
   // Institution heads that are never surnames: "James Cook University", "Harbor Ridge Capital".
   if (name.length >= 2 && isInstitutionWord(lastTok.lower)) return true;
   // A title vouches for a person whose surname is also a word like Lane, Hall or Ford.

@@ -23,7 +23,10 @@ const CONNECTORS = new Set(['of', 'for', 'and', '&', 'on', 'de']);
 const MAX_WORDS = 7;
 
 export const isOrganisationHead = (lower: string): boolean => ORGANISATION_NOUNS.has(lower) || TRADE_NOUNS.has(lower) || BODY_AND_DOCUMENT_NOUNS.has(lower);
-const isAcronym = (text: string): boolean => /^\p{Lu}{2,}$/u.test(text.replace(/['’]s$/u, '').replace(/\./g, ''));
+/** Two or more capitals and nothing else. */
+const CAPITALS_ONLY = /^\p{Lu}{2,}$/u;
+
+const isAcronym = (text: string): boolean => CAPITALS_ONLY.test(text.replace(/['’]s$/u, '').replace(/\./g, ''));
 
 /**
  * The organisation named or described by tokens [a, b) of paragraph p, as it should be listed ("Harbor Bank",

@@ -145,6 +145,9 @@ function personalAppositive(p: DocParagraph, run: NameRun): boolean {
 const SIGNED_AFTER = /[,?!]\s?(?:["”’]|'')\s$/u;
 const ACRONYM_WORD = /^[\p{Lu}\d&.]{2,}$/u;
 
+/** A capital and lower-case letters. */
+const CAPITALISED_WORD = /^\p{Lu}\p{Ll}+$/u;
+
 /**
  * For each capitalised word, the capitalised word right before its first such use, when that one can be a given name
  * (no title, function word, place, organisation or demonym, no possessive, same sentence): "Rich" of "Rich Álvarez".
@@ -159,7 +162,7 @@ function precedingGivenNames(doc: DocParagraph[]): Map<string, string> {
       const w = norm(t.text);
       if (out.has(w)) continue;
       const l = prev.lower;
-      if (isTitleWord(l) || isFunctionWord(l) || isPlace(l) || isOrgName(l) || isDemonym(l) || !/^\p{Lu}\p{Ll}+$/u.test(prev.text)) continue;
+      if (isTitleWord(l) || isFunctionWord(l) || isPlace(l) || isOrgName(l) || isDemonym(l) || !CAPITALISED_WORD.test(prev.text)) continue;
       out.set(w, norm(prev.text));
     }
   }
@@ -214,12 +217,13 @@ interface Candidate {
   role: string | null;
 }
 
+/** Holds a letter. */
+const HAS_LETTER = /\p{L}/u;
+/** Opens with a capital, after an opening quotation mark or not. */
+const CAPITAL_START = /^["“‘']?\p{Lu}/u;
+/** A capital, then lower-case letters only. */
+const CAPITAL_THEN_LOWER = /^\p{Lu}\p{Ll}*$/u;
 
-/**
- * Credits, not the story: "(Reporting by William Schomberg; Editing by Alex Richardson)", "Associated Press writer Lisa
- * Mascaro contributed to this report.", a byline "By Jane Holloway", "Photograph: Sarah Lee/The Guardian". The names in
- * them are the publication's staff, like the names in related headlines — not people of this article.
- */
 /**
  * A headline, subhead or summary line written in Title Case ("Mayor Said Of The Budget Gap", "Governor Tells Voters
  * The Wrong Polling Day"): no full stop at its end, four words or more nearly all capitalised, among them a function
@@ -228,33 +232,54 @@ interface Candidate {
 export function isTitleCaseLine(text: string): boolean {
   const t = text.trim();
   if (t.length > 160 || /[.!?:;]["”’']?$/u.test(t)) return false;
-  const words = t.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  const words = t.split(/\s+/).filter((w) => HAS_LETTER.test(w));
   if (words.length < 4) return false;
-  const capitalised = words.filter((w) => /^["“‘']?\p{Lu}/u.test(w)).length;
+  const capitalised = words.filter((w) => CAPITAL_START.test(w)).length;
   if (capitalised < words.length - 1) return false;
-  return words.slice(1).some((w) => /^\p{Lu}\p{Ll}*$/u.test(w) && FUNCTION_WORDS.has(w.toLowerCase()));
+  return words.slice(1).some((w) => CAPITAL_THEN_LOWER.test(w) && FUNCTION_WORDS.has(w.toLowerCase()));
 }
 
+/** "(Reporting by …", "Editing: …". */
+const CREDIT_BY = /^\(?\s*(?:(?:additional\s+)?reporting|writing|written|editing|edited|compiled|produced|research|graphics?|fact-checking)(?:\s+by\s*:?|\s*:)\s*\p{Lu}/iu;
+/** "— With assistance from …". */
+const WITH_ASSISTANCE = /^[-–—]*\s*with (?:assistance|additional reporting) from\s+\p{Lu}/iu;
+/** "Write to …", "Contact …" (with an address). */
+const STAFF_CONTACT = /^(?:write to|contact|e-?mail|reach|follow)\s+\p{Lu}/iu;
+/** "About the author:", "About Kendra Aiello:". */
+const ABOUT_AUTHOR = /^[Aa]bout\s+(?:the\s+authors?|\p{Lu}[\p{L}\p{M}'’-]+(?:\s+\p{Lu}[\p{L}\p{M}'’-]+){0,3})\s*:/u;
+/** "By …" and a capital. */
+const BYLINE_START = /^By\s+\p{Lu}/u;
+/** Opens with a capital letter. */
+const UPPER_START = /^\p{Lu}/u;
+
+/**
+ * Credits, not the story: "(Reporting by William Schomberg; Editing by Alex Richardson)", "Associated Press writer Lisa
+ * Mascaro contributed to this report.", a byline "By Jane Holloway", "Photograph: Sarah Lee/The Guardian". The names in
+ * them are the publication's staff, like the names in related headlines — not people of this article.
+ */
 export function isCreditLine(text: string): boolean {
   const t = text.trim();
   if (t.length > 300) return false;
-  if (/^\(?\s*(?:(?:additional\s+)?reporting|writing|written|editing|edited|compiled|produced|research|graphics?|fact-checking)(?:\s+by\s*:?|\s*:)\s*\p{Lu}/iu.test(t)) return true;
-  if (/^[-–—]*\s*with (?:assistance|additional reporting) from\s+\p{Lu}/iu.test(t)) return true;
+  if (CREDIT_BY.test(t)) return true;
+  if (WITH_ASSISTANCE.test(t)) return true;
   // The staff line at the foot of a story: "Write to Hannah Lutz at hannah.lutz@wsj.com", "Contact Elliot Hanrahan at …",
   // "About Kendra Aiello: Kendra Aiello is a reporter covering the Navy."
-  if (/^(?:write to|contact|e-?mail|reach|follow)\s+\p{Lu}/iu.test(t) && t.includes('@')) return true;
-  if (/^[Aa]bout\s+(?:the\s+authors?|\p{Lu}[\p{L}\p{M}'’-]+(?:\s+\p{Lu}[\p{L}\p{M}'’-]+){0,3})\s*:/u.test(t)) return true;
+  if (STAFF_CONTACT.test(t) && t.includes('@')) return true;
+  if (ABOUT_AUTHOR.test(t)) return true;
   // (The literal test first: the pattern is not anchored, and most paragraphs never say "contributed".)
   if (t.includes('contributed') && /\bcontributed\s+(?:to\s+this\s+(?:report|story|article)|(?:additional\s+)?reporting(?:\s+from\s+[^.]+)?)\.?\)?$/u.test(t) && !/[“”"]/.test(t)) return true;
   if (CREDIT_LABEL.test(t)) return true;
   // A link to another story inside the body ("READ MORE: …", "Related: …"): its names belong to that story.
   if (/^(?:read more|related|also read|see also|more on this|watch|listen)\s*[:|]/iu.test(t) && !/[“”"]\s*,?\s*(?:he|she|they)\s+said/iu.test(t)) return true;
-  if (/^By\s+\p{Lu}/u.test(t) && t.length <= 100 && !/[.!?“”"]$/.test(t.replace(/\b(?:Jr|Sr|[A-Z])\.$/, ''))) {
+  if (BYLINE_START.test(t) && t.length <= 100 && !/[.!?“”"]$/.test(t.replace(/\b(?:Jr|Sr|[A-Z])\.$/, ''))) {
     const words = t.slice(3).split(/[\s,]+/).filter(Boolean);
-    return words.length <= 10 && words.every((w) => /^\p{Lu}/u.test(w) || /^(?:and|in|of|for|the|at|&|-|—|–|\|)$/.test(w));
+    return words.length <= 10 && words.every((w) => UPPER_START.test(w) || /^(?:and|in|of|for|the|at|&|-|—|–|\|)$/.test(w));
   }
   return false;
 }
+
+/** A surname opened by the Arabic article: "al-Mutairi", "el-Sayed" (the rest captured). */
+const ARABIC_ARTICLE_SURNAME = /^(?:al|el|Al|El)-(\p{Lu}[\p{L}'’-]+)$/u;
 
 /**
  * Finds the people of an article: multi-part names backed by some evidence that they are people (a known first name or
@@ -438,7 +463,7 @@ export function findPeople(doc: DocParagraph[]): PeopleResult {
     const surname = surnameOf(x.parts);
     for (let i = 1; i < x.parts.length; i++) {
       const w = x.parts[i]!;
-      if (w === surname || NAME_PARTICLES.has(w.toLowerCase()) || !/^\p{Lu}/u.test(w)) continue;
+      if (w === surname || NAME_PARTICLES.has(w.toLowerCase()) || !UPPER_START.test(w)) continue;
       innerIndex.set(w, [...(innerIndex.get(w) ?? []), x]);
     }
   }
@@ -448,7 +473,7 @@ export function findPeople(doc: DocParagraph[]): PeopleResult {
   const articleIndex = new Map<string, Person[]>();
   for (const x of people) {
     if (x.parts.length < 2) continue;
-    const m = /^(?:al|el|Al|El)-(\p{Lu}[\p{L}'’-]+)$/u.exec(surnameOf(x.parts));
+    const m = ARABIC_ARTICLE_SURNAME.exec(surnameOf(x.parts));
     if (m) articleIndex.set(m[1]!, [...(articleIndex.get(m[1]!) ?? []), x]);
   }
 
@@ -638,6 +663,9 @@ function departmentBeforeName(p: DocParagraph, run: NameRun, next: NameRun | und
   return p.text.slice(p.tokens[run.last - 1]!.end, p.tokens[next.first]!.start) === ', ';
 }
 
+/** Lower-case words between spaces. */
+const LOWER_WORDS_BETWEEN = /^ [\p{Ll} -]+ $/u;
+
 /**
  * "said Judicial Watch president Tom Fitton", "Latino Decisions researcher Sylvia Manzano": a run followed by one or
  * two lower-case role words and then a name owns that role (an organisation, or the person someone works for); it is
@@ -649,7 +677,7 @@ function ownerOfNextRole(p: DocParagraph, run: NameRun, next: NameRun | undefine
   if (!between.length || between.length > 2 || between.some((t) => t.cap || t.quoted)) return false;
   if (!isRoleNoun(between[between.length - 1]!.lower)) return false;
   const gap = p.text.slice(p.tokens[run.last - 1]!.end, p.tokens[next.first]!.start);
-  return /^ [\p{Ll} -]+ $/u.test(gap);
+  return LOWER_WORDS_BETWEEN.test(gap);
 }
 
 /** Heads a person may take too ("a crane operator", "a property developer"): a business only when described as one. */

@@ -187,6 +187,9 @@ export function analyseQuotes(doc: DocParagraph[], people: PeopleResult, quotes:
   return { quotes: out, pronounVotes: att.discourse.pronounVotes };
 }
 
+/** A run of letters. */
+const LETTER_RUN = /[\p{L}]+/gu;
+
 /** `“…,” she said, “…` — only a short attribution clause ending in a comma between the two quotations. */
 function splitContinuation(doc: DocParagraph[], prev: QuoteText, q: QuoteText): boolean {
   const a = prev.span.parts[prev.span.parts.length - 1]!;
@@ -196,6 +199,6 @@ function splitContinuation(doc: DocParagraph[], prev: QuoteText, q: QuoteText): 
   if (!/[,—–]/.test(p.text[a.closeMark - 1] ?? '') && p.text[a.closeMark + 1] !== ',') return false;
   const between = p.text.slice(a.closeMark + 1, b.openMark);
   if (between.length > 80 || !/,\s*$/.test(between) || /[.!?;:]/.test(between.replace(/\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|St)\.\s/g, ''))) return false;
-  const words = between.toLowerCase().match(/[\p{L}]+/gu) ?? [];
+  const words = between.toLowerCase().match(LETTER_RUN) ?? [];
   return words.length <= 10 && words.some((w) => SPEECH_VERBS.has(w));
 }

@@ -88,12 +88,15 @@ const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
 /** What may stand between "said" and its words: said in a statement, said on Tuesday, said later. */
 const SAID_LINKS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'from', 'to', 'via', 'through', 'later', 'earlier', 'afterwards', 'yesterday', 'today', 'last', 'this', 'when']);
 
+/** Opens with a capital letter. */
+const UPPER_START = /^\p{Lu}/u;
+
 /**
  * `told reporters, “We will …”`, `said in a statement, “…”`: a speech verb a few words back, its object or a
  * phrase of time or place after it, then a comma or colon and a quotation that opens like a sentence.
  */
 function verbThenComma(p: DocParagraph, open: number, text: string): boolean {
-  if (!/^\p{Lu}/u.test(text) || !/[,:]\s*$/.test(p.text.slice(Math.max(0, open - 3), open))) return false;
+  if (!UPPER_START.test(text) || !/[,:]\s*$/.test(p.text.slice(Math.max(0, open - 3), open))) return false;
   const at = tokenAt(p.tokens, open);
   const sentence = p.tokens[at - 1]?.sentence;
   for (let k = at - 2, n = 1; k >= 0 && n <= 5; k--, n++) {
@@ -123,6 +126,9 @@ function clauseVerb(p: DocParagraph, open: number): boolean {
   return false;
 }
 
+/** A letter or a digit. */
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
 export function quoteShape(q: QuoteText, doc: DocParagraph[]): QuoteShape {
   const words = q.text.match(WORD) ?? [];
   const firstPart = q.span.parts[0]!;
@@ -131,17 +137,17 @@ export function quoteShape(q: QuoteText, doc: DocParagraph[]): QuoteShape {
   const open = firstPart.openMark >= 0 ? firstPart.openMark : 0;
   const sentence = sentenceAt(p, open);
   const lead = p.text.slice(sentence.start, open);
-  const sentenceInitial = !/[\p{L}\p{N}]/u.test(lead);
+  const sentenceInitial = !LETTER_OR_DIGIT.test(lead);
   const trimmedLead = lead.trimEnd();
   const prevTok = p.tokens[tokenAt(p.tokens, open) - 1];
   // Set off by dashes as a statement of its own: "offered a blunter assessment — “The pledges …” — and said".
   const lastPartText = doc[lastPart.paragraph]!.text;
-  const dashIntroduced = /[—–]$/.test(trimmedLead) && /^\p{Lu}/u.test(q.text) && (lastPart.closeMark < 0 || /^\s*(?:[—–]|$)/.test(lastPartText.slice(lastPart.closeMark + 1, lastPart.closeMark + 4)));
+  const dashIntroduced = /[—–]$/.test(trimmedLead) && UPPER_START.test(q.text) && (lastPart.closeMark < 0 || /^\s*(?:[—–]|$)/.test(lastPartText.slice(lastPart.closeMark + 1, lastPart.closeMark + 4)));
   const introduced =
     trimmedLead.endsWith(':') ||
     dashIntroduced ||
     verbThenComma(p, open, q.text) ||
-    (prevTok !== undefined && !prevTok.quoted && SPEECH_VERBS.has(prevTok.lower) && /^[\s,:]*$/.test(p.text.slice(prevTok.end, open)) && /^\p{Lu}/u.test(q.text) &&
+    (prevTok !== undefined && !prevTok.quoted && SPEECH_VERBS.has(prevTok.lower) && /^[\s,:]*$/.test(p.text.slice(prevTok.end, open)) && UPPER_START.test(q.text) &&
       // "a scheme called “Streets for People”": a naming verb with no comma or colon names, it does not introduce.
       !(LABEL_CUES.has(prevTok.lower) && p.text.slice(prevTok.end, open) === ' '));
   let labelCue = false;
@@ -178,10 +184,10 @@ export function quoteShape(q: QuoteText, doc: DocParagraph[]): QuoteShape {
     }
   }
   const long = words.filter((w) => w.length >= 4);
-  const titleCase = long.length > 0 && long.every((w) => /^\p{Lu}/u.test(w));
+  const titleCase = long.length > 0 && long.every((w) => UPPER_START.test(w));
   const paragraphIsQuote = q.span.parts.length > 1 ? true : !p.wordsOutsideQuotes;
   let insideName = false;
-  if (q.span.parts.length === 1 && firstPart.closeMark >= 0 && words.length <= 3 && words.every((w) => /^\p{Lu}/u.test(w)) && p.text[open - 1] === ' ' && p.text[firstPart.closeMark + 1] === ' ') {
+  if (q.span.parts.length === 1 && firstPart.closeMark >= 0 && words.length <= 3 && words.every((w) => UPPER_START.test(w)) && p.text[open - 1] === ' ' && p.text[firstPart.closeMark + 1] === ' ') {
     const before = prevTok;
     const after = p.tokens[tokenAt(p.tokens, firstPart.closeMark + 1)];
     insideName = before !== undefined && after !== undefined && before.cap && after.cap && !before.quoted && !after.quoted && before.end === open - 1 && after.start === firstPart.closeMark + 2 && !isFunctionWord(before.lower) && !isFunctionWord(after.lower);

@@ -39,6 +39,9 @@ export function roleBefore(p: DocParagraph, run: NameRun): string | null {
   return walkRoleBefore(p, run) ?? openingRole(p, run);
 }
 
+/** An apostrophe after a letter, before a letter or a space (O'Brien, the workers' union). */
+const INNER_APOSTROPHE = /(?<=\p{L})['’](?=\p{L}|\s)/gu;
+
 /**
  * "The President of the Association of Mobile Money and Bank Agents in Nigeria (AMMBAN), Alhaji Musa Danladi, called …":
  * a sentence that opens with "The ROLE of …" and then gives the name in apposition. The whole opening phrase is the
@@ -53,7 +56,7 @@ function openingRole(p: DocParagraph, run: NameRun): string | null {
   const before = text.slice(sentence.start, firstTok.start);
   if (!before.endsWith(', ') || before.length > 160) return null;
   const phrase = before.slice(0, -2);
-  if (phrase.includes(',') || /[“”"‘’;:—–]/.test(phrase.replace(/(?<=\p{L})['’](?=\p{L}|\s)/gu, ''))) return null;
+  if (phrase.includes(',') || /[“”"‘’;:—–]/.test(phrase.replace(INNER_APOSTROPHE, ''))) return null;
   const k0 = tokenAt(tokens, sentence.start);
   const det = tokens[k0];
   if (!det || !/^(?:The|A|An|Its|His|Her|Their|Our)$/.test(det.text)) return null;
@@ -240,6 +243,9 @@ const APPOSITIVE_STOPS = new Set(['who', 'which', 'whose', 'where', 'when', 'tha
 const ARTICLE = /^(?:the|a|an)\s+/i;
 
 /** Reads ", ROLE," after a mention ending at `end`. Ages ("Jane Doe, 45, a teacher") are skipped. */
+/** Lower-case letters and hyphens, opening with a letter. */
+const LOWER_WORD = /^\p{Ll}[\p{Ll}-]*$/u;
+
 /**
  * "Mo Adeyemi, a shop steward at the Tilbury terminal": an indefinite noun phrase of one to three plain lower-case
  * words tied to a workplace ("at", "for", "with") is a role set off after a name, even when its head is in no
@@ -247,7 +253,7 @@ const ARTICLE = /^(?:the|a|an)\s+/i;
  */
 function unlistedRole(kept: Token[]): boolean {
   if (kept[0]?.lower !== 'a' && kept[0]?.lower !== 'an') return false;
-  const plain = (t: Token) => !t.cap && !t.quoted && !isFunctionWord(t.lower) && !isInflectedVerb(t.lower) && (/^\p{Ll}[\p{Ll}-]*$/u.test(t.text) || AGE_LEAD.test(`${t.lower} x`));
+  const plain = (t: Token) => !t.cap && !t.quoted && !isFunctionWord(t.lower) && !isInflectedVerb(t.lower) && (LOWER_WORD.test(t.text) || AGE_LEAD.test(`${t.lower} x`));
   // "Paul Okafor, a salesman, says", "a retired crane operator": a short description set off on its own, ending in a
   // noun (not "a longtime", not "a very different").
   const head = kept[kept.length - 1]!;
@@ -256,7 +262,7 @@ function unlistedRole(kept: Token[]): boolean {
   if (kept.length >= 2 && kept.length <= 5 && kept.slice(1).every((t) => plain(t) || qualifier(t)) && plain(head) && !isAdjective(head.lower) && !isAdverb(head.lower) && !head.lower.endsWith('ing')) return true;
   const link = kept.findIndex((t, i) => i >= 2 && LINKS_OUT.has(t.lower));
   if (link < 2 || link > 4 || link + 1 >= kept.length) return false;
-  return kept.slice(1, link).every((t) => !t.cap && !t.quoted && !isFunctionWord(t.lower) && !isInflectedVerb(t.lower) && /^\p{Ll}[\p{Ll}-]*$/u.test(t.text));
+  return kept.slice(1, link).every((t) => !t.cap && !t.quoted && !isFunctionWord(t.lower) && !isInflectedVerb(t.lower) && LOWER_WORD.test(t.text));
 }
 const LINKS_OUT = new Set(['at', 'for', 'with']);
 const LONG_ROLE_CUTS = new Set(['of', 'at', 'for', 'in', 'on', 'with', 'during', 'and']);
@@ -359,12 +365,15 @@ export function roleAfter(p: DocParagraph, endToken: number): string | null {
 const DEGREE = /^(?:M\.?D|Ph\.?D|D\.?O|R\.?N|J\.?D|D\.?Phil|M\.?Sc|B\.?Sc|MBA|MPH|Esq|FRCP|Jr|Sr)\.?$/i;
 const isPostNominal = (seg: string): boolean => DEGREE.test(seg) || POST_NOMINALS.has(seg);
 
+/** A space, then a lower-case letter. */
+const SPACE_THEN_LOWER = /^ \p{Ll}/u;
+
 /**
  * The full stop at `dot` ends an abbreviation or initials ("chief U.S. economist", "Washington Univ. in St. Louis"), as
  * the sentence splitter reads them, or a lower-case word follows it: the role goes on.
  */
 function continuesAfter(text: string, dot: number): boolean {
-  return abbreviationAt(text, dot) || /^ \p{Ll}/u.test(text.slice(dot + 1, dot + 3));
+  return abbreviationAt(text, dot) || SPACE_THEN_LOWER.test(text.slice(dot + 1, dot + 3));
 }
 
 /** An age is not part of the role: "a 34-year-old pastry chef" → "pastry chef". */
@@ -419,6 +428,9 @@ function affiliation(p: DocParagraph, endToken: number): string | null {
   return text.slice(org[0]!.start, org[org.length - 1]!.end);
 }
 
+/** A letter or a digit. */
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
 /**
  * "Ellen Marsh is a housing columnist and the author of …": a role stated as the predicate of a sentence that opens
  * with the name. Only a short noun phrase holding an occupation word, up to the first conjunction or clause.
@@ -433,7 +445,7 @@ function predicateRole(p: DocParagraph, endToken: number): string | null {
   let first = endToken - 1;
   while (first > 0 && endToken - first < 8 && tokens[first - 1]!.sentence === last.sentence && tokens[first - 1]!.cap) first--;
   if (first > 0 && tokens[first - 1]!.sentence === last.sentence) return null;
-  if (/[\p{L}\p{N}]/u.test(text.slice(sentence.start, tokens[first]!.start))) return null;
+  if (LETTER_OR_DIGIT.test(text.slice(sentence.start, tokens[first]!.start))) return null;
   const k0 = tokenAt(tokens, last.end + m[0].length);
   const kept: Token[] = [];
   for (let k = k0; k < tokens.length && k - k0 < 8; k++) {
