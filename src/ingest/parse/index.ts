@@ -24,6 +24,7 @@ import { explainSpeaker } from './speaker-evidence.ts';
 import { scanQuotes } from './quote-scanner.ts';
 import { quoteTexts } from './quote-text.ts';
 import { bodyLinks, findRelatedBlock } from './related-block.ts';
+import { wordsOnly } from './tokens.ts';
 import type { ArticleStatus, ParseOptions, ParsedArticle, ParsedMeta, ParsedPerson, ParsedQuote } from './types.ts';
 
 export type { ArticleStatus, ParseOptions, ParsedArticle, ParsedMeta, ParsedPerson, ParsedQuote, QuoteKind } from './types.ts';
@@ -61,14 +62,11 @@ function applyOptions(meta: ParsedMeta, headline: string | null, options: ParseO
   return headline;
 }
 
-/** A run of characters that are no letter or digit. */
-const NON_WORD_RUN = /[^\p{L}\p{N}]+/gu;
-
 /** A story linked twice (in the body and again under "Related") is one related article. */
 function uniqueTitles(titles: string[]): string[] {
   const seen = new Set<string>();
   return titles.filter((t) => {
-    const key = t.toLowerCase().replace(NON_WORD_RUN, ' ').trim();
+    const key = wordsOnly(t.toLowerCase());
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

@@ -7,6 +7,7 @@
 import * as chrono from 'chrono-node/en';
 import { isCommonWord, isFirstName, isRoleNoun } from './lexicon.ts';
 import { isRelatedHeading } from './related-block.ts';
+import { wordsOnly } from './tokens.ts';
 import { CREDIT_LABEL, NAME_PARTICLES } from './word-lists.ts';
 
 export interface Masthead {
@@ -192,10 +193,7 @@ const KICKER_WORDS = /^\p{Lu}[\p{L}'’-]*(?: (?:& |and )?\p{Lu}[\p{L}'’-]*)?$
 /** A section label: one line of one or two capitalised words ("Policy", "Premier League", "Courts & Crime"). */
 const isKicker = (lines: string[]): boolean => lines.length === 1 && KICKER_WORDS.test(lines[0]!);
 
-/** A run of characters that are no letter or digit. */
-const NON_WORD_RUN = /[^\p{L}\p{N}]+/gu;
-
-const normalise = (s: string) => s.toLowerCase().replace(NON_WORD_RUN, ' ').trim();
+const normalise = (s: string) => wordsOnly(s.toLowerCase());
 const isStrong = (p: Part) => p.kind !== 'name';
 
 /**

@@ -3,6 +3,7 @@ import type { DocParagraph } from './document.ts';
 import type { PeopleResult } from './people.ts';
 import { classifyKind, quoteShape } from './quote-kind.ts';
 import type { QuoteText } from './quote-text.ts';
+import { wordsOnly } from './tokens.ts';
 import type { QuoteKind } from './types.ts';
 import { candidate, namesSomeone, winner, type Candidate, type SpeakerEvidence, type SpeakerRule } from './speaker-evidence.ts';
 import { SPEECH_VERBS } from './word-lists.ts';
@@ -30,8 +31,7 @@ const none = (): Attribution => ({ speaker: null, compound: [], verb: null, addr
 /** A speech verb that takes its subject from the sentence: "went on to say", "while adding". */
 const NON_FINITE = /ing$|^(?:say|tell|add|ask|note|write|argue|claim|warn|insist|explain)$/;
 
-const NON_WORD_RUN = /[^\p{L}\p{N}]+/gu;
-const normalise = (s: string): string => ` ${s.toLowerCase().replace(NON_WORD_RUN, ' ').trim()} `;
+const normalise = (s: string): string => ` ${wordsOnly(s.toLowerCase())} `;
 
 /** Echoes are checked against at most this many attributed quotes, so a pathological text stays linear. */
 const ECHO_LIMIT = 400;
