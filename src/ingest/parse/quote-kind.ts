@@ -2,6 +2,7 @@ import type { DocParagraph } from './document.ts';
 import { isAdjective, isFunctionWord, isRoleNoun, isVerbWord } from './lexicon.ts';
 import type { QuoteText } from './quote-text.ts';
 import { isAdverb, tokenAt, type Attribution } from './attribution.ts';
+import { wordsOf } from './tokens.ts';
 import type { QuoteKind } from './types.ts';
 import { ADDRESSEE_VERBS, LABEL_CUES, SPEECH_VERBS } from './word-lists.ts';
 
@@ -83,8 +84,6 @@ export function sentenceAt(p: DocParagraph, pos: number): DocParagraph['sentence
   return p.sentences[lo]!;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
-
 /** What may stand between "said" and its words: said in a statement, said on Tuesday, said later. */
 const SAID_LINKS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'from', 'to', 'via', 'through', 'later', 'earlier', 'afterwards', 'yesterday', 'today', 'last', 'this', 'when']);
 
@@ -130,7 +129,7 @@ function clauseVerb(p: DocParagraph, open: number): boolean {
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 export function quoteShape(q: QuoteText, doc: DocParagraph[]): QuoteShape {
-  const words = q.text.match(WORD) ?? [];
+  const words = wordsOf(q.text);
   const firstPart = q.span.parts[0]!;
   const lastPart = q.span.parts[q.span.parts.length - 1]!;
   const p = doc[firstPart.paragraph]!;

@@ -150,3 +150,43 @@ export function wordsOnly(s: string): string {
   if (wordStart >= 0) out += out ? ` ${s.slice(wordStart)}` : s.slice(wordStart);
   return out;
 }
+
+/** Units taken by the letter or digit at `i` (a surrogate pair is one code point), or 0 when there is none there. */
+function wordPointWidth(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (Number.isNaN(c)) return 0;
+  if (c >= 0xd800 && c <= 0xdbff && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) return LETTER_OR_DIGIT_POINT.test(s.slice(i, i + 2)) ? 2 : 0;
+  return isWordUnit(c) ? 1 : 0;
+}
+
+const isWordJoiner = (c: number): boolean => c === 0x27 || c === 0x2019 || c === 0x2d; // ' ’ -
+
+/**
+ * The words of `s` as `s.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*\/gu) ?? []` finds them — letters and digits,
+ * joined by an apostrophe or a hyphen — scanned by hand for the same reason as wordsOnly.
+ */
+export function wordsOf(s: string): string[] {
+  const out: string[] = [];
+  let i = 0;
+  while (i < s.length) {
+    let w = wordPointWidth(s, i);
+    if (w === 0) {
+      const c = s.charCodeAt(i);
+      i += c >= 0xd800 && c <= 0xdbff && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+      continue;
+    }
+    const start = i;
+    for (;;) {
+      while (w > 0) {
+        i += w;
+        w = wordPointWidth(s, i);
+      }
+      if (!isWordJoiner(s.charCodeAt(i))) break;
+      w = wordPointWidth(s, i + 1);
+      if (w === 0) break;
+      i += 1; // the joiner; the loop above takes the word after it
+    }
+    out.push(s.slice(start, i));
+  }
+  return out;
+}
