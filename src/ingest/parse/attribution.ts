@@ -216,7 +216,7 @@ export class Attributor {
   private npStart(pi: number, s: number, sentence: number): number {
     const p = this.doc[pi]!;
     let a = s;
-    while (a > 0 && s - a < 5 && p.tokens[a - 1]!.sentence === sentence && !p.tokens[a - 1]!.quoted && !p.text.slice(p.tokens[a - 1]!.end, p.tokens[a]!.start).includes(',') && !isVerbWord(p.tokens[a - 1]!.lower)) a--;
+    while (a > 0 && s - a < 5 && p.tokens[a - 1]!.sentence === sentence && !p.tokens[a - 1]!.quoted && !p.text.slice(p.tokens[a - 1]!.end, p.tokens[a]!.start).includes(',') && !isVerbWord(p.tokens[a - 1]!)) a--;
     return a;
   }
 
@@ -225,7 +225,7 @@ export class Attributor {
     const p = this.doc[pi]!;
     for (let k = b - 1; k > a; k--) {
       const t = p.tokens[k]!;
-      if (isRoleNoun(t.lower) || AGE.test(t.lower)) {
+      if (isRoleNoun(t) || AGE.test(t.lower)) {
         const phrase = p.tokens.slice(a + 1, k + 1).map((x) => x.lower).join(' ');
         let owned = false;
         for (let j = a + 1; j < k; j++) if (p.tokens[j]!.possessive && this.owner(pi, j) < 0) owned = true;
@@ -259,8 +259,8 @@ export class Attributor {
         // "wrote a Trump supporter who runs …", "said an Obama aide": a name modifying the noun of an indefinite
         // description names whom the speaker is for, not the speaker.
         if (!persons.length && nx && e + 1 < b && !nx.cap && !nx.quoted && joined(p, e + 1) && k > a && UNNAMED_OPENERS.has(p.tokens[k - 1]!.lower) &&
-          !isFunctionWord(nx.lower) && !isVerbWord(nx.lower) && this.owner(pi, e + 2) < 0) return { person: null, compound: [] };
-        if (!persons.length && nx && e + 1 < b && !nx.cap && !nx.quoted && joined(p, e + 1) && (isRoleNoun(nx.lower) || isOrganisationHead(nx.lower) || MODIFIER_TITLES.has(nx.lower))) {
+          !isFunctionWord(nx) && !isVerbWord(nx) && this.owner(pi, e + 2) < 0) return { person: null, compound: [] };
+        if (!persons.length && nx && e + 1 < b && !nx.cap && !nx.quoted && joined(p, e + 1) && (isRoleNoun(nx) || isOrganisationHead(nx.lower) || MODIFIER_TITLES.has(nx.lower))) {
           let r = e + 1;
           while (r < b && this.owner(pi, r) < 0) r++;
           if (r < b) {
@@ -300,7 +300,7 @@ export class Attributor {
       const prev = p.tokens[k - 1]!;
       if (t.sentence !== sentence || prev.sentence !== sentence || t.quoted || prev.quoted) return null;
       if (/[,;:()—–]/.test(p.text.slice(prev.end, t.start))) return null;
-      if (!t.cap && (isVerbWord(t.lower) || PRONOUNS.has(t.lower) || RELATIVES.has(t.lower))) return null;
+      if (!t.cap && (isVerbWord(t) || PRONOUNS.has(t.lower) || RELATIVES.has(t.lower))) return null;
       if ((t.lower === 'of' || t.lower === 'from' || t.lower === 'at') && this.owner(pi, k - 1) >= 0) return this.owner(pi, k - 1);
     }
     return null;
@@ -318,7 +318,7 @@ export class Attributor {
       if (t.quoted || (j > k + 1 && p.text.slice(p.tokens[j - 1]!.end, t.start) !== ' ')) return null;
       const id = this.owner(pi, j);
       if (id >= 0) return id;
-      if (t.possessive || NP_END.has(t.lower) || RELATIVES.has(t.lower) || PRONOUNS.has(t.lower) || OBJECT_PRONOUNS.has(t.lower) || (!t.cap && isVerbWord(t.lower) && !isRoleNoun(t.lower))) return null;
+      if (t.possessive || NP_END.has(t.lower) || RELATIVES.has(t.lower) || PRONOUNS.has(t.lower) || OBJECT_PRONOUNS.has(t.lower) || (!t.cap && isVerbWord(t) && !isRoleNoun(t))) return null;
     }
     return null;
   }
@@ -404,7 +404,7 @@ export class Attributor {
       // Nor does a capitalised word there, a name's part that is also a verb: "a Fed governor", "of RBC Capital Markets".
       // Nor a participle after an article: "Cecelia Purner, 67, a retired customer service representative, said".
       const modifier = named && /^(?:a|an|the)$/.test(p.tokens[k - 1]!.lower);
-      if (k > from && isVerbWord(t.lower) && !VERB_FILLERS.has(t.lower) && !PREPOSITIONAL_VERBS.has(t.lower) && !modifier && !(appositive && (t.cap || !isInflectedVerbPast(t.lower)))) break;
+      if (k > from && isVerbWord(t) && !VERB_FILLERS.has(t.lower) && !PREPOSITIONAL_VERBS.has(t.lower) && !modifier && !(appositive && (t.cap || !isInflectedVerbPast(t.lower)))) break;
     }
     return this.accordingToAfter(pi, from, first.sentence);
   }
@@ -462,7 +462,7 @@ export class Attributor {
     if (s < 1 || this.owner(pi, s) >= 0) return s;
     for (let j = s, n = 0; j > 0 && n < 5; j--, n++) {
       const t = p.tokens[j]!;
-      if (t.sentence !== sentence || t.quoted || !joined(p, j + 1 <= s ? j + 1 : j) || (t.cap && j !== s && !isTimeWord(t.lower)) || (!t.cap && isVerbWord(t.lower) && !PHRASE_OPENERS.has(t.lower))) return s;
+      if (t.sentence !== sentence || t.quoted || !joined(p, j + 1 <= s ? j + 1 : j) || (t.cap && j !== s && !isTimeWord(t)) || (!t.cap && isVerbWord(t) && !PHRASE_OPENERS.has(t.lower))) return s;
       if (PHRASE_OPENERS.has(t.lower)) return j > 0 && joined(p, j) && !p.tokens[j - 1]!.possessive && this.opensClause(pi, j - 1) ? j - 1 : s;
     }
     return s;
@@ -573,7 +573,7 @@ export class Attributor {
         const np = this.resolveNp(pi, seg, e, true);
         return { speaker: np.person, compound: np.compound, organisation: np.organisation ?? null, verb: t.lower, addressee: this.addresseeAfter(pi, v), source: 'after', verbDistance: 0 };
       }
-      if (!t.cap && isVerbWord(t.lower) && !VERB_FILLERS.has(t.lower)) return null;
+      if (!t.cap && isVerbWord(t) && !VERB_FILLERS.has(t.lower)) return null;
     }
     return null;
   }
@@ -666,7 +666,7 @@ export class Attributor {
       // noun.
       const owned = p.tokens[k - 1];
       // So after an adjective: "Trump's over-the-top comments make him wish".
-      const adjective = owned !== undefined && !owned.cap && (isAdjective(owned.lower) || TWO_HYPHEN_COMPOUND.test(owned.text) || ADJECTIVE_PREFIX.test(owned.lower)) && !VERB_FILLERS.has(owned.lower) && !isAdverb(owned.lower);
+      const adjective = owned !== undefined && !owned.cap && (isAdjective(owned) || TWO_HYPHEN_COMPOUND.test(owned.text) || ADJECTIVE_PREFIX.test(owned.lower)) && !VERB_FILLERS.has(owned.lower) && !isAdverb(owned.lower);
       if (owned && owned.sentence === sentence && !owned.quoted && (owned.possessive || NOUN_MARKERS.has(owned.lower) || adjective) && joined(p, k)) continue;
       // "Said Dorothy Poynter, who grew up with him, “…”": a verb opening its sentence is inverted; its subject follows.
       if (t.cap && (k === 0 || p.tokens[k - 1]!.sentence !== sentence) && this.owner(pi, k + 1) >= 0 && joined(p, k + 1)) {
@@ -700,7 +700,7 @@ export class Attributor {
       // their subject is a lower-case common noun, not a person, role or pronoun; an earlier verb may still attribute.
       const subjTok = p.tokens[s];
       if (INANIMATE_OK.has(t.lower) && subjTok && subjTok.sentence === sentence && !subjTok.cap && !subjTok.quoted && this.owner(pi, s) < 0 &&
-        !PRONOUNS.has(subjTok.lower) && !RELATIVES.has(subjTok.lower) && !isRoleNoun(subjTok.lower) && !isRoleNoun(subjTok.lower.replace(/s$/, '')) && !isOrganisationHead(subjTok.lower) &&
+        !PRONOUNS.has(subjTok.lower) && !RELATIVES.has(subjTok.lower) && !isRoleNoun(subjTok) && !isRoleNoun(subjTok.lower.replace(/s$/, '')) && !isOrganisationHead(subjTok.lower) &&
         LETTERS_AND_HYPHENS.test(subjTok.text) && p.text.slice(subjTok.end, t.start) === ' ') continue;
       let np: Np = { person: null, compound: [] };
       // "Patricia Okonjo (D-N.Y.) told", "Marcus Bell (R-Ky.), the top Republican …, said": a parenthetical party and
@@ -733,7 +733,7 @@ export class Attributor {
           named--;
         }
         // "Mr. Trump, asked about the deaths of journalists under Mr. Putin, had said": so does a participle's clause.
-        const clause = relStart.lower === 'who' || relStart.lower === 'whose' || (!relStart.cap && (/ing$/.test(relStart.lower) || isInflectedVerbPast(relStart.lower)) && isInflectedVerb(relStart.lower));
+        const clause = relStart.lower === 'who' || relStart.lower === 'whose' || (!relStart.cap && (/ing$/.test(relStart.lower) || isInflectedVerbPast(relStart.lower)) && isInflectedVerb(relStart));
         if (rel < s && clause && named >= 0 && this.owner(pi, named) >= 0) {
           rel = named + 1;
           let a = rel - 1;
@@ -749,7 +749,7 @@ export class Attributor {
           // "Chancellor Friedrich Merz and French President Emmanuel Macron called": a title between "and" and the
           // second name does not hide the first; both are the subject.
           let c = a;
-          for (let n = 0; c > 0 && n < 4 && this.owner(pi, c - 1) < 0 && p.tokens[c - 1]!.sentence === sentence && !p.tokens[c - 1]!.quoted && joined(p, c) && (p.tokens[c - 1]!.cap || isRoleNoun(p.tokens[c - 1]!.lower)) && !p.tokens[c - 1]!.possessive && p.tokens[c - 1]!.lower !== 'and'; n++) c--;
+          for (let n = 0; c > 0 && n < 4 && this.owner(pi, c - 1) < 0 && p.tokens[c - 1]!.sentence === sentence && !p.tokens[c - 1]!.quoted && joined(p, c) && (p.tokens[c - 1]!.cap || isRoleNoun(p.tokens[c - 1]!)) && !p.tokens[c - 1]!.possessive && p.tokens[c - 1]!.lower !== 'and'; n++) c--;
           if (c < a && c > 1 && p.tokens[c - 1]!.lower === 'and' && joined(p, c) && this.owner(pi, c - 2) >= 0 && this.owner(pi, c - 2) !== this.owner(pi, s) && joined(p, c - 1)) {
             a = c - 2;
             while (a > 0 && p.tokens[a - 1]!.sentence === sentence && this.owner(pi, a - 1) === this.owner(pi, c - 2) && joined(p, a)) a--;
@@ -784,7 +784,7 @@ export class Attributor {
             // comma, is the subject.
             for (let x = c; x < s; x++) {
               const t = p.tokens[x]!;
-              if (t.quoted || (x > c && !joined(p, x)) || (!t.cap && isVerbWord(t.lower))) break;
+              if (t.quoted || (x > c && !joined(p, x)) || (!t.cap && isVerbWord(t))) break;
               const id = this.owner(pi, x);
               if (id < 0) continue;
               let e = x;
@@ -808,7 +808,7 @@ export class Attributor {
             if (c > 0 && !joined(p, c) && p.tokens[c - 1]!.sentence === sentence) id = this.owner(pi, c - 1);
           }
           np = { person: id >= 0 ? id : null, compound: [] };
-        } else if (isRoleNoun(subj.lower) || AGE.test(subj.lower)) {
+        } else if (isRoleNoun(subj) || AGE.test(subj.lower)) {
           let a = s;
           while (a > 0 && s - a < 4 && p.tokens[a - 1]!.sentence === sentence && p.tokens[a]!.lower !== 'the') a--;
           if (this.onBehalf(pi, this.npStart(pi, s, sentence!), s + 1)) {
@@ -854,10 +854,10 @@ export class Attributor {
       const t = p.tokens[k]!;
       if (t.quoted || (t.lower !== 'him' && t.lower !== 'her')) continue;
       const prev = p.tokens[k - 1]!;
-      if (prev.quoted || !isVerbWord(prev.lower) || p.text.slice(prev.end, t.start) !== ' ') continue;
+      if (prev.quoted || !isVerbWord(prev) || p.text.slice(prev.end, t.start) !== ' ') continue;
       const next = p.tokens[k + 1];
       const gap = next ? p.text.slice(t.end, next.start) : '';
-      if (t.lower === 'her' && next && next.sentence === t.sentence && gap === ' ' && !isFunctionWord(next.lower) && !next.quoted) continue;
+      if (t.lower === 'her' && next && next.sentence === t.sentence && gap === ' ' && !isFunctionWord(next) && !next.quoted) continue;
       // Only a clause-mate: the subject's name right before the verb ("Kapoor told her", "Kapoor later told her").
       let b = k - 2;
       while (b >= 0 && VERB_FILLERS.has(p.tokens[b]!.lower)) b--;
@@ -882,7 +882,7 @@ export class Attributor {
       const t = p.tokens[k]!;
       if (t.quoted || t.sentence !== si || !joined(p, k) || this.owner(pi, k) >= 0) return undefined;
       if (t.cap) continue;
-      if (PERSON_NOUNS.has(t.lower) || isRoleNoun(t.lower) || UNNAMED_PEOPLE.has(t.lower)) {
+      if (PERSON_NOUNS.has(t.lower) || isRoleNoun(t) || UNNAMED_PEOPLE.has(t.lower)) {
         return FEMALE_WORDS.has(t.lower) ? 'f' : MALE_WORDS.has(t.lower) ? 'm' : null;
       }
     }
@@ -903,9 +903,9 @@ export class Attributor {
         if (t.lower === 'the' && atStart) {
           // "The minister rejected that account."
           let e = k + 1;
-          while (e < p.tokens.length && e - k <= 4 && !isRoleNoun(p.tokens[e]!.lower)) e++;
+          while (e < p.tokens.length && e - k <= 4 && !isRoleNoun(p.tokens[e]!)) e++;
           const verb = p.tokens[e + 1];
-          if (e < p.tokens.length && e - k <= 4 && verb && (isVerbWord(verb.lower) || AUXILIARIES.has(verb.lower) || /ed$/.test(verb.lower))) {
+          if (e < p.tokens.length && e - k <= 4 && verb && (isVerbWord(verb) || AUXILIARIES.has(verb.lower) || /ed$/.test(verb.lower))) {
             const found = this.description(pi, k, e + 1);
             if (found !== null) return found;
           }
@@ -930,7 +930,7 @@ export class Attributor {
       let m = n;
       while (m < p.tokens.length && VERB_FILLERS.has(p.tokens[m]!.lower)) m++;
       const verb = p.tokens[m];
-      if (verb && (AUXILIARIES.has(verb.lower) || ((isVerbWord(verb.lower) || /ed$/.test(verb.lower)) && !isFunctionWord(verb.lower)))) return id;
+      if (verb && (AUXILIARIES.has(verb.lower) || ((isVerbWord(verb) || /ed$/.test(verb.lower)) && !isFunctionWord(verb)))) return id;
     }
     return this.leadingSubject(pi, si);
   }
@@ -953,7 +953,7 @@ export class Attributor {
         if (p.tokens[e]!.possessive || (prev && prev.sentence === t.sentence && !prev.cap && LEAD_PREPOSITIONS.has(prev.lower))) return null;
         return id;
       }
-      if (!t.cap && (isInflectedVerb(t.lower) || AUXILIARIES.has(t.lower) || PRONOUNS.has(t.lower) || RELATIVES.has(t.lower))) return null;
+      if (!t.cap && (isInflectedVerb(t) || AUXILIARIES.has(t.lower) || PRONOUNS.has(t.lower) || RELATIVES.has(t.lower))) return null;
     }
     return null;
   }

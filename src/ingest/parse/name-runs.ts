@@ -110,7 +110,7 @@ function splitRun(tokens: Token[], first: number, last: number, p: DocParagraph,
     if (isNickname(t, toks) || t.possessive) continue;
     const after = capsAfter[k]!;
     if (after < 1) break;
-    if (HONORIFICS.has(t.lower) || (after >= 2 && (TITLES.has(t.lower) || isRoleNoun(t.lower)) && !isFirstName(t.lower))) cut = k;
+    if (HONORIFICS.has(t.lower) || (after >= 2 && (TITLES.has(t.lower) || isRoleNoun(t)) && !isFirstName(t))) cut = k;
   }
   for (let k = 0; k <= cut; k++) {
     const t = toks[k]!;
@@ -162,21 +162,21 @@ function splitRun(tokens: Token[], first: number, last: number, p: DocParagraph,
     // So is a word before a capitalised particle and a surname: "Marine Le Pen", "Jean-Yves Le Drian".
     const particle = toks[i + 1];
     const beforeParticle = !isTitleWord(t.lower) && particle !== undefined && NAME_PARTICLES.has(particle.lower) &&
-      (!particle.cap || (INNER_CAPITAL_PARTICLES.has(particle.lower) && toks[i + 2] !== undefined && toks[i + 2]!.cap && i + 3 === toks.length && !isFunctionWord(t.lower)));
+      (!particle.cap || (INNER_CAPITAL_PARTICLES.has(particle.lower) && toks[i + 2] !== undefined && toks[i + 2]!.cap && i + 3 === toks.length && !isFunctionWord(t)));
     // A month before a surname, or after an honorific, is a given name: "June Carter", "Aunty June Oscar" — but not
     // after a preposition of time ("In June Smith said nothing").
     // So is one where a speaker's name stands ("said April Mellody", "Jan Brewer, an early supporter, …").
-    const monthGiven = isTimeWord(t.lower) && remaining === 1 && toks[i + 1]!.cap && (honorific !== undefined || isLastName(toks[i + 1]!.lower) || (spoken && isNameShaped(toks[i + 1]!) && !isTimeWord(toks[i + 1]!.lower) && !isPlace(toks[i + 1]!.lower))) &&
+    const monthGiven = isTimeWord(t) && remaining === 1 && toks[i + 1]!.cap && (honorific !== undefined || isLastName(toks[i + 1]!) || (spoken && isNameShaped(toks[i + 1]!) && !isTimeWord(toks[i + 1]!) && !isPlace(toks[i + 1]!))) &&
       !DATE_PREPOSITIONS.has((i > 0 ? toks[i - 1] : tokens[first - 1])?.lower ?? '');
     if (monthGiven) break;
     // "Tan Wei Ming", "Faith Njeri Wambugu", "DSP Sunday Olaniyan": a surname written first, or a given name that is
     // also a word or a weekday, before name words no dictionary knows — and not after "on" ("On Sunday Adeyemi said").
-    const unknownRest = remaining >= 1 && toks.slice(i + 1).every((x) => !isCommonWord(x.lower) && !isPlace(x.lower) && !isTimeWord(x.lower));
+    const unknownRest = remaining >= 1 && toks.slice(i + 1).every((x) => !isCommonWord(x) && !isPlace(x) && !isTimeWord(x));
     if ((FAMILY_FIRST_SURNAMES.has(t.lower) && remaining >= 2) || (WORD_GIVEN_NAMES.has(t.lower) && unknownRest && !DATE_PREPOSITIONS.has((i > 0 ? toks[i - 1] : tokens[first - 1])?.lower ?? ''))) break;
     // Not before a lone surname where a speaker's name stands: "Dean Johnson, a salesman from Sumter, says" (news
     // writes an occupation before a full name, "Hydrologist Beatriz Lemos", and a title before a surname).
     const occupationGiven = remaining === 1 && spoken && !isTitleWord(t.lower);
-    if ((isQualifier(t) && !beforeParticle) || (remaining >= 1 && i === 0 && sentenceInitial && isRoleNoun(t.lower) && !isFirstName(t.lower) && !occupationGiven)) {
+    if ((isQualifier(t) && !beforeParticle) || (remaining >= 1 && i === 0 && sentenceInitial && isRoleNoun(t) && !isFirstName(t) && !occupationGiven)) {
       if (TITLES.has(t.lower)) titled = true;
       prefix.push(t);
       i++;
@@ -186,7 +186,7 @@ function splitRun(tokens: Token[], first: number, last: number, p: DocParagraph,
     // "Rich Santa, president of the union, said": a word that could open any sentence is a given name when one more
     // name word follows and an appositive description ("president of", "a nurse", "who") is set off after them.
     const modalName = MODAL_GIVEN_NAMES.has(t.lower);
-    const describedName = remaining === 1 && /^, [a-z]/.test(p.text.slice(toks[toks.length - 1]!.end, toks[toks.length - 1]!.end + 3)) && (modalName || !isFunctionWord(t.lower));
+    const describedName = remaining === 1 && /^, [a-z]/.test(p.text.slice(toks[toks.length - 1]!.end, toks[toks.length - 1]!.end + 3)) && (modalName || !isFunctionWord(t));
     // "Will Osei", "May Chen", "Can Dündar": a modal is capitalised only to open a sentence ("Will Osei attend?"). Before
     // one more name word it is a given name anywhere else, and at a sentence's start when a description or a past
     // speech verb follows ("Will Osei said": a modal takes the bare verb).
@@ -197,11 +197,11 @@ function splitRun(tokens: Token[], first: number, last: number, p: DocParagraph,
     // word", though not a title, a place, a time or an organisation word, nor an adjective before a known given name
     // ("Conservative Kemi Badenoch").
     if ((i === 0 ? spoken : i === afterTitle) && remaining >= 1 && remaining <= (i === 0 ? 2 : 3) && isPlainNameWord(t, toks.slice(i + 1))) break;
-    if (i === 0 && sentenceInitial && isSentenceStarterWord(t.lower) && !describedName) {
+    if (i === 0 && sentenceInitial && isSentenceStarterWord(t) && !describedName) {
       i++;
       continue;
     }
-    if (isFunctionWord(t.lower)) {
+    if (isFunctionWord(t)) {
       i++;
       continue;
     }
@@ -214,9 +214,9 @@ function splitRun(tokens: Token[], first: number, last: number, p: DocParagraph,
     const office = tokens[first - 2];
     const nameStart = toks.length - (NAME_PARTICLES.has(toks[toks.length - 2]?.lower ?? '') ? 3 : 2);
     const portfolio = PORTFOLIO_LINKS.has(tokens[first - 1]?.lower ?? '') &&
-      ((t.lower.endsWith('s') && t.lower.length > 4 && !isLastName(t.lower)) ||
-        (tokens[first - 1]!.lower === 'for' && office !== undefined && (office.cap || isRoleNoun(office.lower)) && i < nameStart && !toks.slice(i, nameStart).some((x) => isFirstName(x.lower))));
-    if (remaining >= 2 && (isCommonWord(t.lower) || portfolio) && !isFirstName(t.lower) && !beforeParticle && !FAMILY_FIRST_SURNAMES.has(t.lower)) {
+      ((t.lower.endsWith('s') && t.lower.length > 4 && !isLastName(t)) ||
+        (tokens[first - 1]!.lower === 'for' && office !== undefined && (office.cap || isRoleNoun(office)) && i < nameStart && !toks.slice(i, nameStart).some((x) => isFirstName(x))));
+    if (remaining >= 2 && (isCommonWord(t) || portfolio) && !isFirstName(t) && !beforeParticle && !FAMILY_FIRST_SURNAMES.has(t.lower)) {
       prefix.push(t);
       i++;
       continue;
@@ -254,7 +254,7 @@ function speakerContext(tokens: Token[], first: number, last: number, p: DocPara
   const sentence = tokens[first]!.sentence;
   if (before && !before.cap && !before.quoted && SPEECH_VERBS.has(before.lower) && joinedBySpace(p, before, tokens[first]!)) return true;
   // "bassist Leanne Morrow", "economist Rich Alvarez": an occupation written in lower case right before the run.
-  if (before && !before.cap && !before.quoted && isRoleNoun(before.lower) && !isFunctionWord(before.lower) && joinedBySpace(p, before, tokens[first]!)) return true;
+  if (before && !before.cap && !before.quoted && isRoleNoun(before) && !isFunctionWord(before) && joinedBySpace(p, before, tokens[first]!)) return true;
   let k = last;
   while (tokens[k] && VERB_FILLERS.has(tokens[k]!.lower) && k - last < 2) k++;
   const after = tokens[k];
@@ -264,7 +264,7 @@ function speakerContext(tokens: Token[], first: number, last: number, p: DocPara
   // occupation.
   if (p.text.slice(tokens[last - 1]!.end, tokens[last]?.start ?? 0) !== ', ') return false;
   for (let k = last; k < last + 4 && tokens[k] && tokens[k]!.sentence === sentence && !tokens[k]!.cap && !tokens[k]!.quoted; k++) {
-    if (isRoleNoun(tokens[k]!.lower) && !SPEECH_VERBS.has(tokens[k]!.lower)) return true;
+    if (isRoleNoun(tokens[k]!) && !SPEECH_VERBS.has(tokens[k]!.lower)) return true;
   }
   return false;
 }
@@ -278,13 +278,13 @@ function isPlainNameWord(t: Token, rest: Token[]): boolean {
   const l = t.lower;
   if (!t.cap || !HAS_LOWER.test(t.text) || t.possessive || t.quoted) return false;
   if (FUNCTION_WORDS.has(l) || isTitleWord(l) || isRoleNoun(l) || isPlace(l) || isOrgWord(l) || isOrgName(l) || isDemonym(l) || isTimeWord(l)) return false;
-  if (rest.some((x) => isTitleWord(x.lower) || isRoleNoun(x.lower) || isOrgWord(x.lower) || isInstitutionWord(x.lower))) return false;
-  return !(isAdjective(l) && rest[0] !== undefined && isFirstName(rest[0].lower) && !isFirstName(l));
+  if (rest.some((x) => isTitleWord(x.lower) || isRoleNoun(x) || isOrgWord(x) || isInstitutionWord(x.lower))) return false;
+  return !(isAdjective(l) && rest[0] !== undefined && isFirstName(rest[0]) && !isFirstName(l));
 }
 
 /** A month as a given name: "June Carter", "Aunty June Oscar" (a surname or a title vouches), never "June 5". */
 function monthAsGivenName(name: Token[], i: number, titled: boolean, spoken: boolean): boolean {
-  return i === 0 && name.length >= 2 && (titled || spoken || isLastName(name[1]!.lower) || (WORD_GIVEN_NAMES.has(name[0]!.lower) && name.slice(1).every((t) => !isCommonWord(t.lower))));
+  return i === 0 && name.length >= 2 && (titled || spoken || isLastName(name[1]!) || (WORD_GIVEN_NAMES.has(name[0]!.lower) && name.slice(1).every((t) => !isCommonWord(t))));
 }
 
 /** A party letter and a district: "R-Fort Worth", "D-Calif". */
@@ -305,7 +305,7 @@ function isNonPersonRun(name: Token[], titled: boolean, spoken: boolean): boolea
   // So does a speaker's place ("said Xiomara Marsh, head of research": speakerContext) for a surname that is also a
   // place's name, after a first word that can be a given name.
   const spokenName = spoken && name.length <= 3 && isPlainNameWord(firstTok, name.slice(1));
-  if (!titled && name.length >= 2 && (isOrgWord(lastTok.lower) || (isPlaceWord(lastTok.lower) && !spokenName)) && !isFirstName(firstTok.lower)) return true;
+  if (!titled && name.length >= 2 && (isOrgWord(lastTok) || (isPlaceWord(lastTok) && !spokenName)) && !isFirstName(firstTok)) return true;
   // After a known given name that is not itself a place, a place-named part is a surname: Ana Lucía Torres Medina,
   // Carlos Toledo, Maria Córdoba.
   // Named storms: "Hurricane Lorena", "Tropical Storm Alberto", "Typhoon Haiyan", "Cyclone Freddy".
@@ -313,14 +313,14 @@ function isNonPersonRun(name: Token[], titled: boolean, spoken: boolean): boolea
   // "Chief Executive Officer", "Chief Technology Officer", "Executive Vice President": a title of several words ends
   // in its head noun, where a name ends in a surname (Julie Bishop and John Major have given names to vouch for them).
   // A surname that only ends like an occupation (Verveer, like "engineer") is no title where a speaker's name stands.
-  const occupationShaped = spoken && !TITLES.has(lastTok.lower) && !ROLE_NOUNS.has(lastTok.lower) && !isCommonWord(lastTok.lower) && !isCommonWord(firstTok.lower) && !isTitleWord(firstTok.lower);
-  if (name.length >= 2 && (TITLES.has(lastTok.lower) || isRoleNoun(lastTok.lower)) && !isLastName(lastTok.lower) && !isFirstName(firstTok.lower) && !occupationShaped) return true;
-  const givenFirst = (isFirstName(firstTok.lower) || spokenName) && !isPlace(firstTok.lower);
+  const occupationShaped = spoken && !TITLES.has(lastTok.lower) && !ROLE_NOUNS.has(lastTok.lower) && !isCommonWord(lastTok) && !isCommonWord(firstTok) && !isTitleWord(firstTok.lower);
+  if (name.length >= 2 && (TITLES.has(lastTok.lower) || isRoleNoun(lastTok)) && !isLastName(lastTok) && !isFirstName(firstTok) && !occupationShaped) return true;
+  const givenFirst = (isFirstName(firstTok) || spokenName) && !isPlace(firstTok);
   // A lower-case particle is part of a surname (Joris van den Berg), never a place of its own ("Den" Haag).
   // A demonym after a given name is a surname: Mark Cuban, David French, Bryan English — not a party's member
   // ("South Carolina Republican").
-  if (!titled && name.length >= 2 && (isPartyMember(lastTok.lower) || lastTok.lower === 'democratic')) return true;
-  return name.some((t, i) => t.cap && ((isTimeWord(t.lower) && !monthAsGivenName(name, i, titled, spoken)) || (isPlace(t.lower) && !isLastName(t.lower) && !isFirstName(t.lower) && !(givenFirst && i > 0)) || (isDemonym(t.lower) && (!(i > 0 && givenFirst) || isPartyMember(t.lower)) && !titled)));
+  if (!titled && name.length >= 2 && (isPartyMember(lastTok) || lastTok.lower === 'democratic')) return true;
+  return name.some((t, i) => t.cap && ((isTimeWord(t) && !monthAsGivenName(name, i, titled, spoken)) || (isPlace(t) && !isLastName(t) && !isFirstName(t) && !(givenFirst && i > 0)) || (isDemonym(t) && (!(i > 0 && givenFirst) || isPartyMember(t)) && !titled)));
 }
 
 export function findRuns(p: DocParagraph): NameRun[] {

@@ -43,7 +43,7 @@ export function organisationName(p: DocParagraph, a: number, b: number, owner: (
     if (k > a && /[,;:()]/.test(p.text.slice(p.tokens[k - 1]!.end, t.start))) return null;
   }
   // "a spokesperson for China's commerce ministry", "officials at the bank": a person speaking for the body.
-  for (let k = a; k < b - 1; k++) if (!p.tokens[k]!.cap && (isRoleNoun(p.tokens[k]!.lower) || PERSON_NOUNS.has(p.tokens[k]!.lower))) return null;
+  for (let k = a; k < b - 1; k++) if (!p.tokens[k]!.cap && (isRoleNoun(p.tokens[k]!) || PERSON_NOUNS.has(p.tokens[k]!.lower))) return null;
   const last = p.tokens[b - 1]!;
   const name = p.text.slice(p.tokens[a]!.start, last.end);
   // A description headed by a body or a document: "the central bank", "the company's annual report".

@@ -115,7 +115,7 @@ function surnameSubjects(doc: DocParagraph[], runsBy: NameRun[][]): Map<string, 
       let k = r.last;
       while (k < p.tokens.length && k - r.last < 2 && VERB_FILLERS.has(p.tokens[k]!.lower)) k++;
       const verb = p.tokens[k];
-      if (!verb || verb.cap || verb.quoted || verb.sentence !== tok.sentence || !(isInflectedVerb(verb.lower) || /[^e]ed$/.test(verb.lower)) || p.text.slice(p.tokens[k - 1]!.end, verb.start) !== ' ') continue;
+      if (!verb || verb.cap || verb.quoted || verb.sentence !== tok.sentence || !(isInflectedVerb(verb) || /[^e]ed$/.test(verb.lower)) || p.text.slice(p.tokens[k - 1]!.end, verb.start) !== ' ') continue;
       uses.set(tok.text, (uses.get(tok.text) ?? 0) + 1);
     }
   }
@@ -183,7 +183,7 @@ const POSSESSIVE_DETERMINERS = new Set(['her', 'his', 'their', 'my', 'our', 'you
 function introducedSingle(p: DocParagraph, k: number): boolean {
   const prev = p.tokens[k - 1];
   if (!prev || prev.cap || prev.quoted || prev.sentence !== p.tokens[k]!.sentence) return false;
-  if (!(PERSON_NOUNS.has(prev.lower) || isRoleNoun(prev.lower))) return false;
+  if (!(PERSON_NOUNS.has(prev.lower) || isRoleNoun(prev))) return false;
   const gap = p.text.slice(prev.end, p.tokens[k]!.start);
   if (gap === ' ') return true;
   return gap === ', ' && POSSESSIVE_DETERMINERS.has(p.tokens[k - 2]?.lower ?? '');
@@ -195,7 +195,7 @@ function confirmedSingle(p: DocParagraph, end: number): boolean {
   if (ageFollows(p, end) || /^, (?:a|an|the|who) /.test(p.text.slice(last.end, last.end + 12))) return true;
   // "whose late husband Keith transferred his pension": the name is the subject of a verb of its own.
   const next = p.tokens[end];
-  if (next && !next.cap && !next.quoted && p.text.slice(last.end, next.start) === ' ' && isInflectedVerb(next.lower) && !isFunctionWord(next.lower) && /(?:ed|s)$/.test(next.lower)) return true;
+  if (next && !next.cap && !next.quoted && p.text.slice(last.end, next.start) === ' ' && isInflectedVerb(next) && !isFunctionWord(next) && /(?:ed|s)$/.test(next.lower)) return true;
   return speaksNext(p, end);
 }
 
@@ -314,7 +314,7 @@ export function findPeople(doc: DocParagraph[]): PeopleResult {
       // glued to an institution word is part of an organisation's name.
       const lastTok = run.name[run.name.length - 1]!;
       const after = p.tokens[run.nameLast];
-      if (lastTok.possessive && /s['’]\s?$/.test(p.text.slice(lastTok.start, lastTok.end + 1)) && after && after.cap && (isInstitutionWord(after.lower) || isOrgName(after.lower)) && p.text.slice(lastTok.end, after.start).trim().length <= 1) continue;
+      if (lastTok.possessive && /s['’]\s?$/.test(p.text.slice(lastTok.start, lastTok.end + 1)) && after && after.cap && (isInstitutionWord(after.lower) || isOrgName(after)) && p.text.slice(lastTok.end, after.start).trim().length <= 1) continue;
       // "the pro-business Free Democrats", "the opposition Christian Democrats", "the Scottish Greens": parties named
       // by their members in the plural are organisations.
       if (PARTY_PLURALS.has(run.name[run.name.length - 1]!.lower)) continue;
@@ -328,7 +328,7 @@ export function findPeople(doc: DocParagraph[]): PeopleResult {
       if (!run.titled && role === null && lowers.every((l) => isCommonWord(l)) && !lowers.slice(1, -1).some((l) => NAME_PARTICLES.has(l))) continue;
       // "Southern Vale Water", "Northern Rail Freight": a place or demonym qualifier before words that are no given
       // name or surname and end in a dictionary noun is a company's name, even when it "said" something.
-      if (!run.titled && role === null && run.prefix.length && run.prefix.every((t) => isPlace(t.lower) || isDemonym(t.lower)) &&
+      if (!run.titled && role === null && run.prefix.length && run.prefix.every((t) => isPlace(t) || isDemonym(t)) &&
         !isFirstName(lowers[0]!) && !lowers.some((l) => isLastName(l)) && isCommonWord(lowers[lowers.length - 1]!)) continue;
       const evidence =
         isFirstName(lowers[0]!) ||
@@ -597,7 +597,7 @@ export function findPeople(doc: DocParagraph[]): PeopleResult {
   function placeSurname(run: NameRun): Token | undefined {
     // The lone word is either the cleared name or, when it read as a leading place qualifier, the whole prefix.
     const tok = run.vetoed?.length === 1 ? run.vetoed[0]! : !run.titled && run.prefix.length === 1 ? run.prefix[0]! : undefined;
-    if (!tok || tok.quoted || run.first !== run.last - 1 || isOrgName(tok.lower) || !(isPlace(tok.lower) || isDemonym(tok.lower))) return undefined;
+    if (!tok || tok.quoted || run.first !== run.last - 1 || isOrgName(tok) || !(isPlace(tok) || isDemonym(tok))) return undefined;
     const owners = lastIndex.get(norm(tok.text));
     if (owners?.length !== 1 || owners[0]!.parts.length < 2) return undefined;
     const p = doc[run.paragraph]!;
@@ -605,7 +605,7 @@ export function findPeople(doc: DocParagraph[]): PeopleResult {
     if (prev && prev.sentence === tok.sentence && LOCATIVE_PREPOSITIONS.has(prev.lower)) return undefined;
     // "Cuban said" after "Mark Cuban", not "the Cuban government": a demonym is a surname only where no noun follows.
     const next = p.tokens[run.last];
-    if (isDemonym(tok.lower) && next && next.sentence === tok.sentence && p.text.slice(tok.end, next.start) === ' ' && !SPEECH_VERBS.has(next.lower) && !isInflectedVerb(next.lower)) return undefined;
+    if (isDemonym(tok) && next && next.sentence === tok.sentence && p.text.slice(tok.end, next.start) === ' ' && !SPEECH_VERBS.has(next.lower) && !isInflectedVerb(next)) return undefined;
     return tok;
   }
 
@@ -644,7 +644,7 @@ function namedInApposition(p: DocParagraph, end: number): boolean {
     if (!prev || t.sentence !== prev.sentence) return false;
     const gap = p.text.slice(prev.end, t.start);
     if (gap === ', ') return t.cap && !t.quoted;
-    if (gap !== ' ' || t.cap || t.quoted || isInflectedVerb(t.lower)) return false;
+    if (gap !== ' ' || t.cap || t.quoted || isInflectedVerb(t)) return false;
   }
   return false;
 }
@@ -657,9 +657,9 @@ function namedInApposition(p: DocParagraph, end: number): boolean {
 function departmentBeforeName(p: DocParagraph, run: NameRun, next: NameRun | undefined): boolean {
   const before = p.tokens[run.first - 1];
   if (!before || !isTitleWord(before.lower) || p.text.slice(before.end, p.tokens[run.first]!.start) !== ', ') return false;
-  if (run.name.some((t) => isFirstName(t.lower) || isLastName(t.lower))) return false;
+  if (run.name.some((t) => isFirstName(t) || isLastName(t))) return false;
   if (!next || next.first !== run.last || next.name.length < 2) return false;
-  if (!isFirstName(next.name[0]!.lower) && !isLastName(next.name[next.name.length - 1]!.lower)) return false;
+  if (!isFirstName(next.name[0]!) && !isLastName(next.name[next.name.length - 1]!)) return false;
   return p.text.slice(p.tokens[run.last - 1]!.end, p.tokens[next.first]!.start) === ', ';
 }
 
@@ -672,10 +672,10 @@ const LOWER_WORDS_BETWEEN = /^ [\p{Ll} -]+ $/u;
  * not the speaker, however near the speech verb it stands. Two words of the run neither a given name nor a surname.
  */
 function ownerOfNextRole(p: DocParagraph, run: NameRun, next: NameRun | undefined): boolean {
-  if (run.titled || !next || next.name.length < 2 || run.name.some((t) => isFirstName(t.lower))) return false;
+  if (run.titled || !next || next.name.length < 2 || run.name.some((t) => isFirstName(t))) return false;
   const between = p.tokens.slice(run.last, next.first);
   if (!between.length || between.length > 2 || between.some((t) => t.cap || t.quoted)) return false;
-  if (!isRoleNoun(between[between.length - 1]!.lower)) return false;
+  if (!isRoleNoun(between[between.length - 1]!)) return false;
   const gap = p.text.slice(p.tokens[run.last - 1]!.end, p.tokens[next.first]!.start);
   return LOWER_WORDS_BETWEEN.test(gap);
 }

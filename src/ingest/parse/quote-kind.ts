@@ -70,7 +70,7 @@ function reportedLead(p: DocParagraph, open: number): boolean {
   if (t.lower === 'that') return true;
   if (t.lower !== 'as') return false;
   const before = p.tokens[k - 1];
-  return before !== undefined && !before.quoted && before.sentence === sentence && !AS_LABELS.has(before.lower) && !isFunctionWord(before.lower);
+  return before !== undefined && !before.quoted && before.sentence === sentence && !AS_LABELS.has(before.lower) && !isFunctionWord(before);
 }
 
 /** The sentence holding offset `pos` (binary search: a paragraph may hold thousands). */
@@ -157,7 +157,7 @@ export function quoteShape(q: QuoteText, doc: DocParagraph[]): QuoteShape {
     // (no one doing the calling) is a label.
     const caller = p.tokens[k - 1];
     const someoneCalls = (t.lower === 'called' || t.lower === 'calls') && caller !== undefined && !caller.quoted && caller.sentence === t.sentence && p.text.slice(caller.end, t.start) === ' ' &&
-      (['he', 'she', 'they', 'we', 'i'].includes(caller.lower) || isRoleNoun(caller.lower) || isRoleNoun(caller.lower.replace(/s$/, '')) || CALLERS.has(caller.lower));
+      (['he', 'she', 'they', 'we', 'i'].includes(caller.lower) || isRoleNoun(caller) || isRoleNoun(caller.lower.replace(/s$/, '')) || CALLERS.has(caller.lower));
     // "Oxfam called it “a race to the bottom”": calling something (an object pronoun between verb and quotation) so is
     // a judgement someone voices, not the name of a thing.
     const obj = p.tokens[k + 1];
@@ -178,7 +178,7 @@ export function quoteShape(q: QuoteText, doc: DocParagraph[]): QuoteShape {
       // "ready to “accelerate” negotiations", "would “make the numbers disappear” weeks before": a verb phrase after
       // "to" or a modal; the word after it is its object or an adverbial, not a noun it labels.
       (VERB_OPENERS.has(prevTok?.lower ?? '') && isVerbWord(firstWord));
-    if (next && next.start === lastPart.closeMark + 2 && !next.cap && !adverbial && !isFunctionWord(next.lower) && !isVerbWord(next.lower) && !isAdjective(next.lower) && !/(?:ed|ly|able|ible|ous|ful|less|ive)$/.test(next.lower)) {
+    if (next && next.start === lastPart.closeMark + 2 && !next.cap && !adverbial && !isFunctionWord(next) && !isVerbWord(next) && !isAdjective(next) && !/(?:ed|ly|able|ible|ous|ful|less|ive)$/.test(next.lower)) {
       modifiesNoun = true;
     }
   }
@@ -189,12 +189,12 @@ export function quoteShape(q: QuoteText, doc: DocParagraph[]): QuoteShape {
   if (q.span.parts.length === 1 && firstPart.closeMark >= 0 && words.length <= 3 && words.every((w) => UPPER_START.test(w)) && p.text[open - 1] === ' ' && p.text[firstPart.closeMark + 1] === ' ') {
     const before = prevTok;
     const after = p.tokens[tokenAt(p.tokens, firstPart.closeMark + 1)];
-    insideName = before !== undefined && after !== undefined && before.cap && after.cap && !before.quoted && !after.quoted && before.end === open - 1 && after.start === firstPart.closeMark + 2 && !isFunctionWord(before.lower) && !isFunctionWord(after.lower);
+    insideName = before !== undefined && after !== undefined && before.cap && after.cap && !before.quoted && !after.quoted && before.end === open - 1 && after.start === firstPart.closeMark + 2 && !isFunctionWord(before) && !isFunctionWord(after);
   }
   const gapBefore = prevTok ? p.text.slice(prevTok.end, open) : '';
   const namesNoun =
     titleCase && !sentenceInitial && words.length <= 6 && prevTok !== undefined && !prevTok.quoted && !prevTok.cap &&
-    (gapBefore === ' ' || gapBefore === ', ') && !SPEECH_VERBS.has(prevTok.lower) && !isFunctionWord(prevTok.lower) && !isVerbWord(prevTok.lower);
+    (gapBefore === ' ' || gapBefore === ', ') && !SPEECH_VERBS.has(prevTok.lower) && !isFunctionWord(prevTok) && !isVerbWord(prevTok);
   const markupValue = /=\s*$/.test(p.text.slice(Math.max(0, open - 2), open));
   return { clauseVerb: clauseVerb(p, open), markupValue, reportedLead: reportedLead(p, open), words: words.length, sentenceInitial, introduced, modifiesNoun, labelCue, strongLabel, titleCase, paragraphIsQuote, insideName, namesNoun };
 }

@@ -11,6 +11,8 @@ export interface Token {
   /** Inside a quotation (set later by the caller). */
   quoted: boolean;
   sentence: number;
+  /** Lexicon bits of `lower`, -1 until first asked (lexicon.ts keeps them here: the passes ask many questions of a token). */
+  bits: number;
 }
 
 const LETTER = /[\p{L}\p{M}\p{N}]/u;
@@ -106,7 +108,7 @@ export function tokenize(p: string): Token[] {
       possessive = true;
     }
     const text = (firstWide < 0 || firstWide >= end ? oneByte : p).slice(start, end);
-    out.push({ text, lower: text.toLowerCase(), start, end: possessive && !glued ? i + 1 : i, possessive, cap: isUpperStart(text), quoted: false, sentence: 0 });
+    out.push({ text, lower: text.toLowerCase(), start, end: possessive && !glued ? i + 1 : i, possessive, cap: isUpperStart(text), quoted: false, sentence: 0, bits: -1 });
   }
   return out;
 }
