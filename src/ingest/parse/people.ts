@@ -41,7 +41,9 @@ const nameKey = (parts: string[]): string => parts.join(' ');
 /** "Al-Obeidi" opening a sentence is the "al-Obeidi" of the full name: a particle surname capitalised by position. */
 const PARTICLE_CAPITALISED = /^(?:Al|El|Bin|Ibn|Abu|Da|De|Di|Du|Van|Von)-\p{Lu}|^(?:D|Dell|Dall|L)['’]\p{Lu}/u;
 const particleLower = (w: string): string | null => (PARTICLE_CAPITALISED.test(w) ? w[0]!.toLowerCase() + w.slice(1) : null);
-const norm = (s: string): string => s.normalize('NFC');
+/** ASCII is its own NFC form, and most name parts are ASCII: normalize() would copy them through ICU for nothing. */
+const BEYOND_ASCII = /[^\x00-\x7f]/;
+const norm = (s: string): string => (BEYOND_ASCII.test(s) ? s.normalize('NFC') : s);
 /** The parts of a name as written: "Jr." and "Sr." keep their full stop, as initials do ("Michael G. Whitaker Jr."). */
 const namePartsOf = (p: DocParagraph, name: Token[]): string[] =>
   name.map((t) => norm(/^(?:jr|sr)$/.test(t.lower) && p.text[t.end] === '.' ? `${t.text}.` : t.text));

@@ -65,7 +65,8 @@ function locatedPlace(p: DocParagraph, run: NameRun): boolean {
   return (before.lower === 'in' || before.lower === 'near') && !lastTok.possessive && !run.name.some((t) => isFirstName(t));
 }
 
-const isShipPrefix = (t: Token | undefined): boolean => t !== undefined && t.text === t.text.toUpperCase() && SHIP_PREFIXES.has(t.lower);
+// The list first: upper-casing every word before a run to compare it costs more than the lookup.
+const isShipPrefix = (t: Token | undefined): boolean => t !== undefined && SHIP_PREFIXES.has(t.lower) && t.text === t.text.toUpperCase();
 
 /** Ships are named after people: "the carrier USS Carl Vinson", "HMS Queen Elizabeth", "USNS Harvey Milk". */
 function namesShip(p: DocParagraph, run: NameRun): boolean {
