@@ -148,6 +148,8 @@ function classifyParagraph(lines: string[]): Part[] | null {
 /** Holds a lower-case letter. */
 const HAS_LOWER = /\p{Ll}/u;
 
+const countMatches = (text: string, re: RegExp): number => text.match(re)?.length ?? 0;
+
 /** A headline: one line, short, not a sentence ending in a full stop, not a line in capitals ("FOR IMMEDIATE RELEASE"). */
 function isHeadlineLine(lines: string[]): boolean {
   const text = lines[0]!;
@@ -156,8 +158,7 @@ function isHeadlineLine(lines: string[]): boolean {
   if (lines.length !== 1 || text.length > HEADLINE_MAX_CHARS || words < 3 || words > HEADLINE_MAX_WORDS) return false;
   if (!HAS_LOWER.test(text)) return false;
   // A quotation left open runs on into the next paragraph: the line is the start of the text, not a title.
-  const count = (re: RegExp) => text.match(re)?.length ?? 0;
-  if (count(/“/g) !== count(/”/g) || count(/"/g) % 2 === 1) return false;
+  if (countMatches(text, /“/g) !== countMatches(text, /”/g) || countMatches(text, /"/g) % 2 === 1) return false;
   const end = text.replace(/["'”’)\]]+$/u, '');
   if (/[.,;:]$/.test(end) && !end.endsWith('...')) return false;
   // A lead sentence ending in a quotation, "!" or "?" is no title: `Voters were told to "stay home,

@@ -108,21 +108,24 @@ export function isCaption(text: string): boolean {
   return text.length <= 200 && CREDIT_LABEL.test(text);
 }
 
+/** The paragraph (or paragraphs) of one block of lines between blank lines, page chrome left out, appended to `out`. */
+function flushBlock(block: Line[], out: RawParagraph[]): void {
+  const kept = block.filter((l) => !isPageChrome(l.text) && !(block.length === 1 && LONE_ADDRESS.test(l.text)));
+  const texts = kept.map((l) => l.text);
+  if (linesAreParagraphs(texts)) out.push(...kept.map((l) => ({ text: l.text, lines: [l.text], line: l.n })));
+  else if (kept.length) out.push({ text: joinLines(texts), lines: texts, line: kept[0]!.n });
+}
+
 /** Blank lines separate paragraphs; lines within one are joined (joinLines), unless each line is a paragraph. */
 export function splitParagraphs(lines: Line[], from: number, to: number): RawParagraph[] {
   const out: RawParagraph[] = [];
   let buf: Line[] = [];
-  const flush = () => {
-    buf = buf.filter((l) => !isPageChrome(l.text) && !(buf.length === 1 && LONE_ADDRESS.test(l.text)));
-    const texts = buf.map((l) => l.text);
-    if (linesAreParagraphs(texts)) out.push(...buf.map((l) => ({ text: l.text, lines: [l.text], line: l.n })));
-    else if (buf.length) out.push({ text: joinLines(texts), lines: texts, line: buf[0]!.n });
-    buf = [];
-  };
   for (let i = from; i < to; i++) {
-    if (lines[i]!.text === '') flush();
-    else buf.push(lines[i]!);
+    if (lines[i]!.text === '') {
+      flushBlock(buf, out);
+      buf = [];
+    } else buf.push(lines[i]!);
   }
-  flush();
+  flushBlock(buf, out);
   return out;
 }

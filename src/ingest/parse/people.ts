@@ -283,6 +283,21 @@ export function isCreditLine(text: string): boolean {
 /** A surname opened by the Arabic article: "al-Mutairi", "el-Sayed" (the rest captured). */
 const ARABIC_ARTICLE_SURNAME = /^(?:al|el|Al|El)-(\p{Lu}[\p{L}'’-]+)$/u;
 
+/** Two runs written as items of one list: "Kwame Asante and Tom Whitlock", "Okafor, Eze". */
+function listedTogether(p: DocParagraph, a: NameRun | undefined, b: NameRun | undefined): boolean {
+  return a !== undefined && b !== undefined && /^(?:,? and |, )$/.test(p.text.slice(p.tokens[a.last - 1]!.end, p.tokens[b.first]!.start));
+}
+
+/** The people so far by the part they are called by alone (surnameOf). */
+function indexBySurname(people: Person[]): Map<string, Person[]> {
+  const m = new Map<string, Person[]>();
+  for (const x of people) {
+    const key = surnameOf(x.parts);
+    m.set(key, [...(m.get(key) ?? []), x]);
+  }
+  return m;
+}
+
 /**
  * Finds the people of an article: multi-part names backed by some evidence that they are people (a known first name or
  * surname, a title or role, a speech verb, a particle, or the surname used alone elsewhere), plus single names carrying
@@ -355,9 +370,7 @@ export function findPeople(doc: DocParagraph[]): PeopleResult {
   // know, listed with one it does.
   for (const { candidate, runs, at } of unproven) {
     const p = doc[candidate.run.paragraph]!;
-    const listed = (a: NameRun | undefined, b: NameRun | undefined) =>
-      a !== undefined && b !== undefined && /^(?:,? and |, )$/.test(p.text.slice(p.tokens[a.last - 1]!.end, p.tokens[b.first]!.start));
-    if ((proven.has(runs[at - 1]!) && listed(runs[at - 1], candidate.run)) || (proven.has(runs[at + 1]!) && listed(candidate.run, runs[at + 1]))) candidates.push(candidate);
+    if ((proven.has(runs[at - 1]!) && listedTogether(p, runs[at - 1], candidate.run)) || (proven.has(runs[at + 1]!) && listedTogether(p, candidate.run, runs[at + 1]))) candidates.push(candidate);
   }
 
   const people: Person[] = [];
@@ -403,16 +416,8 @@ export function findPeople(doc: DocParagraph[]): PeopleResult {
   }
 
   // Single names with a title or honorific and no fuller form: "President Trump", "Mr Smith".
-  const byLast = () => {
-    const m = new Map<string, Person[]>();
-    for (const x of people) {
-      const key = surnameOf(x.parts);
-      m.set(key, [...(m.get(key) ?? []), x]);
-    }
-    return m;
-  };
   const firstParts = new Set(people.map((x) => x.parts[0]!));
-  const lastIndex = byLast();
+  const lastIndex = indexBySurname(people);
   for (const runs of runsBy) {
     for (const run of runs) {
       if (run.name.length !== 1 || !run.titled) continue;
@@ -501,10 +506,6 @@ export function findPeople(doc: DocParagraph[]): PeopleResult {
   // that word is the given name. So is a known surname the article uses as a clause's subject twice or more.
   let givenOf: Map<string, string> | null = null;
   let subjectUses: Map<string, number> | null = null;
-  const givenBefore = (word: string): string | undefined => {
-    givenOf ??= precedingGivenNames(doc);
-    return givenOf.get(word);
-  };
   for (const runs of runsBy) {
     for (const run of runs) {
       if (run.name.length !== 1 || run.titled || run.prefix.length) continue;
@@ -521,7 +522,7 @@ export function findPeople(doc: DocParagraph[]): PeopleResult {
       const signsAfter = SIGNED_AFTER.test(before) && speaksNext(p, run.last);
       const signsBefore = prev !== undefined && speaksBefore(p, run.first) && SIGNED_AFTER.test(p.text.slice(Math.max(0, prev.start - 4), prev.start));
       if (!signsAfter && !signsBefore && !subjectOften) continue;
-      const given = givenBefore(word);
+      const given = (givenOf ??= precedingGivenNames(doc)).get(word);
       const parts = given === undefined ? [word] : [given, word];
       const person: Person = { id: people.length, parts, name: parts.join(' '), role: null, aliases: new Set(), paragraphs: new Set(), gender: null, order: 0 };
       people.push(person);

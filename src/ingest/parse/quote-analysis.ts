@@ -147,24 +147,14 @@ export function analyseQuotes(doc: DocParagraph[], people: PeopleResult, quotes:
 
   // Echoes: the same words spoken elsewhere by a named person make this quote theirs. The attributed quotes are
   // normalised only when some quote needs an echo: most articles attribute every quotation and never look.
-  let spokenList: Array<{ i: number; text: string; speaker: number }> | null = null;
-  const spoken = () => {
-    if (!spokenList) {
-      spokenList = [];
-      for (let i = 0; i < quotes.length && spokenList.length < ECHO_LIMIT; i++) {
-        const speaker = results[i]!.speaker;
-        if (speaker !== null) spokenList.push({ i, text: normalise(quotes[i]!.text), speaker });
-      }
-    }
-    return spokenList;
-  };
+  let spoken: SpokenQuote[] | null = null;
   const out: AnalysedQuote[] = [];
   quotes.forEach((q, i) => {
     let a = results[i]!;
     const shape = shapes[i]!;
-    if (a.speaker === null && shape.words >= 2 && spoken().length) {
+    if (a.speaker === null && shape.words >= 2 && (spoken ??= spokenQuotes(quotes, results)).length) {
       const needle = normalise(q.text);
-      const hit = spoken().find((x) => x.i !== i && x.text.length > needle.length && x.text.includes(needle));
+      const hit = spoken.find((x) => x.i !== i && x.text.length > needle.length && x.text.includes(needle));
       if (hit && (a.compound.length ? a.compound.includes(hit.speaker) : shape.words >= 3 || a.verb !== null)) {
         a = { ...a, speaker: hit.speaker, compound: [], source: a.verb ? a.source : 'echo' };
         if (traces[i]) traces[i]!.after = 'echo';
@@ -189,6 +179,22 @@ export function analyseQuotes(doc: DocParagraph[], people: PeopleResult, quotes:
 
 /** A run of letters. */
 const LETTER_RUN = /[\p{L}]+/gu;
+
+interface SpokenQuote {
+  i: number;
+  text: string;
+  speaker: number;
+}
+
+/** The attributed quotes (at most ECHO_LIMIT), their text normalised for the echo check. */
+function spokenQuotes(quotes: QuoteText[], results: Attribution[]): SpokenQuote[] {
+  const out: SpokenQuote[] = [];
+  for (let i = 0; i < quotes.length && out.length < ECHO_LIMIT; i++) {
+    const speaker = results[i]!.speaker;
+    if (speaker !== null) out.push({ i, text: normalise(quotes[i]!.text), speaker });
+  }
+  return out;
+}
 
 /** `“…,” she said, “…` — only a short attribution clause ending in a comma between the two quotations. */
 function splitContinuation(doc: DocParagraph[], prev: QuoteText, q: QuoteText): boolean {
