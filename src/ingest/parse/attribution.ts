@@ -112,6 +112,17 @@ interface Np {
   organisation?: string | null;
 }
 
+/** Opens with a capital letter. */
+const UPPER_START = /^\p{Lu}/u;
+/** Two hyphens inside a word: "one-on-one", "state-of-the-art". */
+const TWO_HYPHEN_COMPOUND = /\p{L}-\p{L}+-\p{L}/u;
+/** Letters and hyphens only. */
+const LETTERS_AND_HYPHENS = /^[\p{L}-]+$/u;
+/** Letters only. */
+const LETTERS_ONLY = /^\p{L}+$/u;
+/** Some word opens in lower case or with a digit. */
+const LOWER_OR_DIGIT_WORD = /(?:^|\s)[\p{Ll}\d]/u;
+
 export class Attributor {
   readonly discourse: Discourse;
   constructor(
@@ -208,7 +219,7 @@ export class Attributor {
   private npStart(pi: number, s: number, sentence: number): number {
     const p = this.doc[pi]!;
     let a = s;
-    while (a > 0 && s - a < 5 && p.tokens[a - 1]!.sentence === sentence && !p.tokens[a - 1]!.quoted && !p.text.slice(p.tokens[a - 1]!.end, p.tokens[a]!.start).includes(',') && !isVerbWord(p.tokens[a - 1]!.lower)) a--;
+    while (a > 0 && s - a < 5 && p.tokens[a - 1]!.sentence === sentence && !p.tokens[a - 1]!.quoted && !p.text.slice(p.tokens[a - 1]!.end, p.tokens[a]!.start).includes(',') && !isVerbWord(p.tokens[a - 1]!)) a--;
     return a;
   }
 
@@ -217,7 +228,7 @@ export class Attributor {
     const p = this.doc[pi]!;
     for (let k = b - 1; k > a; k--) {
       const t = p.tokens[k]!;
-      if (isRoleNoun(t.lower) || AGE.test(t.lower)) {
+      if (isRoleNoun(t) || AGE.test(t.lower)) {
         const phrase = p.tokens.slice(a + 1, k + 1).map((x) => x.lower).join(' ');
         let owned = false;
         for (let j = a + 1; j < k; j++) if (p.tokens[j]!.possessive && this.owner(pi, j) < 0) owned = true;
@@ -251,8 +262,8 @@ export class Attributor {
         // "wrote a Trump supporter who runs …", "said an Obama aide": a name modifying the noun of an indefinite
         // description names whom the speaker is for, not the speaker.
         if (!persons.length && nx && e + 1 < b && !nx.cap && !nx.quoted && joined(p, e + 1) && k > a && UNNAMED_OPENERS.has(p.tokens[k - 1]!.lower) &&
-          !isFunctionWord(nx.lower) && !isVerbWord(nx.lower) && this.owner(pi, e + 2) < 0) return { person: null, compound: [] };
-        if (!persons.length && nx && e + 1 < b && !nx.cap && !nx.quoted && joined(p, e + 1) && (isRoleNoun(nx.lower) || isOrganisationHead(nx.lower) || MODIFIER_TITLES.has(nx.lower))) {
+          !isFunctionWord(nx) && !isVerbWord(nx) && this.owner(pi, e + 2) < 0) return { person: null, compound: [] };
+        if (!persons.length && nx && e + 1 < b && !nx.cap && !nx.quoted && joined(p, e + 1) && (isRoleNoun(nx) || isOrganisationHead(nx.lower) || MODIFIER_TITLES.has(nx.lower))) {
           let r = e + 1;
           while (r < b && this.owner(pi, r) < 0) r++;
           if (r < b) {
@@ -295,7 +306,7 @@ export class Attributor {
       const gap = p.text.slice(prev.end, t.start);
       const state = gap === ', ' && prev.cap && p.tokens.slice(k, s + 1).every((x) => x.cap) && isPlace(p.tokens.slice(k, s + 1).map((x) => x.lower).join(' '));
       if (/[,;:()—–―]/.test(gap) && !state) return null;
-      if (!t.cap && (isVerbWord(t.lower) || PRONOUNS.has(t.lower) || RELATIVES.has(t.lower))) return null;
+      if (!t.cap && (isVerbWord(t) || PRONOUNS.has(t.lower) || RELATIVES.has(t.lower))) return null;
       if ((t.lower === 'of' || t.lower === 'from' || t.lower === 'at') && this.owner(pi, k - 1) >= 0) return this.owner(pi, k - 1);
     }
     return null;
@@ -340,7 +351,7 @@ export class Attributor {
       if (t.quoted || (j > k + 1 && p.text.slice(p.tokens[j - 1]!.end, t.start) !== ' ')) return null;
       const id = this.owner(pi, j);
       if (id >= 0) return id;
-      if (t.possessive || NP_END.has(t.lower) || RELATIVES.has(t.lower) || PRONOUNS.has(t.lower) || OBJECT_PRONOUNS.has(t.lower) || (!t.cap && isVerbWord(t.lower) && !isRoleNoun(t.lower))) return null;
+      if (t.possessive || NP_END.has(t.lower) || RELATIVES.has(t.lower) || PRONOUNS.has(t.lower) || OBJECT_PRONOUNS.has(t.lower) || (!t.cap && isVerbWord(t) && !isRoleNoun(t))) return null;
     }
     return null;
   }
@@ -428,7 +439,7 @@ export class Attributor {
       // Nor a participle after an article: "Cecelia Purner, 67, a retired customer service representative, said"; nor a
       // noun that is also a verb: "“…,” the report said", "the release added".
       const modifier = /^(?:a|an|the)$/.test(p.tokens[k - 1]!.lower);
-      if (k > from && isVerbWord(t.lower) && !VERB_FILLERS.has(t.lower) && !PREPOSITIONAL_VERBS.has(t.lower) && !modifier && !(appositive && (t.cap || !isInflectedVerbPast(t.lower)))) break;
+      if (k > from && isVerbWord(t) && !VERB_FILLERS.has(t.lower) && !PREPOSITIONAL_VERBS.has(t.lower) && !modifier && !(appositive && (t.cap || !isInflectedVerbPast(t.lower)))) break;
     }
     return this.accordingToAfter(pi, from, first.sentence);
   }
@@ -486,7 +497,7 @@ export class Attributor {
     if (s < 1 || this.owner(pi, s) >= 0) return s;
     for (let j = s, n = 0; j > 0 && n < 5; j--, n++) {
       const t = p.tokens[j]!;
-      if (t.sentence !== sentence || t.quoted || !joined(p, j + 1 <= s ? j + 1 : j) || (t.cap && j !== s && !isTimeWord(t.lower)) || (!t.cap && isVerbWord(t.lower) && !PHRASE_OPENERS.has(t.lower))) return s;
+      if (t.sentence !== sentence || t.quoted || !joined(p, j + 1 <= s ? j + 1 : j) || (t.cap && j !== s && !isTimeWord(t)) || (!t.cap && isVerbWord(t) && !PHRASE_OPENERS.has(t.lower))) return s;
       if (PHRASE_OPENERS.has(t.lower)) return j > 0 && joined(p, j) && !p.tokens[j - 1]!.possessive && this.opensClause(pi, j - 1) ? j - 1 : s;
     }
     return s;
@@ -600,7 +611,7 @@ export class Attributor {
         const np = this.resolveNp(pi, seg, e, true);
         return { speaker: np.person, compound: np.compound, organisation: np.organisation ?? null, verb: t.lower, addressee: this.addresseeAfter(pi, v), source: 'after', verbDistance: 0 };
       }
-      if (!t.cap && isVerbWord(t.lower) && !VERB_FILLERS.has(t.lower)) return null;
+      if (!t.cap && isVerbWord(t) && !VERB_FILLERS.has(t.lower)) return null;
     }
     return null;
   }
@@ -655,7 +666,7 @@ export class Attributor {
     const p = this.doc[part.paragraph]!;
     const lead = p.text.slice(Math.max(0, part.openMark - 3), part.openMark).trimEnd();
     const colon = lead.endsWith(':');
-    if (!colon && !(DASHES.test(lead.slice(-1)) && /^\p{Lu}/u.test(q.text))) return null;
+    if (!colon && !(DASHES.test(lead.slice(-1)) && UPPER_START.test(q.text))) return null;
     const k = tokenAt(p.tokens, part.openMark) - 1;
     const t = p.tokens[k];
     if (!t || t.quoted) return null;
@@ -709,7 +720,7 @@ export class Attributor {
       // noun.
       const owned = p.tokens[k - 1];
       // So after an adjective: "Trump's over-the-top comments make him wish".
-      const adjective = owned !== undefined && !owned.cap && (isAdjective(owned.lower) || /\p{L}-\p{L}+-\p{L}/u.test(owned.text) || ADJECTIVE_PREFIX.test(owned.lower)) && !VERB_FILLERS.has(owned.lower) && !isAdverb(owned.lower);
+      const adjective = owned !== undefined && !owned.cap && (isAdjective(owned) || TWO_HYPHEN_COMPOUND.test(owned.text) || ADJECTIVE_PREFIX.test(owned.lower)) && !VERB_FILLERS.has(owned.lower) && !isAdverb(owned.lower);
       if (owned && owned.sentence === sentence && !owned.quoted && (owned.possessive || NOUN_MARKERS.has(owned.lower) || adjective) && joined(p, k)) continue;
       // "Said Dorothy Poynter, who grew up with him, “…”": a verb opening its sentence is inverted; its subject follows.
       if (t.cap && (k === 0 || p.tokens[k - 1]!.sentence !== sentence) && this.owner(pi, k + 1) >= 0 && joined(p, k + 1)) {
@@ -751,8 +762,8 @@ export class Attributor {
       // their subject is a lower-case common noun, not a person, role or pronoun; an earlier verb may still attribute.
       const subjTok = p.tokens[s];
       if (INANIMATE_OK.has(t.lower) && subjTok && subjTok.sentence === sentence && !subjTok.cap && !subjTok.quoted && this.owner(pi, s) < 0 &&
-        !PRONOUNS.has(subjTok.lower) && !RELATIVES.has(subjTok.lower) && !isRoleNoun(subjTok.lower) && !isRoleNoun(subjTok.lower.replace(/s$/, '')) && !isOrganisationHead(subjTok.lower) &&
-        /^[\p{L}-]+$/u.test(subjTok.text) && p.text.slice(subjTok.end, t.start) === ' ') continue;
+        !PRONOUNS.has(subjTok.lower) && !RELATIVES.has(subjTok.lower) && !isRoleNoun(subjTok) && !isRoleNoun(subjTok.lower.replace(/s$/, '')) && !isOrganisationHead(subjTok.lower) &&
+        LETTERS_AND_HYPHENS.test(subjTok.text) && p.text.slice(subjTok.end, t.start) === ' ') continue;
       let np: Np = { person: null, compound: [] };
       // "Patricia Okonjo (D-N.Y.) told", "Marcus Bell (R-Ky.), the top Republican …, said": a parenthetical party and
       // state after the name is skipped back over.
@@ -784,7 +795,7 @@ export class Attributor {
           named--;
         }
         // "Mr. Trump, asked about the deaths of journalists under Mr. Putin, had said": so does a participle's clause.
-        const clause = relStart.lower === 'who' || relStart.lower === 'whose' || (!relStart.cap && (/ing$/.test(relStart.lower) || isInflectedVerbPast(relStart.lower)) && isInflectedVerb(relStart.lower));
+        const clause = relStart.lower === 'who' || relStart.lower === 'whose' || (!relStart.cap && (/ing$/.test(relStart.lower) || isInflectedVerbPast(relStart.lower)) && isInflectedVerb(relStart));
         if (rel < s && clause && named >= 0 && this.owner(pi, named) >= 0) {
           rel = named + 1;
           let a = rel - 1;
@@ -800,7 +811,7 @@ export class Attributor {
           // "Chancellor Friedrich Merz and French President Emmanuel Macron called": a title between "and" and the
           // second name does not hide the first; both are the subject.
           let c = a;
-          for (let n = 0; c > 0 && n < 4 && this.owner(pi, c - 1) < 0 && p.tokens[c - 1]!.sentence === sentence && !p.tokens[c - 1]!.quoted && joined(p, c) && (p.tokens[c - 1]!.cap || isRoleNoun(p.tokens[c - 1]!.lower)) && !p.tokens[c - 1]!.possessive && p.tokens[c - 1]!.lower !== 'and'; n++) c--;
+          for (let n = 0; c > 0 && n < 4 && this.owner(pi, c - 1) < 0 && p.tokens[c - 1]!.sentence === sentence && !p.tokens[c - 1]!.quoted && joined(p, c) && (p.tokens[c - 1]!.cap || isRoleNoun(p.tokens[c - 1]!)) && !p.tokens[c - 1]!.possessive && p.tokens[c - 1]!.lower !== 'and'; n++) c--;
           if (c < a && c > 1 && p.tokens[c - 1]!.lower === 'and' && joined(p, c) && this.owner(pi, c - 2) >= 0 && this.owner(pi, c - 2) !== this.owner(pi, s) && joined(p, c - 1)) {
             a = c - 2;
             while (a > 0 && p.tokens[a - 1]!.sentence === sentence && this.owner(pi, a - 1) === this.owner(pi, c - 2) && joined(p, a)) a--;
@@ -835,7 +846,7 @@ export class Attributor {
             // comma, is the subject.
             for (let x = c; x < s; x++) {
               const t = p.tokens[x]!;
-              if (t.quoted || (x > c && !joined(p, x)) || (!t.cap && isVerbWord(t.lower))) break;
+              if (t.quoted || (x > c && !joined(p, x)) || (!t.cap && isVerbWord(t))) break;
               const id = this.owner(pi, x);
               if (id < 0) continue;
               let e = x;
@@ -859,7 +870,7 @@ export class Attributor {
             if (c > 0 && !joined(p, c) && p.tokens[c - 1]!.sentence === sentence) id = this.owner(pi, c - 1);
           }
           np = { person: id >= 0 ? id : null, compound: [] };
-        } else if (isRoleNoun(subj.lower) || AGE.test(subj.lower)) {
+        } else if (isRoleNoun(subj) || AGE.test(subj.lower)) {
           let a = s;
           while (a > 0 && s - a < 4 && p.tokens[a - 1]!.sentence === sentence && p.tokens[a]!.lower !== 'the') a--;
           if (this.onBehalf(pi, this.npStart(pi, s, sentence!), s + 1)) {
@@ -886,7 +897,7 @@ export class Attributor {
       // So does a relative clause's verb whose antecedent names nobody: "the way it disparaged women who complained
       // about … ''would be …''" after "Stevens … said".
       if (result.speaker === null && !result.compound.length && subj && subj.sentence === sentence && !subj.cap && !subj.quoted &&
-        !PRONOUNS.has(subj.lower) && /^\p{L}+$/u.test(subj.text)) {
+        !PRONOUNS.has(subj.lower) && LETTERS_ONLY.test(subj.text)) {
         pending = { attribution: result, from: subj.start };
         continue;
       }
@@ -907,10 +918,10 @@ export class Attributor {
       const t = p.tokens[k]!;
       if (t.quoted || (t.lower !== 'him' && t.lower !== 'her')) continue;
       const prev = p.tokens[k - 1]!;
-      if (prev.quoted || !isVerbWord(prev.lower) || p.text.slice(prev.end, t.start) !== ' ') continue;
+      if (prev.quoted || !isVerbWord(prev) || p.text.slice(prev.end, t.start) !== ' ') continue;
       const next = p.tokens[k + 1];
       const gap = next ? p.text.slice(t.end, next.start) : '';
-      if (t.lower === 'her' && next && next.sentence === t.sentence && gap === ' ' && !isFunctionWord(next.lower) && !next.quoted) continue;
+      if (t.lower === 'her' && next && next.sentence === t.sentence && gap === ' ' && !isFunctionWord(next) && !next.quoted) continue;
       // Only a clause-mate: the subject's name right before the verb ("Kapoor told her", "Kapoor later told her").
       let b = k - 2;
       while (b >= 0 && VERB_FILLERS.has(p.tokens[b]!.lower)) b--;
@@ -935,7 +946,7 @@ export class Attributor {
       const t = p.tokens[k]!;
       if (t.quoted || t.sentence !== si || !joined(p, k) || this.owner(pi, k) >= 0) return undefined;
       if (t.cap) continue;
-      if (PERSON_NOUNS.has(t.lower) || isRoleNoun(t.lower) || UNNAMED_PEOPLE.has(t.lower)) {
+      if (PERSON_NOUNS.has(t.lower) || isRoleNoun(t) || UNNAMED_PEOPLE.has(t.lower)) {
         return FEMALE_WORDS.has(t.lower) ? 'f' : MALE_WORDS.has(t.lower) ? 'm' : null;
       }
     }
@@ -956,9 +967,9 @@ export class Attributor {
         if (t.lower === 'the' && atStart) {
           // "The minister rejected that account."
           let e = k + 1;
-          while (e < p.tokens.length && e - k <= 4 && !isRoleNoun(p.tokens[e]!.lower)) e++;
+          while (e < p.tokens.length && e - k <= 4 && !isRoleNoun(p.tokens[e]!)) e++;
           const verb = p.tokens[e + 1];
-          if (e < p.tokens.length && e - k <= 4 && verb && (isVerbWord(verb.lower) || AUXILIARIES.has(verb.lower) || /ed$/.test(verb.lower))) {
+          if (e < p.tokens.length && e - k <= 4 && verb && (isVerbWord(verb) || AUXILIARIES.has(verb.lower) || /ed$/.test(verb.lower))) {
             const found = this.description(pi, k, e + 1);
             if (found !== null) return found;
           }
@@ -974,7 +985,7 @@ export class Attributor {
       }
       // A name opening the sentence (after at most a title: "President Joe Biden on Friday urged") is its subject.
       const lead = p.text.slice(s.start, t.start);
-      if (!/(?:^|\s)[\p{Ll}\d]/u.test(lead) && !lead.includes(',')) return id;
+      if (!LOWER_OR_DIGIT_WORD.test(lead) && !lead.includes(',')) return id;
       let n = k + 1;
       while (n < p.tokens.length && this.owner(pi, n) === id) n++;
       const next = p.tokens[n];
@@ -983,7 +994,7 @@ export class Attributor {
       let m = n;
       while (m < p.tokens.length && VERB_FILLERS.has(p.tokens[m]!.lower)) m++;
       const verb = p.tokens[m];
-      if (verb && (AUXILIARIES.has(verb.lower) || ((isVerbWord(verb.lower) || /ed$/.test(verb.lower)) && !isFunctionWord(verb.lower)))) return id;
+      if (verb && (AUXILIARIES.has(verb.lower) || ((isVerbWord(verb) || /ed$/.test(verb.lower)) && !isFunctionWord(verb)))) return id;
     }
     return this.leadingSubject(pi, si);
   }
@@ -1006,7 +1017,7 @@ export class Attributor {
         if (p.tokens[e]!.possessive || (prev && prev.sentence === t.sentence && !prev.cap && LEAD_PREPOSITIONS.has(prev.lower))) return null;
         return id;
       }
-      if (!t.cap && (isInflectedVerb(t.lower) || AUXILIARIES.has(t.lower) || PRONOUNS.has(t.lower) || RELATIVES.has(t.lower))) return null;
+      if (!t.cap && (isInflectedVerb(t) || AUXILIARIES.has(t.lower) || PRONOUNS.has(t.lower) || RELATIVES.has(t.lower))) return null;
     }
     return null;
   }

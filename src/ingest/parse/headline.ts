@@ -19,11 +19,14 @@ function leadSentence(text: string): string {
 const DATELINE =
   /^(?:\p{Lu}[\p{Lu}\p{M} .'’-]*\p{Lu}(?:,[^,:()—–―]{1,30}){0,2}(?: \([^()]{1,40}\))?|\p{Lu}[^,:()—–―]{0,30}(?:,[^,:()—–―]{1,30}){0,2} \([^()]{1,40}\)) ?(?:--|[-–—―]|:) +/u;
 
+/** Opens with a capital, a digit or an opening quotation mark. */
+const CAPITAL_OR_DIGIT_START = /^[\p{Lu}\p{N}"“‘']/u;
+
 export function deriveHeadline(firstParagraph: string): string {
   const lead = leadSentence(firstParagraph).trim();
   const undated = lead.replace(DATELINE, '');
   // The lead goes on as a sentence of its own ("NHS - a service in crisis" is no dateline).
-  let s = (undated.length >= 20 && /^[\p{Lu}\p{N}"“‘']/u.test(undated) ? undated : lead).replace(/[.]+$/, '');
+  let s = (undated.length >= 20 && CAPITAL_OR_DIGIT_START.test(undated) ? undated : lead).replace(/[.]+$/, '');
   if (s.length <= MAX) return s;
   // Prefer ending at a clause boundary (comma, dash) past the half-way mark; else the last whole word.
   const cut = s.slice(0, MAX);

@@ -4,7 +4,9 @@
  *
  * Speed (it bounds the ingest): helpers used inside per-token, per-run or per-quote code are module-level functions,
  * not closures made on each call — the TypeScript loader (tsx) names every function it creates at run time, which
- * cost about a tenth of the parse when hot functions made closures. `npm run bench -- --only ingest` measures it.
+ * cost about a tenth of the parse when hot functions made closures. Likewise every regular expression with a Unicode
+ * property escape (\p{…}) is a module-level constant: the loader compiles such a literal into `new RegExp(…)`, built
+ * again each time the expression runs. `npm run bench -- --only ingest` measures it.
  */
 import { AppError } from '../../errors.ts';
 import { buildDocument } from './document.ts';
@@ -22,6 +24,7 @@ import { explainSpeaker } from './speaker-evidence.ts';
 import { scanQuotes } from './quote-scanner.ts';
 import { quoteTexts } from './quote-text.ts';
 import { bodyLinks, findRelatedBlock } from './related-block.ts';
+import { wordsOnly } from './tokens.ts';
 import type { ArticleStatus, ParseOptions, ParsedArticle, ParsedMeta, ParsedPerson, ParsedQuote } from './types.ts';
 
 export type { ArticleStatus, ParseOptions, ParsedArticle, ParsedMeta, ParsedPerson, ParsedQuote, QuoteKind } from './types.ts';
@@ -63,12 +66,15 @@ function applyOptions(meta: ParsedMeta, headline: string | null, options: ParseO
 function uniqueTitles(titles: string[]): string[] {
   const seen = new Set<string>();
   return titles.filter((t) => {
-    const key = t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    const key = wordsOnly(t.toLowerCase());
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   });
 }
+
+/** Holds a lower-case letter. */
+const HAS_LOWER = /\p{Ll}/u;
 
 export function parseArticle(text: string, options: ParseOptions = {}): ParsedArticle {
   if (typeof text !== 'string') throw unprocessable('The article must be text', atLine(1), 'expected a string');
@@ -123,7 +129,7 @@ export function parseArticle(text: string, options: ParseOptions = {}): ParsedAr
     let headline = applyOptions(meta, front.headline ?? masthead.headline, options);
     const headlineDerived = !headline;
     // From the first paragraph that is prose: not a line in capitals ("FOR IMMEDIATE RELEASE", "DANIEL OKORO, HOST:").
-    if (!headline) headline = deriveHeadline(texts.find((t) => /\p{Ll}/u.test(t)) ?? texts[0]!);
+    if (!headline) headline = deriveHeadline(texts.find((t) => HAS_LOWER.test(t)) ?? texts[0]!);
     return {
       headline,
       headlineDerived,

@@ -1,4 +1,5 @@
 import { loadLexiconData } from './lexicon-data.ts';
+import type { Token } from './tokens.ts';
 import { EXTRA_NON_PEOPLE, FUNCTION_WORDS, GENDER_FIXES, INSTITUTION_WORDS, MORE_DEMONYMS, MORE_ORG_WORDS, PARTY_PLURALS, REGIONS, ROLE_NOUNS, SPEECH_VERBS } from './word-lists.ts';
 
 /**
@@ -123,52 +124,73 @@ function computeBits(lower: string): number {
   return bits;
 }
 
+// The passes ask several questions of one word in a row (isQualifier asks six of t.lower): the last word's bits are
+// kept beside the cache, so a repeat — usually the very same string — skips the Map lookup. Keyed by the word alone,
+// like the cache, so no answer depends on what was asked before.
+let lastWord: string | undefined;
+let lastBits = 0;
+
 function bits(lower: string): number {
+  if (lower === lastWord) return lastBits;
   let v = bitsCache.get(lower);
   if (v === undefined) {
     v = computeBits(lower);
     if (bitsCache.size >= BITS_CACHE_LIMIT) bitsCache.clear();
     bitsCache.set(lower, v);
   }
+  lastWord = lower;
+  lastBits = v;
   return v;
 }
 
-export const isFirstName = (l: string): boolean => (bits(l) & B.FIRST) !== 0;
-export const isMaleName = (l: string): boolean => (bits(l) & B.MALE) !== 0;
-export const isFemaleName = (l: string): boolean => (bits(l) & B.FEMALE) !== 0;
-export const isLastName = (l: string): boolean => (bits(l) & B.LAST) !== 0;
-export const isNameWord = (l: string): boolean => (bits(l) & B.NAME) !== 0;
-export const isPlace = (l: string): boolean => (bits(l) & B.PLACE) !== 0;
-export const isDemonym = (l: string): boolean => (bits(l) & B.DEMONYM) !== 0;
+/**
+ * A word to ask about: its lower-case string, or a token, whose bits are then kept on it (Token.bits) — the name, role
+ * and attribution passes ask a dozen questions of one token, and each string lookup hashes and compares the word.
+ */
+export type Word = string | Token;
+const lowerOf = (w: Word): string => (typeof w === 'string' ? w : w.lower);
+function bitsOf(w: Word): number {
+  if (typeof w === 'string') return bits(w);
+  if (w.bits < 0) w.bits = bits(w.lower);
+  return w.bits;
+}
+
+export const isFirstName = (w: Word): boolean => (bitsOf(w) & B.FIRST) !== 0;
+export const isMaleName = (w: Word): boolean => (bitsOf(w) & B.MALE) !== 0;
+export const isFemaleName = (w: Word): boolean => (bitsOf(w) & B.FEMALE) !== 0;
+export const isLastName = (w: Word): boolean => (bitsOf(w) & B.LAST) !== 0;
+export const isNameWord = (w: Word): boolean => (bitsOf(w) & B.NAME) !== 0;
+export const isPlace = (w: Word): boolean => (bitsOf(w) & B.PLACE) !== 0;
+export const isDemonym = (w: Word): boolean => (bitsOf(w) & B.DEMONYM) !== 0;
 /** A party member's word, a demonym whose plural names a party: "Republican", "Democrat" (not "Green": no demonym). */
-export const isPartyMember = (l: string): boolean => isDemonym(l) && PARTY_PLURALS.has(`${l}s`);
-export const isTimeWord = (l: string): boolean => (bits(l) & B.TIME) !== 0;
-export const isOrgWord = (l: string): boolean => (bits(l) & B.ORG_WORD) !== 0;
-export const isPlaceWord = (l: string): boolean => (bits(l) & B.PLACE_WORD) !== 0;
+export const isPartyMember = (w: Word): boolean => isDemonym(w) && PARTY_PLURALS.has(`${lowerOf(w)}s`);
+export const isTimeWord = (w: Word): boolean => (bitsOf(w) & B.TIME) !== 0;
+export const isOrgWord = (w: Word): boolean => (bitsOf(w) & B.ORG_WORD) !== 0;
+export const isPlaceWord = (w: Word): boolean => (bitsOf(w) & B.PLACE_WORD) !== 0;
 
 /** A whole multi-word string that is a known place or organisation ("hong kong", "goldman sachs"). */
 export function isKnownNonPerson(lowerPhrase: string): boolean {
   if (EXTRA_NON_PEOPLE.has(lowerPhrase)) return true;
   return (bits(lowerPhrase) & (B.PLACE_TAG | B.ORG | B.DEMONYM_TAG)) !== 0;
 }
-export const isOrgName = (l: string): boolean => (bits(l) & B.ORG) !== 0;
+export const isOrgName = (w: Word): boolean => (bitsOf(w) & B.ORG) !== 0;
 
-export const isFunctionWord = (l: string): boolean => (bits(l) & B.FUNCTION) !== 0;
+export const isFunctionWord = (w: Word): boolean => (bitsOf(w) & B.FUNCTION) !== 0;
 /** Tagged as a verb and not also a name or noun of a person: used to stop walks over role phrases. */
-export const isVerbWord = (l: string): boolean => SPEECH_VERBS.has(l) || ((bits(l) & (B.VERB | B.ACTOR)) === B.VERB && !ROLE_NOUNS.has(l));
+export const isVerbWord = (w: Word): boolean => SPEECH_VERBS.has(lowerOf(w)) || ((bitsOf(w) & (B.VERB | B.ACTOR)) === B.VERB && !ROLE_NOUNS.has(lowerOf(w)));
 /** An inflected verb form ("met", "says", "meeting"): bare forms like "finance" or "state" double as nouns in roles. */
-export const isInflectedVerb = (l: string): boolean => SPEECH_VERBS.has(l) || ((bits(l) & (B.INFLECTED | B.ACTOR)) === B.INFLECTED && !ROLE_NOUNS.has(l));
-export const isAdjective = (l: string): boolean => (bits(l) & B.ADJ) !== 0;
+export const isInflectedVerb = (w: Word): boolean => SPEECH_VERBS.has(lowerOf(w)) || ((bitsOf(w) & (B.INFLECTED | B.ACTOR)) === B.INFLECTED && !ROLE_NOUNS.has(lowerOf(w)));
+export const isAdjective = (w: Word): boolean => (bitsOf(w) & B.ADJ) !== 0;
 /** Any dictionary word other than a name: a capitalised one at a sentence start is probably just capitalised. */
-export function isCommonWord(l: string): boolean {
-  const b = bits(l);
-  if (FUNCTION_WORDS.has(l)) return true;
+export function isCommonWord(w: Word): boolean {
+  const b = bitsOf(w);
+  if (FUNCTION_WORDS.has(lowerOf(w))) return true;
   return (b & B.TAGGED) !== 0 && (b & (B.NAME | B.PLACE_TAG | B.ORG)) === 0;
 }
 /** Words that cannot start a sentence-initial name: function words, verbs, adverbs, adjectives. Nouns may (Wang). */
-export function isSentenceStarterWord(l: string): boolean {
-  if (FUNCTION_WORDS.has(l)) return true;
-  const b = bits(l);
+export function isSentenceStarterWord(w: Word): boolean {
+  if (FUNCTION_WORDS.has(lowerOf(w))) return true;
+  const b = bitsOf(w);
   if (b & B.NAME) return false;
   return (b & (B.FUNCTION | B.VERB | B.ADJ | B.EXPRESSION)) !== 0;
 }
@@ -180,7 +202,7 @@ function isSimpleRoleNoun(l: string, known?: number): boolean {
   return ROLE_NOUNS.has(l) || ((known ?? bits(l)) & B.ACTOR) !== 0 || (ROLE_SUFFIX.test(l) && !NORDIC_SURNAME.test(l) && !FUNCTION_WORDS.has(l));
 }
 /** A role noun, including hyphenated compounds whose head is one: co-chair, co-author, vice-captain, ex-minister. */
-export const isRoleNoun = (l: string): boolean => (bits(l) & B.ROLE) !== 0;
+export const isRoleNoun = (w: Word): boolean => (bitsOf(w) & B.ROLE) !== 0;
 /** Heads of institution names that are never surnames (unlike Hall, Lane or Ford). */
 export const isInstitutionWord = (l: string): boolean => INSTITUTION_WORDS.has(l);
 /** Auxiliaries and copulas (lists/auxiliaries.txt): a subject followed by one of these is the sentence subject. */

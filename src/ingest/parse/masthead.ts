@@ -7,6 +7,7 @@
 import * as chrono from 'chrono-node/en';
 import { isCommonWord, isFirstName, isRoleNoun } from './lexicon.ts';
 import { isRelatedHeading } from './related-block.ts';
+import { wordsOnly } from './tokens.ts';
 import { CREDIT_LABEL, NAME_PARTICLES } from './word-lists.ts';
 
 export interface Masthead {
@@ -60,6 +61,9 @@ function toIso(date: Components, time: Components | undefined): string {
   return new Date(ms - offset * 60_000).toISOString();
 }
 
+/** Three letters in a row. */
+const THREE_LETTERS = /\p{L}{3}/u;
+
 /**
  * The dates and times a line states, cut out of it: "Published 5:47 p.m. CT March 7, 2025 | Updated …" leaves
  * "Published | Updated" and two dates. Relative dates ("3 hours ago") and dates without a year are not read.
@@ -74,7 +78,7 @@ function cutDates(line: string): { rest: string; cut: boolean; dates: Part[] } {
   let label = 0;
   for (const [i, r] of results.entries()) {
     // A month by name or an ISO date: "03/04/2025" is March in one country and April in another.
-    const dated = !RELATIVE.test(r.text) && YEAR.test(r.text) && r.start.isCertain('day') && r.start.isCertain('month') && (/\p{L}{3}/u.test(r.text) || ISO_DAY.test(r.text));
+    const dated = !RELATIVE.test(r.text) && YEAR.test(r.text) && r.start.isCertain('day') && r.start.isCertain('month') && (THREE_LETTERS.test(r.text) || ISO_DAY.test(r.text));
     // A time alone, or a date in digits: cut out of the line as date-line text, but not kept as the date.
     const undated = (r.start.isCertain('hour') && !r.start.isCertain('day')) || (r.start.isCertain('day') && YEAR.test(r.text)) || RELATIVE.test(r.text);
     if (!dated && !undated) continue;
@@ -92,6 +96,11 @@ function cutDates(line: string): { rest: string; cut: boolean; dates: Part[] } {
   return { rest: rest + line.slice(from), cut: from > 0, dates };
 }
 
+/** A run of letters and digits. */
+const WORD_RUN = /[\p{L}\p{N}]+/gu;
+/** One word of letters, apostrophes and hyphens. */
+const PLAIN_WORD = /^\p{L}[\p{L}'’-]*$/u;
+
 /** One part of a line; `dated` when a date or time was cut out of that line, which makes "Updated" a label. */
 function classify(part: string, dated: boolean): Part | null {
   const by = BYLINE.exec(part);
@@ -105,7 +114,7 @@ function classify(part: string, dated: boolean): Part | null {
   }
   if (CREDIT_LABEL.test(part) && part.split(/\s+/).length <= 12) return { kind: 'credit' };
   if (READ_TIME.test(part) || HANDLE.test(part)) return { kind: 'filler' };
-  const words = part.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const words = part.toLowerCase().match(WORD_RUN) ?? [];
   if (dated && words.every((w) => DATE_WORDS.has(w))) return { kind: 'filler' };
   if (NAME_LIKE.test(part)) return { kind: 'name', text: part };
   // "Rory Maddison, ESPN Senior Writer": a name and its title.
@@ -113,7 +122,7 @@ function classify(part: string, dated: boolean): Part | null {
   if (pieces.length === 2 && pieces.every((x) => NAME_LIKE.test(x))) return { kind: 'name', text: pieces[0]! };
   // "Political reporter", "Senior writer": a role in lower case, under the byline.
   const role = part.split(/\s+/);
-  if (role.length <= 4 && isRoleNoun(role[role.length - 1]!.toLowerCase()) && role.every((w) => /^\p{L}[\p{L}'’-]*$/u.test(w))) return { kind: 'name', text: part };
+  if (role.length <= 4 && isRoleNoun(role[role.length - 1]!.toLowerCase()) && role.every((w) => PLAIN_WORD.test(w))) return { kind: 'name', text: part };
   return null;
 }
 
@@ -136,16 +145,20 @@ function classifyParagraph(lines: string[]): Part[] | null {
   return out.length ? out : null;
 }
 
+/** Holds a lower-case letter. */
+const HAS_LOWER = /\p{Ll}/u;
+
+const countMatches = (text: string, re: RegExp): number => text.match(re)?.length ?? 0;
+
 /** A headline: one line, short, not a sentence ending in a full stop, not a line in capitals ("FOR IMMEDIATE RELEASE"). */
 function isHeadlineLine(lines: string[]): boolean {
   const text = lines[0]!;
   const words = text.split(/\s+/).length;
   // A line of one or two words is a kicker or a section ("Analysis", "Premier League"), or a name: not a headline.
   if (lines.length !== 1 || text.length > HEADLINE_MAX_CHARS || words < 3 || words > HEADLINE_MAX_WORDS) return false;
-  if (!/\p{Ll}/u.test(text)) return false;
+  if (!HAS_LOWER.test(text)) return false;
   // A quotation left open runs on into the next paragraph: the line is the start of the text, not a title.
-  const count = (re: RegExp) => text.match(re)?.length ?? 0;
-  if (count(/“/g) !== count(/”/g) || count(/"/g) % 2 === 1) return false;
+  if (countMatches(text, /“/g) !== countMatches(text, /”/g) || countMatches(text, /"/g) % 2 === 1) return false;
   const end = text.replace(/["'”’)\]]+$/u, '');
   if (/[.,;:]$/.test(end) && !end.endsWith('...')) return false;
   // A lead sentence ending in a quotation, "!" or "?" is no title: `Voters were told to "stay home,
@@ -156,10 +169,17 @@ function isHeadlineLine(lines: string[]): boolean {
 }
 
 const LEAD_SENTENCE_MIN_WORDS = 12;
+/** Opens with a letter or an opening quotation mark. */
+const LETTER_OR_QUOTE_START = /^[\p{L}"“‘']/u;
+/** Any character that is no letter. */
+const NON_LETTER = /[^\p{L}]/gu;
+/** Opens with a capital, after an opening quotation mark or not. */
+const CAPITAL_START = /^["“‘']?\p{Lu}/u;
+
 /** Most longer words capitalised ("Clinton Plan for Taxes Is Expansive but Complex"), as titles are in US copy. */
 function isTitleCase(text: string): boolean {
-  const long = text.split(/\s+/).filter((w) => /^[\p{L}"“‘']/u.test(w) && w.replace(/[^\p{L}]/gu, '').length > 3);
-  return long.length > 0 && long.filter((w) => /^["“‘']?\p{Lu}/u.test(w)).length * 2 > long.length;
+  const long = text.split(/\s+/).filter((w) => LETTER_OR_QUOTE_START.test(w) && w.replace(NON_LETTER, '').length > 3);
+  return long.length > 0 && long.filter((w) => CAPITAL_START.test(w)).length * 2 > long.length;
 }
 
 /** "Priya Natarajan", "Raj Patel and Li Wei": no dictionary word but "and" ("Senior Political Correspondent" is none). */
@@ -168,10 +188,13 @@ function isPersonName(text: string): boolean {
   return words.length >= 2 && words.every((w) => !isCommonWord(w.toLowerCase()));
 }
 
-/** A section label: one line of one or two capitalised words ("Policy", "Premier League", "Courts & Crime"). */
-const isKicker = (lines: string[]): boolean => lines.length === 1 && /^\p{Lu}[\p{L}'’-]*(?: (?:& |and )?\p{Lu}[\p{L}'’-]*)?$/u.test(lines[0]!);
+/** One or two capitalised words, maybe joined by "&" or "and". */
+const KICKER_WORDS = /^\p{Lu}[\p{L}'’-]*(?: (?:& |and )?\p{Lu}[\p{L}'’-]*)?$/u;
 
-const normalise = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+/** A section label: one line of one or two capitalised words ("Policy", "Premier League", "Courts & Crime"). */
+const isKicker = (lines: string[]): boolean => lines.length === 1 && KICKER_WORDS.test(lines[0]!);
+
+const normalise = (s: string) => wordsOnly(s.toLowerCase());
 const isStrong = (p: Part) => p.kind !== 'name';
 
 /**

@@ -87,11 +87,15 @@ const PAST_SPEECH = new Set(['said', 'told', 'added', 'says', 'tells', 'adds', '
 /** A word quoted inside an unquoted run (or the reverse) is a nickname: Dele “Big Dee” Adebanjo. */
 const isNickname = (t: Token, run: Token[]): boolean => t.quoted !== run[0]!.quoted;
 
-function splitRun(tokens: Token[], first: number, last: number, p: DocParagraph): NameRun | null {
+/** A letter or a digit. */
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** `spoken`: speakerContext of the run, which findRuns needs as well (computed once there). */
+function splitRun(tokens: Token[], first: number, last: number, p: DocParagraph, spoken: boolean): NameRun | null {
   const toks = tokens.slice(first, last);
   const sentence = p.sentences[toks[0]!.sentence]!;
   const before = p.text.slice(sentence.start, toks[0]!.start);
-  const sentenceInitial = !/[\p{L}\p{N}]/u.test(before);
+  const sentenceInitial = !LETTER_OR_DIGIT.test(before);
   let i = 0;
   const prefix: Token[] = [];
   let titled = false;
@@ -108,7 +112,7 @@ function splitRun(tokens: Token[], first: number, last: number, p: DocParagraph)
     if (isNickname(t, toks) || t.possessive) continue;
     const after = capsAfter[k]!;
     if (after < 1) break;
-    if (HONORIFICS.has(t.lower) || (after >= 2 && (TITLES.has(t.lower) || isRoleNoun(t.lower)) && !isFirstName(t.lower))) cut = k;
+    if (HONORIFICS.has(t.lower) || (after >= 2 && (TITLES.has(t.lower) || isRoleNoun(t)) && !isFirstName(t))) cut = k;
   }
   for (let k = 0; k <= cut; k++) {
     const t = toks[k]!;
@@ -124,7 +128,6 @@ function splitRun(tokens: Token[], first: number, last: number, p: DocParagraph)
     prefix.push(t);
     i = k + 1;
   }
-  const spoken = speakerContext(tokens, first, last, p);
   // "Premier Will Cook", "Agriculture Secretary Frank Tiu Laurel Jr.": the word right after a title is the given name,
   // whatever else it means, unless it is a title, a place or an organisation word itself.
   const afterTitle = cut >= 0 && isTitleWord(toks[cut]!.lower) ? cut + 1 : -1;
@@ -167,21 +170,21 @@ function splitRun(tokens: Token[], first: number, last: number, p: DocParagraph)
     // So is a word before a capitalised particle and a surname: "Marine Le Pen", "Jean-Yves Le Drian".
     const particle = toks[i + 1];
     const beforeParticle = !isTitleWord(t.lower) && particle !== undefined && NAME_PARTICLES.has(particle.lower) &&
-      (!particle.cap || (INNER_CAPITAL_PARTICLES.has(particle.lower) && toks[i + 2] !== undefined && toks[i + 2]!.cap && i + 3 === toks.length && !isFunctionWord(t.lower)));
+      (!particle.cap || (INNER_CAPITAL_PARTICLES.has(particle.lower) && toks[i + 2] !== undefined && toks[i + 2]!.cap && i + 3 === toks.length && !isFunctionWord(t)));
     // A month before a surname, or after an honorific, is a given name: "June Carter", "Aunty June Oscar" — but not
     // after a preposition of time ("In June Smith said nothing").
     // So is one where a speaker's name stands ("said April Mellody", "Jan Brewer, an early supporter, …").
-    const monthGiven = isTimeWord(t.lower) && remaining === 1 && toks[i + 1]!.cap && (honorific !== undefined || isLastName(toks[i + 1]!.lower) || (spoken && isNameShaped(toks[i + 1]!) && !isTimeWord(toks[i + 1]!.lower) && !isPlace(toks[i + 1]!.lower))) &&
+    const monthGiven = isTimeWord(t) && remaining === 1 && toks[i + 1]!.cap && (honorific !== undefined || isLastName(toks[i + 1]!) || (spoken && isNameShaped(toks[i + 1]!) && !isTimeWord(toks[i + 1]!) && !isPlace(toks[i + 1]!))) &&
       !DATE_PREPOSITIONS.has((i > 0 ? toks[i - 1] : tokens[first - 1])?.lower ?? '');
     if (monthGiven) break;
     // "Tan Wei Ming", "Faith Njeri Wambugu", "DSP Sunday Olaniyan": a surname written first, or a given name that is
     // also a word or a weekday, before name words no dictionary knows — and not after "on" ("On Sunday Adeyemi said").
-    const unknownRest = remaining >= 1 && toks.slice(i + 1).every((x) => !isCommonWord(x.lower) && !isPlace(x.lower) && !isTimeWord(x.lower));
+    const unknownRest = remaining >= 1 && toks.slice(i + 1).every((x) => !isCommonWord(x) && !isPlace(x) && !isTimeWord(x));
     if ((FAMILY_FIRST_SURNAMES.has(t.lower) && remaining >= 2) || (WORD_GIVEN_NAMES.has(t.lower) && unknownRest && !DATE_PREPOSITIONS.has((i > 0 ? toks[i - 1] : tokens[first - 1])?.lower ?? ''))) break;
     // Not before a lone surname where a speaker's name stands: "Dean Johnson, a salesman from Sumter, says" (news
     // writes an occupation before a full name, "Hydrologist Beatriz Lemos", and a title before a surname).
     const occupationGiven = remaining === 1 && spoken && !isTitleWord(t.lower);
-    if ((isQualifier(t) && !beforeParticle) || (remaining >= 1 && i === 0 && sentenceInitial && isRoleNoun(t.lower) && !isFirstName(t.lower) && !occupationGiven)) {
+    if ((isQualifier(t) && !beforeParticle) || (remaining >= 1 && i === 0 && sentenceInitial && isRoleNoun(t) && !isFirstName(t) && !occupationGiven)) {
       if (TITLES.has(t.lower)) titled = true;
       prefix.push(t);
       i++;
@@ -191,7 +194,7 @@ function splitRun(tokens: Token[], first: number, last: number, p: DocParagraph)
     // "Rich Santa, president of the union, said": a word that could open any sentence is a given name when one more
     // name word follows and an appositive description ("president of", "a nurse", "who") is set off after them.
     const modalName = MODAL_GIVEN_NAMES.has(t.lower);
-    const describedName = remaining === 1 && /^, [a-z]/.test(p.text.slice(toks[toks.length - 1]!.end, toks[toks.length - 1]!.end + 3)) && (modalName || !isFunctionWord(t.lower));
+    const describedName = remaining === 1 && /^, [a-z]/.test(p.text.slice(toks[toks.length - 1]!.end, toks[toks.length - 1]!.end + 3)) && (modalName || !isFunctionWord(t));
     // "Will Osei", "May Chen", "Can Dündar": a modal is capitalised only to open a sentence ("Will Osei attend?"). Before
     // one more name word it is a given name anywhere else, and at a sentence's start when a description or a past
     // speech verb follows ("Will Osei said": a modal takes the bare verb).
@@ -202,11 +205,11 @@ function splitRun(tokens: Token[], first: number, last: number, p: DocParagraph)
     // word", though not a title, a place, a time or an organisation word, nor an adjective before a known given name
     // ("Conservative Kemi Badenoch").
     if ((i === 0 ? spoken : i === afterTitle) && remaining >= 1 && remaining <= (i === 0 ? 2 : 3) && isPlainNameWord(t, toks.slice(i + 1))) break;
-    if (i === 0 && sentenceInitial && isSentenceStarterWord(t.lower) && !describedName) {
+    if (i === 0 && sentenceInitial && isSentenceStarterWord(t) && !describedName) {
       i++;
       continue;
     }
-    if (isFunctionWord(t.lower)) {
+    if (isFunctionWord(t)) {
       i++;
       continue;
     }
@@ -219,9 +222,9 @@ function splitRun(tokens: Token[], first: number, last: number, p: DocParagraph)
     const office = tokens[first - 2];
     const nameStart = toks.length - (NAME_PARTICLES.has(toks[toks.length - 2]?.lower ?? '') ? 3 : 2);
     const portfolio = PORTFOLIO_LINKS.has(tokens[first - 1]?.lower ?? '') &&
-      ((t.lower.endsWith('s') && t.lower.length > 4 && !isLastName(t.lower)) ||
-        (tokens[first - 1]!.lower === 'for' && office !== undefined && (office.cap || isRoleNoun(office.lower)) && i < nameStart && !toks.slice(i, nameStart).some((x) => isFirstName(x.lower))));
-    if (remaining >= 2 && (isCommonWord(t.lower) || portfolio) && !isFirstName(t.lower) && !beforeParticle && !FAMILY_FIRST_SURNAMES.has(t.lower)) {
+      ((t.lower.endsWith('s') && t.lower.length > 4 && !isLastName(t)) ||
+        (tokens[first - 1]!.lower === 'for' && office !== undefined && (office.cap || isRoleNoun(office)) && i < nameStart && !toks.slice(i, nameStart).some((x) => isFirstName(x))));
+    if (remaining >= 2 && (isCommonWord(t) || portfolio) && !isFirstName(t) && !beforeParticle && !FAMILY_FIRST_SURNAMES.has(t.lower)) {
       prefix.push(t);
       i++;
       continue;
@@ -248,6 +251,11 @@ function splitRun(tokens: Token[], first: number, last: number, p: DocParagraph)
   return { paragraph: p.index, first, last, nameFirst: first + i, nameLast, prefix, name, sentenceInitial, titled, honorific };
 }
 
+/** Tokens a and b are in one sentence with one space between them. (Module level: a closure per call costs tsx's naming.) */
+function joinedBySpace(p: DocParagraph, a: Token, b: Token): boolean {
+  return a.sentence === b.sentence && p.text.slice(a.end, b.start) === ' ';
+}
+
 /**
  * Whether a run stands where a speaker's name stands: right after a speech verb ("said Rich Marsh") or an occupation
  * ("bassist Leanne Morrow"), right before a speech verb ("Rich Marsh said", "Rich Marsh also said") or before an
@@ -258,10 +266,9 @@ function speakerContext(tokens: Token[], first: number, last: number, p: DocPara
   const before = tokens[first - 1];
   if (before && (before.lower === 'of' || before.lower === 'for')) return false;
   const sentence = tokens[first]!.sentence;
-  const joined = (a: Token, b: Token) => a.sentence === b.sentence && p.text.slice(a.end, b.start) === ' ';
-  if (before && !before.cap && !before.quoted && SPEECH_VERBS.has(before.lower) && joined(before, tokens[first]!)) return true;
+  if (before && !before.cap && !before.quoted && SPEECH_VERBS.has(before.lower) && joinedBySpace(p, before, tokens[first]!)) return true;
   // "bassist Leanne Morrow", "economist Rich Alvarez": an occupation written in lower case right before the run.
-  if (before && !before.cap && !before.quoted && isRoleNoun(before.lower) && !isFunctionWord(before.lower) && joined(before, tokens[first]!)) return true;
+  if (before && !before.cap && !before.quoted && isRoleNoun(before) && !isFunctionWord(before) && joinedBySpace(p, before, tokens[first]!)) return true;
   let k = last;
   while (tokens[k] && VERB_FILLERS.has(tokens[k]!.lower) && k - last < 2) k++;
   const after = tokens[k];
@@ -271,7 +278,7 @@ function speakerContext(tokens: Token[], first: number, last: number, p: DocPara
   // occupation.
   if (p.text.slice(tokens[last - 1]!.end, tokens[last]?.start ?? 0) !== ', ') return false;
   for (let k = last; k < last + 4 && tokens[k] && tokens[k]!.sentence === sentence && !tokens[k]!.cap && !tokens[k]!.quoted; k++) {
-    if (isRoleNoun(tokens[k]!.lower) && !SPEECH_VERBS.has(tokens[k]!.lower)) return true;
+    if (isRoleNoun(tokens[k]!) && !SPEECH_VERBS.has(tokens[k]!.lower)) return true;
   }
   return false;
 }
@@ -285,9 +292,17 @@ function isPlainNameWord(t: Token, rest: Token[]): boolean {
   const l = t.lower;
   if (!t.cap || !HAS_LOWER.test(t.text) || t.possessive || t.quoted) return false;
   if (FUNCTION_WORDS.has(l) || isTitleWord(l) || isRoleNoun(l) || isPlace(l) || isOrgWord(l) || isOrgName(l) || isDemonym(l) || isTimeWord(l)) return false;
-  if (rest.some((x) => isTitleWord(x.lower) || isRoleNoun(x.lower) || isOrgWord(x.lower) || isInstitutionWord(x.lower))) return false;
-  return !(isAdjective(l) && rest[0] !== undefined && isFirstName(rest[0].lower) && !isFirstName(l));
+  if (rest.some((x) => isTitleWord(x.lower) || isRoleNoun(x) || isOrgWord(x) || isInstitutionWord(x.lower))) return false;
+  return !(isAdjective(l) && rest[0] !== undefined && isFirstName(rest[0]) && !isFirstName(l));
 }
+
+/** A month as a given name: "June Carter", "Aunty June Oscar" (a surname or a title vouches), never "June 5". */
+function monthAsGivenName(name: Token[], i: number, titled: boolean, spoken: boolean): boolean {
+  return i === 0 && name.length >= 2 && (titled || spoken || isLastName(name[1]!) || (WORD_GIVEN_NAMES.has(name[0]!.lower) && name.slice(1).every((t) => !isCommonWord(t))));
+}
+
+/** A party letter and a district: "R-Fort Worth", "D-Calif". */
+const PARTY_AND_DISTRICT = /^[RDIL]-\p{Lu}/u;
 
 /** Whole-run vetoes: a known place or organisation, or a run ending in an organisation/place word ("Munich Security Conference"). */
 function isNonPersonRun(name: Token[], titled: boolean, spoken: boolean): boolean {
@@ -297,14 +312,14 @@ function isNonPersonRun(name: Token[], titled: boolean, spoken: boolean): boolea
   const lastTok = name[name.length - 1]!;
   const firstTok = name[0]!;
   // "Rep. Gary Lindqvist, R-Fort Worth,": a party and district, not a name.
-  if (/^[RDIL]-\p{Lu}/u.test(firstTok.text)) return true;
+  if (PARTY_AND_DISTRICT.test(firstTok.text)) return true;
   // Institution heads that are never surnames: "James Cook University", "Harbor Ridge Capital".
   if (name.length >= 2 && isInstitutionWord(lastTok.lower)) return true;
   // A title vouches for a person whose surname is also a word like Lane, Hall or Ford.
   // So does a speaker's place ("said Xiomara Marsh, head of research": speakerContext) for a surname that is also a
   // place's name, after a first word that can be a given name.
   const spokenName = spoken && name.length <= 3 && isPlainNameWord(firstTok, name.slice(1));
-  if (!titled && name.length >= 2 && (isOrgWord(lastTok.lower) || (isPlaceWord(lastTok.lower) && !spokenName)) && !isFirstName(firstTok.lower)) return true;
+  if (!titled && name.length >= 2 && (isOrgWord(lastTok) || (isPlaceWord(lastTok) && !spokenName)) && !isFirstName(firstTok)) return true;
   // After a known given name that is not itself a place, a place-named part is a surname: Ana Lucía Torres Medina,
   // Carlos Toledo, Maria Córdoba.
   // Named storms: "Hurricane Lorena", "Tropical Storm Alberto", "Typhoon Haiyan", "Cyclone Freddy".
@@ -312,16 +327,14 @@ function isNonPersonRun(name: Token[], titled: boolean, spoken: boolean): boolea
   // "Chief Executive Officer", "Chief Technology Officer", "Executive Vice President": a title of several words ends
   // in its head noun, where a name ends in a surname (Julie Bishop and John Major have given names to vouch for them).
   // A surname that only ends like an occupation (Verveer, like "engineer") is no title where a speaker's name stands.
-  const occupationShaped = spoken && !TITLES.has(lastTok.lower) && !ROLE_NOUNS.has(lastTok.lower) && !isCommonWord(lastTok.lower) && !isCommonWord(firstTok.lower) && !isTitleWord(firstTok.lower);
-  if (name.length >= 2 && (TITLES.has(lastTok.lower) || isRoleNoun(lastTok.lower)) && !isLastName(lastTok.lower) && !isFirstName(firstTok.lower) && !occupationShaped) return true;
-  const givenFirst = (isFirstName(firstTok.lower) || spokenName) && !isPlace(firstTok.lower);
+  const occupationShaped = spoken && !TITLES.has(lastTok.lower) && !ROLE_NOUNS.has(lastTok.lower) && !isCommonWord(lastTok) && !isCommonWord(firstTok) && !isTitleWord(firstTok.lower);
+  if (name.length >= 2 && (TITLES.has(lastTok.lower) || isRoleNoun(lastTok)) && !isLastName(lastTok) && !isFirstName(firstTok) && !occupationShaped) return true;
+  const givenFirst = (isFirstName(firstTok) || spokenName) && !isPlace(firstTok);
   // A lower-case particle is part of a surname (Joris van den Berg), never a place of its own ("Den" Haag).
   // A demonym after a given name is a surname: Mark Cuban, David French, Bryan English — not a party's member
   // ("South Carolina Republican").
-  if (!titled && name.length >= 2 && (isPartyMember(lastTok.lower) || lastTok.lower === 'democratic')) return true;
-  // A month as a given name: "June Carter", "Aunty June Oscar" (a surname or a title vouches), never "June 5".
-  const monthName = (i: number) => i === 0 && name.length >= 2 && (titled || spoken || isLastName(name[1]!.lower) || (WORD_GIVEN_NAMES.has(name[0]!.lower) && name.slice(1).every((t) => !isCommonWord(t.lower))));
-  return name.some((t, i) => t.cap && ((isTimeWord(t.lower) && !monthName(i)) || (isPlace(t.lower) && !isLastName(t.lower) && !isFirstName(t.lower) && !(givenFirst && i > 0)) || (isDemonym(t.lower) && (!(i > 0 && givenFirst) || isPartyMember(t.lower)) && !titled)));
+  if (!titled && name.length >= 2 && (isPartyMember(lastTok) || lastTok.lower === 'democratic')) return true;
+  return name.some((t, i) => t.cap && ((isTimeWord(t) && !monthAsGivenName(name, i, titled, spoken)) || (isPlace(t) && !isLastName(t) && !isFirstName(t) && !(givenFirst && i > 0)) || (isDemonym(t) && (!(i > 0 && givenFirst) || isPartyMember(t)) && !titled)));
 }
 
 export function findRuns(p: DocParagraph): NameRun[] {
@@ -373,9 +386,10 @@ export function findRuns(p: DocParagraph): NameRun[] {
       i = j;
       continue;
     }
-    const run = splitRun(tokens, i, j, p);
+    const spoken = speakerContext(tokens, i, j, p);
+    const run = splitRun(tokens, i, j, p, spoken);
     if (run) {
-      if (isNonPersonRun(run.name, run.titled, speakerContext(tokens, i, j, p)) || isNonPersonContext(p, run)) {
+      if (isNonPersonRun(run.name, run.titled, spoken) || isNonPersonContext(p, run)) {
         run.vetoed = run.name;
         run.name = [];
         run.nameFirst = run.last;

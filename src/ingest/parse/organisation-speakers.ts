@@ -1,6 +1,11 @@
 import type { AnalysedQuote } from './quote-analysis.ts';
 import type { ParsedPerson } from './types.ts';
 
+/** Lower-case letters only. */
+const LOWER_ONLY = /^\p{Ll}+$/u;
+/** Opens with a capital letter. */
+const UPPER_START = /^\p{Lu}/u;
+
 /**
  * Lists the organisations, documents and groups that quotations are attributed to as entries of `people` with kind
  * 'organisation' (appended after the people, in order of first quotation), and returns each quotation's organisation
@@ -14,9 +19,9 @@ export function organisationSpeakers(analysed: AnalysedQuote[], people: ParsedPe
     if (a.speaker !== null || !a.organisation || a.kind === 'scare') return null;
     let name = a.organisation;
     // Only the bare noun: "the central bank" is not Harbor Bank.
-    if (/^\p{Ll}+$/u.test(name)) {
+    if (LOWER_ONLY.test(name)) {
       const head = name;
-      const named = [...byKey.values()].find((o) => /^\p{Lu}/u.test(o.name) && o.name.toLowerCase().split(/\s+/).pop() === head);
+      const named = [...byKey.values()].find((o) => UPPER_START.test(o.name) && o.name.toLowerCase().split(/\s+/).pop() === head);
       if (named) name = named.name;
     }
     const key = name.toLowerCase();

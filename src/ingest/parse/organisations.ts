@@ -25,7 +25,10 @@ const CONNECTORS = new Set(['of', 'for', 'and', '&', 'on', 'de']);
 const MAX_WORDS = 7;
 
 export const isOrganisationHead = (lower: string): boolean => ORGANISATION_NOUNS.has(lower) || TRADE_NOUNS.has(lower) || BODY_AND_DOCUMENT_NOUNS.has(lower);
-const isAcronym = (text: string): boolean => /^\p{Lu}{2,}$/u.test(text.replace(/['’]s$/u, '').replace(/\./g, ''));
+/** Two or more capitals and nothing else. */
+const CAPITALS_ONLY = /^\p{Lu}{2,}$/u;
+
+const isAcronym = (text: string): boolean => CAPITALS_ONLY.test(text.replace(/['’]s$/u, '').replace(/\./g, ''));
 
 /**
  * The organisation named or described by tokens [a, b) of paragraph p, as it should be listed ("Harbor Bank",
@@ -42,7 +45,7 @@ export function organisationName(p: DocParagraph, a: number, b: number, owner: (
     if (k > a && /[,;:()]/.test(p.text.slice(p.tokens[k - 1]!.end, t.start))) return null;
   }
   // "a spokesperson for China's commerce ministry", "officials at the bank": a person speaking for the body.
-  for (let k = a; k < b - 1; k++) if (!p.tokens[k]!.cap && (isRoleNoun(p.tokens[k]!.lower) || PERSON_NOUNS.has(p.tokens[k]!.lower))) return null;
+  for (let k = a; k < b - 1; k++) if (!p.tokens[k]!.cap && (isRoleNoun(p.tokens[k]!) || PERSON_NOUNS.has(p.tokens[k]!.lower))) return null;
   const last = p.tokens[b - 1]!;
   const name = p.text.slice(p.tokens[a]!.start, last.end);
   // A description headed by a body or a document: "the central bank", "the company's annual report".

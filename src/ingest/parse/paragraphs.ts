@@ -12,10 +12,17 @@ export interface RawParagraph {
 /** A line of a contact block, an address or a list: short, and opening with a capital, a digit or a symbol, or an e-mail or web address. */
 const BLOCK_LINE_MAX = 50;
 const LIST_LINE_MAX = 80;
+/** Opens with a lower-case letter. */
+const LOWER_START = /^\p{Ll}/u;
+/** A short label and a colon before the value: "Earnings per share: 41 cents". */
+const LABELLED_LINE = /^\p{Lu}[\p{L}'’ -]{0,30}: \S/u;
+/** A capitalised line ending in a colon. */
+const LEAD_IN_LINE = /^\p{Lu}.*:$/u;
+
 const isBlockLine = (line: string): boolean =>
-  (line.length <= BLOCK_LINE_MAX && (!/^\p{Ll}/u.test(line) || /^\S+(?:@|:\/\/|www\.)\S+$/.test(line))) ||
+  (line.length <= BLOCK_LINE_MAX && (!LOWER_START.test(line) || /^\S+(?:@|:\/\/|www\.)\S+$/.test(line))) ||
   // A list under a lead-in: "Here is how Kestrel did:" / "Earnings per share: 41 cents vs. 63 cents expected".
-  (line.length <= LIST_LINE_MAX && (/^\p{Lu}[\p{L}'’ -]{0,30}: \S/u.test(line) || /^\p{Lu}.*:$/u.test(line)));
+  (line.length <= LIST_LINE_MAX && (LABELLED_LINE.test(line) || LEAD_IN_LINE.test(line)));
 
 /**
  * Joins a paragraph's lines. Hard-wrapped prose is one paragraph, its lines joined by a space. A block of short lines
@@ -75,13 +82,22 @@ const PAGE_CHROME_LINE = new RegExp(
   ].map((x) => `(?:${x})`).join('|').replace(/^/, '^(?:').concat(')$'),
   'iu',
 );
+/**
+ * Words every PAGE_CHROME_LINE match holds (same flags, so the same case folding): one of its branches' openings at the
+ * start, or a reader appeal's words anywhere. Few lines hold any, and this scan is far cheaper than the full pattern,
+ * whose `.{0,200}` branch backtracks over every line up to 400 characters.
+ */
+const PAGE_CHROME_CUE = /^(?:join |follow|subscribe to|sign up|download|keep up with|please use |contact|\[email|copyright|©|all rights reserved)|we are asking you|you can support|please support|consider supporting|support us|become a (?:member|subscriber|supporter)/iu;
 /** An e-mail address alone as a paragraph (inside a contact block or a sentence it is the text's). */
 const LONE_ADDRESS = /^\S+@\S+\.\w+$/iu;
 /** A photo's caption or credit copied with the text: "… in December. (Tom Ayers/CBC)", "Photo: Dana Pollock/Getty Images". */
 const CAPTION_CREDIT = /\(\s*[^()/]{0,40}\p{Lu}[^()/]{0,58}\/\s*\p{Lu}[^()]{0,58}\)$/u;
 const CAPTION_LABEL = /\b(?:Picture|Photo|Photograph|Image|Pic|Credit)s?\s*:\s*\p{Lu}[^.:]{1,60}$/iu;
+/** A run of characters other than letters, spaces and hyphens. */
+const NOT_LETTER_SPACE_HYPHEN = /[^\p{L} -]+/gu;
+
 const isPageChrome = (text: string): boolean =>
-  (text.length <= 40 && PAGE_CHROME.has(text.toLowerCase().replace(/[^\p{L} -]+/gu, '').trim())) || (text.length <= 400 && PAGE_CHROME_LINE.test(text));
+  (text.length <= 40 && PAGE_CHROME.has(text.toLowerCase().replace(NOT_LETTER_SPACE_HYPHEN, '').trim())) || (text.length <= 400 && PAGE_CHROME_CUE.test(text) && PAGE_CHROME_LINE.test(text));
 
 /** A caption or a photo credit in the body (above it, a credit is part of the masthead: masthead.ts). */
 export function isCaption(text: string): boolean {
@@ -92,21 +108,24 @@ export function isCaption(text: string): boolean {
   return text.length <= 200 && CREDIT_LABEL.test(text);
 }
 
+/** The paragraph (or paragraphs) of one block of lines between blank lines, page chrome left out, appended to `out`. */
+function flushBlock(block: Line[], out: RawParagraph[]): void {
+  const kept = block.filter((l) => !isPageChrome(l.text) && !(block.length === 1 && LONE_ADDRESS.test(l.text)));
+  const texts = kept.map((l) => l.text);
+  if (linesAreParagraphs(texts)) out.push(...kept.map((l) => ({ text: l.text, lines: [l.text], line: l.n })));
+  else if (kept.length) out.push({ text: joinLines(texts), lines: texts, line: kept[0]!.n });
+}
+
 /** Blank lines separate paragraphs; lines within one are joined (joinLines), unless each line is a paragraph. */
 export function splitParagraphs(lines: Line[], from: number, to: number): RawParagraph[] {
   const out: RawParagraph[] = [];
   let buf: Line[] = [];
-  const flush = () => {
-    buf = buf.filter((l) => !isPageChrome(l.text) && !(buf.length === 1 && LONE_ADDRESS.test(l.text)));
-    const texts = buf.map((l) => l.text);
-    if (linesAreParagraphs(texts)) out.push(...buf.map((l) => ({ text: l.text, lines: [l.text], line: l.n })));
-    else if (buf.length) out.push({ text: joinLines(texts), lines: texts, line: buf[0]!.n });
-    buf = [];
-  };
   for (let i = from; i < to; i++) {
-    if (lines[i]!.text === '') flush();
-    else buf.push(lines[i]!);
+    if (lines[i]!.text === '') {
+      flushBlock(buf, out);
+      buf = [];
+    } else buf.push(lines[i]!);
   }
-  flush();
+  flushBlock(buf, out);
   return out;
 }

@@ -41,7 +41,9 @@ const nameKey = (parts: string[]): string => parts.join(' ');
 /** "Al-Obeidi" opening a sentence is the "al-Obeidi" of the full name: a particle surname capitalised by position. */
 const PARTICLE_CAPITALISED = /^(?:Al|El|Bin|Ibn|Abu|Da|De|Di|Du|Van|Von)-\p{Lu}|^(?:D|Dell|Dall|L)['’]\p{Lu}/u;
 const particleLower = (w: string): string | null => (PARTICLE_CAPITALISED.test(w) ? w[0]!.toLowerCase() + w.slice(1) : null);
-const norm = (s: string): string => s.normalize('NFC');
+/** ASCII is its own NFC form, and most name parts are ASCII: normalize() would copy them through ICU for nothing. */
+const BEYOND_ASCII = /[^\x00-\x7f]/;
+const norm = (s: string): string => (BEYOND_ASCII.test(s) ? s.normalize('NFC') : s);
 /** The parts of a name as written: "Jr." and "Sr." keep their full stop, as initials do ("Michael G. Whitaker Jr."). */
 const namePartsOf = (p: DocParagraph, name: Token[]): string[] =>
   name.map((t) => norm(/^(?:jr|sr)$/.test(t.lower) && p.text[t.end] === '.' ? `${t.text}.` : t.text));
@@ -61,13 +63,14 @@ export function surnameOf(parts: string[]): string {
 }
 const GENERATIONAL = /^(?:Jr\.?|Sr\.?|II|III|IV)$/;
 
+const withoutGenerational = (x: string[]): string[] => (x.length >= 2 && GENERATIONAL.test(x[x.length - 1]!) ? x.slice(0, -1) : x);
+
 /** Two written forms can name one person: same surname and compatible first parts (same, or one an initial of the other). */
 function compatible(a: string[], b: string[]): boolean {
   if (surnameOf(a) !== surnameOf(b)) return false;
   // "Chan Siu-fong" after "Winnie Chan Siu-fong", "Tiu Laurel" after "Francisco Tiu Laurel Jr.": the shorter form is
   // the end of the longer one, less a generational suffix.
-  const plain = (x: string[]) => (x.length >= 2 && GENERATIONAL.test(x[x.length - 1]!) ? x.slice(0, -1) : x);
-  const [short, long] = a.length <= b.length ? [plain(a), plain(b)] : [plain(b), plain(a)];
+  const [short, long] = a.length <= b.length ? [withoutGenerational(a), withoutGenerational(b)] : [withoutGenerational(b), withoutGenerational(a)];
   if (short.length >= 2 && short.join(' ') === long.slice(-short.length).join(' ')) return true;
   const fa = a[0]!, fb = b[0]!;
   if (fa === fb) return true;
@@ -114,7 +117,7 @@ function surnameSubjects(doc: DocParagraph[], runsBy: NameRun[][]): Map<string, 
       let k = r.last;
       while (k < p.tokens.length && k - r.last < 2 && VERB_FILLERS.has(p.tokens[k]!.lower)) k++;
       const verb = p.tokens[k];
-      if (!verb || verb.cap || verb.quoted || verb.sentence !== tok.sentence || !(isInflectedVerb(verb.lower) || /[^e]ed$/.test(verb.lower)) || p.text.slice(p.tokens[k - 1]!.end, verb.start) !== ' ') continue;
+      if (!verb || verb.cap || verb.quoted || verb.sentence !== tok.sentence || !(isInflectedVerb(verb) || /[^e]ed$/.test(verb.lower)) || p.text.slice(p.tokens[k - 1]!.end, verb.start) !== ' ') continue;
       uses.set(tok.text, (uses.get(tok.text) ?? 0) + 1);
     }
   }
@@ -144,6 +147,9 @@ function personalAppositive(p: DocParagraph, run: NameRun): boolean {
 const SIGNED_AFTER = /[,?!]\s?(?:["”’]|'')\s$/u;
 const ACRONYM_WORD = /^[\p{Lu}\d&.]{2,}$/u;
 
+/** A capital and lower-case letters. */
+const CAPITALISED_WORD = /^\p{Lu}\p{Ll}+$/u;
+
 /**
  * For each capitalised word, the capitalised word right before its first such use, when that one can be a given name
  * (no title, function word, place, organisation or demonym, no possessive, same sentence): "Rich" of "Rich Álvarez".
@@ -158,7 +164,7 @@ function precedingGivenNames(doc: DocParagraph[]): Map<string, string> {
       const w = norm(t.text);
       if (out.has(w)) continue;
       const l = prev.lower;
-      if (isTitleWord(l) || isFunctionWord(l) || isPlace(l) || isOrgName(l) || isDemonym(l) || !/^\p{Lu}\p{Ll}+$/u.test(prev.text)) continue;
+      if (isTitleWord(l) || isFunctionWord(l) || isPlace(l) || isOrgName(l) || isDemonym(l) || !CAPITALISED_WORD.test(prev.text)) continue;
       out.set(w, norm(prev.text));
     }
   }
@@ -179,7 +185,7 @@ const POSSESSIVE_DETERMINERS = new Set(['her', 'his', 'their', 'my', 'our', 'you
 function introducedSingle(p: DocParagraph, k: number): boolean {
   const prev = p.tokens[k - 1];
   if (!prev || prev.cap || prev.quoted || prev.sentence !== p.tokens[k]!.sentence) return false;
-  if (!(PERSON_NOUNS.has(prev.lower) || isRoleNoun(prev.lower))) return false;
+  if (!(PERSON_NOUNS.has(prev.lower) || isRoleNoun(prev))) return false;
   const gap = p.text.slice(prev.end, p.tokens[k]!.start);
   if (gap === ' ') return true;
   return gap === ', ' && POSSESSIVE_DETERMINERS.has(p.tokens[k - 2]?.lower ?? '');
@@ -191,7 +197,7 @@ function confirmedSingle(p: DocParagraph, end: number): boolean {
   if (ageFollows(p, end) || /^, (?:a|an|the|who) /.test(p.text.slice(last.end, last.end + 12))) return true;
   // "whose late husband Keith transferred his pension": the name is the subject of a verb of its own.
   const next = p.tokens[end];
-  if (next && !next.cap && !next.quoted && p.text.slice(last.end, next.start) === ' ' && isInflectedVerb(next.lower) && !isFunctionWord(next.lower) && /(?:ed|s)$/.test(next.lower)) return true;
+  if (next && !next.cap && !next.quoted && p.text.slice(last.end, next.start) === ' ' && isInflectedVerb(next) && !isFunctionWord(next) && /(?:ed|s)$/.test(next.lower)) return true;
   return speaksNext(p, end);
 }
 
@@ -213,12 +219,13 @@ interface Candidate {
   role: string | null;
 }
 
+/** Holds a letter. */
+const HAS_LETTER = /\p{L}/u;
+/** Opens with a capital, after an opening quotation mark or not. */
+const CAPITAL_START = /^["“‘']?\p{Lu}/u;
+/** A capital, then lower-case letters only. */
+const CAPITAL_THEN_LOWER = /^\p{Lu}\p{Ll}*$/u;
 
-/**
- * Credits, not the story: "(Reporting by William Schomberg; Editing by Alex Richardson)", "Associated Press writer Lisa
- * Mascaro contributed to this report.", a byline "By Jane Holloway", "Photograph: Sarah Lee/The Guardian". The names in
- * them are the publication's staff, like the names in related headlines — not people of this article.
- */
 /**
  * A headline, subhead or summary line written in Title Case ("Mayor Said Of The Budget Gap", "Governor Tells Voters
  * The Wrong Polling Day"): no full stop at its end, four words or more nearly all capitalised, among them a function
@@ -227,32 +234,68 @@ interface Candidate {
 export function isTitleCaseLine(text: string): boolean {
   const t = text.trim();
   if (t.length > 160 || /[.!?:;]["”’']?$/u.test(t)) return false;
-  const words = t.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  const words = t.split(/\s+/).filter((w) => HAS_LETTER.test(w));
   if (words.length < 4) return false;
-  const capitalised = words.filter((w) => /^["“‘']?\p{Lu}/u.test(w)).length;
+  const capitalised = words.filter((w) => CAPITAL_START.test(w)).length;
   if (capitalised < words.length - 1) return false;
-  return words.slice(1).some((w) => /^\p{Lu}\p{Ll}*$/u.test(w) && FUNCTION_WORDS.has(w.toLowerCase()));
+  return words.slice(1).some((w) => CAPITAL_THEN_LOWER.test(w) && FUNCTION_WORDS.has(w.toLowerCase()));
 }
 
+/** "(Reporting by …", "Editing: …". */
+const CREDIT_BY = /^\(?\s*(?:(?:additional\s+)?reporting|writing|written|editing|edited|compiled|produced|research|graphics?|fact-checking)(?:\s+by\s*:?|\s*:)\s*\p{Lu}/iu;
+/** "— With assistance from …". */
+const WITH_ASSISTANCE = /^[-–—―]*\s*with (?:assistance|additional reporting) from\s+\p{Lu}/iu;
+/** "Write to …", "Contact …" (with an address). */
+const STAFF_CONTACT = /^(?:write to|contact|e-?mail|reach|follow)\s+\p{Lu}/iu;
+/** "About the author:", "About Kendra Aiello:". */
+const ABOUT_AUTHOR = /^[Aa]bout\s+(?:the\s+authors?|\p{Lu}[\p{L}\p{M}'’-]+(?:\s+\p{Lu}[\p{L}\p{M}'’-]+){0,3})\s*:/u;
+/** "By …" and a capital. */
+const BYLINE_START = /^By\s+\p{Lu}/u;
+/** Opens with a capital letter. */
+const UPPER_START = /^\p{Lu}/u;
+
+/**
+ * Credits, not the story: "(Reporting by William Schomberg; Editing by Alex Richardson)", "Associated Press writer Lisa
+ * Mascaro contributed to this report.", a byline "By Jane Holloway", "Photograph: Sarah Lee/The Guardian". The names in
+ * them are the publication's staff, like the names in related headlines — not people of this article.
+ */
 export function isCreditLine(text: string): boolean {
   const t = text.trim();
   if (t.length > 300) return false;
-  if (/^\(?\s*(?:(?:additional\s+)?reporting|writing|written|editing|edited|compiled|produced|research|graphics?|fact-checking)(?:\s+by\s*:?|\s*:)\s*\p{Lu}/iu.test(t)) return true;
-  if (/^[-–—―]*\s*with (?:assistance|additional reporting) from\s+\p{Lu}/iu.test(t)) return true;
+  if (CREDIT_BY.test(t)) return true;
+  if (WITH_ASSISTANCE.test(t)) return true;
   // The staff line at the foot of a story: "Write to Hannah Lutz at hannah.lutz@wsj.com", "Contact Elliot Hanrahan at …",
   // "About Kendra Aiello: Kendra Aiello is a reporter covering the Navy."
-  if (/^(?:write to|contact|e-?mail|reach|follow)\s+\p{Lu}/iu.test(t) && t.includes('@')) return true;
-  if (/^[Aa]bout\s+(?:the\s+authors?|\p{Lu}[\p{L}\p{M}'’-]+(?:\s+\p{Lu}[\p{L}\p{M}'’-]+){0,3})\s*:/u.test(t)) return true;
+  if (STAFF_CONTACT.test(t) && t.includes('@')) return true;
+  if (ABOUT_AUTHOR.test(t)) return true;
   // (The literal test first: the pattern is not anchored, and most paragraphs never say "contributed".)
   if (t.includes('contributed') && /\bcontributed\s+(?:to\s+this\s+(?:report|story|article)|(?:additional\s+)?reporting(?:\s+from\s+[^.]+)?)\.?\)?$/u.test(t) && !/[“”"]/.test(t)) return true;
   if (CREDIT_LABEL.test(t)) return true;
   // A link to another story inside the body ("READ MORE: …", "Related: …"): its names belong to that story.
   if (/^(?:read more|related|also read|see also|more on this|watch|listen)\s*[:|]/iu.test(t) && !/[“”"]\s*,?\s*(?:he|she|they)\s+said/iu.test(t)) return true;
-  if (/^By\s+\p{Lu}/u.test(t) && t.length <= 100 && !/[.!?“”"]$/.test(t.replace(/\b(?:Jr|Sr|[A-Z])\.$/, ''))) {
+  if (BYLINE_START.test(t) && t.length <= 100 && !/[.!?“”"]$/.test(t.replace(/\b(?:Jr|Sr|[A-Z])\.$/, ''))) {
     const words = t.slice(3).split(/[\s,]+/).filter(Boolean);
-    return words.length <= 10 && words.every((w) => /^\p{Lu}/u.test(w) || /^(?:and|in|of|for|the|at|&|-|—|–|\|)$/.test(w));
+    return words.length <= 10 && words.every((w) => UPPER_START.test(w) || /^(?:and|in|of|for|the|at|&|-|—|–|\|)$/.test(w));
   }
   return false;
+}
+
+/** A surname opened by the Arabic article: "al-Mutairi", "el-Sayed" (the rest captured). */
+const ARABIC_ARTICLE_SURNAME = /^(?:al|el|Al|El)-(\p{Lu}[\p{L}'’-]+)$/u;
+
+/** Two runs written as items of one list: "Kwame Asante and Tom Whitlock", "Okafor, Eze". */
+function listedTogether(p: DocParagraph, a: NameRun | undefined, b: NameRun | undefined): boolean {
+  return a !== undefined && b !== undefined && /^(?:,? and |, )$/.test(p.text.slice(p.tokens[a.last - 1]!.end, p.tokens[b.first]!.start));
+}
+
+/** The people so far by the part they are called by alone (surnameOf). */
+function indexBySurname(people: Person[]): Map<string, Person[]> {
+  const m = new Map<string, Person[]>();
+  for (const x of people) {
+    const key = surnameOf(x.parts);
+    m.set(key, [...(m.get(key) ?? []), x]);
+  }
+  return m;
 }
 
 /**
@@ -288,7 +331,7 @@ export function findPeople(doc: DocParagraph[]): PeopleResult {
       // glued to an institution word is part of an organisation's name.
       const lastTok = run.name[run.name.length - 1]!;
       const after = p.tokens[run.nameLast];
-      if (lastTok.possessive && /s['’]\s?$/.test(p.text.slice(lastTok.start, lastTok.end + 1)) && after && after.cap && (isInstitutionWord(after.lower) || isOrgName(after.lower)) && p.text.slice(lastTok.end, after.start).trim().length <= 1) continue;
+      if (lastTok.possessive && /s['’]\s?$/.test(p.text.slice(lastTok.start, lastTok.end + 1)) && after && after.cap && (isInstitutionWord(after.lower) || isOrgName(after)) && p.text.slice(lastTok.end, after.start).trim().length <= 1) continue;
       // "the pro-business Free Democrats", "the opposition Christian Democrats", "the Scottish Greens": parties named
       // by their members in the plural are organisations.
       if (PARTY_PLURALS.has(run.name[run.name.length - 1]!.lower)) continue;
@@ -303,7 +346,7 @@ export function findPeople(doc: DocParagraph[]): PeopleResult {
       if (!run.titled && role === null && lowers.every((l) => isCommonWord(l)) && !lowers.slice(1, -1).some((l) => NAME_PARTICLES.has(l)) && !singles.has(surnameOf(parts))) continue;
       // "Southern Vale Water", "Northern Rail Freight": a place or demonym qualifier before words that are no given
       // name or surname and end in a dictionary noun is a company's name, even when it "said" something.
-      if (!run.titled && role === null && run.prefix.length && run.prefix.every((t) => isPlace(t.lower) || isDemonym(t.lower)) &&
+      if (!run.titled && role === null && run.prefix.length && run.prefix.every((t) => isPlace(t) || isDemonym(t)) &&
         !isFirstName(lowers[0]!) && !lowers.some((l) => isLastName(l)) && isCommonWord(lowers[lowers.length - 1]!)) continue;
       const evidence =
         isFirstName(lowers[0]!) ||
@@ -330,9 +373,7 @@ export function findPeople(doc: DocParagraph[]): PeopleResult {
   // know, listed with one it does.
   for (const { candidate, runs, at } of unproven) {
     const p = doc[candidate.run.paragraph]!;
-    const listed = (a: NameRun | undefined, b: NameRun | undefined) =>
-      a !== undefined && b !== undefined && /^(?:,? and |, )$/.test(p.text.slice(p.tokens[a.last - 1]!.end, p.tokens[b.first]!.start));
-    if ((proven.has(runs[at - 1]!) && listed(runs[at - 1], candidate.run)) || (proven.has(runs[at + 1]!) && listed(candidate.run, runs[at + 1]))) candidates.push(candidate);
+    if ((proven.has(runs[at - 1]!) && listedTogether(p, runs[at - 1], candidate.run)) || (proven.has(runs[at + 1]!) && listedTogether(p, candidate.run, runs[at + 1]))) candidates.push(candidate);
   }
 
   const people: Person[] = [];
@@ -378,16 +419,8 @@ export function findPeople(doc: DocParagraph[]): PeopleResult {
   }
 
   // Single names with a title or honorific and no fuller form: "President Trump", "Mr Smith".
-  const byLast = () => {
-    const m = new Map<string, Person[]>();
-    for (const x of people) {
-      const key = surnameOf(x.parts);
-      m.set(key, [...(m.get(key) ?? []), x]);
-    }
-    return m;
-  };
   const firstParts = new Set(people.map((x) => x.parts[0]!));
-  const lastIndex = byLast();
+  const lastIndex = indexBySurname(people);
   for (const runs of runsBy) {
     for (const run of runs) {
       if (run.name.length !== 1 || !run.titled) continue;
@@ -440,7 +473,7 @@ export function findPeople(doc: DocParagraph[]): PeopleResult {
     const surname = surnameOf(x.parts);
     for (let i = 1; i < x.parts.length; i++) {
       const w = x.parts[i]!;
-      if (w === surname || NAME_PARTICLES.has(w.toLowerCase()) || !/^\p{Lu}/u.test(w)) continue;
+      if (w === surname || NAME_PARTICLES.has(w.toLowerCase()) || !UPPER_START.test(w)) continue;
       innerIndex.set(w, [...(innerIndex.get(w) ?? []), x]);
     }
   }
@@ -450,7 +483,7 @@ export function findPeople(doc: DocParagraph[]): PeopleResult {
   const articleIndex = new Map<string, Person[]>();
   for (const x of people) {
     if (x.parts.length < 2) continue;
-    const m = /^(?:al|el|Al|El)-(\p{Lu}[\p{L}'’-]+)$/u.exec(surnameOf(x.parts));
+    const m = ARABIC_ARTICLE_SURNAME.exec(surnameOf(x.parts));
     if (m) articleIndex.set(m[1]!, [...(articleIndex.get(m[1]!) ?? []), x]);
   }
 
@@ -476,10 +509,6 @@ export function findPeople(doc: DocParagraph[]): PeopleResult {
   // that word is the given name. So is a known surname the article uses as a clause's subject twice or more.
   let givenOf: Map<string, string> | null = null;
   let subjectUses: Map<string, number> | null = null;
-  const givenBefore = (word: string): string | undefined => {
-    givenOf ??= precedingGivenNames(doc);
-    return givenOf.get(word);
-  };
   for (const runs of runsBy) {
     for (const run of runs) {
       if (run.name.length !== 1 || run.titled || run.prefix.length) continue;
@@ -497,9 +526,9 @@ export function findPeople(doc: DocParagraph[]): PeopleResult {
       const signsBefore = prev !== undefined && speaksBefore(p, run.first) && SIGNED_AFTER.test(p.text.slice(Math.max(0, prev.start - 4), prev.start));
       // "said Oversight ranking Democrat Elijah Cummings": a word running on into a lower-case noun qualifies what follows.
       const next = p.tokens[run.last];
-      const qualifies = next !== undefined && !next.cap && p.text.slice(tok.end, next.start) === ' ' && !isFunctionWord(next.lower) && !SPEECH_VERBS.has(next.lower) && !VERB_FILLERS.has(next.lower);
+      const qualifies = next !== undefined && !next.cap && p.text.slice(tok.end, next.start) === ' ' && !isFunctionWord(next) && !SPEECH_VERBS.has(next.lower) && !VERB_FILLERS.has(next.lower);
       if ((!signsAfter && !signsBefore && !subjectOften) || (signsBefore && !signsAfter && qualifies)) continue;
-      const given = givenBefore(word);
+      const given = (givenOf ??= precedingGivenNames(doc)).get(word);
       const parts = given === undefined ? [word] : [given, word];
       const person: Person = { id: people.length, parts, name: parts.join(' '), role: null, aliases: new Set(), paragraphs: new Set(), gender: null, order: 0 };
       people.push(person);
@@ -577,7 +606,7 @@ export function findPeople(doc: DocParagraph[]): PeopleResult {
   function placeSurname(run: NameRun): Token | undefined {
     // The lone word is either the cleared name or, when it read as a leading place qualifier, the whole prefix.
     const tok = run.vetoed?.length === 1 ? run.vetoed[0]! : !run.titled && run.prefix.length === 1 ? run.prefix[0]! : undefined;
-    if (!tok || tok.quoted || run.first !== run.last - 1 || isOrgName(tok.lower) || !(isPlace(tok.lower) || isDemonym(tok.lower))) return undefined;
+    if (!tok || tok.quoted || run.first !== run.last - 1 || isOrgName(tok) || !(isPlace(tok) || isDemonym(tok))) return undefined;
     const owners = lastIndex.get(norm(tok.text));
     if (owners?.length !== 1 || owners[0]!.parts.length < 2) return undefined;
     const p = doc[run.paragraph]!;
@@ -585,7 +614,7 @@ export function findPeople(doc: DocParagraph[]): PeopleResult {
     if (prev && prev.sentence === tok.sentence && LOCATIVE_PREPOSITIONS.has(prev.lower)) return undefined;
     // "Cuban said" after "Mark Cuban", not "the Cuban government": a demonym is a surname only where no noun follows.
     const next = p.tokens[run.last];
-    if (isDemonym(tok.lower) && next && next.sentence === tok.sentence && p.text.slice(tok.end, next.start) === ' ' && !SPEECH_VERBS.has(next.lower) && !isInflectedVerb(next.lower)) return undefined;
+    if (isDemonym(tok) && next && next.sentence === tok.sentence && p.text.slice(tok.end, next.start) === ' ' && !SPEECH_VERBS.has(next.lower) && !isInflectedVerb(next)) return undefined;
     return tok;
   }
 
@@ -624,7 +653,7 @@ function namedInApposition(p: DocParagraph, end: number): boolean {
     if (!prev || t.sentence !== prev.sentence) return false;
     const gap = p.text.slice(prev.end, t.start);
     if (gap === ', ') return t.cap && !t.quoted;
-    if (gap !== ' ' || t.cap || t.quoted || isInflectedVerb(t.lower)) return false;
+    if (gap !== ' ' || t.cap || t.quoted || isInflectedVerb(t)) return false;
   }
   return false;
 }
@@ -637,11 +666,14 @@ function namedInApposition(p: DocParagraph, end: number): boolean {
 function departmentBeforeName(p: DocParagraph, run: NameRun, next: NameRun | undefined): boolean {
   const before = p.tokens[run.first - 1];
   if (!before || !isTitleWord(before.lower) || p.text.slice(before.end, p.tokens[run.first]!.start) !== ', ') return false;
-  if (run.name.some((t) => isFirstName(t.lower) || isLastName(t.lower))) return false;
+  if (run.name.some((t) => isFirstName(t) || isLastName(t))) return false;
   if (!next || next.first !== run.last || next.name.length < 2) return false;
-  if (!isFirstName(next.name[0]!.lower) && !isLastName(next.name[next.name.length - 1]!.lower)) return false;
+  if (!isFirstName(next.name[0]!) && !isLastName(next.name[next.name.length - 1]!)) return false;
   return p.text.slice(p.tokens[run.last - 1]!.end, p.tokens[next.first]!.start) === ', ';
 }
+
+/** Lower-case words between spaces. */
+const LOWER_WORDS_BETWEEN = /^ [\p{Ll} -]+ $/u;
 
 /**
  * "said Judicial Watch president Tom Fitton", "Latino Decisions researcher Sylvia Manzano": a run followed by one or
@@ -649,12 +681,12 @@ function departmentBeforeName(p: DocParagraph, run: NameRun, next: NameRun | und
  * not the speaker, however near the speech verb it stands. Two words of the run neither a given name nor a surname.
  */
 function ownerOfNextRole(p: DocParagraph, run: NameRun, next: NameRun | undefined): boolean {
-  if (run.titled || !next || next.name.length < 2 || run.name.some((t) => isFirstName(t.lower))) return false;
+  if (run.titled || !next || next.name.length < 2 || run.name.some((t) => isFirstName(t))) return false;
   const between = p.tokens.slice(run.last, next.first);
   if (!between.length || between.length > 2 || between.some((t) => t.cap || t.quoted)) return false;
-  if (!isRoleNoun(between[between.length - 1]!.lower)) return false;
+  if (!isRoleNoun(between[between.length - 1]!)) return false;
   const gap = p.text.slice(p.tokens[run.last - 1]!.end, p.tokens[next.first]!.start);
-  return /^ [\p{Ll} -]+ $/u.test(gap);
+  return LOWER_WORDS_BETWEEN.test(gap);
 }
 
 /** Heads a person may take too ("a crane operator", "a property developer"): a business only when described as one. */

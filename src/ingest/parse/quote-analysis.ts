@@ -3,6 +3,7 @@ import type { DocParagraph } from './document.ts';
 import type { PeopleResult } from './people.ts';
 import { classifyKind, quoteShape } from './quote-kind.ts';
 import type { QuoteText } from './quote-text.ts';
+import { wordsOnly } from './tokens.ts';
 import type { QuoteKind } from './types.ts';
 import { candidate, namesSomeone, winner, type Candidate, type SpeakerEvidence, type SpeakerRule } from './speaker-evidence.ts';
 import { SPEECH_VERBS } from './word-lists.ts';
@@ -30,8 +31,7 @@ const none = (): Attribution => ({ speaker: null, compound: [], verb: null, addr
 /** A speech verb that takes its subject from the sentence: "went on to say", "while adding". */
 const NON_FINITE = /ing$|^(?:say|tell|add|ask|note|write|argue|claim|warn|insist|explain)$/;
 
-const NON_WORD_RUN = /[^\p{L}\p{N}]+/gu;
-const normalise = (s: string): string => ` ${s.toLowerCase().replace(NON_WORD_RUN, ' ').trim()} `;
+const normalise = (s: string): string => ` ${wordsOnly(s.toLowerCase())} `;
 
 /** Echoes are checked against at most this many attributed quotes, so a pathological text stays linear. */
 const ECHO_LIMIT = 400;
@@ -155,24 +155,14 @@ export function analyseQuotes(doc: DocParagraph[], people: PeopleResult, quotes:
 
   // Echoes: the same words spoken elsewhere by a named person make this quote theirs. The attributed quotes are
   // normalised only when some quote needs an echo: most articles attribute every quotation and never look.
-  let spokenList: Array<{ i: number; text: string; speaker: number }> | null = null;
-  const spoken = () => {
-    if (!spokenList) {
-      spokenList = [];
-      for (let i = 0; i < quotes.length && spokenList.length < ECHO_LIMIT; i++) {
-        const speaker = results[i]!.speaker;
-        if (speaker !== null) spokenList.push({ i, text: normalise(quotes[i]!.text), speaker });
-      }
-    }
-    return spokenList;
-  };
+  let spoken: SpokenQuote[] | null = null;
   const out: AnalysedQuote[] = [];
   quotes.forEach((q, i) => {
     let a = results[i]!;
     const shape = shapes[i]!;
-    if (a.speaker === null && shape.words >= 2 && spoken().length) {
+    if (a.speaker === null && shape.words >= 2 && (spoken ??= spokenQuotes(quotes, results)).length) {
       const needle = normalise(q.text);
-      const hit = spoken().find((x) => x.i !== i && x.text.length > needle.length && x.text.includes(needle));
+      const hit = spoken.find((x) => x.i !== i && x.text.length > needle.length && x.text.includes(needle));
       if (hit && (a.compound.length ? a.compound.includes(hit.speaker) : shape.words >= 3 || a.verb !== null)) {
         a = { ...a, speaker: hit.speaker, compound: [], source: a.verb ? a.source : 'echo' };
         if (traces[i]) traces[i]!.after = 'echo';
@@ -195,6 +185,25 @@ export function analyseQuotes(doc: DocParagraph[], people: PeopleResult, quotes:
   return { quotes: out, pronounVotes: att.discourse.pronounVotes };
 }
 
+/** A run of letters. */
+const LETTER_RUN = /[\p{L}]+/gu;
+
+interface SpokenQuote {
+  i: number;
+  text: string;
+  speaker: number;
+}
+
+/** The attributed quotes (at most ECHO_LIMIT), their text normalised for the echo check. */
+function spokenQuotes(quotes: QuoteText[], results: Attribution[]): SpokenQuote[] {
+  const out: SpokenQuote[] = [];
+  for (let i = 0; i < quotes.length && out.length < ECHO_LIMIT; i++) {
+    const speaker = results[i]!.speaker;
+    if (speaker !== null) out.push({ i, text: normalise(quotes[i]!.text), speaker });
+  }
+  return out;
+}
+
 /** `“…,” she said, “…` — only a short attribution clause ending in a comma between the two quotations. */
 function splitContinuation(doc: DocParagraph[], prev: QuoteText, q: QuoteText): boolean {
   const a = prev.span.parts[prev.span.parts.length - 1]!;
@@ -204,6 +213,6 @@ function splitContinuation(doc: DocParagraph[], prev: QuoteText, q: QuoteText): 
   if (!/[,—–―]/.test(p.text[a.closeMark - 1] ?? '') && p.text[a.closeMark + 1] !== ',') return false;
   const between = p.text.slice(a.closeMark + 1, b.openMark);
   if (between.length > 80 || !/,\s*$/.test(between) || /[.!?;:]/.test(between.replace(/\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof|St)\.\s/g, ''))) return false;
-  const words = between.toLowerCase().match(/[\p{L}]+/gu) ?? [];
+  const words = between.toLowerCase().match(LETTER_RUN) ?? [];
   return words.length <= 10 && words.some((w) => SPEECH_VERBS.has(w));
 }

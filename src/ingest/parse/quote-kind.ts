@@ -2,6 +2,7 @@ import type { DocParagraph } from './document.ts';
 import { isAdjective, isFunctionWord, isRoleNoun, isVerbWord } from './lexicon.ts';
 import type { QuoteText } from './quote-text.ts';
 import { isAdverb, tokenAt, type Attribution } from './attribution.ts';
+import { wordsOf } from './tokens.ts';
 import type { QuoteKind } from './types.ts';
 import { ADDRESSEE_VERBS, LABEL_CUES, SPEECH_VERBS } from './word-lists.ts';
 
@@ -69,7 +70,7 @@ function reportedLead(p: DocParagraph, open: number): boolean {
   if (t.lower === 'that') return true;
   if (t.lower !== 'as') return false;
   const before = p.tokens[k - 1];
-  return before !== undefined && !before.quoted && before.sentence === sentence && !AS_LABELS.has(before.lower) && !isFunctionWord(before.lower);
+  return before !== undefined && !before.quoted && before.sentence === sentence && !AS_LABELS.has(before.lower) && !isFunctionWord(before);
 }
 
 /** The sentence holding offset `pos` (binary search: a paragraph may hold thousands). */
@@ -83,17 +84,18 @@ export function sentenceAt(p: DocParagraph, pos: number): DocParagraph['sentence
   return p.sentences[lo]!;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
-
 /** What may stand between "said" and its words: said in a statement, said on Tuesday, said later. */
 const SAID_LINKS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'from', 'to', 'via', 'through', 'later', 'earlier', 'afterwards', 'yesterday', 'today', 'last', 'this', 'when']);
+
+/** Opens with a capital letter. */
+const UPPER_START = /^\p{Lu}/u;
 
 /**
  * `told reporters, “We will …”`, `said in a statement, “…”`: a speech verb a few words back, its object or a
  * phrase of time or place after it, then a comma or colon and a quotation that opens like a sentence.
  */
 function verbThenComma(p: DocParagraph, open: number, text: string): boolean {
-  if (!/^\p{Lu}/u.test(text) || !/[,:]\s*$/.test(p.text.slice(Math.max(0, open - 3), open))) return false;
+  if (!UPPER_START.test(text) || !/[,:]\s*$/.test(p.text.slice(Math.max(0, open - 3), open))) return false;
   const at = tokenAt(p.tokens, open);
   const sentence = p.tokens[at - 1]?.sentence;
   for (let k = at - 2, n = 1; k >= 0 && n <= 5; k--, n++) {
@@ -123,25 +125,28 @@ function clauseVerb(p: DocParagraph, open: number): boolean {
   return false;
 }
 
+/** A letter or a digit. */
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
 export function quoteShape(q: QuoteText, doc: DocParagraph[]): QuoteShape {
-  const words = q.text.match(WORD) ?? [];
+  const words = wordsOf(q.text);
   const firstPart = q.span.parts[0]!;
   const lastPart = q.span.parts[q.span.parts.length - 1]!;
   const p = doc[firstPart.paragraph]!;
   const open = firstPart.openMark >= 0 ? firstPart.openMark : 0;
   const sentence = sentenceAt(p, open);
   const lead = p.text.slice(sentence.start, open);
-  const sentenceInitial = !/[\p{L}\p{N}]/u.test(lead);
+  const sentenceInitial = !LETTER_OR_DIGIT.test(lead);
   const trimmedLead = lead.trimEnd();
   const prevTok = p.tokens[tokenAt(p.tokens, open) - 1];
   // Set off by dashes as a statement of its own: "offered a blunter assessment — “The pledges …” — and said".
   const lastPartText = doc[lastPart.paragraph]!.text;
-  const dashIntroduced = /[—–―]$/.test(trimmedLead) && /^\p{Lu}/u.test(q.text) && (lastPart.closeMark < 0 || /^\s*(?:[—–―]|$)/.test(lastPartText.slice(lastPart.closeMark + 1, lastPart.closeMark + 4)));
+  const dashIntroduced = /[—–―]$/.test(trimmedLead) && UPPER_START.test(q.text) && (lastPart.closeMark < 0 || /^\s*(?:[—–―]|$)/.test(lastPartText.slice(lastPart.closeMark + 1, lastPart.closeMark + 4)));
   const introduced =
     trimmedLead.endsWith(':') ||
     dashIntroduced ||
     verbThenComma(p, open, q.text) ||
-    (prevTok !== undefined && !prevTok.quoted && SPEECH_VERBS.has(prevTok.lower) && /^[\s,:]*$/.test(p.text.slice(prevTok.end, open)) && /^\p{Lu}/u.test(q.text) &&
+    (prevTok !== undefined && !prevTok.quoted && SPEECH_VERBS.has(prevTok.lower) && /^[\s,:]*$/.test(p.text.slice(prevTok.end, open)) && UPPER_START.test(q.text) &&
       // "a scheme called “Streets for People”": a naming verb with no comma or colon names, it does not introduce.
       !(LABEL_CUES.has(prevTok.lower) && p.text.slice(prevTok.end, open) === ' '));
   let labelCue = false;
@@ -152,7 +157,7 @@ export function quoteShape(q: QuoteText, doc: DocParagraph[]): QuoteShape {
     // (no one doing the calling) is a label.
     const caller = p.tokens[k - 1];
     const someoneCalls = (t.lower === 'called' || t.lower === 'calls') && caller !== undefined && !caller.quoted && caller.sentence === t.sentence && p.text.slice(caller.end, t.start) === ' ' &&
-      (['he', 'she', 'they', 'we', 'i'].includes(caller.lower) || isRoleNoun(caller.lower) || isRoleNoun(caller.lower.replace(/s$/, '')) || CALLERS.has(caller.lower));
+      (['he', 'she', 'they', 'we', 'i'].includes(caller.lower) || isRoleNoun(caller) || isRoleNoun(caller.lower.replace(/s$/, '')) || CALLERS.has(caller.lower));
     // "Oxfam called it “a race to the bottom”": calling something (an object pronoun between verb and quotation) so is
     // a judgement someone voices, not the name of a thing.
     const obj = p.tokens[k + 1];
@@ -173,23 +178,23 @@ export function quoteShape(q: QuoteText, doc: DocParagraph[]): QuoteShape {
       // "ready to “accelerate” negotiations", "would “make the numbers disappear” weeks before": a verb phrase after
       // "to" or a modal; the word after it is its object or an adverbial, not a noun it labels.
       (VERB_OPENERS.has(prevTok?.lower ?? '') && isVerbWord(firstWord));
-    if (next && next.start === lastPart.closeMark + 2 && !next.cap && !adverbial && !isFunctionWord(next.lower) && !isVerbWord(next.lower) && !isAdjective(next.lower) && !/(?:ed|ly|able|ible|ous|ful|less|ive)$/.test(next.lower)) {
+    if (next && next.start === lastPart.closeMark + 2 && !next.cap && !adverbial && !isFunctionWord(next) && !isVerbWord(next) && !isAdjective(next) && !/(?:ed|ly|able|ible|ous|ful|less|ive)$/.test(next.lower)) {
       modifiesNoun = true;
     }
   }
   const long = words.filter((w) => w.length >= 4);
-  const titleCase = long.length > 0 && long.every((w) => /^\p{Lu}/u.test(w));
+  const titleCase = long.length > 0 && long.every((w) => UPPER_START.test(w));
   const paragraphIsQuote = q.span.parts.length > 1 ? true : !p.wordsOutsideQuotes;
   let insideName = false;
-  if (q.span.parts.length === 1 && firstPart.closeMark >= 0 && words.length <= 3 && words.every((w) => /^\p{Lu}/u.test(w)) && p.text[open - 1] === ' ' && p.text[firstPart.closeMark + 1] === ' ') {
+  if (q.span.parts.length === 1 && firstPart.closeMark >= 0 && words.length <= 3 && words.every((w) => UPPER_START.test(w)) && p.text[open - 1] === ' ' && p.text[firstPart.closeMark + 1] === ' ') {
     const before = prevTok;
     const after = p.tokens[tokenAt(p.tokens, firstPart.closeMark + 1)];
-    insideName = before !== undefined && after !== undefined && before.cap && after.cap && !before.quoted && !after.quoted && before.end === open - 1 && after.start === firstPart.closeMark + 2 && !isFunctionWord(before.lower) && !isFunctionWord(after.lower);
+    insideName = before !== undefined && after !== undefined && before.cap && after.cap && !before.quoted && !after.quoted && before.end === open - 1 && after.start === firstPart.closeMark + 2 && !isFunctionWord(before) && !isFunctionWord(after);
   }
   const gapBefore = prevTok ? p.text.slice(prevTok.end, open) : '';
   const namesNoun =
     titleCase && !sentenceInitial && words.length <= 6 && prevTok !== undefined && !prevTok.quoted && !prevTok.cap &&
-    (gapBefore === ' ' || gapBefore === ', ') && !SPEECH_VERBS.has(prevTok.lower) && !isFunctionWord(prevTok.lower) && !isVerbWord(prevTok.lower);
+    (gapBefore === ' ' || gapBefore === ', ') && !SPEECH_VERBS.has(prevTok.lower) && !isFunctionWord(prevTok) && !isVerbWord(prevTok);
   const markupValue = /=\s*$/.test(p.text.slice(Math.max(0, open - 2), open));
   return { clauseVerb: clauseVerb(p, open), markupValue, reportedLead: reportedLead(p, open), words: words.length, sentenceInitial, introduced, modifiesNoun, labelCue, strongLabel, titleCase, paragraphIsQuote, insideName, namesNoun };
 }

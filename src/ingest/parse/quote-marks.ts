@@ -55,7 +55,13 @@ function isWordCode(c: number): boolean {
   if (c < 0x80) return false;
   return WORD.test(String.fromCharCode(c));
 }
-const isLowerCode = (c: number): boolean => !Number.isNaN(c) && (c >= 0x61 && c <= 0x7a ? true : c >= 0x80 && /\p{Ll}/u.test(String.fromCharCode(c)));
+/** A lower-case letter. */
+const LOWER_LETTER = /\p{Ll}/u;
+
+const isLowerCode = (c: number): boolean => !Number.isNaN(c) && (c >= 0x61 && c <= 0x7a ? true : c >= 0x80 && LOWER_LETTER.test(String.fromCharCode(c)));
+
+/** Words elided at the start: 'em, 'tis, 'twas, 'til, 'cause, 'n'. */
+const ELIDED_WORD = /^(?:em|tis|twas|til|cause|n)(?![\p{L}])/u;
 
 /** Elisions that start with an apostrophe: ’90s, 'em, 'tis, rock 'n' roll. */
 function isLeadingElision(p: string, i: number): boolean {
@@ -66,7 +72,7 @@ function isLeadingElision(p: string, i: number): boolean {
     if (!isWordCode(after)) return true;
   }
   const rest = p.slice(i + 1, i + 6).toLowerCase();
-  return /^(?:em|tis|twas|til|cause|n)(?![\p{L}])/u.test(rest);
+  return ELIDED_WORD.test(rest);
 }
 
 function mark(index: number, family: Family, canOpen: boolean, canClose: boolean, possessiveLike = false): Mark {

@@ -64,15 +64,20 @@ const TOPIC_HEADINGS = new Set(['related topics', 'topics', 'tags', 'more on the
 const isTopicHeading = (text: string): boolean =>
   (text.length <= 60 && TOPIC_HEADINGS.has(headingKey(text))) || /^(?:related topics|topics|tags|filed under)\s*:/iu.test(text);
 
+/** "Read related Tribune coverage", "Read more from …". */
+const READING_PROMPT = /^read (?:related|more) (?:[\p{L}'’&.-]+ ){0,3}(?:coverage|stories|articles|news)$/u;
+/** "More transfer news" (the topic captured). */
+const MORE_TOPIC = /^more ((?:[\p{L}'’-]+ ){1,2})(?:news|stories|coverage|headlines)$/u;
+
 /** "More from X" names a section or publication; X is short, so a long line starting "More from" is prose. */
 export function isRelatedHeading(text: string): boolean {
   if (text.length > 60) return false;
   const key = headingKey(text);
   if (HEADINGS.has(key) || TOPIC_HEADINGS.has(key)) return true;
   // "Read related Tribune coverage", "Read more from The Dispatch": a reading prompt naming the publication.
-  if (/^read (?:related|more) (?:[\p{L}'’&.-]+ ){0,3}(?:coverage|stories|articles|news)$/u.test(key)) return true;
+  if (READING_PROMPT.test(key)) return true;
   // "More transfer news", "More climate stories": a section's own list of links ("More people read the news" is prose).
-  const topic = /^more ((?:[\p{L}'’-]+ ){1,2})(?:news|stories|coverage|headlines)$/u.exec(key)?.[1]?.trim().split(' ');
+  const topic = MORE_TOPIC.exec(key)?.[1]?.trim().split(' ');
   if (topic?.every((w) => !isFunctionWord(w) && !isVerbWord(w))) return true;
   // "Most Read from Bloomberg Businessweek", "More from Sky News", "Read more from Sky News": a publication's own list.
   const from = /^(?:more|most read|most popular|most viewed|read more) from (.+)$/.exec(key)?.[1]?.trim();
@@ -87,10 +92,13 @@ export function stripBullet(text: string): { text: string; bulleted: boolean } {
   return m ? { text: text.slice(m[0].length).trim(), bulleted: true } : { text, bulleted: false };
 }
 
+/** A capital letter. */
+const UPPER_LETTER = /\p{Lu}/u;
+
 function sentenceBreaks(t: string): number {
   let n = 0;
   for (let i = 1; i + 2 < t.length; i++) {
-    if ((t[i] === '.' || t[i] === '!' || t[i] === '?') && t[i + 1] === ' ' && /\p{Lu}/u.test(t[i + 2]!)) n++;
+    if ((t[i] === '.' || t[i] === '!' || t[i] === '?') && t[i + 1] === ' ' && UPPER_LETTER.test(t[i + 2]!)) n++;
   }
   return n;
 }
@@ -122,6 +130,9 @@ const LABELS = new Set(['sponsored', 'advertisement', 'promoted', 'partner conte
 /** What a page prints below its last link: a disclosure, a copyright, an update time, a newsletter pitch. */
 const TRAILER = /^(?:disclosure|copyright|©|\(c\)|all rights reserved|updated|published|posted|last updated)\b|\b(?:newsletter|sign up|subscribe)\b|\bdaily digest\b/iu;
 
+/** Holds a lower-case letter. */
+const HAS_LOWER = /\p{Ll}/u;
+
 /**
  * A headline is one short line; prose paragraphs end with a full stop or hold several sentences. That difference is what
  * stops a heading-looking line followed by ordinary paragraphs from swallowing the end of an article. A line of one or
@@ -135,7 +146,7 @@ function lineKind(text: string): LineKind {
   const { text: t, bulleted } = stripBullet(text);
   if (TRAILER.test(t) && t.length <= 600) return 'trailer';
   if (!t || t.length > 200) return 'prose';
-  if (LABELS.has(headingKey(t)) || (!/\p{Ll}/u.test(t) && t.split(/\s+/).length <= 4)) return 'label';
+  if (LABELS.has(headingKey(t)) || (!HAS_LOWER.test(t) && t.split(/\s+/).length <= 4)) return 'label';
   if (bulleted) return 'headline';
   // "Some of the main moves in markets:": a lead-in to what follows, not a title.
   if (/[:：]$/.test(t)) return 'prose';
@@ -195,10 +206,13 @@ export interface RelatedBlock {
 export function findRelatedBlock(lines: Line[], from: number): RelatedBlock | null {
   let earliest = -1;
   let items = 0;
+  // Every non-blank line from `earliest` down was classified on the way up; the titles are read from these kinds.
+  const kinds = new Map<number, LineKind>();
   for (let i = lines.length - 1; i >= from; i--) {
     const text = lines[i]!.text;
     if (text === '') continue;
     const kind = lineKind(text);
+    kinds.set(i, kind);
     if (kind === 'label' || (kind === 'trailer' && items === 0)) continue;
     // A link line of its own is one link: it heads no list ("Read more: …" above the article's data lines).
     if (kind === 'inline' && items > 0) break;
@@ -219,7 +233,7 @@ export function findRelatedBlock(lines: Line[], from: number): RelatedBlock | nu
   for (let i = earliest; i < lines.length; i++) {
     const text = lines[i]!.text;
     if (!text) continue;
-    const kind = lineKind(text);
+    const kind = kinds.get(i)!;
     if (kind === 'heading' || kind === 'topics') topics = kind === 'topics';
     else if (kind === 'inline') titles.push(linkTitle(text)!);
     else if (!topics && (kind === 'headline' || kind === 'sentence')) titles.push(stripBullet(text).text);

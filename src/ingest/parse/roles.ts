@@ -19,8 +19,8 @@ const CLAUSE_OPENERS = new Set(['and', 'but', 'with', 'by', 'from', 'to', 'for',
 
 
 /** "House Republican Thomas Massie", "Democrat Hillary Clinton": a party member's word before a name is their role. */
-const isPartyWord = (t: Token): boolean => t.cap && isPartyMember(t.lower);
-const isRoleWord = (t: Token): boolean => isRoleNoun(t.lower) || TITLES.has(t.lower) || (isAcronym(t) && isRoleNoun(t.lower));
+const isPartyWord = (t: Token): boolean => t.cap && isPartyMember(t);
+const isRoleWord = (t: Token): boolean => isRoleNoun(t) || TITLES.has(t.lower) || (isAcronym(t) && isRoleNoun(t));
 
 const isRankOnly = (role: string): boolean => role.split(/\s+/).every((w) => w.endsWith('.') || RANKS.has(w.toLowerCase()));
 
@@ -39,6 +39,9 @@ export function roleBefore(p: DocParagraph, run: NameRun): string | null {
   return walkRoleBefore(p, run) ?? openingRole(p, run);
 }
 
+/** An apostrophe after a letter, before a letter or a space (O'Brien, the workers' union). */
+const INNER_APOSTROPHE = /(?<=\p{L})['’](?=\p{L}|\s)/gu;
+
 /**
  * "The President of the Association of Mobile Money and Bank Agents in Nigeria (AMMBAN), Alhaji Musa Danladi, called …":
  * a sentence that opens with "The ROLE of …" and then gives the name in apposition. The whole opening phrase is the
@@ -53,7 +56,7 @@ function openingRole(p: DocParagraph, run: NameRun): string | null {
   const before = text.slice(sentence.start, firstTok.start);
   if (!before.endsWith(', ') || before.length > 160) return null;
   const phrase = before.slice(0, -2);
-  if (phrase.includes(',') || /[“”"‘’;:—–―]/.test(phrase.replace(/(?<=\p{L})['’](?=\p{L}|\s)/gu, ''))) return null;
+  if (phrase.includes(',') || /[“”"‘’;:—–―]/.test(phrase.replace(INNER_APOSTROPHE, ''))) return null;
   const k0 = tokenAt(tokens, sentence.start);
   const det = tokens[k0];
   if (!det || !/^(?:The|A|An|Its|His|Her|Their|Our)$/.test(det.text)) return null;
@@ -62,7 +65,7 @@ function openingRole(p: DocParagraph, run: NameRun): string | null {
     const t = tokens[k]!;
     if (t.quoted) return null;
     if (head < 0 && k - k0 <= 3 && isRoleWord(t)) head = k;
-    if (!t.cap && (isInflectedVerb(t.lower) && !FIELD_GERUNDS.has(t.lower) && !ROLE_MODIFIERS.has(t.lower))) return null;
+    if (!t.cap && (isInflectedVerb(t) && !FIELD_GERUNDS.has(t.lower) && !ROLE_MODIFIERS.has(t.lower))) return null;
     if (head < 0 && k - k0 > 3) return null;
   }
   if (head < 0) return null;
@@ -71,7 +74,7 @@ function openingRole(p: DocParagraph, run: NameRun): string | null {
 
 /** A lower-case word that can name a field inside a role ("agriculture", "forestry"): no function word, verb or role noun. */
 const isPlainWord = (x: Token | undefined): x is Token =>
-  x !== undefined && !x.cap && !isFunctionWord(x.lower) && !isInflectedVerb(x.lower) && !isRoleNoun(x.lower);
+  x !== undefined && !x.cap && !isFunctionWord(x) && !isInflectedVerb(x) && !isRoleNoun(x);
 
 /** "and" joining two lower-case field nouns inside a role, the right one already picked: "agriculture and forestry". */
 function coordinatedField(p: DocParagraph, i: number, sentence: number, picked: Token[]): boolean {
@@ -90,7 +93,7 @@ function coordinatedPortfolio(p: DocParagraph, i: number, sentence: number): boo
   const left = p.tokens[i - 1];
   const right = p.tokens[i + 1];
   if (!left || !right || !left.cap || !right.cap || left.quoted || left.sentence !== sentence || p.text.slice(left.end, p.tokens[i]!.start) !== ' ') return false;
-  return isCommonWord(left.lower) && !isFirstName(left.lower) && !isLastName(left.lower);
+  return isCommonWord(left) && !isFirstName(left) && !isLastName(left);
 }
 
 /** Token i is a link ("of", "for", "at") right after a role noun: "spokeswoman for the mayor". */
@@ -141,7 +144,7 @@ function walkRoleBefore(p: DocParagraph, run: NameRun): string | null {
         const o = tokens[k]!;
         const before = tokens[k - 1];
         const linkInName = (o.lower === 'of' || o.lower === 'for') && before !== undefined && before.cap && !before.quoted && before.sentence === sentence;
-        if ((!o.cap && !linkInName) || o.quoted || o.possessive || o.sentence !== sentence || text.slice(o.end, leftmost.start) !== ' ' || (isFunctionWord(o.lower) && !linkInName)) break;
+        if ((!o.cap && !linkInName) || o.quoted || o.possessive || o.sentence !== sentence || text.slice(o.end, leftmost.start) !== ' ' || (isFunctionWord(o) && !linkInName)) break;
         picked.unshift(o);
         leftmost = o;
         k--;
@@ -155,9 +158,9 @@ function walkRoleBefore(p: DocParagraph, run: NameRun): string | null {
         const before = tokens[k - 1];
         const roleNear = [1, 2, 3].some((d) => {
           const x = tokens[k - d];
-          return x !== undefined && x.sentence === sentence && !x.quoted && isRoleNoun(x.lower) && (d === 1 || !x.cap || isTitleWord(x.lower));
+          return x !== undefined && x.sentence === sentence && !x.quoted && isRoleNoun(x) && (d === 1 || !x.cap || isTitleWord(x.lower));
         });
-        const institution = l === 'of' && before !== undefined && before.cap && (isOrgWord(before.lower) || isInstitutionWord(before.lower)) && picked.some((x) => x.cap);
+        const institution = l === 'of' && before !== undefined && before.cap && (isOrgWord(before) || isInstitutionWord(before.lower)) && picked.some((x) => x.cap);
         if (!before || !(roleNear || institution)) break;
       } else if (l === 'and' && (coordinatedField(p, k, sentence, picked) || coordinatedPortfolio(p, k, sentence))) {
         // "environment and forestry minister", "Electricity and Energy Minister": two fields coordinated inside one role.
@@ -187,12 +190,12 @@ function walkRoleBefore(p: DocParagraph, run: NameRun): string | null {
     // "the death of their former manager, Gerry Flint, in 2023": a possessive determiner ties the role to the name.
     // "the far-right AfD's co-leader, Tilo Grünberg,": up to two lower-case modifiers between the article and the owner.
     let d = k;
-    while (d > k - 2 && tokens[d] && tokens[d]!.sentence === sentence && !tokens[d]!.cap && !tokens[d]!.quoted && !DETERMINERS.has(tokens[d]!.lower) && !isFunctionWord(tokens[d]!.lower) && !isInflectedVerb(tokens[d]!.lower) && text.slice(tokens[d]!.end, tokens[d + 1]!.start) === ' ') d--;
+    while (d > k - 2 && tokens[d] && tokens[d]!.sentence === sentence && !tokens[d]!.cap && !tokens[d]!.quoted && !DETERMINERS.has(tokens[d]!.lower) && !isFunctionWord(tokens[d]!) && !isInflectedVerb(tokens[d]!) && text.slice(tokens[d]!.end, tokens[d + 1]!.start) === ' ') d--;
     const modifiedDeterminer = d < k && tokens[d] !== undefined && tokens[d]!.sentence === sentence && DETERMINERS.has(tokens[d]!.lower) && text.slice(tokens[d]!.end, tokens[d + 1]!.start) === ' ' && opensClause(d - 1);
     // "met the prime minister, Rishi Kapoor, on Tuesday": a role as the object of a verb, the name in apposition to it.
     const objectOfVerb = (i: number): boolean => {
       const x = tokens[i];
-      return x !== undefined && x.sentence === sentence && !x.cap && !x.quoted && isVerbWord(x.lower) && !SPEECH_VERBS.has(x.lower) && text.slice(x.end, tokens[i + 1]!.start) === ' ';
+      return x !== undefined && x.sentence === sentence && !x.cap && !x.quoted && isVerbWord(x) && !SPEECH_VERBS.has(x.lower) && text.slice(x.end, tokens[i + 1]!.start) === ' ';
     };
     const ok = !b || b.sentence !== sentence || opensClause(k) || (DETERMINERS.has(b.lower) && (opensClause(k - 1) || objectOfVerb(k - 1))) || (picked[0]!.possessive && objectOfVerb(k)) || (POSSESSIVE_DETERMINERS.has(b.lower) && !tokens[k - 1]?.cap) || modifiedDeterminer;
     if (!ok) return null;
@@ -200,8 +203,8 @@ function walkRoleBefore(p: DocParagraph, run: NameRun): string | null {
   // "Commentary’s Noah Rothman", "Gallup’s Jeffrey M. Jones": an organisation owning the name is where they speak from.
   const owner = picked[picked.length - 1]!;
   // Only before what is plainly a person's name: the owner is no evidence that "Japan’s Nikkei Stock Average" is one.
-  const personal = run.name.length >= 2 && isFirstName(run.name[0]!.lower);
-  if (personal && owner.possessive && !prefix.length && picked.every((t) => t.cap || t.lower === 'of') && !isFirstName(picked[0]!.lower) && !isLastName(owner.lower.replace(/['’]s?$/u, ''))) {
+  const personal = run.name.length >= 2 && isFirstName(run.name[0]!);
+  if (personal && owner.possessive && !prefix.length && picked.every((t) => t.cap || t.lower === 'of') && !isFirstName(picked[0]!) && !isLastName(owner.lower.replace(/['’]s?$/u, ''))) {
     return text.slice(picked[0]!.start, owner.end).replace(/['’]s?$/u, '').trim() || null;
   }
   if (!picked.some((t) => isRoleWord(t) || isPartyWord(t))) return null;
@@ -212,7 +215,7 @@ function walkRoleBefore(p: DocParagraph, run: NameRun): string | null {
   // "the chief executive of Southern Vale Water": after "of" a run led by a place or demonym and not by a given name
   // is an organisation's name ("Governor of Texas Greg Abbott" keeps his role: Greg is a given name).
   const beforeRun = tokens[run.first - 1]?.lower === 'the' ? tokens[run.first - 2] : tokens[run.first - 1];
-  if (prefix.length && beforeRun && LINKS.has(beforeRun.lower) && prefix.every((x) => isPlace(x.lower) || isDemonym(x.lower)) && run.name.length && !isFirstName(run.name[0]!.lower)) return null;
+  if (prefix.length && beforeRun && LINKS.has(beforeRun.lower) && prefix.every((x) => isPlace(x) || isDemonym(x)) && run.name.length && !isFirstName(run.name[0]!)) return null;
   // "secretary of state", "Secretary for Housing", "spokeswoman for McAllister": a role noun and its complement.
   // Any link after a role noun counts: "Secretary of State for Health" (the last link, "for", follows "State").
   const ofRole = picked.some((t, i) => i > 0 && LINKS.has(t.lower) && picked.length - i <= 6 && isRoleWord(picked[i - 1]!));
@@ -231,15 +234,18 @@ function fieldAnd(seg: Token[], i: number): boolean {
   if (seg[i]!.lower !== 'and') return false;
   const prev = seg[i - 1], next = seg[i + 1];
   if (!prev || !next || next.quoted) return false;
-  if (isPlainWord(prev) && isPlainWord(next) && seg.slice(i + 2, i + 4).some((x) => isRoleNoun(x.lower))) return true;
+  if (isPlainWord(prev) && isPlainWord(next) && seg.slice(i + 2, i + 4).some((x) => isRoleNoun(x))) return true;
   if (isRoleWord(prev) && (isRoleWord(next) || ROLE_MODIFIERS.has(next.lower))) return true;
-  return prev.cap && next.cap && !prev.possessive && !isFirstName(next.lower);
+  return prev.cap && next.cap && !prev.possessive && !isFirstName(next);
 }
 
 const APPOSITIVE_STOPS = new Set(['who', 'which', 'whose', 'where', 'when', 'that', 'and', 'but']);
 const ARTICLE = /^(?:the|a|an)\s+/i;
 
 /** Reads ", ROLE," after a mention ending at `end`. Ages ("Jane Doe, 45, a teacher") are skipped. */
+/** Lower-case letters and hyphens, opening with a letter. */
+const LOWER_WORD = /^\p{Ll}[\p{Ll}-]*$/u;
+
 /**
  * "Mo Adeyemi, a shop steward at the Tilbury terminal": an indefinite noun phrase of one to three plain lower-case
  * words tied to a workplace ("at", "for", "with") is a role set off after a name, even when its head is in no
@@ -248,16 +254,16 @@ const ARTICLE = /^(?:the|a|an)\s+/i;
 function unlistedRole(kept: Token[]): boolean {
   if (kept[0]?.lower !== 'a' && kept[0]?.lower !== 'an') return false;
   // "a retired letter carrier": a role modifier may look like a verb.
-  const plain = (t: Token) => !t.cap && !t.quoted && !isFunctionWord(t.lower) && (!isInflectedVerb(t.lower) || ROLE_MODIFIERS.has(t.lower)) && (/^\p{Ll}[\p{Ll}-]*$/u.test(t.text) || AGE_LEAD.test(`${t.lower} x`));
+  const plain = (t: Token) => !t.cap && !t.quoted && !isFunctionWord(t) && (!isInflectedVerb(t) || ROLE_MODIFIERS.has(t.lower)) && (LOWER_WORD.test(t.text) || AGE_LEAD.test(`${t.lower} x`));
   // "Paul Okafor, a salesman, says", "a retired crane operator": a short description set off on its own, ending in a
   // noun (not "a longtime", not "a very different").
   const head = kept[kept.length - 1]!;
   // A place or demonym may qualify it: "a California superdelegate".
-  const qualifier = (t: Token) => t !== head && t.cap && (isPlace(t.lower) || isDemonym(t.lower));
-  if (kept.length >= 2 && kept.length <= 5 && kept.slice(1).every((t) => plain(t) || qualifier(t)) && plain(head) && !isAdjective(head.lower) && !isAdverb(head.lower) && !head.lower.endsWith('ing')) return true;
+  const qualifier = (t: Token) => t !== head && t.cap && (isPlace(t) || isDemonym(t));
+  if (kept.length >= 2 && kept.length <= 5 && kept.slice(1).every((t) => plain(t) || qualifier(t)) && plain(head) && !isAdjective(head) && !isAdverb(head.lower) && !head.lower.endsWith('ing')) return true;
   const link = kept.findIndex((t, i) => i >= 2 && LINKS_OUT.has(t.lower));
   if (link < 2 || link > 4 || link + 1 >= kept.length) return false;
-  return kept.slice(1, link).every((t) => !t.cap && !t.quoted && !isFunctionWord(t.lower) && !isInflectedVerb(t.lower) && /^\p{Ll}[\p{Ll}-]*$/u.test(t.text));
+  return kept.slice(1, link).every((t) => !t.cap && !t.quoted && !isFunctionWord(t) && !isInflectedVerb(t) && LOWER_WORD.test(t.text));
 }
 const LINKS_OUT = new Set(['at', 'for', 'with']);
 /** Function words that may open an appositive role: articles, possessive determiners, "another", "then", "now" … */
@@ -327,13 +333,13 @@ export function roleAfter(p: DocParagraph, endToken: number): string | null {
     // Must open like a description: lower case, an article, a possessive owner, a demonym or an acronym — or be an
     // owner's name before a lower-case role: "Jen Tollefson, Haskins campaign manager", "Jane Doe, BP chief executive".
     const opensLikeRole =
-      !head.cap || head.possessive || isDemonym(head.lower) || isAcronym(head) || isTitleWord(head.lower) || /^(?:The|A|An)$/.test(head.text) ||
+      !head.cap || head.possessive || isDemonym(head) || isAcronym(head) || isTitleWord(head.lower) || /^(?:The|A|An)$/.test(head.text) ||
       ownerThenRole(segTokens);
     // "Ms. Epstein, along with Judge Richard A. Posner …, wrote": a phrase opened by a preposition names company, not a role.
     if (!opensLikeRole || APPOSITIVE_STOPS.has(head.lower) || COMPANY_OPENERS.has(head.lower) || (!head.cap && isFunctionWord(head.lower) && !ROLE_OPENERS.has(head.lower))) return null;
     // "Jenna Morales, 34, packed her children into the car": a verb after the age is the sentence going on, not a role.
-    const verbLike = isInflectedVerb(head.lower) || (hop > 0 && /(?:[^e]ed|ied)$/.test(head.lower) && head.lower.length > 4);
-    if (!head.cap && verbLike && !isRoleNoun(head.lower) && !ROLE_MODIFIERS.has(head.lower) && !FIELD_GERUNDS.has(head.lower)) return null;
+    const verbLike = isInflectedVerb(head) || (hop > 0 && /(?:[^e]ed|ied)$/.test(head.lower) && head.lower.length > 4);
+    if (!head.cap && verbLike && !isRoleNoun(head) && !ROLE_MODIFIERS.has(head.lower) && !FIELD_GERUNDS.has(head.lower)) return null;
     let cut = segTokens.length;
     for (let i = 0; i < segTokens.length; i++) {
       const l = segTokens[i]!.lower;
@@ -352,7 +358,7 @@ export function roleAfter(p: DocParagraph, endToken: number): string | null {
     }
     let kept = segTokens.slice(0, cut);
     // "a 58-year-old school librarian from Ypsilanti, Michigan": where someone is from is not part of the role.
-    const from = kept.findIndex((t, i) => i > 1 && t.lower === 'from' && (isRoleWord(kept[i - 1]!) || (!kept[i - 1]!.cap && !isFunctionWord(kept[i - 1]!.lower))) && originFollows(p, kept, i));
+    const from = kept.findIndex((t, i) => i > 1 && t.lower === 'from' && (isRoleWord(kept[i - 1]!) || (!kept[i - 1]!.cap && !isFunctionWord(kept[i - 1]!))) && originFollows(p, kept, i));
     if (from > 0) kept = kept.slice(0, from);
     // "Swati Dhingra, an external member of the committee,": membership is a role only in apposition to a name (before
     // a name, "member of the Shanghai Cooperation Organisation" would make the organisation look like a person).
@@ -367,12 +373,15 @@ export function roleAfter(p: DocParagraph, endToken: number): string | null {
 const DEGREE = /^(?:M\.?D|Ph\.?D|D\.?O|R\.?N|J\.?D|D\.?Phil|M\.?Sc|B\.?Sc|MBA|MPH|Esq|FRCP|Jr|Sr)\.?$/i;
 const isPostNominal = (seg: string): boolean => DEGREE.test(seg) || POST_NOMINALS.has(seg);
 
+/** A space, then a lower-case letter. */
+const SPACE_THEN_LOWER = /^ \p{Ll}/u;
+
 /**
  * The full stop at `dot` ends an abbreviation or initials ("chief U.S. economist", "Washington Univ. in St. Louis"), as
  * the sentence splitter reads them, or a lower-case word follows it: the role goes on.
  */
 function continuesAfter(text: string, dot: number): boolean {
-  return abbreviationAt(text, dot) || /^ \p{Ll}/u.test(text.slice(dot + 1, dot + 3));
+  return abbreviationAt(text, dot) || SPACE_THEN_LOWER.test(text.slice(dot + 1, dot + 3));
 }
 
 /** An age is not part of the role: "a 34-year-old pastry chef" → "pastry chef". */
@@ -384,20 +393,20 @@ function ownerThenRole(seg: Token[]): boolean {
   while (i < seg.length && seg[i]!.cap && !isRoleWord(seg[i]!) && i < 3) i++;
   if (i === 0 || i >= seg.length) return false;
   const rest = seg.slice(i);
-  return rest.length <= 3 && rest.every((t) => !t.cap && !isInflectedVerb(t.lower) && !isFunctionWord(t.lower)) && isRoleWord(rest[rest.length - 1]!);
+  return rest.length <= 3 && rest.every((t) => !t.cap && !isInflectedVerb(t) && !isFunctionWord(t)) && isRoleWord(rest[rest.length - 1]!);
 }
 
 /** After "from": a known place, or a place name followed by ", REGION" (Ypsilanti, Michigan) — an origin. */
 function originFollows(p: DocParagraph, seg: Token[], i: number): boolean {
   const next = seg[i + 1];
   if (!next || !next.cap) return false;
-  if (isPlace(next.lower)) return true;
+  if (isPlace(next)) return true;
   const last = seg[seg.length - 1]!;
   if (seg.slice(i + 1).some((t) => !t.cap)) return false;
   const after = p.text.slice(last.end, last.end + 2);
   const k = tokenAt(p.tokens, last.end + 2);
   const region = p.tokens[k];
-  return after === ', ' && region !== undefined && region.start === last.end + 2 && isPlace(region.lower);
+  return after === ', ' && region !== undefined && region.start === last.end + 2 && isPlace(region);
 }
 
 const PREDICATE = /^ (?:is|was) (?:a|an|the) /;
@@ -423,9 +432,12 @@ function affiliation(p: DocParagraph, endToken: number): string | null {
     if (t.possessive) break;
   }
   while (org.length && !org[org.length - 1]!.cap) org.pop();
-  if (!org.length || org[org.length - 1]!.possessive || org.every((t) => isPlace(t.lower) || isDemonym(t.lower))) return null;
+  if (!org.length || org[org.length - 1]!.possessive || org.every((t) => isPlace(t) || isDemonym(t))) return null;
   return text.slice(org[0]!.start, org[org.length - 1]!.end);
 }
+
+/** A letter or a digit. */
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 /**
  * "Ellen Marsh is a housing columnist and the author of …": a role stated as the predicate of a sentence that opens
@@ -441,7 +453,7 @@ function predicateRole(p: DocParagraph, endToken: number): string | null {
   let first = endToken - 1;
   while (first > 0 && endToken - first < 8 && tokens[first - 1]!.sentence === last.sentence && tokens[first - 1]!.cap) first--;
   if (first > 0 && tokens[first - 1]!.sentence === last.sentence) return null;
-  if (/[\p{L}\p{N}]/u.test(text.slice(sentence.start, tokens[first]!.start))) return null;
+  if (LETTER_OR_DIGIT.test(text.slice(sentence.start, tokens[first]!.start))) return null;
   const k0 = tokenAt(tokens, last.end + m[0].length);
   const kept: Token[] = [];
   for (let k = k0; k < tokens.length && k - k0 < 8; k++) {
@@ -486,8 +498,8 @@ export function findDescriptions(p: DocParagraph): Description[] {
         continue;
       }
       if (head >= 0) break;
-      if (u.possessive || isDemonym(u.lower)) specific = true;
-      else if (u.cap || ROLE_STOP.has(u.lower) || isVerbWord(u.lower)) break;
+      if (u.possessive || isDemonym(u)) specific = true;
+      else if (u.cap || ROLE_STOP.has(u.lower) || isVerbWord(u)) break;
       j++;
     }
     if (head < 0) continue;

@@ -31,7 +31,7 @@ export function isNonPersonContext(p: DocParagraph, run: NameRun): boolean {
   if (prev.lower === 'of' || prev.lower === 'for' || prev.lower === 'on' || prev.lower === 'and') {
     k--;
     const org = tokens[k];
-    return org !== undefined && org.cap && (isOrgWord(org.lower) || isInstitutionWord(org.lower)) && text.slice(org.end, prev.start) === ' ';
+    return org !== undefined && org.cap && (isOrgWord(org) || isInstitutionWord(org.lower)) && text.slice(org.end, prev.start) === ' ';
   }
   return false;
 }
@@ -45,7 +45,7 @@ function namesEmployer(p: DocParagraph, run: NameRun): boolean {
   const before = p.tokens[run.first - 1];
   if (!before || before.quoted || p.text.slice(before.end, p.tokens[run.first]!.start) !== ' ') return false;
   const occupation = p.tokens[run.first - 2];
-  return before.lower === 'at' && occupation !== undefined && isRoleNoun(occupation.lower);
+  return before.lower === 'at' && occupation !== undefined && isRoleNoun(occupation);
 }
 
 /** "North Martin Luther King Jr. Drive", "the town of La Feria": a person's name that names a place. */
@@ -65,12 +65,14 @@ function locatedPlace(p: DocParagraph, run: NameRun): boolean {
   if (before === undefined || !LOCATIVE_PREPOSITIONS.has(before.lower) || p.text.slice(before.end, p.tokens[run.nameFirst]!.start) !== ' ') return false;
   if (isPlaceWord(last) || LOCALITY_WORDS.has(last)) return true;
   // "based in Yuen Long": a name in no given-name list, right after "in", is the place ("interest in Harry Kane" is not).
-  return (before.lower === 'in' || before.lower === 'near') && !lastTok.possessive && !run.name.some((t) => isFirstName(t.lower));
+  return (before.lower === 'in' || before.lower === 'near') && !lastTok.possessive && !run.name.some((t) => isFirstName(t));
 }
+
+// The list first: upper-casing every word before a run to compare it costs more than the lookup.
+const isShipPrefix = (t: Token | undefined): boolean => t !== undefined && SHIP_PREFIXES.has(t.lower) && t.text === t.text.toUpperCase();
 
 /** Ships are named after people: "the carrier USS Carl Vinson", "HMS Queen Elizabeth", "USNS Harvey Milk". */
 function namesShip(p: DocParagraph, run: NameRun): boolean {
-  const isShipPrefix = (t: Token | undefined) => t !== undefined && t.text === t.text.toUpperCase() && SHIP_PREFIXES.has(t.lower);
   return isShipPrefix(p.tokens[run.first - 1]) || run.prefix.some(isShipPrefix);
 }
 

@@ -36,10 +36,15 @@ function wordBefore(p: string, i: number): string {
   return p.slice(s, i).toLowerCase();
 }
 
+/** One letter. */
+const SINGLE_LETTER = /^\p{L}$/u;
+/** Letters joined by full stops: "U.S", "e.g". */
+const DOTTED_LETTERS = /^(?:\p{L}\.)+\p{L}$/u;
+
 /** The full stop at `dot` closes an abbreviation or an initial ("Mr.", "Univ.", "U.S."), not a sentence. */
 export function abbreviationAt(p: string, dot: number): boolean {
   const w = wordBefore(p, dot);
-  return ABBREVIATIONS.has(w.replace(/\.$/, '')) || /^\p{L}$/u.test(w) || /^(?:\p{L}\.)+\p{L}$/u.test(w);
+  return ABBREVIATIONS.has(w.replace(/\.$/, '')) || SINGLE_LETTER.test(w) || DOTTED_LETTERS.test(w);
 }
 
 /** Adds the sentence [start, end) without its leading spaces, if anything is left; returns where the next one starts. */
