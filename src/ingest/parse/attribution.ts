@@ -549,9 +549,12 @@ export class Attributor {
       if (t.quoted || t.sentence !== sentence || SPEECH_VERBS.has(t.lower) || RELATIVES.has(t.lower)) return null;
       const gap = k > 0 ? p.text.slice(p.tokens[k - 1]!.end, t.start) : ' ';
       if (gap.includes(',')) {
-        const id = this.owner(pi, k);
+        // "exhorted Clinton's introducer, actress Jamie Lee Curtis": an occupation may stand before the name.
+        let n = k;
+        while (n < k + 3 && n + 1 < p.tokens.length && this.owner(pi, n) < 0 && !p.tokens[n]!.cap && isRoleNoun(p.tokens[n]!) && joined(p, n + 1)) n++;
+        const id = this.owner(pi, n);
         if (id < 0) return null;
-        let e = k;
+        let e = n;
         while (e < p.tokens.length && this.owner(pi, e) === id) e++;
         const rest = p.tokens[e];
         const restGap = rest ? p.text.slice(p.tokens[e - 1]!.end, rest.start) : '';

@@ -426,3 +426,8 @@ test('an occupational -man word is no evidence of gender: "spokesman Hope Okafor
   const t = 'Union spokesman Hope Okafor confirmed that the group was formed on its own. "They are not affiliated with the union," she said.';
   assert.equal(quote(t, 'They are not affiliated with the union').speaker, 'Hope Okafor');
 });
+
+test('"said a description, OCCUPATION NAME": an occupation may stand before the name set off after the description', () => {
+  const t = '"It is about time that a docker ran this port," exhorted the rally\'s introducer, actress Ama Boateng.';
+  assert.equal(quote(t, 'It is about time that a docker ran this port').speaker, 'Ama Boateng');
+});
