@@ -339,6 +339,18 @@ export class Attributor {
     return null;
   }
 
+  /**
+   * "According to HuffPo: “…”": what "according to" names is a source; capitalised words there that name no person
+   * the article knows name an organisation or a publication, though no list holds them.
+   */
+  private accordingToName(pi: number, a: number, b: number, np: Np): string | null {
+    if (np.person !== null || np.compound.length || b - a < 1 || b - a > 4) return null;
+    const p = this.doc[pi]!;
+    const words = p.tokens.slice(a, b);
+    if (words.some((t, i) => !t.cap || t.quoted || this.owner(pi, a + i) >= 0 || (i > 0 && !joined(p, a + i)))) return null;
+    return p.text.slice(words[0]!.start, words[words.length - 1]!.end).replace(/['’]s$/u, '');
+  }
+
   private addresseeAfter(pi: number, k: number): number | null {
     const p = this.doc[pi]!;
     const verb = p.tokens[k]!;
@@ -652,7 +664,7 @@ export class Attributor {
         let e = k + 2;
         while (e < p.tokens.length && p.tokens[e]!.sentence === sentence && !p.tokens[e]!.quoted && !p.text.slice(p.tokens[e - 1]!.end, p.tokens[e]!.start).includes(',') && e - k < 10) e++;
         const np = this.resolveNp(pi, k + 2, e, false);
-        return { speaker: np.person, compound: np.compound, organisation: np.organisation ?? null, verb: 'according to', addressee: null, source: 'after', verbDistance: 0 };
+        return { speaker: np.person, compound: np.compound, organisation: np.organisation ?? this.accordingToName(pi, k + 2, e, np), verb: 'according to', addressee: null, source: 'after', verbDistance: 0 };
       }
     }
     return null;
@@ -715,7 +727,7 @@ export class Attributor {
         let e = k + 2;
         while (e < end && !p.text.slice(p.tokens[e - 1]!.end, p.tokens[e]!.start).includes(',') && e - k < 8) e++;
         const np = this.resolveNp(pi, k + 2, e, false);
-        return { speaker: np.person, compound: np.compound, organisation: np.organisation ?? null, verb: wordsOf ? 'in the words of' : 'according to', addressee: null, source: 'before', verbDistance: end - k };
+        return { speaker: np.person, compound: np.compound, organisation: np.organisation ?? this.accordingToName(pi, k + 2, e, np), verb: wordsOf ? 'in the words of' : 'according to', addressee: null, source: 'before', verbDistance: end - k };
       }
       // "As Akhil Amar, professor of law at Yale, put it, “…”": "put it" reports words like a speech verb.
       if (!SPEECH_VERBS.has(t.lower) && !(t.lower === 'put' && p.tokens[k + 1]?.lower === 'it' && !p.tokens[k + 1]!.quoted)) continue;

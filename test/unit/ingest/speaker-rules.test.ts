@@ -431,3 +431,9 @@ test('"said a description, OCCUPATION NAME": an occupation may stand before the 
   const t = '"It is about time that a docker ran this port," exhorted the rally\'s introducer, actress Ama Boateng.';
   assert.equal(quote(t, 'It is about time that a docker ran this port').speaker, 'Ama Boateng');
 });
+
+test('capitalised words after "according to" that name no person of the article name an organisation', () => {
+  const a = parseArticle(`${LEAD}\n\nAccording to HarbourWatch: “The cranes have not been inspected since 2019.”\n\nIvo Brandt, a docker, was “furious,” according to Brandt.`);
+  assert.deepEqual(a.quotes.map((q) => q.speaker), ['HarbourWatch', 'Ivo Brandt']);
+  assert.equal(a.people.find((p) => p.name === 'HarbourWatch')?.kind, 'organisation');
+});
