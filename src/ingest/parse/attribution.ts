@@ -324,8 +324,8 @@ export class Attributor {
       const t = p.tokens[k]!;
       const prev = p.tokens[k - 1]!;
       if (t.sentence !== sentence || prev.sentence !== sentence || t.quoted || prev.quoted || this.owner(pi, k) >= 0) return null;
-      if (!t.cap && (isVerbWord(t.lower) || PRONOUNS.has(t.lower) || RELATIVES.has(t.lower))) return null;
-      role ||= isRoleNoun(t.lower);
+      if (!t.cap && (isVerbWord(t) || PRONOUNS.has(t.lower) || RELATIVES.has(t.lower))) return null;
+      role ||= isRoleNoun(t);
       const gap = p.text.slice(prev.end, t.start);
       if (gap === ', ') {
         const id = this.owner(pi, k - 1);

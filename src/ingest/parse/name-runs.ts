@@ -119,7 +119,7 @@ function splitRun(tokens: Token[], first: number, last: number, p: DocParagraph,
     if (isNickname(t, toks)) continue;
     // "Since President Barack Obama took office", "When Prime Minister …": a capitalised word opening the sentence
     // before the title is no part of the role.
-    if (k === 0 && sentenceInitial && isFunctionWord(t.lower) && !isAcronym(t) && !isTitleWord(t.lower) && !HONORIFICS.has(t.lower)) {
+    if (k === 0 && sentenceInitial && isFunctionWord(t) && !isAcronym(t) && !isTitleWord(t.lower) && !HONORIFICS.has(t.lower)) {
       i = 1;
       continue;
     }
@@ -244,7 +244,7 @@ function splitRun(tokens: Token[], first: number, last: number, p: DocParagraph,
   // title opens the name: "World War II".
   const named = name.slice(0, -1);
   const generational = name.length > 2 && GENERATIONAL_NUMERAL.test(name[name.length - 1]!.text) && named.every(isNameShaped) &&
-    (titled || isFirstName(named[0]!.lower) || !named.some((t) => isCommonWord(t.lower)));
+    (titled || isFirstName(named[0]!) || !named.some((t) => isCommonWord(t)));
   if (name.some((t, k) => t.cap && !isNameShaped(t) && !(generational && k === name.length - 1))) return null;
   const lastTok = name[name.length - 1];
   const nameLast = lastTok ? first + toks.indexOf(lastTok) + 1 : last;

@@ -735,7 +735,7 @@ function signsQuotation(p: DocParagraph, run: NameRun): boolean {
 /** "said Ms. Merkel’s spokesman, Steffen Seibert", "the union’s chief negotiator, Ama Boateng,": a name in apposition to a role noun. */
 function namesRole(p: DocParagraph, run: NameRun): boolean {
   const prev = p.tokens[run.first - 1];
-  return prev !== undefined && !prev.cap && !prev.quoted && isRoleNoun(prev.lower) && p.text.slice(prev.end, p.tokens[run.first]!.start) === ', ';
+  return prev !== undefined && !prev.cap && !prev.quoted && isRoleNoun(prev) && p.text.slice(prev.end, p.tokens[run.first]!.start) === ', ';
 }
 
 /** "Thandi Nkosi, 68, waited", "68-year-old Thandi Nkosi": an age belongs to a person. */
