@@ -7,8 +7,10 @@ import { test } from 'node:test';
 import { parseArticle } from '../../../src/ingest/parse/index.ts';
 
 const LEAD = 'Talks at the port stalled again on Friday.';
+/** The article of LEAD then `text`, parsed. */
+const read = (text: string, options?: Parameters<typeof parseArticle>[1]) => parseArticle(`${LEAD}\n\n${text}`, options);
 const quote = (text: string, words: string) => {
-  const a = parseArticle(`${LEAD}\n\n${text}`);
+  const a = read(text);
   const q = a.quotes.find((x) => x.text === words);
   assert.ok(q, `no quote ${JSON.stringify(words)} in ${JSON.stringify(a.quotes.map((x) => x.text))}`);
   return q;
@@ -27,7 +29,7 @@ test("two straight apostrophes for a double mark ('') open and close one quotati
 test('an organisation, a document or a body quoted as a source is a speaker of kind organisation', () => {
   const t = 'Harbor Bank said the outlook was "cloudy at best."\n\n"We see no cut this year," the bank said in a statement.\n\n' +
     'The central bank said in its report that inflation was "stubborn."\n\nAccording to the NTSB, the pilot "never saw the tower."';
-  const a = parseArticle(`${LEAD}\n\n${t}`);
+  const a = read(t);
   const speakers = Object.fromEntries(a.quotes.map((q) => [q.text, q.speaker]));
   assert.deepEqual(speakers, { 'cloudy at best': 'Harbor Bank', 'We see no cut this year': 'Harbor Bank', stubborn: 'central bank', 'never saw the tower': 'NTSB' });
   const orgs = a.people.filter((p) => p.kind === 'organisation');
@@ -36,14 +38,14 @@ test('an organisation, a document or a body quoted as a source is a speaker of k
 
 test('a person gets the pronoun the text resolves to them; an organisation and a person never referred to get null', () => {
   const t = 'Ivo Brandt, a crane driver, said the strike would hold. "We are not moving," he said.\n\nHarbor Bank said it was "watching closely."';
-  const a = parseArticle(`${LEAD}\n\n${t}`);
+  const a = read(t);
   assert.equal(a.people.find((p) => p.name === 'Ivo Brandt')?.pronoun, 'he');
   assert.equal(a.people.find((p) => p.name === 'Harbor Bank')?.pronoun, null);
 });
 
 test('explain: each quote lists the candidates weighed, the evidence with its weights, and the winner', () => {
   const t = 'Ivo Brandt told reporters the bloc\'s patience was “not unlimited”, according to two people briefed on the talks.';
-  const a = parseArticle(`${LEAD}\n\n${t}`, { explain: true });
+  const a = read(t, { explain: true });
   const q = a.quotes.find((x) => x.text === 'not unlimited')!;
   assert.equal(q.speaker, 'Ivo Brandt');
   const e = q.explain!;
@@ -53,7 +55,7 @@ test('explain: each quote lists the candidates weighed, the evidence with its we
   assert.equal(after.score, 1 + 1.5 - 1 - 1.5);
   assert.equal(e.candidates.find((c) => c.rule === 'before')!.speaker, 'Ivo Brandt');
   // Without the option the parse carries no explanation.
-  assert.equal(parseArticle(`${LEAD}\n\n${t}`).quotes[0]!.explain, undefined);
+  assert.equal(read(t).quotes[0]!.explain, undefined);
 });
 
 test('a quotation inside a sentence ending in ", NAME said" is theirs; an -ly adverb between subject and verb is skipped', () => {
@@ -77,7 +79,7 @@ test('in-report: quoted words near a speech verb of their sentence are a partial
   const t = 'The mayor talked up her "open streets," promising to close three roads by June.\n\n' +
     'The union hailed a "fair shares" deal on Monday.\n\nVisitors queued for the "Harbour Lights" parade.\n\n' +
     '<post author="harbourdesk">The board said nothing.</post>';
-  const a = parseArticle(`${LEAD}\n\n${t}`);
+  const a = read(t);
   const kind = (w: string) => a.quotes.find((q) => q.text === w)?.kind;
   assert.equal(kind('open streets'), 'partial');
   // Glued to the noun a verb takes as object, a title, and a markup attribute: labels.
@@ -88,7 +90,7 @@ test('in-report: quoted words near a speech verb of their sentence are a partial
 
 test('signed-single: a lone name signing a quotation is a person though the article never names them in full', () => {
   const t = '"They took our slogan," Hale said.\n\n"It will pass," said Okonkwo. "We see no change," Reuters reported.';
-  const a = parseArticle(`${LEAD}\n\n${t}`);
+  const a = read(t);
   assert.equal(quote(t, 'They took our slogan').speaker, 'Hale');
   assert.equal(quote(t, 'It will pass').speaker, 'Okonkwo');
   assert.ok(!a.people.some((p) => p.name === 'Reuters' && p.kind !== 'organisation'), 'a news agency is no person');
@@ -159,13 +161,13 @@ test('an attribution at the end of the sentence may carry an appositive after it
 });
 
 test('a relative clause saying what someone is or was gives their role', () => {
-  const a = parseArticle(`${LEAD}\n\n"It is a target-rich environment," said Ilse Varga, who was chief negotiator for the union.\n\n"It is hard," said Kofi Mensah, who was not involved in the talks.`);
+  const a = read(`"It is a target-rich environment," said Ilse Varga, who was chief negotiator for the union.\n\n"It is hard," said Kofi Mensah, who was not involved in the talks.`);
   assert.equal(a.people.find((p) => p.name === 'Ilse Varga')?.role, 'chief negotiator for the union');
   assert.equal(a.people.find((p) => p.name === 'Kofi Mensah')?.role, null);
 });
 
 test('a short description set off after a name is a role even when its noun is in no list', () => {
-  const a = parseArticle(`${LEAD}\n\nPaul Okafor, a salesman, says the cranes will "run again." Ama Boateng, a longtime, said "no."`);
+  const a = read(`Paul Okafor, a salesman, says the cranes will "run again." Ama Boateng, a longtime, said "no."`);
   assert.equal(a.people.find((p) => p.name === 'Paul Okafor')?.role, 'salesman');
   assert.equal(a.people.find((p) => p.name === 'Ama Boateng')?.role ?? null, null);
 });
@@ -196,7 +198,7 @@ test('a speech verb after a possessive or an article is a noun; a compound occup
 });
 
 test('a given name before a party member’s word is a place, not a person: "one Carolina Republican"', () => {
-  const a = parseArticle(`${LEAD}\n\n"It is over," said one Carolina Republican. "It is not," said Grace Green, a dock worker.`);
+  const a = read(`"It is over," said one Carolina Republican. "It is not," said Grace Green, a dock worker.`);
   assert.deepEqual(a.people.map((p) => p.name), ['Grace Green']);
 });
 
@@ -241,12 +243,12 @@ test('a quotation signed after a hyphen, or by the next paragraph opening with a
     '"Great speech. She is ready."\n\n-Ilse Varga, writing after the meeting.';
   assert.equal(quote(t, 'The owners pay no taxes').speaker, 'Kofi Mensah');
   assert.equal(quote(t, 'Great speech. She is ready').speaker, 'Ilse Varga');
-  const a = parseArticle(`${LEAD}\n\n${t}`, { explain: true });
+  const a = read(t, { explain: true });
   assert.equal(a.quotes.find((q) => q.text === 'Great speech. She is ready')?.explain?.winner, 'signed-below');
 });
 
 test('an organisation owning a person’s name, or a party word before it, is their role; an owner makes no one a person', () => {
-  const a = parseArticle(`${LEAD}\n\n"It will annoy the owners," wrote Harbor Weekly’s Noah Varga.\n\n"It is time," said House Republican Kofi Mensah.\n\nJapan’s Nikkei Stock Average fell "sharply."`);
+  const a = read(`"It will annoy the owners," wrote Harbor Weekly’s Noah Varga.\n\n"It is time," said House Republican Kofi Mensah.\n\nJapan’s Nikkei Stock Average fell "sharply."`);
   assert.equal(a.people.find((p) => p.name === 'Noah Varga')?.role, 'Harbor Weekly');
   assert.equal(a.people.find((p) => p.name === 'Kofi Mensah')?.role, 'House Republican');
   assert.ok(!a.people.some((p) => p.name.includes('Nikkei')));
@@ -272,14 +274,14 @@ test('"went on", "shot back", "fired back" after a quotation report speech', () 
 });
 
 test('a place may qualify an unlisted role noun, and a later speech-verb form ends the role without voiding it', () => {
-  const a = parseArticle(`${LEAD}\n\n"Do they read the papers?" said Ama Boateng, a Texas superdelegate.\n\n"It is a risk," said Kofi Mensah, organizer of a group called Dockers First.`);
+  const a = read(`"Do they read the papers?" said Ama Boateng, a Texas superdelegate.\n\n"It is a risk," said Kofi Mensah, organizer of a group called Dockers First.`);
   assert.equal(a.people.find((p) => p.name === 'Kofi Mensah')?.role, 'organizer of a group');
   assert.equal(a.people.find((p) => p.name === 'Ama Boateng')?.role, 'Texas superdelegate');
 });
 
 test('a generational numeral after a full name is part of it (Ivo Brandt III), never after common words (World War II)', () => {
   const t = '“We will hold,” Ivo Brandt III, founder of the dockers’ fund, told reporters.\n\nVeterans of World War II said they had seen worse. Brandt said later that the fund would pay.';
-  const a = parseArticle(`${LEAD}\n\n${t}`);
+  const a = read(t);
   assert.equal(quote(t, 'We will hold').speaker, 'Ivo Brandt III');
   assert.deepEqual(a.people.map((p) => p.name), ['Ivo Brandt III']);
   assert.equal(a.people[0]!.role, 'founder of the dockers’ fund');
@@ -289,14 +291,14 @@ test('an appositive missing its closing comma still leaves the name opening the 
   const t = 'Ama Boateng, president and chief executive of the Dockers Union stated, “It is not a political problem.”\n\nIvo Brandt, the union’s new president said, “We are ready.”';
   assert.equal(quote(t, 'It is not a political problem').speaker, 'Ama Boateng');
   assert.equal(quote(t, 'We are ready').speaker, 'Ivo Brandt');
-  const a = parseArticle(`${LEAD}\n\n${t}`);
+  const a = read(t);
   assert.deepEqual(a.people.map((p) => p.name), ['Ama Boateng', 'Ivo Brandt']);
 });
 
 test('a news outlet and a document noun as the subject of a speech verb are organisation speakers', () => {
   const t = 'The Harbor Gazette reported that the port was “unsafe at any speed.”\n\n“We will not back down,” Tideway News reported.\n\n' +
     'The union’s ad says the owners are “asleep at the wheel.”';
-  const a = parseArticle(`${LEAD}\n\n${t}`);
+  const a = read(t);
   const speakers = Object.fromEntries(a.quotes.map((q) => [q.text, q.speaker]));
   assert.deepEqual(speakers, { 'unsafe at any speed': 'Harbor Gazette', 'We will not back down': 'Tideway News', 'asleep at the wheel': 'union’s ad' });
   assert.ok(a.people.every((p) => p.kind === 'organisation'));
@@ -310,12 +312,12 @@ test('a long appositive (25 words) between the name and the speech verb after a 
 test('a name of dictionary words is a person when its surname speaks on its own elsewhere in the article', () => {
   const t = 'Al Rice’s long exile from the port ends this week.\n\nRice insisted it was “premature” to back the owners.';
   assert.equal(quote(t, 'premature').speaker, 'Al Rice');
-  const open = parseArticle(`${LEAD}\n\nOpen Streets will close the road. The plan was “premature,” the council said.`);
+  const open = read(`Open Streets will close the road. The plan was “premature,” the council said.`);
   assert.deepEqual(open.people.filter((p) => p.kind !== 'organisation').map((p) => p.name), []);
 });
 
 test('a person described as an adviser "to the group" is a person, not a company described by its business', () => {
-  const a = parseArticle(`${LEAD}\n\n"Her record is a liability, not an asset," said Ama Boateng, a senior adviser to the group.`);
+  const a = read(`"Her record is a liability, not an asset," said Ama Boateng, a senior adviser to the group.`);
   assert.equal(a.quotes[0]!.speaker, 'Ama Boateng');
   assert.equal(a.people.find((p) => p.name === 'Ama Boateng')?.role, 'senior adviser to the group');
 });
@@ -329,7 +331,7 @@ test('"NAME of Town, State says": the state after the town’s comma is part of 
 });
 
 test('a lone word after a speech verb that runs on into a lower-case noun qualifies the name after it', () => {
-  const a = parseArticle(`${LEAD}\n\n"They are wasting their last days here," said Harbour ranking member Ama Boateng.\n\n"We will appeal," said Okonkwo in a statement.`);
+  const a = read(`"They are wasting their last days here," said Harbour ranking member Ama Boateng.\n\n"We will appeal," said Okonkwo in a statement.`);
   assert.deepEqual(a.quotes.map((q) => q.speaker), ['Ama Boateng', 'Okonkwo']);
   assert.deepEqual(a.people.map((p) => p.name), ['Ama Boateng', 'Okonkwo']);
 });
@@ -340,43 +342,43 @@ test('a horizontal bar (U+2015) is a dash like the em dash: it signs a quotation
   assert.equal(quote(t, 'The most unqualified man ever to run the port').speaker, 'Francisco Herrero');
   assert.equal(quote(t, 'Maybe we can build a wall around the owners').speaker, 'Ama Boateng');
   // A name the lexicon does not know signs the quotation as well as one it does.
-  assert.deepEqual(parseArticle(`${LEAD}\n\n${t}`).people.map((p) => p.name), ['Francisco Herrero', 'Ama Boateng']);
+  assert.deepEqual(read(t).people.map((p) => p.name), ['Francisco Herrero', 'Ama Boateng']);
 });
 
 test('roles: an appositive after "Jr." and an unlisted occupation opened by a modifier that looks like a verb', () => {
-  const a = parseArticle(`${LEAD}\n\n"We will go home," said Ivo Brandt Jr., the director of the harbour board.\n\n"It is over," said Ama Boateng, a retired letter carrier.`);
+  const a = read(`"We will go home," said Ivo Brandt Jr., the director of the harbour board.\n\n"It is over," said Ama Boateng, a retired letter carrier.`);
   assert.equal(a.people.find((p) => p.name === 'Ivo Brandt Jr.')?.role, 'director of the harbour board');
   assert.equal(a.people.find((p) => p.name === 'Ama Boateng')?.role, 'retired letter carrier');
 });
 
 test('a name the lexicon does not know, in apposition to a role noun, is a person', () => {
-  const a = parseArticle(`${LEAD}\n\n"We will go," said the union’s spokesman, Tjalling Oosterveld.`);
+  const a = read(`"We will go," said the union’s spokesman, Tjalling Oosterveld.`);
   assert.equal(a.quotes[0]!.speaker, 'Tjalling Oosterveld');
 });
 
 test('roles: an appositive opened by "along with" names company, and a colon ends an appositive', () => {
-  const a = parseArticle(`${LEAD}\n\nIvo Brandt, along with Judge Ama Boateng of the appeals court, wrote an assessment. “It is fine,” Brandt said.\n\n` +
+  const a = read(`Ivo Brandt, along with Judge Ama Boateng of the appeals court, wrote an assessment. “It is fine,” Brandt said.\n\n` +
     'For Tomas Reyes, the misgivings were mutual: Senator Kofi Mensah of Ohio drew boos. “Not today,” Reyes said.');
   assert.equal(a.people.find((p) => p.name === 'Ivo Brandt')?.role, null);
   assert.equal(a.people.find((p) => p.name === 'Tomas Reyes')?.role, null);
 });
 
 test('roles: an auxiliary ends an appositive whose closing comma is missing, and a clause after a name is no role', () => {
-  const a = parseArticle(`${LEAD}\n\nWhen Ivo Brandt, the union’s campaign manager was asked about it, he laughed and said, “We’ll see.”\n\n` +
+  const a = read(`When Ivo Brandt, the union’s campaign manager was asked about it, he laughed and said, “We’ll see.”\n\n` +
     'For Tomas Reyes, 38% of likely voters would be scared if he won. “It is fine,” Reyes said.');
   assert.equal(a.people.find((p) => p.name === 'Ivo Brandt')?.role, 'union’s campaign manager');
   assert.equal(a.people.find((p) => p.name === 'Tomas Reyes')?.role, null);
 });
 
 test('roles: a function word opening the sentence before a title is no part of the role; an acronym is', () => {
-  const a = parseArticle(`${LEAD}\n\nSince President Ama Boateng took office, the port has grown. “It is fine,” Boateng said.\n\n` +
+  const a = read(`Since President Ama Boateng took office, the port has grown. “It is fine,” Boateng said.\n\n` +
     'US Senator Ivo Brandt said the port was “a disgrace.”');
   assert.equal(a.people.find((p) => p.name === 'Ama Boateng')?.role, 'President');
   assert.equal(a.people.find((p) => p.name === 'Ivo Brandt')?.role, 'US Senator');
 });
 
 test('roles: an appositive opened by a preposition or a pronoun is no role; one opened by an article or "then" is', () => {
-  const a = parseArticle(`${LEAD}\n\nIvo Brandt, as a teenager, worked the cranes. “It is fine,” Brandt said.\n\n` +
+  const a = read(`Ivo Brandt, as a teenager, worked the cranes. “It is fine,” Brandt said.\n\n` +
     'Ama Boateng, whom the mayor appointed, spoke next. “It is over,” Boateng said.\n\nKofi Mensah, then the port’s treasurer, said it was “a disgrace.”');
   assert.equal(a.people.find((p) => p.name === 'Ivo Brandt')?.role, null);
   assert.equal(a.people.find((p) => p.name === 'Ama Boateng')?.role, null);
@@ -405,7 +407,7 @@ test('a relative clause’s speech verb whose antecedent names nobody does not h
 });
 
 test('a trade noun that also names an occupation, before a given name and surname, is the person’s role', () => {
-  const a = parseArticle(`${LEAD}\n\nFlorida developer Mel Okafor said the plan was “absurd.”\n\nThe distributor VeloTrade said it would wait.`);
+  const a = read(`Florida developer Mel Okafor said the plan was “absurd.”\n\nThe distributor VeloTrade said it would wait.`);
   assert.equal(a.quotes[0]!.speaker, 'Mel Okafor');
   assert.deepEqual(a.people.filter((p) => p.kind !== 'organisation').map((p) => [p.name, p.role]), [['Mel Okafor', 'Florida developer']]);
 });
@@ -433,7 +435,7 @@ test('"said a description, OCCUPATION NAME": an occupation may stand before the 
 });
 
 test('capitalised words after "according to" that name no person of the article name an organisation', () => {
-  const a = parseArticle(`${LEAD}\n\nAccording to HarbourWatch: “The cranes have not been inspected since 2019.”\n\nIvo Brandt, a docker, was “furious,” according to Brandt.`);
+  const a = read(`According to HarbourWatch: “The cranes have not been inspected since 2019.”\n\nIvo Brandt, a docker, was “furious,” according to Brandt.`);
   assert.deepEqual(a.quotes.map((q) => q.speaker), ['HarbourWatch', 'Ivo Brandt']);
   assert.equal(a.people.find((p) => p.name === 'HarbourWatch')?.kind, 'organisation');
 });
